@@ -1,0 +1,57 @@
+namespace SpeedUp.Drivers;
+
+/// <summary>
+/// One supply channel: a piece of equipment (or supplier) that can change the rates of one carrier's
+/// lines in some provinces, reached through one driver. Bound from configuration <c>SpeedUp:Channels:N</c>.
+/// </summary>
+public sealed class SupplyChannelOptions
+{
+    /// <summary>Unique name of the channel, e.g. <c>ct-west-ssh</c>.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The carrier whose lines this channel reaches.</summary>
+    public Carrier Carrier { get; set; }
+
+    /// <summary>Provinces (English names as in the product catalogue, e.g. <c>Zhejiang</c>) this channel serves.</summary>
+    public IList<string> Provinces { get; } = new List<string>();
+
+    /// <summary>The driver (dialect) name, e.g. <c>huawei-cli-ssh</c> or <c>zte-snmp</c>.</summary>
+    public string Driver { get; set; } = "";
+
+    /// <summary>Equipment address. Default 127.0.0.1.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>Equipment port (SSH TCP port or SNMP UDP port).</summary>
+    public int Port { get; set; }
+
+    /// <summary>Login user name (SSH).</summary>
+    public string? Username { get; set; }
+
+    /// <summary>Name of the environment variable holding the secret (SSH password or SNMP community).
+    /// Preferred over <see cref="Secret"/>, which is for local simulators only.</summary>
+    public string? SecretEnvironmentVariable { get; set; }
+
+    /// <summary>The secret itself (SSH password or SNMP community). Never logged.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Pinned SSH host key, as OpenSSH prints it: <c>SHA256:base64</c>. Required for SSH channels.</summary>
+    public string? HostKeySha256 { get; set; }
+
+    /// <summary>Timeout of one device operation. Default 10 s.</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Resolves the secret from the environment variable, else the inline value.</summary>
+    public string? ResolveSecret()
+    {
+        if (!string.IsNullOrEmpty(SecretEnvironmentVariable))
+        {
+            var fromEnvironment = Environment.GetEnvironmentVariable(SecretEnvironmentVariable);
+            if (!string.IsNullOrEmpty(fromEnvironment))
+            {
+                return fromEnvironment;
+            }
+        }
+
+        return Secret;
+    }
+}
