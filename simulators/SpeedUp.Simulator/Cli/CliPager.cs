@@ -1,0 +1,49 @@
+namespace SpeedUp.Simulator;
+
+/// <summary>
+/// Huawei-style paging: after a page of lines, <c>  ---- More ----</c>; space shows the next page, Enter one
+/// more line, any other key ends the output. The pager line is then wiped with ESC[42D + 42 spaces + ESC[42D.
+/// </summary>
+internal static class CliPager
+{
+    public const string MorePrompt = "  ---- More ----";
+    public static readonly string Wipe = "\u001b[42D" + new string(' ', 42) + "\u001b[42D";
+
+    /// <summary>Writes the lines (each ended by \r\n); false when the peer closed the channel while paging.</summary>
+    public static async Task<bool> WriteAsync(CliTerminal terminal, IReadOnlyList<string> lines, int pageLength, CancellationToken ct)
+    {
+        var budget = pageLength <= 0 ? int.MaxValue : pageLength;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (budget == 0)
+            {
+                terminal.Write(MorePrompt);
+                var key = await terminal.ReadByteAsync(ct);
+                terminal.Write(Wipe);
+                switch (key)
+                {
+                    case -1:
+                        return false;
+                    case ' ':
+                        budget = pageLength;
+                        break;
+                    case '\r':
+                        terminal.SkipNextLineFeed();
+                        budget = 1;
+                        break;
+                    case '\n':
+                        budget = 1;
+                        break;
+                    default:
+                        return true;
+                }
+            }
+
+            terminal.Write(lines[i]);
+            terminal.Write("\r\n");
+            budget--;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,9 @@
+namespace SpeedUp.Simulator;
+
+internal enum CliSyntaxErrorKind
+{
+    Unrecognized,
+    Ambiguous,
+    Incomplete,
+    WrongParameter,
+}

@@ -1,0 +1,14 @@
+namespace SpeedUp.Simulator;
+
+/// <summary>Which face of the simulated equipment received a command.</summary>
+public enum CommandFace
+{
+    /// <summary>The Huawei-style CLI (Unix socket, usually reached through sshd).</summary>
+    Cli,
+
+    /// <summary>The SNMP v2c agent.</summary>
+    Snmp,
+
+    /// <summary>The in-process control API (tests, launcher).</summary>
+    Control,
+}

@@ -1,0 +1,16 @@
+using SpeedUp.Drivers;
+
+namespace SpeedUp.Core.Errors;
+
+/// <summary>Turns driver failures into the product's error (the device details stay in the message, never secrets).</summary>
+public static class DeviceErrors
+{
+    /// <summary>A <c>isp.SYSTEM_ERROR</c> naming the channel and what the driver saw.</summary>
+    public static SpeedUpException ToProductError(this DriverException exception, string channelName) =>
+        new(ProductErrorCode.SystemError,
+            exception.Failure is DriverFailure.Unreachable or DriverFailure.Timeout
+                ? FailureKind.Unavailable
+                : FailureKind.Internal,
+            $"Supply channel '{channelName}' failed ({exception.Failure}): {exception.Message}",
+            exception);
+}

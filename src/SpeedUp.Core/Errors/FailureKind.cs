@@ -1,0 +1,23 @@
+namespace SpeedUp.Core.Errors;
+
+/// <summary>The kind of a failure, from which the transport picks its status code (gRPC: see README).</summary>
+public enum FailureKind
+{
+    /// <summary>A request field is malformed or out of range.</summary>
+    InvalidArgument,
+
+    /// <summary>The request is well formed but the current state forbids it.</summary>
+    FailedPrecondition,
+
+    /// <summary>What the request names does not exist.</summary>
+    NotFound,
+
+    /// <summary>The thing the request would create already exists.</summary>
+    AlreadyExists,
+
+    /// <summary>Equipment or a dependency is unavailable; the caller may retry later.</summary>
+    Unavailable,
+
+    /// <summary>A fault of ours.</summary>
+    Internal,
+}

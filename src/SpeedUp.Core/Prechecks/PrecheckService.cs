@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using SpeedUp.Core.Catalogue;
+using SpeedUp.Core.Channels;
+using SpeedUp.Core.Errors;
+using SpeedUp.Core.Location;
+using SpeedUp.Core.Validation;
+using SpeedUp.Drivers;
+
+namespace SpeedUp.Core.Prechecks;
+
+/// <summary>
+/// Smart pre-check: carrier and province from the address, the subscriber line behind (address, port) from the
+/// carrier's equipment, its rates and capability, and the offers it qualifies for. Every result is kept until it expires.
+/// </summary>
+public sealed class PrecheckService(
+    IIpLocator locator,
+    ISupplyChannels channels,
+    OfferCatalogue catalogue,
+    IPrecheckStore store,
+    IOptions<PrecheckOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Pre-checks the line behind <paramref name="ipAddress"/>:<paramref name="port"/>.</summary>
+    public async Task<PrecheckResult> PrecheckAsync(string? ipAddress, int port, CancellationToken cancellationToken)
+    {
+        var address = RequestValidator.IpAddress(ipAddress);
+        port = RequestValidator.Port(port);
+
+        var location = locator.Locate(address);
+        if (location.Province is null)
+        {
+            throw SpeedUpException.InvalidParameter(
+                $"ip_address {address} is not a mainland-China broadband address (located as '{location.Country}', '{location.Isp}').");
+        }
+
+        if (location.Carrier is not { } carrier)
+        {
+            throw new SpeedUpException(ProductErrorCode.SpeedUpUnsupported, FailureKind.FailedPrecondition,
+                $"ip_address {address} belongs to '{location.Isp}' in {location.Province}; only China Telecom and China Unicom lines can be sped up.");
+        }
+
+        if (!catalogue.Serves(carrier, location.Province))
+        {
+            throw new SpeedUpException(ProductErrorCode.SpeedUpUnsupported, FailureKind.FailedPrecondition,
+                $"{carrier} offers no speed-up in {location.Province}.");
+        }
+
+        var route = channels.Route(carrier, location.Province)
+            ?? throw new SpeedUpException(ProductErrorCode.SpeedUpUnsupported, FailureKind.FailedPrecondition,
+                $"No supply channel is configured for {carrier} in {location.Province}.");
+
+        SubscriberLine? line;
+        try
+        {
+            line = await route.Driver.FindLineAsync(address, port, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DriverException e)
+        {
+            throw e.ToProductError(route.ChannelName);
+        }
+
+        if (line is null)
+        {
+            throw new SpeedUpException(ProductErrorCode.InvalidParameters, FailureKind.NotFound,
+                $"No broadband subscriber is online behind {address} port {port} (addresses shared behind CGNAT need the port).");
+        }
+
+        var offers = catalogue.OffersFor(carrier, location.Province, line);
+        var now = time.GetUtcNow();
+        var precheck = new Precheck(line.BandId, line.Account, address, port, carrier, location.Province,
+            route.ChannelName, line.Current, line.Capability, offers, now, now + options.Value.ValidFor);
+        await store.SaveAsync(precheck, cancellationToken).ConfigureAwait(false);
+
+        return precheck.CanSpeedUp
+            ? new PrecheckResult(precheck, ProductErrorCode.Ok, "OK")
+            : new PrecheckResult(precheck, ProductErrorCode.SpeedUpUnsupported, WhyNoOffers(line));
+    }
+
+    private static string WhyNoOffers(SubscriberLine line) => line.Capability.SpeedUpPermitted
+        ? "The line already runs at or above every tier it can carry."
+        : "The carrier does not permit speed-up on this line.";
+}

@@ -1,0 +1,22 @@
+using SpeedUp.Drivers;
+
+namespace SpeedUp.Core.Sessions;
+
+/// <summary>Durable speed-up sessions.</summary>
+public interface ISessionStore
+{
+    /// <summary>Journals a new session. Fails with <see cref="SessionConflictException"/> when the line already has an open session in that direction.</summary>
+    Task InsertAsync(SpeedUpSession session, CancellationToken cancellationToken);
+
+    /// <summary>Saves a session's state.</summary>
+    Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken);
+
+    /// <summary>The open (not ended) session of a line and direction, or null.</summary>
+    Task<SpeedUpSession?> FindOpenAsync(long bandId, Direction direction, CancellationToken cancellationToken);
+
+    /// <summary>The most recent session of a line and direction, open or ended, or null.</summary>
+    Task<SpeedUpSession?> FindLatestAsync(long bandId, Direction direction, CancellationToken cancellationToken);
+
+    /// <summary>Sessions that need the restorer: Active and due at <paramref name="now"/>, or Applying/Restoring.</summary>
+    Task<IReadOnlyList<SpeedUpSession>> ListNeedingRestoreAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,24 @@
+namespace SpeedUp.Core.Sessions;
+
+/// <summary>Speed-up session settings (section <c>SpeedUp:Sessions</c>).</summary>
+public sealed class SessionOptions
+{
+    /// <summary>The product's cap on one use: 4 hours.</summary>
+    public static readonly TimeSpan ProductMaximum = TimeSpan.FromHours(4);
+
+    /// <summary>Duration when the request names none. Default 4 hours; at most <see cref="MaxDuration"/>.</summary>
+    public TimeSpan DefaultDuration { get; set; } = ProductMaximum;
+
+    /// <summary>Longest session. Default and ceiling 4 hours (the product's single-use cap).</summary>
+    public TimeSpan MaxDuration { get; set; } = ProductMaximum;
+
+    /// <summary>How often due sessions are looked for. Default 1 second.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The duration actually used for a request.</summary>
+    public TimeSpan Effective(TimeSpan? requested)
+    {
+        var duration = requested ?? DefaultDuration;
+        return duration > MaxDuration ? MaxDuration : duration;
+    }
+}

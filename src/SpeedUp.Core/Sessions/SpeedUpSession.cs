@@ -1,0 +1,153 @@
+using System.Net;
+using SpeedUp.Drivers;
+
+namespace SpeedUp.Core.Sessions;
+
+/// <summary>
+/// One speed-up of one direction of one subscriber line: journalled before the device is touched, with the
+/// original rate kept for the restore and a due time after which the rate is restored whatever happened.
+/// State changes go through methods that check the current state.
+/// </summary>
+public sealed class SpeedUpSession
+{
+    /// <summary>Rehydrates or creates a session (storage and <see cref="Begin"/> use this).</summary>
+    public SpeedUpSession(
+        string id, long bandId, string account, IPAddress ipAddress, int port, Carrier carrier, string province,
+        string channelName, Direction direction, long targetKbps, long originalKbps, string scene,
+        DateTimeOffset startedAt, DateTimeOffset dueAt, SessionState state, EndReason endReason,
+        DateTimeOffset? endedAt, string? lastError)
+    {
+        Id = id;
+        BandId = bandId;
+        Account = account;
+        IpAddress = ipAddress;
+        Port = port;
+        Carrier = carrier;
+        Province = province;
+        ChannelName = channelName;
+        Direction = direction;
+        TargetKbps = targetKbps;
+        OriginalKbps = originalKbps;
+        Scene = scene;
+        StartedAt = startedAt;
+        DueAt = dueAt;
+        State = state;
+        EndReason = endReason;
+        EndedAt = endedAt;
+        LastError = lastError;
+    }
+
+    /// <summary>Session id.</summary>
+    public string Id { get; }
+
+    /// <summary>The line's band id.</summary>
+    public long BandId { get; }
+
+    /// <summary>The line's access account.</summary>
+    public string Account { get; }
+
+    /// <summary>The public address the request named.</summary>
+    public IPAddress IpAddress { get; }
+
+    /// <summary>The public port the request named (0 = none).</summary>
+    public int Port { get; }
+
+    /// <summary>The line's carrier.</summary>
+    public Carrier Carrier { get; }
+
+    /// <summary>The line's province.</summary>
+    public string Province { get; }
+
+    /// <summary>The supply channel that applied the rate; the restore goes through it.</summary>
+    public string ChannelName { get; }
+
+    /// <summary>Which direction is sped up.</summary>
+    public Direction Direction { get; }
+
+    /// <summary>Target rate, kbit/s.</summary>
+    public long TargetKbps { get; }
+
+    /// <summary>The rate before the speed-up, kbit/s; restored at the end.</summary>
+    public long OriginalKbps { get; }
+
+    /// <summary>The caller's scene label.</summary>
+    public string Scene { get; }
+
+    /// <summary>When the session began.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>When it ends by itself.</summary>
+    public DateTimeOffset DueAt { get; }
+
+    /// <summary>Current state.</summary>
+    public SessionState State { get; private set; }
+
+    /// <summary>Why it ended (or is ending).</summary>
+    public EndReason EndReason { get; private set; }
+
+    /// <summary>When the original rate was back.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    /// <summary>The last device failure met (no secrets).</summary>
+    public string? LastError { get; private set; }
+
+    /// <summary>Whether the subscriber may be running at the target rate (or the rate is still to be restored).</summary>
+    public bool IsOpen => State != SessionState.Ended;
+
+    /// <summary>Journals a new session in <see cref="SessionState.Applying"/>.</summary>
+    public static SpeedUpSession Begin(
+        long bandId, string account, IPAddress ipAddress, int port, Carrier carrier, string province,
+        string channelName, Direction direction, long targetKbps, long originalKbps, string scene,
+        DateTimeOffset now, TimeSpan duration) =>
+        new(Guid.NewGuid().ToString("N"), bandId, account, ipAddress, port, carrier, province, channelName,
+            direction, targetKbps, originalKbps, scene, now, now + duration, SessionState.Applying,
+            EndReason.None, null, null);
+
+    /// <summary>The device confirmed the target rate.</summary>
+    public void MarkActive()
+    {
+        Require(SessionState.Applying);
+        State = SessionState.Active;
+    }
+
+    /// <summary>The original rate must be put back, for <paramref name="reason"/>.</summary>
+    public void BeginRestore(EndReason reason)
+    {
+        if (State == SessionState.Ended)
+        {
+            throw new InvalidOperationException($"Session {Id} has already ended.");
+        }
+
+        State = SessionState.Restoring;
+        if (EndReason == EndReason.None || reason == EndReason.ApplyFailed)
+        {
+            EndReason = reason;
+        }
+    }
+
+    /// <summary>A restore attempt failed; it will be tried again.</summary>
+    public void RecordFailure(string error) => LastError = error;
+
+    /// <summary>The device confirmed the original rate.</summary>
+    public void MarkEnded(DateTimeOffset now)
+    {
+        Require(SessionState.Restoring);
+        State = SessionState.Ended;
+        EndedAt = now;
+    }
+
+    private void Require(SessionState expected)
+    {
+        if (State != expected)
+        {
+            throw new InvalidOperationException($"Session {Id} is {State}, expected {expected}.");
+        }
+    }
+}
+
+/// <summary>Helpers over sessions.</summary>
+public static class SpeedUpSessionExtensions
+{
+    /// <summary>The equipment reference of the session's line.</summary>
+    public static LineReference Reference(this SpeedUpSession session) => new(session.BandId, session.Account);
+}

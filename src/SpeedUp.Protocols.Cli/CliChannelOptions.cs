@@ -1,0 +1,14 @@
+namespace SpeedUp.Protocols.Cli;
+
+/// <summary>Settings of one <see cref="CliChannel"/>.</summary>
+public sealed class CliChannelOptions
+{
+    /// <summary>
+    /// How long one command (or the first prompt after opening) may take until the prompt is seen.
+    /// Default 10 s. The caller's cancellation token still applies.
+    /// </summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Most characters of one command's output kept before the command fails as runaway. Default 4,000,000.</summary>
+    public int MaxOutputChars { get; set; } = 4_000_000;
+}

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace SpeedUp.Protocols.Cli;
+
+/// <summary>
+/// How one family of devices talks: its prompts, pager, session preparation and failure indicators.
+/// Data only; a vendor driver declares one instance.
+/// </summary>
+public sealed record CliDialect
+{
+    /// <summary>Short name used in logs and messages, e.g. <c>huawei-vrp</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>
+    /// Matches a prompt. It is tried only against the last, unterminated line of the output (the tail),
+    /// so it should be anchored at both ends (<c>^…$</c>). A group named <c>host</c>, if present, names the device.
+    /// </summary>
+    public required Regex PromptPattern { get; init; }
+
+    /// <summary>
+    /// Matches a pager line (e.g. <c>  ---- More ----</c>) against the last, unterminated line. Default:
+    /// dashes around <c>More</c>, anchored.
+    /// </summary>
+    public Regex PagerPattern { get; init; } = DefaultPagerPattern;
+
+    /// <summary>What is sent to a pager line to get the next page. Default: one space.</summary>
+    public string PagerResponse { get; init; } = " ";
+
+    /// <summary>Commands sent once after the session opens, e.g. to disable paging. Default: none.</summary>
+    public IReadOnlyList<string> OnOpenCommands { get; init; } = [];
+
+    /// <summary>
+    /// Line prefixes (after leading blanks) that mark a failed command, e.g. <c>Error:</c>. Compared ordinally.
+    /// Default: none.
+    /// </summary>
+    public IReadOnlyList<string> FailureIndicators { get; init; } = [];
+
+    /// <summary>What ends a command line on the wire (the Enter key). Default: <c>\r</c>.</summary>
+    public string LineTerminator { get; init; } = "\r";
+
+    /// <summary>The default pager pattern: <c>---- More ----</c> with any number of dashes and blanks.</summary>
+    public static Regex DefaultPagerPattern { get; } =
+        new(@"^\s*-{2,}\s*More\s*-{2,}\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+}

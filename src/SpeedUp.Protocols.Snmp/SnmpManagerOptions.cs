@@ -1,0 +1,17 @@
+namespace SpeedUp.Protocols.Snmp;
+
+/// <summary>Settings of an <see cref="SnmpManager"/>.</summary>
+public sealed class SnmpManagerOptions
+{
+    /// <summary>How long to wait for the answer to one attempt. Default 2 s.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many times a request is sent again after a timeout. Default 1 (two attempts in all).</summary>
+    public int Retries { get; set; } = 1;
+
+    /// <summary>The protocol version of requests. Default <see cref="SnmpVersion.V2c"/>.</summary>
+    public SnmpVersion Version { get; set; } = SnmpVersion.V2c;
+
+    /// <summary>Largest datagram sent or received, in bytes. Default 65507 (the UDP/IPv4 maximum).</summary>
+    public int MaxDatagramSize { get; set; } = 65507;
+}
