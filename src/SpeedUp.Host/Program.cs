@@ -1,1 +1,4 @@
-return 0;
+using SpeedUp.Host;
+
+var app = SpeedUpApplication.Build(args);
+await app.RunAsync();

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SpeedUp.Drivers;
@@ -113,40 +112,37 @@ public sealed class CidrOverrideTable
         }
 
         cidr = cidr.Trim();
-        if (IPNetwork.TryParse(cidr, out var network))
+        if (!IPNetwork.TryParse(cidr, out var network))
         {
-            if (network.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
-            {
-                errors.Add($"{label}: Cidr '{cidr}' is not IPv4; the product is IPv4 only.");
-                return null;
-            }
-
-            return network;
-        }
-
-        var hint = CanonicalHint(cidr);
-        errors.Add(hint is null
-            ? $"{label}: Cidr '{cidr}' is not a valid IPv4 network in CIDR notation (e.g. 10.20.0.0/16)."
-            : $"{label}: Cidr '{cidr}' has host bits set; did you mean '{hint}'?");
-        return null;
-    }
-
-    private static string? CanonicalHint(string cidr)
-    {
-        var slash = cidr.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0
-            || !IPAddress.TryParse(cidr.AsSpan(0, slash), out var address)
-            || address.AddressFamily != AddressFamily.InterNetwork
-            || !int.TryParse(cidr.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var prefix)
-            || prefix > 32)
-        {
+            errors.Add($"{label}: Cidr '{cidr}' is not a valid IPv4 network in CIDR notation (e.g. 10.20.0.0/16).");
             return null;
         }
 
+        if (network.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
+        {
+            errors.Add($"{label}: Cidr '{cidr}' is not IPv4; the product is IPv4 only.");
+            return null;
+        }
+
+        // The runtime quietly clears host bits (10.1.2.3/8 → 10.0.0.0/8); reject them so that a typo cannot
+        // silently widen an override.
+        var slash = cidr.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0 && IPAddress.TryParse(cidr.AsSpan(0, slash), out var written)
+            && !written.Equals(Mask(written, network.PrefixLength)))
+        {
+            errors.Add($"{label}: Cidr '{cidr}' has host bits set; did you mean '{Mask(written, network.PrefixLength)}/{network.PrefixLength}'?");
+            return null;
+        }
+
+        return network;
+    }
+
+    private static IPAddress Mask(IPAddress address, int prefixLength)
+    {
         Span<byte> bytes = stackalloc byte[4];
         address.TryWriteBytes(bytes, out _);
-        uint mask = prefix == 0 ? 0 : uint.MaxValue << (32 - prefix);
+        uint mask = prefixLength == 0 ? 0 : uint.MaxValue << (32 - prefixLength);
         BinaryPrimitives.WriteUInt32BigEndian(bytes, BinaryPrimitives.ReadUInt32BigEndian(bytes) & mask);
-        return $"{new IPAddress(bytes)}/{prefix}";
+        return new IPAddress(bytes);
     }
 }

@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace SpeedUp.Simulator;
+
+/// <summary>
+/// Real OpenSSH sshd on 127.0.0.1 in front of a simulator's CLI socket: its own ed25519 host key, config,
+/// password login for one system user, and <c>ForceCommand socat STDIO,raw,echo=0 UNIX-CONNECT:&lt;socket&gt;</c>.
+/// Disposing kills sshd and the sessions it spawned.
+/// </summary>
+public sealed class OpenSshFront : IAsyncDisposable
+{
+    public const string Sshd = "/usr/sbin/sshd";
+    public const string Socat = "/usr/bin/socat";
+    private const string SetupHint = "run scripts/setup.sh (as root) to install openssh-server and socat";
+
+    private readonly Process _process;
+    private readonly ILogger _logger;
+
+    private OpenSshFront(Process process, int port, string stateDirectory, string user, string password, string fingerprint, ILogger logger)
+    {
+        _process = process;
+        Port = port;
+        StateDirectory = stateDirectory;
+        User = user;
+        Password = password;
+        HostKeySha256 = fingerprint;
+        _logger = logger;
+    }
+
+    public int Port { get; }
+
+    public string StateDirectory { get; }
+
+    public string User { get; }
+
+    public string Password { get; }
+
+    /// <summary>The host key fingerprint as OpenSSH prints it ("SHA256:…").</summary>
+    public string HostKeySha256 { get; }
+
+    public string HostKeyPath => Path.Combine(StateDirectory, "ssh_host_ed25519_key");
+
+    public string ConfigPath => Path.Combine(StateDirectory, "sshd_config");
+
+    public string LogPath => Path.Combine(StateDirectory, "sshd.log");
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts sshd bridging to <paramref name="cliSocketPath"/>; returns once the port accepts TCP.</summary>
+    public static async Task<OpenSshFront> StartAsync(SshFrontOptions options, string cliSocketPath, ILogger? logger, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(cliSocketPath);
+        logger ??= NullLogger.Instance;
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("The OpenSSH front runs on Linux only.");
+        }
+
+        CheckTools();
+        if (cliSocketPath.IndexOfAny([' ', '\t', ',', ':', '!', '"', '\'']) >= 0)
+        {
+            throw new ArgumentException($"The CLI socket path '{cliSocketPath}' must not contain blanks, quotes, ',', ':' or '!' (socat address syntax).", nameof(cliSocketPath));
+        }
+
+        await SystemUserProvisioner.EnsureUserAsync(options.User, options.Password, ct);
+        var state = Path.GetFullPath(options.StateDirectory ?? Directory.CreateTempSubdirectory("brassim-ssh-").FullName);
+        Directory.CreateDirectory(state);
+        Directory.CreateDirectory("/run/sshd");
+        File.SetUnixFileMode("/run/sshd", (UnixFileMode)0b111_101_101);
+        var hostKey = Path.Combine(state, "ssh_host_ed25519_key");
+        await SshHostKey.EnsureAsync(hostKey, ct);
+        var fingerprint = SshHostKey.Sha256Fingerprint(await File.ReadAllTextAsync(hostKey + ".pub", ct));
+        var pidFile = Path.Combine(state, "sshd.pid");
+        KillStaleSshd(pidFile, Path.Combine(state, "sshd_config"), logger);
+
+        var attempts = options.Port == 0 ? 5 : 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = options.Port == 0 ? PickFreePort() : options.Port;
+            var process = await LaunchAsync(state, port, hostKey, pidFile, options.User, cliSocketPath, ct);
+            var started = await WaitForPortAsync(process, port, options.StartTimeout, ct);
+            if (started)
+            {
+                logger.LogInformation("sshd {Pid} listening on 127.0.0.1:{Port} for {User}, host key {Fingerprint}",
+                    process.Id, port, options.User, fingerprint);
+                return new OpenSshFront(process, port, state, options.User, options.Password, fingerprint, logger);
+            }
+
+            await StopAsync(process);
+            process.Dispose();
+            var log = ReadLogTail(Path.Combine(state, "sshd.log"));
+            if (attempt >= attempts || !log.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException(
+                    $"sshd did not start listening on 127.0.0.1:{port} within {options.StartTimeout.TotalSeconds:0.#} s. sshd log:{Environment.NewLine}{log}");
+            }
+        }
+    }
+
+    private static void CheckTools()
+    {
+        foreach (var tool in new[] { Sshd, Socat, SshHostKey.SshKeygen })
+        {
+            if (!File.Exists(tool))
+            {
+                throw new InvalidOperationException($"'{tool}' is missing: {SetupHint}.");
+            }
+        }
+    }
+
+    private static async Task<Process> LaunchAsync(
+        string state, int port, string hostKey, string pidFile, string user, string socketPath, CancellationToken ct)
+    {
+        var config = Path.Combine(state, "sshd_config");
+        var forceCommand = Socat + " STDIO,raw,echo=0 UNIX-CONNECT:" + socketPath;
+        await File.WriteAllTextAsync(config, SshdConfig.Render(port, hostKey, pidFile, user, forceCommand), ct);
+        var check = await ProcessRunner.RunAsync(Sshd, ["-t", "-f", config], null, ct);
+        if (check.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"sshd -t rejected {config} ({check.ExitCode}): {check.Output}");
+        }
+
+        var info = new ProcessStartInfo(Sshd)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "-D", "-f", config, "-E", Path.Combine(state, "sshd.log") })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start " + Sshd + ".");
+        process.OutputDataReceived += static (_, _) => { };
+        process.ErrorDataReceived += static (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<bool> WaitForPortAsync(Process process, int port, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (process.HasExited)
+            {
+                return false;
+            }
+
+            using var client = new TcpClient(AddressFamily.InterNetwork);
+            try
+            {
+                await client.ConnectAsync(IPAddress.Loopback, port, ct);
+                return true;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(25, ct);
+            }
+        }
+
+        return false;
+    }
+
+    private static int PickFreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Kills an sshd left behind by a crashed run that used the same state directory.</summary>
+    private static void KillStaleSshd(string pidFile, string configPath, ILogger logger)
+    {
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+        {
+            return;
+        }
+
+        var cmdline = "/proc/" + pid + "/cmdline";
+        if (File.Exists(cmdline) && File.ReadAllText(cmdline).Contains(configPath, StringComparison.Ordinal))
+        {
+            logger.LogWarning("Killing stale sshd {Pid} of {Config}", pid, configPath);
+            using var stale = Process.GetProcessById(pid);
+            stale.Kill(entireProcessTree: true);
+            stale.WaitForExit(5000);
+        }
+
+        File.Delete(pidFile);
+    }
+
+    private static string ReadLogTail(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return "(no log)";
+        }
+
+        var lines = File.ReadAllLines(path);
+        return string.Join(Environment.NewLine, lines.Skip(Math.Max(0, lines.Length - 20)));
+    }
+
+    private static async Task StopAsync(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
+        {
+            // already gone, or did not die in time: nothing more to do
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _logger.LogInformation("Stopping sshd {Pid} on port {Port}", _process.Id, Port);
+        await StopAsync(_process);
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,77 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using SpeedUp.Core.Errors;
+
+namespace SpeedUp.Host.Grpc;
+
+/// <summary>
+/// Gives every call a request id and turns product failures into gRPC statuses carrying the product code
+/// (trailer <c>x-product-code</c>, and a google.rpc.ErrorInfo whose reason is the code). Unexpected exceptions
+/// become <c>isp.SYSTEM_ERROR</c> without internals in the message.
+/// </summary>
+internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterceptor> logger) : Interceptor
+{
+    public const string ProductCodeTrailer = "x-product-code";
+    public const string ErrorDomain = "speedup.broadband";
+
+    /// <inheritdoc />
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        var requestId = context.RequestId();
+        context.ResponseTrailers.Add(RequestIds.Header, requestId);
+        try
+        {
+            return await continuation(request, context).ConfigureAwait(false);
+        }
+        catch (SpeedUpException e)
+        {
+            LogRejected(context.Method, requestId, e.Code, e.Message);
+            throw ToRpcException(context, requestId, e.Code, StatusOf(e.Kind), e.Message);
+        }
+        catch (Exception e) when (e is not RpcException && !context.CancellationToken.IsCancellationRequested)
+        {
+            LogFailed(e, context.Method, requestId);
+            throw ToRpcException(context, requestId, ProductErrorCode.SystemError, StatusCode.Internal,
+                $"Internal error; quote request id {requestId}.");
+        }
+    }
+
+    private static StatusCode StatusOf(FailureKind kind) => kind switch
+    {
+        FailureKind.InvalidArgument => StatusCode.InvalidArgument,
+        FailureKind.FailedPrecondition => StatusCode.FailedPrecondition,
+        FailureKind.NotFound => StatusCode.NotFound,
+        FailureKind.AlreadyExists => StatusCode.AlreadyExists,
+        FailureKind.Unavailable => StatusCode.Unavailable,
+        _ => StatusCode.Internal,
+    };
+
+    private static RpcException ToRpcException(ServerCallContext context, string requestId, string code, StatusCode status, string message)
+    {
+        context.ResponseTrailers.Add(ProductCodeTrailer, code);
+        var detail = new Google.Rpc.Status
+        {
+            Code = (int)status,
+            Message = $"[{code}] {message}",
+            Details =
+            {
+                Any.Pack(new ErrorInfo
+                {
+                    Reason = code,
+                    Domain = ErrorDomain,
+                    Metadata = { ["request_id"] = requestId },
+                }),
+            },
+        };
+        return detail.ToRpcException();
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "{Method} {RequestId} rejected with {Code}: {Reason}")]
+    private partial void LogRejected(string method, string requestId, string code, string reason);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "{Method} {RequestId} failed unexpectedly")]
+    private partial void LogFailed(Exception exception, string method, string requestId);
+}

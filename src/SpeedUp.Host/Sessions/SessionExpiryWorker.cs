@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using SpeedUp.Core.Sessions;
+
+namespace SpeedUp.Host.Sessions;
+
+/// <summary>
+/// Ends due sessions: a sweep at start-up (sessions that fell due while the service was down, or were left half-way),
+/// then one every <see cref="SessionOptions.SweepInterval"/>.
+/// </summary>
+internal sealed partial class SessionExpiryWorker(
+    SessionRestorer restorer,
+    IOptions<SessionOptions> options,
+    TimeProvider time,
+    ILogger<SessionExpiryWorker> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
+        do
+        {
+            try
+            {
+                var ended = await restorer.SweepAsync(stoppingToken).ConfigureAwait(false);
+                if (ended > 0)
+                {
+                    LogSwept(ended);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSweepFailed(e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Sweep ended {Count} session(s)")]
+    private partial void LogSwept(int count);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "Session sweep failed; retrying at the next tick")]
+    private partial void LogSweepFailed(Exception exception);
+}

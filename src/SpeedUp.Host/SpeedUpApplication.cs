@@ -1,0 +1,39 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using SpeedUp.Host.Grpc;
+using SpeedUp.Host.Sessions;
+
+namespace SpeedUp.Host;
+
+/// <summary>Builds the service: configuration, Kestrel on loopback, the domain, storage, channels, drivers and gRPC.</summary>
+public static class SpeedUpApplication
+{
+    /// <summary>Builds the application. <paramref name="configure"/> lets tests swap services or settings.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var hosting = builder.Configuration.GetSection("SpeedUp:Host").Get<HostingOptions>() ?? new HostingOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Parse(hosting.Address), hosting.Port, listen => listen.Protocols = HttpProtocols.Http2));
+
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ProductErrorInterceptor>());
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck("speedup", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        builder.Services
+            .AddSpeedUpCore()
+            .AddIpLocation()
+            .AddSqliteStorage()
+            .AddSupplyChannels()
+            .AddChinaTelecomDrivers()
+            .AddChinaUnicomDrivers();
+        builder.Services.AddHostedService<SessionExpiryWorker>();
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapGrpcService<SpeedUpGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

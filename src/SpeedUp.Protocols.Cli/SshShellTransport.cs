@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+using SpeedUp.Protocols.Cli.Internal;
+
+namespace SpeedUp.Protocols.Cli;
+
+/// <summary>
+/// An interactive SSH shell (SSH.NET) with password authentication and a pinned host key. Connection
+/// failures surface as <see cref="CliException"/> naming the likely cause; the password never appears.
+/// </summary>
+public sealed class SshShellTransport : ICliTransport
+{
+    private const int ShellBufferSize = 4096;
+    private readonly SshTransportOptions _options;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _dataSignal = new(0);
+    private PasswordAuthenticationMethod? _authentication;
+    private SshClient? _client;
+    private ShellStream? _shell;
+    private volatile bool _remoteClosed;
+    private string? _hostKeyRefusal;
+
+    /// <summary>Creates a transport; nothing is connected until <see cref="OpenAsync"/>.</summary>
+    /// <param name="options">Where and how to log in.</param>
+    /// <param name="logger">Where to log; nothing when null. The password is never logged.</param>
+    public SshShellTransport(SshTransportOptions options, ILogger<SshShellTransport>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _logger = logger ?? NullLogger<SshShellTransport>.Instance;
+    }
+
+    /// <inheritdoc/>
+    public bool IsConnected => _shell is not null && !_remoteClosed && _client?.IsConnected == true;
+
+    /// <inheritdoc/>
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_client is not null)
+        {
+            throw new InvalidOperationException("The SSH transport was already opened; create a new one to reconnect.");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        _authentication = new PasswordAuthenticationMethod(_options.Username, _options.Password);
+        var connectionInfo = new ConnectionInfo(_options.Host, _options.Port, _options.Username, _authentication)
+        {
+            Timeout = _options.ConnectTimeout,
+        };
+        var client = new SshClient(connectionInfo);
+        _client = client;
+        client.HostKeyReceived += OnHostKeyReceived;
+        client.ErrorOccurred += (_, _) => SignalClosed();
+        if (_options.KeepAliveInterval > TimeSpan.Zero)
+        {
+            client.KeepAliveInterval = _options.KeepAliveInterval;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ConnectTimeout);
+        try
+        {
+            await client.ConnectAsync(timeout.Token).ConfigureAwait(false);
+            var shell = _options.UsePseudoTerminal
+                ? client.CreateShellStream("vt100", _options.TerminalColumns, _options.TerminalRows, 0, 0, ShellBufferSize)
+                : client.CreateShellStreamNoTerminal(ShellBufferSize);
+            shell.DataReceived += (_, _) => _dataSignal.Release();
+            shell.Closed += (_, _) => SignalClosed();
+            _shell = shell;
+        }
+        catch (Exception exception) when (exception is not CliException)
+        {
+            var translated = SshFailures.Translate(exception, _options, _hostKeyRefusal, cancellationToken);
+            await CloseAsync(CancellationToken.None).ConfigureAwait(false);
+            if (translated is null)
+            {
+                throw;
+            }
+
+            throw translated;
+        }
+
+        CliLog.SshConnected(_logger, _options.Host, _options.Port, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <inheritdoc/>
+    public Task WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var shell = _shell;
+        if (shell is null || !IsConnected)
+        {
+            throw new CliException(CliFailure.ConnectionLost, $"The SSH session to {_options.Host}:{_options.Port} is not open.");
+        }
+
+        try
+        {
+            shell.Write(data.Span);
+            shell.Flush();
+        }
+        catch (Exception exception) when (exception is SshException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            SignalClosed();
+            throw new CliException(CliFailure.ConnectionLost, $"The SSH session to {_options.Host}:{_options.Port} was lost while sending: {exception.Message}", exception);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public async Task<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var shell = _shell ?? throw new CliException(CliFailure.ConnectionLost, $"The SSH session to {_options.Host}:{_options.Port} is not open.");
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                if (shell.DataAvailable)
+                {
+                    return shell.Read(buffer.Span);
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+                return 0;
+            }
+
+            if (_remoteClosed || _client?.IsConnected != true)
+            {
+                return 0;
+            }
+
+            await _dataSignal.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task CloseAsync(CancellationToken cancellationToken)
+    {
+        SignalClosed();
+        var shell = Interlocked.Exchange(ref _shell, null);
+        shell?.Dispose();
+        var client = _client;
+        if (client is not null)
+        {
+            client.HostKeyReceived -= OnHostKeyReceived;
+            try
+            {
+                if (client.IsConnected)
+                {
+                    client.Disconnect();
+                }
+            }
+            catch (Exception exception) when (exception is SshException or IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The connection is already gone.
+            }
+
+            client.Dispose();
+        }
+
+        Interlocked.Exchange(ref _authentication, null)?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync(CancellationToken.None).ConfigureAwait(false);
+        _dataSignal.Dispose();
+    }
+
+    private void SignalClosed()
+    {
+        _remoteClosed = true;
+        try
+        {
+            _dataSignal.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed already: nobody waits.
+        }
+    }
+
+    private void OnHostKeyReceived(object? sender, HostKeyEventArgs e)
+    {
+        var received = HostKeyFingerprint.Format(e.FingerPrintSHA256);
+        if (string.IsNullOrWhiteSpace(_options.HostKeySha256))
+        {
+            _hostKeyRefusal =
+                $"No host key is pinned for {_options.Host}:{_options.Port}; refusing the device's {e.HostKeyName} key {received}. " +
+                "Pin it (HostKeySha256) after checking it out of band, e.g. with ssh-keygen -lf on the device's public key.";
+        }
+        else if (!HostKeyFingerprint.Matches(_options.HostKeySha256, e.FingerPrintSHA256))
+        {
+            _hostKeyRefusal =
+                $"The SSH host key of {_options.Host}:{_options.Port} does not match the pinned fingerprint: expected " +
+                $"{HostKeyFingerprint.Format(_options.HostKeySha256)}, received {e.HostKeyName} {received}. " +
+                "The device was replaced or re-keyed, or something intercepts the connection.";
+        }
+        else
+        {
+            e.CanTrust = true;
+            return;
+        }
+
+        e.CanTrust = false;
+        CliLog.HostKeyRefused(_logger, _options.Host, _options.Port, _hostKeyRefusal);
+    }
+}

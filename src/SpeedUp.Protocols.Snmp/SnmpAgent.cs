@@ -1,0 +1,139 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SpeedUp.Protocols.Snmp.Internal;
+
+namespace SpeedUp.Protocols.Snmp;
+
+/// <summary>
+/// An SNMPv1/v2c command responder on UDP: serves Get, GetNext, GetBulk (v2c) and Set from an
+/// <see cref="ISnmpMib"/>. Unknown communities and malformed datagrams are dropped without an answer.
+/// </summary>
+public sealed class SnmpAgent : IAsyncDisposable
+{
+    private readonly SnmpAgentOptions _options;
+    private readonly ILogger _logger;
+    private readonly byte[] _readCommunity;
+    private readonly byte[] _writeCommunity;
+    private readonly AgentRequestProcessor _processor;
+    private UdpChannel? _channel;
+    private bool _disposed;
+
+    /// <summary>Creates an agent; nothing is bound until <see cref="StartAsync"/>.</summary>
+    /// <param name="options">Endpoint, communities and datagram size.</param>
+    /// <param name="mib">The variables served.</param>
+    /// <param name="logger">Optional logger.</param>
+    public SnmpAgent(SnmpAgentOptions options, ISnmpMib mib, ILogger<SnmpAgent>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(mib);
+        ArgumentNullException.ThrowIfNull(options.Endpoint);
+        ArgumentException.ThrowIfNullOrEmpty(options.ReadCommunity);
+        ArgumentException.ThrowIfNullOrEmpty(options.WriteCommunity);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDatagramSize, SnmpCodecLimits.MinMessageSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxDatagramSize, SnmpCodecLimits.MaxUdpPayload);
+        _options = options;
+        _logger = (ILogger?)logger ?? NullLogger<SnmpAgent>.Instance;
+        _readCommunity = Encoding.UTF8.GetBytes(options.ReadCommunity);
+        _writeCommunity = Encoding.UTF8.GetBytes(options.WriteCommunity);
+        _processor = new AgentRequestProcessor(mib, options.MaxDatagramSize);
+    }
+
+    /// <summary>The bound endpoint (with the actual port when 0 was asked for).</summary>
+    /// <exception cref="InvalidOperationException">The agent has not been started.</exception>
+    public IPEndPoint LocalEndpoint =>
+        _channel?.LocalEndpoint ?? throw new InvalidOperationException("The SNMP agent has not been started.");
+
+    /// <summary>Binds the UDP socket and starts serving in the background.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_channel is not null)
+        {
+            throw new InvalidOperationException("The SNMP agent is already started.");
+        }
+
+        _channel = UdpChannel.Bind(_options.Endpoint, _options.MaxDatagramSize, Handle, _logger);
+        AgentLog.Started(_logger, _channel.LocalEndpoint);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops serving and closes the socket.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_channel is not null)
+        {
+            await _channel.DisposeAsync().ConfigureAwait(false);
+            AgentLog.Stopped(_logger, _channel.LocalEndpoint);
+        }
+    }
+
+    /// <summary>Answers one datagram; null when nothing is to be sent back.</summary>
+    internal byte[]? Handle(ReadOnlyMemory<byte> datagram, IPEndPoint remote)
+    {
+        CommunityMessage request;
+        try
+        {
+            request = CommunityMessageCodec.Decode(datagram, _options.MaxDatagramSize);
+        }
+        catch (SnmpDecodingException e)
+        {
+            AgentLog.Malformed(_logger, remote, e.Message);
+            return null;
+        }
+
+        var access = Authorize(request.Community.Span);
+        if (access == CommunityAccess.None)
+        {
+            AgentLog.WrongCommunity(_logger, request.Version, remote);
+            return null;
+        }
+
+        CommunityMessage? response;
+        try
+        {
+            response = _processor.Process(request, access);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            AgentLog.MibFailed(_logger, request.Pdu.Type, remote, e);
+            response = request with { Pdu = SnmpPdu.Response(request.Pdu.RequestId, SnmpErrorStatus.GenErr, 0, request.Pdu.VarBinds) };
+        }
+
+        if (response is null)
+        {
+            AgentLog.Unanswered(_logger, request.Pdu.Type, remote);
+            return null;
+        }
+
+        try
+        {
+            return CommunityMessageCodec.Encode(response);
+        }
+        catch (Exception e) when (e is SnmpException or ArgumentException)
+        {
+            AgentLog.EncodeFailed(_logger, remote, e);
+            return null;
+        }
+    }
+
+    /// <summary>The write community also reads. Compared in constant time.</summary>
+    private CommunityAccess Authorize(ReadOnlySpan<byte> community)
+    {
+        if (CryptographicOperations.FixedTimeEquals(community, _writeCommunity))
+        {
+            return CommunityAccess.ReadWrite;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(community, _readCommunity) ? CommunityAccess.Read : CommunityAccess.None;
+    }
+}

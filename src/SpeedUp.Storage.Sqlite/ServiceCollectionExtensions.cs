@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SpeedUp.Core.Orders;
+using SpeedUp.Core.Prechecks;
+using SpeedUp.Core.Sessions;
+using SpeedUp.Storage.Sqlite;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registration of the SQLite storage.</summary>
+public static class SqliteStorageServiceCollectionExtensions
+{
+    /// <summary>Adds the SQLite stores (file from <c>SpeedUp:Storage:SqlitePath</c>).</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
+    {
+        services.AddOptions<SqliteStorageOptions>().BindConfiguration("SpeedUp:Storage");
+        services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton<ISessionStore, SqliteSessionStore>();
+        services.TryAddSingleton<IPrecheckStore, SqlitePrecheckStore>();
+        services.TryAddSingleton<IOrderStore, SqliteOrderStore>();
+        return services;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using SpeedUp.Core.Sessions;
+using SpeedUp.Drivers;
+
+namespace SpeedUp.Storage.Sqlite;
+
+/// <summary>Speed-up sessions in SQLite. A partial unique index keeps one open session per line and direction.</summary>
+public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
+{
+    private const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error";
+
+    /// <inheritdoc />
+    public async Task InsertAsync(SpeedUpSession session, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO sessions ({Columns}) VALUES ($id, $band_id, $account, $ip, $port, $carrier, $province, $channel, $direction, $target, $original, $scene, $started, $due, $state, $reason, $ended, $error)";
+        Bind(command, session);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            throw new SessionConflictException($"band_id {session.BandId} already has an open speed-up {session.Direction}; stop it first.");
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE sessions SET state = $state, end_reason = $reason, ended_at = $ended, last_error = $error WHERE id = $id";
+        Bind(command, session);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<SpeedUpSession?> FindOpenAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>
+        (await QueryAsync($"SELECT {Columns} FROM sessions WHERE band_id = $band_id AND direction = $direction AND state <> 'Ended' LIMIT 1",
+            c => { c.Parameters.AddWithValue("$band_id", bandId); c.Parameters.AddWithValue("$direction", direction.ToString()); },
+            cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <inheritdoc />
+    public async Task<SpeedUpSession?> FindLatestAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>
+        (await QueryAsync($"SELECT {Columns} FROM sessions WHERE band_id = $band_id AND direction = $direction ORDER BY started_at DESC, rowid DESC LIMIT 1",
+            c => { c.Parameters.AddWithValue("$band_id", bandId); c.Parameters.AddWithValue("$direction", direction.ToString()); },
+            cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeedUpSession>> ListNeedingRestoreAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await QueryAsync($"SELECT {Columns} FROM sessions WHERE (state = 'Active' AND due_at <= $now) OR state IN ('Applying', 'Restoring') ORDER BY due_at",
+            c => c.Parameters.AddWithValue("$now", UnixTime.ToStored(now)),
+            cancellationToken).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<SpeedUpSession>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var result = new List<SpeedUpSession>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(Read(reader));
+        }
+
+        return result;
+    }
+
+    private static void Bind(SqliteCommand command, SpeedUpSession s)
+    {
+        var p = command.Parameters;
+        p.AddWithValue("$id", s.Id);
+        p.AddWithValue("$band_id", s.BandId);
+        p.AddWithValue("$account", s.Account);
+        p.AddWithValue("$ip", s.IpAddress.ToString());
+        p.AddWithValue("$port", s.Port);
+        p.AddWithValue("$carrier", s.Carrier.ToString());
+        p.AddWithValue("$province", s.Province);
+        p.AddWithValue("$channel", s.ChannelName);
+        p.AddWithValue("$direction", s.Direction.ToString());
+        p.AddWithValue("$target", s.TargetKbps);
+        p.AddWithValue("$original", s.OriginalKbps);
+        p.AddWithValue("$scene", s.Scene);
+        p.AddWithValue("$started", UnixTime.ToStored(s.StartedAt));
+        p.AddWithValue("$due", UnixTime.ToStored(s.DueAt));
+        p.AddWithValue("$state", s.State.ToString());
+        p.AddWithValue("$reason", s.EndReason.ToString());
+        p.AddWithValue("$ended", s.EndedAt is { } ended ? UnixTime.ToStored(ended) : DBNull.Value);
+        p.AddWithValue("$error", (object?)s.LastError ?? DBNull.Value);
+    }
+
+    private static SpeedUpSession Read(SqliteDataReader r) => new(
+        r.GetString(0), r.GetInt64(1), r.GetString(2), IPAddress.Parse(r.GetString(3)), r.GetInt32(4),
+        Enum.Parse<Carrier>(r.GetString(5)), r.GetString(6), r.GetString(7), Enum.Parse<Direction>(r.GetString(8)),
+        r.GetInt64(9), r.GetInt64(10), r.GetString(11), UnixTime.FromStored(r.GetInt64(12)), UnixTime.FromStored(r.GetInt64(13)),
+        Enum.Parse<SessionState>(r.GetString(14)), Enum.Parse<EndReason>(r.GetString(15)),
+        r.IsDBNull(16) ? null : UnixTime.FromStored(r.GetInt64(16)), r.IsDBNull(17) ? null : r.GetString(17));
+}
