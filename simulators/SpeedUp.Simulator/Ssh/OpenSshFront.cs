@@ -19,6 +19,7 @@ public sealed class OpenSshFront : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ILogger _logger;
+    private bool _ownsStateDirectory;
 
     private OpenSshFront(Process process, int port, string stateDirectory, string user, string password, string fingerprint, ILogger logger)
     {
@@ -88,7 +89,10 @@ public sealed class OpenSshFront : IAsyncDisposable
             {
                 logger.LogInformation("sshd {Pid} listening on 127.0.0.1:{Port} for {User}, host key {Fingerprint}",
                     process.Id, port, options.User, fingerprint);
-                return new OpenSshFront(process, port, state, options.User, options.Password, fingerprint, logger);
+                return new OpenSshFront(process, port, state, options.User, options.Password, fingerprint, logger)
+                {
+                    _ownsStateDirectory = options.StateDirectory is null,
+                };
             }
 
             await StopAsync(process);
@@ -230,5 +234,16 @@ public sealed class OpenSshFront : IAsyncDisposable
         _logger.LogInformation("Stopping sshd {Pid} on port {Port}", _process.Id, Port);
         await StopAsync(_process);
         _process.Dispose();
+        if (_ownsStateDirectory)
+        {
+            try
+            {
+                Directory.Delete(StateDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort
+            }
+        }
     }
 }

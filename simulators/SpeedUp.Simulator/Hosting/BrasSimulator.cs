@@ -1,0 +1,139 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SpeedUp.Protocols.Snmp;
+
+namespace SpeedUp.Simulator;
+
+/// <summary>
+/// One simulated BRAS, in process: the shared <see cref="State"/>, the CLI face on a Unix socket, the SNMP
+/// agent on UDP 127.0.0.1 and, optionally, real sshd in front of the CLI. Dispose to stop everything.
+/// </summary>
+public sealed class BrasSimulator : IAsyncDisposable
+{
+    private readonly CliSocketServer _cli;
+    private readonly SnmpAgent _snmp;
+    private readonly OpenSshFront? _ssh;
+    private readonly string? _ownedSocketDirectory;
+
+    private BrasSimulator(BrasState state, SimulatorFaults faults, CliSocketServer cli, SnmpAgent snmp, OpenSshFront? ssh, string? ownedSocketDirectory)
+    {
+        State = state;
+        Faults = faults;
+        _cli = cli;
+        _snmp = snmp;
+        _ssh = ssh;
+        _ownedSocketDirectory = ownedSocketDirectory;
+    }
+
+    public BrasState State { get; }
+
+    /// <summary>Faults injected into the CLI face.</summary>
+    public SimulatorFaults Faults { get; }
+
+    public IPEndPoint SnmpEndpoint => _snmp.LocalEndpoint;
+
+    public string CliSocketPath => _cli.SocketPath;
+
+    /// <summary>CLI sessions currently connected (through sshd or directly on the socket).</summary>
+    public int ActiveCliSessions => _cli.ActiveSessions;
+
+    /// <summary>The SSH front, when <see cref="BrasSimulatorOptions.Ssh"/> was given.</summary>
+    public OpenSshFront? SshFront => _ssh;
+
+    public int SshPort => RequireSsh().Port;
+
+    /// <summary>The host key fingerprint, OpenSSH form ("SHA256:…").</summary>
+    public string SshHostKeySha256 => RequireSsh().HostKeySha256;
+
+    public string SshUser => RequireSsh().User;
+
+    public string SshPassword => RequireSsh().Password;
+
+    public static async Task<BrasSimulator> StartAsync(BrasSimulatorOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var seed = options.Seed ?? SeedLoader.LoadFile(options.SeedFile
+            ?? throw new ArgumentException("Either SeedFile or Seed must be given.", nameof(options)));
+        var hostname = string.IsNullOrWhiteSpace(options.Hostname) ? seed.Hostname : options.Hostname;
+        var state = new BrasState(hostname, seed.Lines, options.TimeProvider);
+        var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var faults = new SimulatorFaults();
+
+        string? ownedDirectory = null;
+        var socketPath = options.CliSocketPath;
+        if (string.IsNullOrWhiteSpace(socketPath))
+        {
+            ownedDirectory = Directory.CreateTempSubdirectory("brassim-").FullName;
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(ownedDirectory, (UnixFileMode)0b111_101_101);
+            }
+
+            socketPath = Path.Combine(ownedDirectory, "cli.sock");
+        }
+
+        var cli = new CliSocketServer(socketPath, state, faults, options.MaxCliSessions, loggers.CreateLogger<CliSocketServer>());
+        SnmpAgent? snmp = null;
+        try
+        {
+            cli.Start();
+            var agentOptions = new SnmpAgentOptions
+            {
+                Endpoint = options.SnmpEndpoint,
+                ReadCommunity = options.ReadCommunity,
+                WriteCommunity = options.WriteCommunity,
+            };
+            snmp = new SnmpAgent(agentOptions, new SubscriberMib(state), loggers.CreateLogger<SnmpAgent>());
+            await snmp.StartAsync(ct);
+            OpenSshFront? ssh = null;
+            if (options.Ssh is not null)
+            {
+                ssh = await OpenSshFront.StartAsync(options.Ssh, cli.SocketPath, loggers.CreateLogger<OpenSshFront>(), ct);
+            }
+
+            return new BrasSimulator(state, faults, cli, snmp, ssh, ownedDirectory);
+        }
+        catch
+        {
+            if (snmp is not null)
+            {
+                await snmp.DisposeAsync();
+            }
+
+            await cli.DisposeAsync();
+            DeleteDirectory(ownedDirectory);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_ssh is not null)
+        {
+            await _ssh.DisposeAsync();
+        }
+
+        await _snmp.DisposeAsync();
+        await _cli.DisposeAsync();
+        DeleteDirectory(_ownedSocketDirectory);
+    }
+
+    private OpenSshFront RequireSsh() =>
+        _ssh ?? throw new InvalidOperationException("This simulator was started without an SSH front (BrasSimulatorOptions.Ssh).");
+
+    private static void DeleteDirectory(string? directory)
+    {
+        try
+        {
+            if (directory is not null && Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+}

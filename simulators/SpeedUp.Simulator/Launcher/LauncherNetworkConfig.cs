@@ -1,0 +1,31 @@
+namespace SpeedUp.Simulator;
+
+/// <summary>One network of simulators.json. Relative paths are resolved against the config file's directory.</summary>
+public sealed class LauncherNetworkConfig
+{
+    /// <summary>Short name, e.g. "china-telecom" ([a-z0-9-]).</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Seed JSON file.</summary>
+    public string SeedFile { get; set; } = string.Empty;
+
+    /// <summary>Overrides the seed's hostname.</summary>
+    public string? Hostname { get; set; }
+
+    /// <summary>UDP port of the SNMP agent on 127.0.0.1.</summary>
+    public int SnmpPort { get; set; }
+
+    public string ReadCommunity { get; set; } = "public";
+
+    public string WriteCommunity { get; set; } = "private";
+
+    /// <summary>TCP port of sshd on 127.0.0.1; null = no SSH front.</summary>
+    public int? SshPort { get; set; }
+
+    public string SshUser { get; set; } = SshFrontOptions.DefaultUser;
+
+    public string SshPassword { get; set; } = SshFrontOptions.DefaultPassword;
+
+    /// <summary>Unix socket of the CLI face; default <c>/tmp/speedup-simulators/&lt;name&gt;.sock</c>.</summary>
+    public string? CliSocket { get; set; }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using SpeedUp.Core.Catalogue;
+using SpeedUp.Core.Channels;
+using SpeedUp.Core.Location;
+using SpeedUp.Core.Orders;
+using SpeedUp.Core.Prechecks;
+using SpeedUp.Core.Sessions;
+using SpeedUp.Drivers;
+using SpeedUp.Storage.Sqlite;
+
+namespace SpeedUp.Core.Tests;
+
+/// <summary>The domain services wired over a real SQLite file, a fake clock and a fake line table.</summary>
+internal sealed class CoreHarness : IDisposable
+{
+    public const string Channel = "ct-test";
+    public static readonly IPAddress Zhejiang = IPAddress.Parse("202.101.172.35");
+    public static readonly IPAddress Guangdong = IPAddress.Parse("202.96.128.86");
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("speedup-core-").FullName;
+
+    public CoreHarness(TimeSpan? maxDuration = null)
+    {
+        var locator = new Mock<IIpLocator>();
+        locator.Setup(l => l.Locate(Zhejiang)).Returns(new IpLocation("中国", "Zhejiang", Carrier.ChinaTelecom, "电信", "test"));
+        locator.Setup(l => l.Locate(Guangdong)).Returns(new IpLocation("中国", "Guangdong", Carrier.ChinaTelecom, "电信", "test"));
+        locator.Setup(l => l.Locate(It.Is<IPAddress>(a => !a.Equals(Zhejiang) && !a.Equals(Guangdong))))
+            .Returns(new IpLocation("美国", null, null, "Level3", "test"));
+
+        var channels = new Mock<ISupplyChannels>();
+        channels.Setup(c => c.Route(Carrier.ChinaTelecom, "Zhejiang")).Returns(new ChannelRoute(Channel, Driver));
+        channels.Setup(c => c.Get(Channel)).Returns(new ChannelRoute(Channel, Driver));
+
+        Database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { SqlitePath = Path.Combine(_directory, "t.db") }));
+        Sessions = new SqliteSessionStore(Database);
+        var prechecks = new SqlitePrecheckStore(Database);
+        var catalogue = new OfferCatalogue(Options.Create(new CatalogueOptions()));
+        var sessionOptions = Options.Create(new SessionOptions
+        {
+            MaxDuration = maxDuration ?? SessionOptions.ProductMaximum,
+            DefaultDuration = maxDuration ?? SessionOptions.ProductMaximum,
+        });
+        var guard = new PrecheckGuard(prechecks, Time);
+        Restorer = new SessionRestorer(Sessions, channels.Object, Locks, Time, NullLogger<SessionRestorer>.Instance);
+        Precheck = new PrecheckService(locator.Object, channels.Object, catalogue, prechecks, Options.Create(new PrecheckOptions()), Time);
+        Orders = new OrderService(guard, new SqliteOrderStore(Database), Time);
+        Service = new SpeedUpSessionService(guard, catalogue, channels.Object, Sessions, Restorer, Locks, sessionOptions, Time,
+            NullLogger<SpeedUpSessionService>.Instance);
+
+        Driver.Add(new SubscriberLine(330100001, "zj0571a0001", Zhejiang, PortRange.All, new LineRates(4000, 50000),
+            new LineCapability(20000, 200000, true)));
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+
+    public FakeLineDriver Driver { get; } = new(Channel);
+
+    public LineLocks Locks { get; } = new();
+
+    public SqliteDatabase Database { get; }
+
+    public SqliteSessionStore Sessions { get; }
+
+    public SessionRestorer Restorer { get; }
+
+    public PrecheckService Precheck { get; }
+
+    public OrderService Orders { get; }
+
+    public SpeedUpSessionService Service { get; }
+
+    public static StartSpeedUpCommand StartDown(int mbps = 200, int minutes = 0) =>
+        new("202.101.172.35", 0, 330100001, (int)Direction.Down, mbps, "game", minutes);
+
+    public static StopSpeedUpCommand StopDown() => new("202.101.172.35", 0, 330100001, (int)Direction.Down);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using SpeedUp.Core.Catalogue;
+using SpeedUp.Drivers;
+
+namespace SpeedUp.Core.Tests;
+
+public sealed class OfferCatalogueTests
+{
+    private static readonly OfferCatalogue Catalogue = new(Options.Create(new CatalogueOptions()));
+
+    [Fact]
+    public void Telecom_lists_the_product_provinces_exactly()
+    {
+        Assert.Equal(27, Provinces.ChinaTelecomBase.Count);
+        Assert.Equal(26, Provinces.ChinaTelecomHigh.Count);
+        Assert.DoesNotContain("Yunnan", Provinces.ChinaTelecomHigh);
+        Assert.Equal(31, Provinces.All.Count);
+    }
+
+    [Theory]
+    [InlineData("Zhejiang", new[] { 10, 20 }, new[] { 100, 200 })]
+    [InlineData("Yunnan", new[] { 10 }, new[] { 100 })]
+    public void Telecom_offers_follow_the_tier_table(string province, int[] up, int[] down)
+    {
+        var offers = Catalogue.OffersFor(Carrier.ChinaTelecom, province, Line(upKbps: 4000, downKbps: 50000));
+
+        Assert.Equal(up, offers.Where(o => o.Direction == Direction.Up).Select(o => o.BandwidthMbps).Distinct());
+        Assert.Equal(down, offers.Where(o => o.Direction == Direction.Down).Select(o => o.BandwidthMbps).Distinct());
+        Assert.All(offers.GroupBy(o => (o.Direction, o.BandwidthMbps)), g =>
+            Assert.Equal([ProductType.HourPack, ProductType.ThirtyDayPack], g.Select(o => o.Product)));
+    }
+
+    [Fact]
+    public void Guangdong_is_not_served_by_telecom()
+    {
+        Assert.False(Catalogue.Serves(Carrier.ChinaTelecom, "Guangdong"));
+        Assert.Empty(Catalogue.OffersFor(Carrier.ChinaTelecom, "Guangdong", Line(4000, 50000)));
+    }
+
+    [Fact]
+    public void Offers_only_tiers_above_the_current_rate_and_within_capability()
+    {
+        var line = Line(upKbps: 10000, downKbps: 50000, maxUp: 20000, maxDown: 100000);
+
+        var offers = Catalogue.OffersFor(Carrier.ChinaTelecom, "Zhejiang", line);
+
+        Assert.Equal([(Direction.Up, 20), (Direction.Down, 100)],
+            offers.Select(o => (o.Direction, o.BandwidthMbps)).Distinct());
+    }
+
+    [Fact]
+    public void A_line_where_speed_up_is_not_permitted_gets_no_offers()
+    {
+        var line = Line(4000, 50000) with { Capability = new LineCapability(20000, 200000, SpeedUpPermitted: false) };
+
+        Assert.Empty(Catalogue.OffersFor(Carrier.ChinaTelecom, "Zhejiang", line));
+    }
+
+    [Fact]
+    public void Unicom_tiers_come_from_configuration()
+    {
+        var options = new CatalogueOptions();
+        var tier = new UnicomTierOptions { Direction = Direction.Down, BandwidthMbps = 300 };
+        tier.Provinces.Add("Beijing");
+        options.ChinaUnicom.Add(tier);
+        var catalogue = new OfferCatalogue(Options.Create(options));
+
+        var offers = catalogue.OffersFor(Carrier.ChinaUnicom, "Beijing", Line(4000, 50000, maxDown: 500000));
+
+        Assert.Equal([300], offers.Select(o => o.BandwidthMbps).Distinct());
+        Assert.Empty(catalogue.OffersFor(Carrier.ChinaUnicom, "Sichuan", Line(4000, 50000)));
+    }
+
+    [Fact]
+    public void Unicom_tiers_beyond_the_product_limits_fail_validation()
+    {
+        var options = new CatalogueOptions();
+        var tier = new UnicomTierOptions { Direction = Direction.Up, BandwidthMbps = 60 };
+        tier.Provinces.Add("Atlantis");
+        options.ChinaUnicom.Add(tier);
+
+        var result = new CatalogueOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("1..50", result.FailureMessage);
+        Assert.Contains("Atlantis", result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData(Direction.Down, 200, ProductType.HourPack, 202001, 1)]
+    [InlineData(Direction.Up, 20, ProductType.ThirtyDayPack, 100202, 9999)]
+    public void Offer_ids_are_stable_and_decodable(Direction direction, int mbps, ProductType product, long id, long hours)
+    {
+        var offer = new Offer(direction, mbps, product);
+
+        Assert.Equal(id, offer.OfferId);
+        Assert.Equal(hours, offer.DurationHours);
+        Assert.Equal(offer, Offer.FromOfferId(id));
+    }
+
+    [Fact]
+    public void Unknown_offer_ids_decode_to_null() => Assert.Null(Offer.FromOfferId(909999));
+
+    internal static SubscriberLine Line(long upKbps, long downKbps, long maxUp = 20000, long maxDown = 200000) =>
+        new(1, "acct", IPAddress.Parse("202.101.172.35"), PortRange.All, new LineRates(upKbps, downKbps),
+            new LineCapability(maxUp, maxDown, true));
+}

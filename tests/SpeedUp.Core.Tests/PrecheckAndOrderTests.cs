@@ -1,0 +1,50 @@
+using SpeedUp.Core.Errors;
+
+namespace SpeedUp.Core.Tests;
+
+public sealed class PrecheckAndOrderTests : IDisposable
+{
+    private readonly CoreHarness _h = new();
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _h.Dispose();
+
+    [Fact]
+    public async Task Precheck_reports_rates_and_offers()
+    {
+        var result = await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+
+        Assert.Equal(ProductErrorCode.Ok, result.Code);
+        Assert.Equal(330100001, result.Precheck.BandId);
+        Assert.Equal(8, result.Precheck.Offers.Count); // up 10/20, down 100/200, each hour pack and 30-day pack
+        Assert.Equal(_h.Time.GetUtcNow().AddMinutes(30), result.Precheck.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task Foreign_addresses_are_invalid_parameters()
+    {
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Precheck.PrecheckAsync("8.8.8.8", 0, Ct));
+        Assert.Equal(ProductErrorCode.InvalidParameters, e.Code);
+    }
+
+    [Fact]
+    public async Task A_province_without_the_product_is_band_unsupported()
+    {
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Precheck.PrecheckAsync("202.96.128.86", 0, Ct));
+        Assert.Equal(ProductErrorCode.SpeedUpUnsupported, e.Code);
+    }
+
+    [Fact]
+    public async Task Order_needs_a_valid_precheck_and_one_of_its_offers()
+    {
+        var missing = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Orders.OrderAsync(330100001, 202001, Ct));
+        Assert.Equal(ProductErrorCode.PrecheckExpired, missing.Code);
+
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        var order = await _h.Orders.OrderAsync(330100001, 202001, Ct);
+        Assert.StartsWith("LX", order.OrderId);
+
+        var wrong = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Orders.OrderAsync(330100001, 203001, Ct));
+        Assert.Equal(ProductErrorCode.CreateOrderFailure, wrong.Code);
+    }
+}

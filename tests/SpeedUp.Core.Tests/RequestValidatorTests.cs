@@ -1,0 +1,66 @@
+using SpeedUp.Core.Errors;
+using SpeedUp.Core.Validation;
+using SpeedUp.Drivers;
+
+namespace SpeedUp.Core.Tests;
+
+public sealed class RequestValidatorTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("256.1.1.1")]
+    [InlineData("1.2.3")]
+    [InlineData("01.2.3.4")]
+    [InlineData(" 1.2.3.4")]
+    [InlineData("1.2.3.4\nreboot")]
+    [InlineData("::1")]
+    [InlineData("1.2.3.4.5")]
+    [InlineData("0x7f.0.0.1")]
+    [InlineData("１.2.3.4")]
+    public void Bad_addresses_are_invalid_parameters(string? value)
+    {
+        var e = Assert.Throws<SpeedUpException>(() => RequestValidator.IpAddress(value));
+        Assert.Equal(ProductErrorCode.InvalidParameters, e.Code);
+        Assert.DoesNotContain("\n", e.Message);
+    }
+
+    [Fact]
+    public void Good_address_parses() => Assert.Equal("202.101.172.35", RequestValidator.IpAddress("202.101.172.35").ToString());
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(65536)]
+    public void Ports_out_of_range_are_rejected(int port) =>
+        Assert.Equal(ProductErrorCode.InvalidParameters, Assert.Throws<SpeedUpException>(() => RequestValidator.Port(port)).Code);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(-1)]
+    public void Unknown_directions_are_rejected(int direction) =>
+        Assert.Equal(ProductErrorCode.InvalidParameters, Assert.Throws<SpeedUpException>(() => RequestValidator.Direction(direction)).Code);
+
+    [Theory]
+    [InlineData(Direction.Up, 0)]
+    [InlineData(Direction.Up, 51)]
+    [InlineData(Direction.Down, 501)]
+    [InlineData(Direction.Down, -100)]
+    public void Bandwidths_outside_the_product_range_are_rejected(Direction direction, int mbps) =>
+        Assert.Throws<SpeedUpException>(() => RequestValidator.TargetBandwidth(direction, mbps));
+
+    [Theory]
+    [InlineData("game\r\nquit")]
+    [InlineData("x\u0000")]
+    public void Scenes_with_control_characters_are_rejected(string scene) =>
+        Assert.Throws<SpeedUpException>(() => RequestValidator.Scene(scene));
+
+    [Fact]
+    public void Durations_above_the_maximum_are_rejected()
+    {
+        Assert.Throws<SpeedUpException>(() => RequestValidator.Duration(241, TimeSpan.FromHours(4)));
+        Assert.Throws<SpeedUpException>(() => RequestValidator.Duration(-5, TimeSpan.FromHours(4)));
+        Assert.Null(RequestValidator.Duration(0, TimeSpan.FromHours(4)));
+        Assert.Equal(TimeSpan.FromMinutes(30), RequestValidator.Duration(30, TimeSpan.FromHours(4)));
+    }
+}
