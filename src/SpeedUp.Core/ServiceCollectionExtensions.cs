@@ -16,9 +16,9 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<CatalogueOptions>().BindConfiguration("SpeedUp:Catalogue").ValidateOnStart();
         services.AddOptions<PrecheckOptions>().BindConfiguration("SpeedUp:Precheck");
-        services.AddOptions<SessionOptions>().BindConfiguration("SpeedUp:Sessions").ValidateOnStart();
+        services.AddOptions<SpeedUpSessionOptions>().BindConfiguration("SpeedUp:Sessions").ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogueOptions>, CatalogueOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpeedUpSessionOptions>, SpeedUpSessionOptionsValidator>());
         services.TryAddSingleton<OfferCatalogue>();
         services.TryAddSingleton<LineLocks>();
         services.TryAddSingleton<PrecheckGuard>();

@@ -39,10 +39,10 @@ internal sealed class CoreHarness : IDisposable
         Sessions = new SqliteSessionStore(Database);
         var prechecks = new SqlitePrecheckStore(Database);
         var catalogue = new OfferCatalogue(Options.Create(new CatalogueOptions()));
-        var sessionOptions = Options.Create(new SessionOptions
+        var sessionOptions = Options.Create(new SpeedUpSessionOptions
         {
-            MaxDuration = maxDuration ?? SessionOptions.ProductMaximum,
-            DefaultDuration = maxDuration ?? SessionOptions.ProductMaximum,
+            MaxDuration = maxDuration ?? SpeedUpSessionOptions.ProductMaximum,
+            DefaultDuration = maxDuration ?? SpeedUpSessionOptions.ProductMaximum,
         });
         var guard = new PrecheckGuard(prechecks, Time);
         Restorer = new SessionRestorer(Sessions, channels.Object, Locks, Time, NullLogger<SessionRestorer>.Instance);

@@ -89,10 +89,14 @@ public class CodecRoundTripTests
         Assert.Throws<SnmpException>(() => CommunityMessageCodec.Encode(message));
     }
 
-    [Fact]
-    public void OidWith128SubIdentifiers_RoundTrips()
+    [Theory]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(100)]
+    [InlineData(128)]
+    public void LongOids_RoundTrip(int arcs)
     {
-        var oid = new ObjectIdentifier(new uint[] { 1, 3 }.Concat(Enumerable.Repeat(uint.MaxValue, 126)).ToArray());
+        var oid = new ObjectIdentifier(new uint[] { 2, uint.MaxValue }.Concat(Enumerable.Range(0, arcs - 2).Select(i => (uint)(i * 40_000_000))).ToArray());
         var message = new CommunityMessage(SnmpVersion.V2c, "c"u8.ToArray(),
             new SnmpPdu(SnmpPduType.GetRequest, 1, 0, 0, [new VarBind(oid, SnmpValue.Null)]));
         Assert.Equal(oid, CommunityMessageCodec.Decode(CommunityMessageCodec.Encode(message)).Pdu.VarBinds[0].Oid);

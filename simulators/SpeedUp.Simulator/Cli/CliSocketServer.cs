@@ -48,6 +48,11 @@ public sealed class CliSocketServer : IAsyncDisposable
         Directory.CreateDirectory(directory);
         if (File.Exists(SocketPath))
         {
+            if (IsLive(SocketPath))
+            {
+                throw new InvalidOperationException($"CLI socket '{SocketPath}' is in use by another running simulator.");
+            }
+
             File.Delete(SocketPath);
         }
 
@@ -70,6 +75,20 @@ public sealed class CliSocketServer : IAsyncDisposable
         _listener = listener;
         _acceptLoop = AcceptLoopAsync(listener, _stopping.Token);
         _logger.LogInformation("CLI face listening on {SocketPath}", SocketPath);
+    }
+
+    private static bool IsLive(string path)
+    {
+        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            probe.Connect(new UnixDomainSocketEndPoint(path));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private async Task AcceptLoopAsync(Socket listener, CancellationToken ct)
@@ -127,6 +146,11 @@ public sealed class CliSocketServer : IAsyncDisposable
 
         await Task.WhenAll(_sessions.Values);
         _stopping.Dispose();
+        if (_listener is null)
+        {
+            return;
+        }
+
         try
         {
             File.Delete(SocketPath);

@@ -85,7 +85,14 @@ public sealed class BrasSimulator : IAsyncDisposable
                 WriteCommunity = options.WriteCommunity,
             };
             snmp = new SnmpAgent(agentOptions, new SubscriberMib(state), loggers.CreateLogger<SnmpAgent>());
-            await snmp.StartAsync(ct);
+            try
+            {
+                await snmp.StartAsync(ct);
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                throw new InvalidOperationException($"The SNMP agent cannot bind UDP {options.SnmpEndpoint}: {ex.Message}", ex);
+            }
             OpenSshFront? ssh = null;
             if (options.Ssh is not null)
             {

@@ -121,7 +121,10 @@ public sealed class OpenSshFront : IAsyncDisposable
         string state, int port, string hostKey, string pidFile, string user, string socketPath, CancellationToken ct)
     {
         var config = Path.Combine(state, "sshd_config");
-        var forceCommand = Socat + " STDIO,raw,echo=0 UNIX-CONNECT:" + socketPath;
+        // With a pty (SSH.NET shell streams, ssh -t): raw bytes, the simulator echoes. Without one (ssh -T,
+        // exec channels) the raw option would fail on a pipe, so socat bridges the pipes as they are.
+        var forceCommand = "if [ -t 0 ]; then exec " + Socat + " STDIO,raw,echo=0 UNIX-CONNECT:" + socketPath
+            + "; else exec " + Socat + " STDIO UNIX-CONNECT:" + socketPath + "; fi";
         await File.WriteAllTextAsync(config, SshdConfig.Render(port, hostKey, pidFile, user, forceCommand), ct);
         var check = await ProcessRunner.RunAsync(Sshd, ["-t", "-f", config], null, ct);
         if (check.ExitCode != 0)

@@ -10,6 +10,7 @@ internal static partial class SystemUserProvisioner
 {
     public const string UserAdd = "/usr/sbin/useradd";
     public const string ChPasswd = "/usr/sbin/chpasswd";
+    public const string UserMod = "/usr/sbin/usermod";
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     public static void ValidateCredentials(string user, string password)
@@ -47,11 +48,17 @@ internal static partial class SystemUserProvisioner
         {
             if (!UserExists(user))
             {
-                var add = await ProcessRunner.RunAsync(UserAdd, ["-M", "-s", "/bin/sh", user], null, ct);
+                // Home "/" so sshd does not print "Could not chdir to home directory" into the CLI session.
+                var add = await ProcessRunner.RunAsync(UserAdd, ["-M", "-d", "/", "-s", "/bin/sh", user], null, ct);
                 if (add.ExitCode != 0 && !UserExists(user))
                 {
                     throw new InvalidOperationException($"useradd {user} failed ({add.ExitCode}): {add.Output}");
                 }
+            }
+
+            if (HomeOf(user) is { } home && !Directory.Exists(home))
+            {
+                await ProcessRunner.RunAsync(UserMod, ["-d", "/", user], null, ct);
             }
 
             var chpasswd = await ProcessRunner.RunAsync(ChPasswd, [], user + ":" + password + "\n", ct);
@@ -66,8 +73,12 @@ internal static partial class SystemUserProvisioner
         }
     }
 
-    private static bool UserExists(string user) =>
-        File.ReadLines("/etc/passwd").Any(l => l.StartsWith(user + ":", StringComparison.Ordinal));
+    private static bool UserExists(string user) => PasswdEntry(user) is not null;
+
+    private static string? HomeOf(string user) => PasswdEntry(user)?.Split(':') is { Length: > 5 } fields ? fields[5] : null;
+
+    private static string? PasswdEntry(string user) =>
+        File.ReadLines("/etc/passwd").FirstOrDefault(l => l.StartsWith(user + ":", StringComparison.Ordinal));
 
     [GeneratedRegex("^[a-z_][a-z0-9_-]{0,31}$")]
     private static partial Regex UserPattern();

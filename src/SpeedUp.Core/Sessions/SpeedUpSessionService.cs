@@ -20,7 +20,7 @@ public sealed partial class SpeedUpSessionService(
     ISessionStore sessions,
     SessionRestorer restorer,
     LineLocks locks,
-    IOptions<SessionOptions> options,
+    IOptions<SpeedUpSessionOptions> options,
     TimeProvider time,
     ILogger<SpeedUpSessionService> logger)
 {

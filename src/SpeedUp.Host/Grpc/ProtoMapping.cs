@@ -1,4 +1,4 @@
-using Broadband.SpeedUp.V1;
+using Wire = Broadband.SpeedUp.V1;
 using Google.Protobuf.WellKnownTypes;
 using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Sessions;
@@ -12,30 +12,30 @@ namespace SpeedUp.Host.Grpc;
 /// <summary>Domain → wire messages.</summary>
 internal static class ProtoMapping
 {
-    public static Direction ToProto(this DomainDirection direction) =>
-        direction == DomainDirection.Up ? Direction.Up : Direction.Down;
+    public static Wire.Direction ToProto(this DomainDirection direction) =>
+        direction == DomainDirection.Up ? Wire.Direction.Up : Wire.Direction.Down;
 
-    public static Broadband.SpeedUp.V1.Offer ToProto(this DomainOffer offer) => new()
+    public static Wire.Offer ToProto(this DomainOffer offer) => new()
     {
         OfferId = offer.OfferId,
         BandwidthMbps = offer.BandwidthMbps,
         DurationHours = offer.DurationHours,
         Direction = offer.Direction.ToProto(),
-        Product = offer.Product == ProductType.HourPack ? Broadband.SpeedUp.V1.ProductType.HourPack : Broadband.SpeedUp.V1.ProductType.ThirtyDayPack,
+        Product = offer.Product == ProductType.HourPack ? Wire.ProductType.HourPack : Wire.ProductType.ThirtyDayPack,
     };
 
-    public static DirectionStatus ToProto(this SpeedUpSession session)
+    public static Wire.DirectionStatus ToProto(this SpeedUpSession session)
     {
-        var status = new DirectionStatus
+        var status = new Wire.DirectionStatus
         {
             SessionId = session.Id,
             Direction = session.Direction.ToProto(),
             State = session.State switch
             {
-                DomainState.Applying => SessionState.Applying,
-                DomainState.Active => SessionState.Active,
-                DomainState.Restoring => SessionState.Restoring,
-                _ => SessionState.Ended,
+                DomainState.Applying => Wire.SessionState.Applying,
+                DomainState.Active => Wire.SessionState.Active,
+                DomainState.Restoring => Wire.SessionState.Restoring,
+                _ => Wire.SessionState.Ended,
             },
             TargetBandwidthMbps = (int)(session.TargetKbps / 1000),
             OriginalKbps = session.OriginalKbps,
@@ -43,11 +43,11 @@ internal static class ProtoMapping
             ExpiresAt = Timestamp.FromDateTimeOffset(session.DueAt),
             EndReason = session.EndReason switch
             {
-                DomainEndReason.Stopped => EndReason.Stopped,
-                DomainEndReason.Expired => EndReason.Expired,
-                DomainEndReason.ApplyFailed => EndReason.ApplyFailed,
-                DomainEndReason.RestoredAfterRestart => EndReason.RestoredAfterRestart,
-                _ => EndReason.Unspecified,
+                DomainEndReason.Stopped => Wire.EndReason.Stopped,
+                DomainEndReason.Expired => Wire.EndReason.Expired,
+                DomainEndReason.ApplyFailed => Wire.EndReason.ApplyFailed,
+                DomainEndReason.RestoredAfterRestart => Wire.EndReason.RestoredAfterRestart,
+                _ => Wire.EndReason.Unspecified,
             },
             Scene = session.Scene,
         };

@@ -5,11 +5,11 @@ namespace SpeedUp.Host.Sessions;
 
 /// <summary>
 /// Ends due sessions: a sweep at start-up (sessions that fell due while the service was down, or were left half-way),
-/// then one every <see cref="SessionOptions.SweepInterval"/>.
+/// then one every <see cref="SpeedUpSessionOptions.SweepInterval"/>.
 /// </summary>
 internal sealed partial class SessionExpiryWorker(
     SessionRestorer restorer,
-    IOptions<SessionOptions> options,
+    IOptions<SpeedUpSessionOptions> options,
     TimeProvider time,
     ILogger<SessionExpiryWorker> logger) : BackgroundService
 {

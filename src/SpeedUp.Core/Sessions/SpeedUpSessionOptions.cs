@@ -1,7 +1,7 @@
 namespace SpeedUp.Core.Sessions;
 
 /// <summary>Speed-up session settings (section <c>SpeedUp:Sessions</c>).</summary>
-public sealed class SessionOptions
+public sealed class SpeedUpSessionOptions
 {
     /// <summary>The product's cap on one use: 4 hours.</summary>
     public static readonly TimeSpan ProductMaximum = TimeSpan.FromHours(4);

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using SpeedUp.Drivers.ChinaUnicom.Internal;
+using SpeedUp.Protocols.Snmp;
+
+namespace SpeedUp.Drivers.ChinaUnicom;
+
+/// <summary>
+/// Drives a ZTE-style BRAS over SNMP v2c (the private MIB of docs/simulator.md). Every operation runs
+/// within the channel's <see cref="SupplyChannelOptions.OperationTimeout"/>; every write is read back.
+/// </summary>
+public sealed class ZteSnmpDriver : ISubscriberLineDriver
+{
+    /// <summary>Lowest rate the equipment accepts, kbit/s.</summary>
+    public const long MinRateKbps = 64;
+
+    /// <summary>Highest rate this driver will ask for, kbit/s (10 Gbit/s).</summary>
+    public const long MaxRateKbps = 10_000_000;
+
+    private readonly SupplyChannelOptions _channel;
+    private readonly SnmpManager _manager;
+    private readonly ILogger _logger;
+    private IPEndPoint? _endpoint;
+
+    internal ZteSnmpDriver(SupplyChannelOptions channel, SnmpManager manager, ILogger logger)
+    {
+        _channel = channel;
+        _manager = manager;
+        _logger = logger;
+    }
+
+    /// <inheritdoc/>
+    public string ChannelName => _channel.Name;
+
+    /// <inheritdoc/>
+    /// <remarks><c>GETNEXT zxSubByAddrBandId.a.b.c.d.(port−1)</c> finds the first block of the address whose last
+    /// port is ≥ port; the row read then confirms its first port is ≤ port.</remarks>
+    public Task<SubscriberLine?> FindLineAsync(IPAddress ipAddress, int port, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ipAddress);
+        if (port is < 0 or > 65535)
+        {
+            throw new DriverException(DriverFailure.InvalidValue, "Port " + port + " is outside 0-65535.");
+        }
+
+        if (!ZteLineRow.TryGetIPv4(ipAddress, out var octets))
+        {
+            return Task.FromResult<SubscriberLine?>(null);
+        }
+
+        return RunAsync("find line", async ct =>
+        {
+            var prefix = ZteSubscriberMib.ByAddrBandId.Append(octets[0], octets[1], octets[2], octets[3]);
+            var start = port == 0 ? prefix : prefix.Append((uint)(port - 1));
+            var next = (await _manager.GetNextAsync(await EndpointAsync(ct), Community(), [start], ct).ConfigureAwait(false)).Single();
+            if (next.Value.IsException || !next.Oid.StartsWith(prefix) || next.Oid.Components.Count != prefix.Components.Count + 1)
+            {
+                return null;
+            }
+
+            var bandId = ZteLineRow.Number(next, "zxSubByAddrBandId");
+            if (bandId <= 0)
+            {
+                throw ZteLineRow.Malformed("zxSubByAddrBandId is not a positive band id");
+            }
+
+            var line = await ReadRowAsync(bandId, ct).ConfigureAwait(false);
+            return line is not null && line.Ports.Contains(port) && line.IpAddress.Equals(new IPAddress(octets)) ? line : null;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<SubscriberLine> ReadLineAsync(LineReference line, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ValidateBandId(line.BandId);
+        return RunAsync("read line", async ct =>
+        {
+            var row = await ReadRowAsync(line.BandId, ct).ConfigureAwait(false)
+                ?? throw new DriverException(DriverFailure.LineNotFound, "Channel " + ChannelName + ": band id " + line.BandId + " does not exist.");
+            if (!string.IsNullOrEmpty(line.Account) && !string.Equals(row.Account, line.Account, StringComparison.Ordinal))
+            {
+                throw new DriverException(DriverFailure.LineNotFound,
+                    "Channel " + ChannelName + ": band id " + line.BandId + " now belongs to another account.");
+            }
+
+            return row;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<LineRates> SetRateAsync(LineReference line, Direction direction, long rateKbps, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ValidateBandId(line.BandId);
+        if (!Enum.IsDefined(direction))
+        {
+            throw new DriverException(DriverFailure.InvalidValue, "Unknown direction " + direction + ".");
+        }
+
+        if (rateKbps is < MinRateKbps or > MaxRateKbps)
+        {
+            throw new DriverException(DriverFailure.InvalidValue,
+                "Rate " + rateKbps + " kbit/s is outside " + MinRateKbps + "-" + MaxRateKbps + " kbit/s.");
+        }
+
+        return RunAsync("set rate", async ct =>
+        {
+            var endpoint = await EndpointAsync(ct).ConfigureAwait(false);
+            var cell = ZteSubscriberMib.Cell(ZteSubscriberMib.RateColumn(direction), line.BandId);
+            await _manager.SetAsync(endpoint, Community(), [new VarBind(cell, new SnmpGauge32((uint)rateKbps))], ct).ConfigureAwait(false);
+
+            var readBack = await _manager.GetAsync(endpoint, Community(),
+                [ZteSubscriberMib.Cell(ZteSubscriberMib.UpRateKbps, line.BandId), ZteSubscriberMib.Cell(ZteSubscriberMib.DownRateKbps, line.BandId)],
+                ct).ConfigureAwait(false);
+            if (readBack.Count != 2 || readBack.Any(v => v.Value.IsException))
+            {
+                throw new DriverException(DriverFailure.NotConfirmed,
+                    "Channel " + ChannelName + ": band id " + line.BandId + " could not be read back after the change.");
+            }
+
+            var rates = new LineRates(ZteLineRow.Number(readBack[0], "zxSubUpRateKbps"), ZteLineRow.Number(readBack[1], "zxSubDownRateKbps"));
+            if (rates.Of(direction) != rateKbps)
+            {
+                throw new DriverException(DriverFailure.NotConfirmed,
+                    "Channel " + ChannelName + ": band id " + line.BandId + " reads " + rates.Of(direction) + " kbit/s " + direction
+                    + " after setting " + rateKbps + ".");
+            }
+
+            DriverLog.RateSet(_logger, ChannelName, line.BandId, direction, rateKbps);
+            return rates;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<DriverHealth> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        try
+        {
+            var system = await RunAsync("probe", async ct =>
+                await _manager.GetAsync(await EndpointAsync(ct).ConfigureAwait(false), Community(),
+                    [ZteSubscriberMib.SysName, ZteSubscriberMib.SysDescr, ZteSubscriberMib.SysUpTime], ct).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+            var upTime = system[2].Value is SnmpTimeTicks ticks ? TimeSpan.FromMilliseconds(ticks.Value * 10d) : TimeSpan.Zero;
+            return new DriverHealth(true, "sysName " + system[0].Value + ", up " + upTime.ToString("c"), started.Elapsed);
+        }
+        catch (DriverException e)
+        {
+            return new DriverHealth(false, e.Message, started.Elapsed);
+        }
+    }
+
+    private async Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(_channel.OperationTimeout);
+        try
+        {
+            return await action(budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SnmpException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var failure = SnmpFailures.Translate(e, ChannelName, operation, _channel.OperationTimeout);
+            DriverLog.OperationFailed(_logger, ChannelName, operation, failure.Failure, e);
+            throw failure;
+        }
+    }
+
+    private async Task<SubscriberLine?> ReadRowAsync(long bandId, CancellationToken ct)
+    {
+        var row = await _manager.GetAsync(await EndpointAsync(ct).ConfigureAwait(false), Community(), ZteSubscriberMib.Row(bandId), ct)
+            .ConfigureAwait(false);
+        return ZteLineRow.Parse(bandId, row);
+    }
+
+    private async ValueTask<IPEndPoint> EndpointAsync(CancellationToken ct)
+    {
+        if (_endpoint is not null)
+        {
+            return _endpoint;
+        }
+
+        var address = IPAddress.TryParse(_channel.Host, out var parsed)
+            ? parsed
+            : (await Dns.GetHostAddressesAsync(_channel.Host, ct).ConfigureAwait(false)).FirstOrDefault()
+                ?? throw new DriverException(DriverFailure.Unreachable, "Channel " + ChannelName + ": host " + _channel.Host + " does not resolve.");
+        return _endpoint = new IPEndPoint(address, _channel.Port);
+    }
+
+    private string Community() =>
+        _channel.ResolveSecret() is { Length: > 0 } community
+            ? community
+            : throw new DriverException(DriverFailure.AuthenticationFailed, "Channel " + ChannelName + ": no SNMP community is configured.");
+
+    private static void ValidateBandId(long bandId)
+    {
+        if (bandId is < 1 or > int.MaxValue)
+        {
+            throw new DriverException(DriverFailure.InvalidValue, "Band id " + bandId + " does not fit the MIB's INTEGER index (1-2147483647).");
+        }
+    }
+}

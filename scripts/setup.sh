@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Idempotent machine setup for SpeedUp (run as root, from anywhere):
+#  - installs openssh-server, snmp, snmpd, socat (apt-get update only when something is missing);
+#  - fetches the ip2region database (npm ip2region@2.3.0) to .data/ip2region.db when absent.
+# Prints what it did; running it again changes nothing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA="${SPEEDUP_DATA_DIR:-$ROOT/.data}"
+PACKAGES=(openssh-server snmp snmpd socat)
+IP2REGION_VERSION="2.3.0"
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup.sh: run as root (it installs packages; the simulators' sshd and system users need root too)." >&2
+  exit 1
+fi
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "packages: already installed (${PACKAGES[*]})"
+else
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup.sh: apt-get not found; install ${missing[*]} by hand." >&2
+    exit 1
+  fi
+  echo "packages: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  echo "packages: installed ${missing[*]}"
+fi
+
+for tool in /usr/sbin/sshd /usr/bin/socat /usr/bin/snmpget /usr/bin/snmpset /usr/bin/ssh-keygen; do
+  [ -x "$tool" ] || { echo "setup.sh: $tool is still missing after installation." >&2; exit 1; }
+done
+
+mkdir -p /run/sshd && chmod 755 /run/sshd
+
+if [ -s "$DATA/ip2region.db" ]; then
+  echo "ip2region: $DATA/ip2region.db already present"
+else
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "setup.sh: npm is needed to fetch ip2region@$IP2REGION_VERSION (install nodejs/npm)." >&2
+    exit 1
+  fi
+  mkdir -p "$DATA/ip2region"
+  tarball="$(cd "$DATA/ip2region" && npm pack "ip2region@$IP2REGION_VERSION" --silent | tail -n 1)"
+  tar -xzf "$DATA/ip2region/$tarball" -C "$DATA/ip2region" package/data/ip2region.db
+  cp "$DATA/ip2region/package/data/ip2region.db" "$DATA/ip2region.db"
+  echo "ip2region: fetched ip2region@$IP2REGION_VERSION ($tarball) -> $DATA/ip2region.db"
+fi
+
+echo "setup.sh: done"

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+
+namespace SpeedUp.Core.Sessions;
+
+/// <summary>Keeps session durations within the product's 4-hour cap.</summary>
+public sealed class SpeedUpSessionOptionsValidator : IValidateOptions<SpeedUpSessionOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, SpeedUpSessionOptions options)
+    {
+        var errors = new List<string>();
+        if (options.MaxDuration <= TimeSpan.Zero || options.MaxDuration > SpeedUpSessionOptions.ProductMaximum)
+        {
+            errors.Add($"SpeedUp:Sessions:MaxDuration must be > 0 and at most {SpeedUpSessionOptions.ProductMaximum}, got {options.MaxDuration}.");
+        }
+
+        if (options.DefaultDuration <= TimeSpan.Zero || options.DefaultDuration > SpeedUpSessionOptions.ProductMaximum)
+        {
+            errors.Add($"SpeedUp:Sessions:DefaultDuration must be > 0 and at most {SpeedUpSessionOptions.ProductMaximum}, got {options.DefaultDuration}.");
+        }
+
+        if (options.SweepInterval <= TimeSpan.Zero)
+        {
+            errors.Add("SpeedUp:Sessions:SweepInterval must be > 0.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,22 @@
+using SpeedUp.Drivers.ChinaTelecom;
+using SpeedUp.Protocols.Cli;
+
+namespace SpeedUp.Drivers.Tests.ChinaTelecom;
+
+/// <summary>Builds drivers over <see cref="FakeHuaweiDevice"/> or over transports that fail.</summary>
+internal static class HuaweiDriverHarness
+{
+    public static HuaweiCliDriver Create(FakeHuaweiDevice device, TimeSpan? timeout = null) =>
+        new(Options(timeout), device.CreateTransport);
+
+    public static HuaweiCliDriver Create(Func<ICliTransport> transports, TimeSpan? timeout = null) =>
+        new(Options(timeout), transports);
+
+    public static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static HuaweiCliDriverOptions Options(TimeSpan? timeout) => new()
+    {
+        ChannelName = "ct-test",
+        OperationTimeout = timeout ?? TimeSpan.FromSeconds(5),
+    };
+}

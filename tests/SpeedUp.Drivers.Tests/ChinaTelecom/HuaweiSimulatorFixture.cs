@@ -1,0 +1,84 @@
+using SpeedUp.Drivers.ChinaTelecom;
+using SpeedUp.Simulator;
+
+namespace SpeedUp.Drivers.Tests.ChinaTelecom;
+
+/// <summary>
+/// One China Telecom BRAS simulator (seed simulators/data/china-telecom.json) behind real OpenSSH sshd on
+/// 127.0.0.1, shared by the integration tests of this folder. Needs root, sshd and socat; without them the
+/// tests are skipped with the reason.
+/// </summary>
+public sealed class HuaweiSimulatorFixture : IAsyncLifetime
+{
+    private BrasSimulator? _simulator;
+
+    /// <summary>Why the simulator could not start, or null.</summary>
+    public string? SkipReason { get; private set; }
+
+    public BrasSimulator Simulator
+    {
+        get
+        {
+            if (_simulator is null)
+            {
+                Assert.Skip(SkipReason ?? "The simulator did not start.");
+            }
+
+            return _simulator;
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" ||
+            !File.Exists(OpenSshFront.Sshd) || !File.Exists(OpenSshFront.Socat))
+        {
+            SkipReason = "The SSH integration tests need Linux, root, /usr/sbin/sshd and /usr/bin/socat (scripts/setup.sh installs them).";
+            return;
+        }
+
+        _simulator = await BrasSimulator.StartAsync(
+            new BrasSimulatorOptions { SeedFile = SeedPath(), Ssh = new SshFrontOptions() },
+            TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_simulator is not null)
+        {
+            await _simulator.DisposeAsync();
+        }
+    }
+
+    /// <summary>A supply channel pointing at the simulator; override the pin or password to provoke failures.</summary>
+    public SupplyChannelOptions Channel(string? hostKey = null, string? password = null, TimeSpan? timeout = null) => new()
+    {
+        Name = "ct-sim-ssh",
+        Carrier = Carrier.ChinaTelecom,
+        Driver = HuaweiCliDriverFactory.Name,
+        Host = "127.0.0.1",
+        Port = Simulator.SshPort,
+        Username = Simulator.SshUser,
+        Secret = password ?? Simulator.SshPassword,
+        HostKeySha256 = hostKey ?? Simulator.SshHostKeySha256,
+        OperationTimeout = timeout ?? TimeSpan.FromSeconds(10),
+    };
+
+    /// <summary>A driver through the factory, as the product creates it.</summary>
+    public HuaweiCliDriver CreateDriver(string? hostKey = null, string? password = null, TimeSpan? timeout = null) =>
+        (HuaweiCliDriver)new HuaweiCliDriverFactory().Create(Channel(hostKey, password, timeout));
+
+    private static string SeedPath()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "simulators", "data", "china-telecom.json");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("simulators/data/china-telecom.json was not found above " + AppContext.BaseDirectory);
+    }
+}
