@@ -26,10 +26,14 @@ public sealed class CliChannelSimulatorTests(HuaweiSimulatorFixture fixture)
         Assert.All(response.Lines, line => Assert.True(line.Length == 0 || line.StartsWith("  ", StringComparison.Ordinal), line));
     }
 
-    [Fact]
-    public async Task UnknownCommand_FailedWithDeviceError()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task UnknownCommand_FailedWithDeviceError(bool pseudoTerminal)
     {
-        await using var channel = new CliChannel(new SshShellTransport(Transport()), HuaweiVrpDialect.Instance);
+        var transport = Transport();
+        transport.UsePseudoTerminal = pseudoTerminal;
+        await using var channel = new CliChannel(new SshShellTransport(transport), HuaweiVrpDialect.Instance);
         await channel.OpenAsync(Token);
 
         var response = await channel.SendCommandAsync("dispaly access-user", Token);
