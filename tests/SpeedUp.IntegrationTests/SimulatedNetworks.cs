@@ -1,5 +1,4 @@
-using SpeedUp.Simulator.Hosting;
-using SpeedUp.Simulator.Ssh;
+using SpeedUp.Simulator;
 
 namespace SpeedUp.IntegrationTests;
 

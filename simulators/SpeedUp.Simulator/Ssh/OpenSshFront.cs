@@ -195,9 +195,17 @@ public sealed class OpenSshFront : IAsyncDisposable
         if (File.Exists(cmdline) && File.ReadAllText(cmdline).Contains(configPath, StringComparison.Ordinal))
         {
             logger.LogWarning("Killing stale sshd {Pid} of {Config}", pid, configPath);
-            using var stale = Process.GetProcessById(pid);
-            stale.Kill(entireProcessTree: true);
-            stale.WaitForExit(5000);
+            using (var stale = Process.GetProcessById(pid))
+            {
+                stale.Kill(entireProcessTree: true);
+            }
+
+            // Not our child, so no waitpid: poll until it is gone or a zombie (empty cmdline).
+            var watch = Stopwatch.StartNew();
+            while (watch.ElapsedMilliseconds < 3000 && File.Exists(cmdline) && File.ReadAllText(cmdline).Length > 0)
+            {
+                Thread.Sleep(10);
+            }
         }
 
         File.Delete(pidFile);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SpeedUp.Drivers.ChinaTelecom;
 using SpeedUp.Simulator;
 
@@ -68,14 +69,19 @@ public sealed class HuaweiSimulatorFixture : IAsyncLifetime
     public HuaweiCliDriver CreateDriver(string? hostKey = null, string? password = null, TimeSpan? timeout = null) =>
         (HuaweiCliDriver)new HuaweiCliDriverFactory().Create(Channel(hostKey, password, timeout));
 
+    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? ".";
+
     private static string SeedPath()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, SourceDirectory() })
         {
-            var candidate = Path.Combine(directory.FullName, "simulators", "data", "china-telecom.json");
-            if (File.Exists(candidate))
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                return candidate;
+                var candidate = Path.Combine(directory.FullName, "simulators", "data", "china-telecom.json");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
 

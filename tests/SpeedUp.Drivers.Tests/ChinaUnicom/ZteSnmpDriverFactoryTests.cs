@@ -40,12 +40,12 @@ public class ZteSnmpDriverFactoryTests
     }
 
     [Fact]
-    public async Task AddChinaUnicomDrivers_RegistersTheFactoryOnce()
+    public void AddChinaUnicomDrivers_RegistersTheFactoryOnceAsSingleton()
     {
         var services = new ServiceCollection().AddChinaUnicomDrivers().AddChinaUnicomDrivers();
-        await using var provider = services.BuildServiceProvider();
 
-        var factory = Assert.Single(provider.GetServices<ISubscriberLineDriverFactory>(), f => f.DriverName == "zte-snmp");
-        Assert.IsType<ZteSnmpDriverFactory>(factory);
+        var descriptor = Assert.Single(services, d => d.ServiceType == typeof(ISubscriberLineDriverFactory));
+        Assert.Equal(typeof(ZteSnmpDriverFactory), descriptor.ImplementationType);
+        Assert.Equal(ServiceLifetime.Singleton, descriptor.Lifetime);
     }
 }

@@ -8,6 +8,8 @@ public sealed class CliGrammarTests : IAsyncLifetime
     private const string User = "<CT-BRAS-01>";
     private const string System = "[CT-BRAS-01]";
     private const string Aaa = "[CT-BRAS-01-aaa]";
+    private const string More = "  ---- More ----";
+    private const string Wipe = "\u001b[42D                                          \u001b[42D";
     private const string Rule = "  ------------------------------------------------------------------------------";
     private BrasSimulator _simulator = null!;
     private UnixCliClient _cli = null!;
@@ -131,11 +133,11 @@ public sealed class CliGrammarTests : IAsyncLifetime
     public async Task Output_longer_than_a_page_stops_at_more_until_space()
     {
         await _cli.SendAsync("display access-user ip-address 202.101.172.100\r");
-        var firstPage = await _cli.ReadUntilAsync(CliPager.MorePrompt);
+        var firstPage = await _cli.ReadUntilAsync(More);
         Assert.Equal(24, firstPage.Split("\r\n").Length - 2); // echo line + 24 lines, then the pager
         await _cli.SendAsync(" ");
         var rest = await _cli.ReadUntilAsync(User);
-        Assert.StartsWith("\u001b[42D" + new string(' ', 42) + "\u001b[42D" + Rule + "\r\n  User access index", rest, StringComparison.Ordinal);
+        Assert.StartsWith(Wipe + Rule + "\r\n  User access index", rest, StringComparison.Ordinal);
         Assert.Equal(12, rest.Split("\r\n").Length - 1);
     }
 
@@ -143,17 +145,17 @@ public sealed class CliGrammarTests : IAsyncLifetime
     public async Task Q_at_the_pager_ends_the_output()
     {
         await _cli.SendAsync("display access-user ip-address 202.101.172.100\r");
-        await _cli.ReadUntilAsync(CliPager.MorePrompt);
+        await _cli.ReadUntilAsync(More);
         await _cli.SendAsync("q");
-        Assert.Equal(CliPager.Wipe + User, await _cli.ReadUntilAsync(User));
+        Assert.Equal(Wipe + User, await _cli.ReadUntilAsync(User));
     }
 
     [Fact]
     public async Task Line_editing_terminators_and_abbreviations()
     {
-        await _cli.SendAsync("disx\u007f\bplay access-user user-name zj0571a0001\r\n");
+        await _cli.SendAsync("disx\u007fplay access-user user-nx\bame zj0571a0001\r\n");
         var output = await _cli.ReadUntilAsync(User);
-        Assert.StartsWith("disx\b \b\b \bplay access-user user-name zj0571a0001\r\n" + Rule, output, StringComparison.Ordinal);
+        Assert.StartsWith("disx\b \bplay access-user user-nx\b \bame zj0571a0001\r\n" + Rule, output, StringComparison.Ordinal);
 
         await _cli.SendAsync("dis acc u zj0571a0002\nsys\r\n");
         output = await _cli.ReadUntilAsync(System);

@@ -98,8 +98,8 @@ public sealed class OpenSshFrontTests
         var pid = simulator.SshFront!.ProcessId;
         await simulator.DisposeAsync();
 
-        Assert.False(File.Exists("/proc/" + pid + "/cmdline") && (await File.ReadAllTextAsync("/proc/" + pid + "/cmdline")).Contains("sshd", StringComparison.Ordinal));
+        Assert.False(File.Exists("/proc/" + pid + "/cmdline") && (await File.ReadAllTextAsync("/proc/" + pid + "/cmdline", TestContext.Current.CancellationToken)).Contains("sshd", StringComparison.Ordinal));
         using var tcp = new TcpClient();
-        await Assert.ThrowsAnyAsync<SocketException>(() => tcp.ConnectAsync("127.0.0.1", port));
+        await Assert.ThrowsAnyAsync<SocketException>(() => tcp.ConnectAsync("127.0.0.1", port, TestContext.Current.CancellationToken).AsTask());
     }
 }
