@@ -19,6 +19,15 @@ public sealed class SimulatedNetworks : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         RepositoryPaths.RequireSetup();
+
+        // sshd's ForceCommand runs as the simulator's login user: it must be able to reach the CLI socket.
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("The simulators need Linux (OpenSSH sshd, Unix sockets).");
+        }
+
+        File.SetUnixFileMode(_state, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         Telecom = await BrasSimulator.StartAsync(new BrasSimulatorOptions
         {
             SeedFile = RepositoryPaths.TelecomSeed,

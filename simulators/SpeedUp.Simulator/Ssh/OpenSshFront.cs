@@ -83,8 +83,10 @@ public sealed class OpenSshFront : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var port = options.Port == 0 ? PickFreePort() : options.Port;
+            var logPath = Path.Combine(state, "sshd.log");
+            var logStart = File.Exists(logPath) ? new FileInfo(logPath).Length : 0;
             var process = await LaunchAsync(state, port, hostKey, pidFile, options.User, cliSocketPath, ct);
-            var started = await WaitForPortAsync(process, port, options.StartTimeout, ct);
+            var started = await WaitForPortAsync(process, pidFile, port, options.StartTimeout, ct);
             if (started)
             {
                 logger.LogInformation("sshd {Pid} listening on 127.0.0.1:{Port} for {User}, host key {Fingerprint}",
@@ -95,13 +97,14 @@ public sealed class OpenSshFront : IAsyncDisposable
                 };
             }
 
+            var exited = process.HasExited ? $"sshd exited with code {process.ExitCode}" : $"sshd did not start within {options.StartTimeout.TotalSeconds:0.#} s";
             await StopAsync(process);
             process.Dispose();
-            var log = ReadLogTail(Path.Combine(state, "sshd.log"));
+            var log = ReadLogSince(logPath, logStart);
             if (attempt >= attempts || !log.Contains("Address already in use", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException(
-                    $"sshd did not start listening on 127.0.0.1:{port} within {options.StartTimeout.TotalSeconds:0.#} s. sshd log:{Environment.NewLine}{log}");
+                    $"{exited} on 127.0.0.1:{port} (state {state}). sshd log:{Environment.NewLine}{log}");
             }
         }
     }
@@ -151,7 +154,11 @@ public sealed class OpenSshFront : IAsyncDisposable
         return process;
     }
 
-    private static async Task<bool> WaitForPortAsync(Process process, int port, TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// Ready = sshd wrote its pid file (it does so after binding, so a port held by someone else does not
+    /// count) and the port accepts TCP.
+    /// </summary>
+    private static async Task<bool> WaitForPortAsync(Process process, string pidFile, int port, TimeSpan timeout, CancellationToken ct)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
@@ -159,6 +166,12 @@ public sealed class OpenSshFront : IAsyncDisposable
             if (process.HasExited)
             {
                 return false;
+            }
+
+            if (!File.Exists(pidFile) || File.ReadAllText(pidFile).Trim() != process.Id.ToString())
+            {
+                await Task.Delay(10, ct);
+                continue;
             }
 
             using var client = new TcpClient(AddressFamily.InterNetwork);
@@ -211,15 +224,18 @@ public sealed class OpenSshFront : IAsyncDisposable
         File.Delete(pidFile);
     }
 
-    private static string ReadLogTail(string path)
+    private static string ReadLogSince(string path, long offset)
     {
         if (!File.Exists(path))
         {
             return "(no log)";
         }
 
-        var lines = File.ReadAllLines(path);
-        return string.Join(Environment.NewLine, lines.Skip(Math.Max(0, lines.Length - 20)));
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd().Trim();
+        return text.Length == 0 ? "(empty)" : text;
     }
 
     private static async Task StopAsync(Process process)
