@@ -7,35 +7,22 @@ namespace SpeedUp.Drivers.Tests.ChinaTelecom;
 /// <summary>
 /// One China Telecom BRAS simulator (seed simulators/data/china-telecom.json) behind real OpenSSH sshd on
 /// 127.0.0.1, shared by the integration tests of this folder. Needs root, sshd and socat; without them the
-/// tests are skipped with the reason.
+/// tests fail with the reason (scripts/setup.sh installs them).
 /// </summary>
 public sealed class HuaweiSimulatorFixture : IAsyncLifetime
 {
     private BrasSimulator? _simulator;
 
-    /// <summary>Why the simulator could not start, or null.</summary>
-    public string? SkipReason { get; private set; }
-
-    public BrasSimulator Simulator
-    {
-        get
-        {
-            if (_simulator is null)
-            {
-                Assert.Skip(SkipReason ?? "The simulator did not start.");
-            }
-
-            return _simulator;
-        }
-    }
+    public BrasSimulator Simulator =>
+        _simulator ?? throw new InvalidOperationException("The simulator did not start.");
 
     public async ValueTask InitializeAsync()
     {
         if (!OperatingSystem.IsLinux() || Environment.UserName != "root" ||
             !File.Exists(OpenSshFront.Sshd) || !File.Exists(OpenSshFront.Socat))
         {
-            SkipReason = "The SSH integration tests need Linux, root, /usr/sbin/sshd and /usr/bin/socat (scripts/setup.sh installs them).";
-            return;
+            throw new InvalidOperationException(
+                "The SSH integration tests need Linux, root, /usr/sbin/sshd and /usr/bin/socat: run scripts/setup.sh as root.");
         }
 
         _simulator = await BrasSimulator.StartAsync(
