@@ -55,4 +55,13 @@ else
   echo "ip2region: fetched ip2region@$IP2REGION_VERSION ($tarball) -> $DATA/ip2region.db"
 fi
 
+# The independent Node.js gRPC client used by the end-to-end tests (tests/clients, versions locked).
+if [ -d "$ROOT/tests/clients/node_modules/@grpc/grpc-js" ] && [ -d "$ROOT/tests/clients/node_modules/@grpc/proto-loader" ]; then
+  echo "node client: tests/clients/node_modules already present"
+else
+  command -v npm >/dev/null 2>&1 || { echo "setup.sh: npm is needed for tests/clients." >&2; exit 1; }
+  (cd "$ROOT/tests/clients" && npm ci --no-audit --no-fund --silent)
+  echo "node client: installed @grpc/grpc-js and @grpc/proto-loader into tests/clients/node_modules"
+fi
+
 echo "setup.sh: done"

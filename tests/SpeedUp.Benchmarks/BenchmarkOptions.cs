@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace SpeedUp.Benchmarks;
+
+/// <summary>Command line: <c>[--scenario all|drivers|grpc] [--iterations N] [--concurrency N]</c>.</summary>
+internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Concurrency)
+{
+    public const int DefaultIterations = 100;
+    public const int MaxIterations = 100_000;
+    public const int MaxConcurrency = 64;
+
+    /// <summary>Concurrency 0 means "every eligible line".</summary>
+    public static BenchmarkOptions Default { get; } = new("all", DefaultIterations, 0);
+
+    public bool RunDrivers => Scenario is "all" or "drivers";
+
+    public bool RunGrpc => Scenario is "all" or "grpc";
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = Default;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--scenario" when value is "all" or "drivers" or "grpc" => options with { Scenario = value },
+                "--iterations" => options with { Iterations = Number(args[i], value, 1, MaxIterations) },
+                "--concurrency" => options with { Concurrency = Number(args[i], value, 1, MaxConcurrency) },
+                _ => throw new ArgumentException($"Unknown argument or value: {args[i]} {value}"),
+            };
+            i++;
+        }
+
+        return options;
+    }
+
+    private static int Number(string name, string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number in {min}..{max}, not '{value}'.");
+}

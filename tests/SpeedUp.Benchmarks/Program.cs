@@ -1,0 +1,52 @@
+using SpeedUp.Benchmarks;
+
+// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc] [--iterations N] [--concurrency N]
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc] [--iterations N] [--concurrency N]");
+    return 2;
+}
+
+// Bounds: each timed phase stops at PhaseBudget; the whole run is cancelled after TotalBudget.
+var phaseBudget = TimeSpan.FromSeconds(60);
+using var total = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    total.Cancel();
+};
+
+Console.WriteLine($"SpeedUp benchmarks: scenario {options.Scenario}, iterations {options.Iterations}, concurrency {(options.Concurrency == 0 ? "all eligible lines" : options.Concurrency)}");
+MachineInfo.Print();
+if (RepositoryPaths.Configuration != "Release")
+{
+    Console.WriteLine("  WARNING: not a Release build; run with -c Release for meaningful numbers.");
+}
+
+var started = System.Diagnostics.Stopwatch.GetTimestamp();
+var ok = true;
+await using (var networks = await SimulatedNetworks.StartAsync(total.Token))
+{
+    Report.KeyValue("simulators", $"Telecom ssh 127.0.0.1:{networks.Telecom.SshPort}, Unicom snmp {networks.Unicom.SnmpEndpoint}");
+    Report.KeyValue("simulators started in", $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
+    if (options.RunDrivers)
+    {
+        ok &= await new DriverBenchmark(networks, options.Iterations, phaseBudget).RunAsync(total.Token);
+    }
+
+    if (options.RunGrpc)
+    {
+        ok &= await new GrpcBenchmark(networks, options, phaseBudget).RunAsync(total.Token);
+    }
+}
+
+Report.Heading("Result");
+Report.KeyValue("wall time", $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
+Report.KeyValue("outcome", ok ? "OK: no errors, every line back at its base rates" : "FAILED: see errors above");
+return ok ? 0 : 1;
