@@ -26,6 +26,11 @@ internal sealed class SimulatedNetworks : IAsyncDisposable
     public static async Task<SimulatedNetworks> StartAsync(CancellationToken cancellationToken)
     {
         RepositoryPaths.RequireSetup();
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("The simulators need Linux (OpenSSH sshd, Unix sockets).");
+        }
+
         var state = Directory.CreateTempSubdirectory("speedup-bench-").FullName;
 
         // sshd's ForceCommand runs as the simulator's login user: it must be able to reach the CLI socket.

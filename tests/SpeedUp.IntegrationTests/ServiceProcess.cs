@@ -55,7 +55,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         environment["SpeedUp__Channels__0__HostKeySha256"] = networks.Telecom.SshHostKeySha256;
         environment["SPEEDUP_CT_SSH_PASSWORD"] = networks.Telecom.SshPassword;
         environment["SpeedUp__Channels__1__Port"] = networks.Unicom.SnmpEndpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        environment["SPEEDUP_CU_SNMP_COMMUNITY"] = "private";
+        environment["SPEEDUP_CU_SNMP_COMMUNITY"] = SimulatedNetworks.UnicomWriteCommunity;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

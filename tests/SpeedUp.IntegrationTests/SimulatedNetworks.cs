@@ -10,6 +10,9 @@ public sealed class SimulatedNetworks : IAsyncLifetime
 {
     private readonly string _state = Directory.CreateTempSubdirectory("speedup-e2e-").FullName;
 
+    /// <summary>The Unicom agent's write community: distinctive, so a leak into any output is found.</summary>
+    public const string UnicomWriteCommunity = "cu-write-7Qx9";
+
     public BrasSimulator Telecom { get; private set; } = null!;
 
     public BrasSimulator Unicom { get; private set; } = null!;
@@ -38,6 +41,7 @@ public sealed class SimulatedNetworks : IAsyncLifetime
         {
             SeedFile = RepositoryPaths.UnicomSeed,
             CliSocketPath = Path.Combine(_state, "cu-cli.sock"),
+            WriteCommunity = UnicomWriteCommunity,
         }, CancellationToken.None);
     }
 
