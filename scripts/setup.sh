@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Idempotent machine setup for SpeedUp (run as root, from anywhere):
-#  - installs openssh-server, snmp, snmpd, socat (apt-get update only when something is missing);
+#  - installs openssh-server, snmp, snmpd, socat and python3-pysnmp4 (the SNMP peers of the interop tests;
+#    apt-get update only when something is missing);
 #  - fetches the ip2region database (npm ip2region@2.3.0) to .data/ip2region.db when absent.
 # Prints what it did; running it again changes nothing.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="${SPEEDUP_DATA_DIR:-$ROOT/.data}"
-PACKAGES=(openssh-server snmp snmpd socat)
+PACKAGES=(openssh-server snmp snmpd socat python3-pysnmp4)
 IP2REGION_VERSION="2.3.0"
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -35,9 +36,13 @@ else
   echo "packages: installed ${missing[*]}"
 fi
 
-for tool in /usr/sbin/sshd /usr/bin/socat /usr/bin/snmpget /usr/bin/snmpset /usr/bin/ssh-keygen; do
+for tool in /usr/sbin/sshd /usr/bin/socat /usr/bin/snmpget /usr/bin/snmpset /usr/sbin/snmpd /usr/bin/ssh-keygen /usr/bin/python3; do
   [ -x "$tool" ] || { echo "setup.sh: $tool is still missing after installation." >&2; exit 1; }
 done
+
+# pysnmp must import under the system python (not a pyenv shim that may come first on PATH).
+/usr/bin/python3 -c 'import pysnmp.hlapi' 2>/dev/null \
+  || { echo "setup.sh: /usr/bin/python3 cannot import pysnmp after installing python3-pysnmp4." >&2; exit 1; }
 
 mkdir -p /run/sshd && chmod 755 /run/sshd
 

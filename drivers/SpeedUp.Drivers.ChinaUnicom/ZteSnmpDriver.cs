@@ -7,7 +7,7 @@ using SpeedUp.Protocols.Snmp;
 namespace SpeedUp.Drivers.ChinaUnicom;
 
 /// <summary>
-/// Drives a ZTE-style BRAS over SNMP v2c (the private MIB of docs/simulator.md). Every operation runs
+/// Drives a ZTE-style BRAS over SNMP v2c or v3 (USM; the private MIB of docs/simulator.md). Every operation runs
 /// within the channel's <see cref="SupplyChannelOptions.OperationTimeout"/>; every write is read back.
 /// </summary>
 public sealed class ZteSnmpDriver : ISubscriberLineDriver
@@ -53,7 +53,7 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver
         {
             var prefix = ZteSubscriberMib.ByAddrBandId.Append(octets[0], octets[1], octets[2], octets[3]);
             var start = port == 0 ? prefix : prefix.Append((uint)(port - 1));
-            var next = (await _manager.GetNextAsync(await EndpointAsync(ct), Community(), [start], ct).ConfigureAwait(false)).Single();
+            var next = (await _manager.GetNextAsync(await EndpointAsync(ct), Credentials(), [start], ct).ConfigureAwait(false)).Single();
             if (next.Value.IsException || !next.Oid.StartsWith(prefix) || next.Oid.Components.Count != prefix.Components.Count + 1)
             {
                 return null;
@@ -109,9 +109,9 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver
         {
             var endpoint = await EndpointAsync(ct).ConfigureAwait(false);
             var cell = ZteSubscriberMib.Cell(ZteSubscriberMib.RateColumn(direction), line.BandId);
-            await _manager.SetAsync(endpoint, Community(), [new VarBind(cell, new SnmpGauge32((uint)rateKbps))], ct).ConfigureAwait(false);
+            await _manager.SetAsync(endpoint, Credentials(), [new VarBind(cell, new SnmpGauge32((uint)rateKbps))], ct).ConfigureAwait(false);
 
-            var readBack = await _manager.GetAsync(endpoint, Community(),
+            var readBack = await _manager.GetAsync(endpoint, Credentials(),
                 [ZteSubscriberMib.Cell(ZteSubscriberMib.UpRateKbps, line.BandId), ZteSubscriberMib.Cell(ZteSubscriberMib.DownRateKbps, line.BandId)],
                 ct).ConfigureAwait(false);
             if (readBack.Count != 2 || readBack.Any(v => v.Value.IsException))
@@ -140,7 +140,7 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver
         try
         {
             var system = await RunAsync("probe", async ct =>
-                await _manager.GetAsync(await EndpointAsync(ct).ConfigureAwait(false), Community(),
+                await _manager.GetAsync(await EndpointAsync(ct).ConfigureAwait(false), Credentials(),
                     [ZteSubscriberMib.SysName, ZteSubscriberMib.SysDescr, ZteSubscriberMib.SysUpTime], ct).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
             var upTime = system[2].Value is SnmpTimeTicks ticks ? TimeSpan.FromMilliseconds(ticks.Value * 10d) : TimeSpan.Zero;
@@ -170,7 +170,7 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver
 
     private async Task<SubscriberLine?> ReadRowAsync(long bandId, CancellationToken ct)
     {
-        var row = await _manager.GetAsync(await EndpointAsync(ct).ConfigureAwait(false), Community(), ZteSubscriberMib.Row(bandId), ct)
+        var row = await _manager.GetAsync(await EndpointAsync(ct).ConfigureAwait(false), Credentials(), ZteSubscriberMib.Row(bandId), ct)
             .ConfigureAwait(false);
         return ZteLineRow.Parse(bandId, row);
     }
@@ -189,10 +189,17 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver
         return _endpoint = new IPEndPoint(address, _channel.Port);
     }
 
-    private string Community() =>
-        _channel.ResolveSecret() is { Length: > 0 } community
-            ? community
-            : throw new DriverException(DriverFailure.AuthenticationFailed, "Channel " + ChannelName + ": no SNMP community is configured.");
+    private SnmpCredentials Credentials()
+    {
+        try
+        {
+            return SnmpChannelCredentials.Build(_channel);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new DriverException(DriverFailure.AuthenticationFailed, e.Message, e);
+        }
+    }
 
     private static void ValidateBandId(long bandId)
     {

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SpeedUp.Drivers.ChinaUnicom.Internal;
 using SpeedUp.Protocols.Snmp;
 
 namespace SpeedUp.Drivers.ChinaUnicom;
 
 /// <summary>
 /// Creates <see cref="ZteSnmpDriver"/>s for channels whose driver is <c>zte-snmp</c>: Host, Port (UDP), the
-/// resolved secret as the v2c community, and OperationTimeout. All drivers share one <see cref="SnmpManager"/>
+/// resolved secret as the v2c community, or with <c>Snmp:Version = V3</c> an SNMPv3 USM user
+/// (<see cref="SupplyChannelOptions.Snmp"/>), and OperationTimeout. All drivers share one <see cref="SnmpManager"/>
 /// (one UDP socket), disposed with the factory.
 /// </summary>
 public sealed class ZteSnmpDriverFactory : ISubscriberLineDriverFactory, IAsyncDisposable, IDisposable
@@ -31,7 +33,8 @@ public sealed class ZteSnmpDriverFactory : ISubscriberLineDriverFactory, IAsyncD
     public string DriverName => Name;
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException">The channel has no UDP port or no community.</exception>
+    /// <exception cref="ArgumentException">The channel has no UDP port or no community (v2c).</exception>
+    /// <exception cref="InvalidOperationException">The SNMPv3 settings are incomplete or name an unknown protocol.</exception>
     public ISubscriberLineDriver Create(SupplyChannelOptions channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
@@ -40,7 +43,7 @@ public sealed class ZteSnmpDriverFactory : ISubscriberLineDriverFactory, IAsyncD
             throw new ArgumentException("Channel " + channel.Name + ": Port must be the agent's UDP port (1-65535).", nameof(channel));
         }
 
-        if (string.IsNullOrEmpty(channel.ResolveSecret()))
+        if (!channel.Snmp.IsVersion3 && string.IsNullOrEmpty(channel.ResolveSecret()))
         {
             throw new ArgumentException("Channel " + channel.Name + ": no SNMP community (SecretEnvironmentVariable or Secret).", nameof(channel));
         }
@@ -50,6 +53,7 @@ public sealed class ZteSnmpDriverFactory : ISubscriberLineDriverFactory, IAsyncD
             throw new ArgumentException("Channel " + channel.Name + ": OperationTimeout must be positive.", nameof(channel));
         }
 
+        _ = SnmpChannelCredentials.Build(channel);
         return new ZteSnmpDriver(channel, _manager.Value, _loggerFactory.CreateLogger<ZteSnmpDriver>());
     }
 

@@ -37,6 +37,9 @@ public sealed class SupplyChannelOptions
     /// <summary>Pinned SSH host key, as OpenSSH prints it: <c>SHA256:base64</c>. Required for SSH channels.</summary>
     public string? HostKeySha256 { get; set; }
 
+    /// <summary>SNMP settings (version, SNMPv3 user and its secrets); ignored by non-SNMP drivers.</summary>
+    public SnmpChannelOptions Snmp { get; } = new();
+
     /// <summary>Timeout of one device operation. Default 10 s.</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

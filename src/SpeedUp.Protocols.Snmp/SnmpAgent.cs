@@ -4,12 +4,15 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpeedUp.Protocols.Snmp.Internal;
+using SpeedUp.Protocols.Snmp.Internal.Usm;
 
 namespace SpeedUp.Protocols.Snmp;
 
 /// <summary>
-/// An SNMPv1/v2c command responder on UDP: serves Get, GetNext, GetBulk (v2c) and Set from an
-/// <see cref="ISnmpMib"/>. Unknown communities and malformed datagrams are dropped without an answer.
+/// An SNMP command responder on UDP: serves Get, GetNext, GetBulk (v2c, v3) and Set from an
+/// <see cref="ISnmpMib"/>. SNMPv1/v2c use communities; SNMPv3 (User-based Security Model, RFC 3414) is on
+/// when <see cref="SnmpAgentOptions.Users"/> is not empty. Unknown communities and malformed datagrams are
+/// dropped without an answer; SNMPv3 security failures are answered with Reports as RFC 3414 §3.2 says.
 /// </summary>
 public sealed class SnmpAgent : IAsyncDisposable
 {
@@ -18,6 +21,7 @@ public sealed class SnmpAgent : IAsyncDisposable
     private readonly byte[] _readCommunity;
     private readonly byte[] _writeCommunity;
     private readonly AgentRequestProcessor _processor;
+    private readonly UsmCommandResponder? _usm;
     private UdpChannel? _channel;
     private bool _disposed;
 
@@ -39,7 +43,19 @@ public sealed class SnmpAgent : IAsyncDisposable
         _readCommunity = Encoding.UTF8.GetBytes(options.ReadCommunity);
         _writeCommunity = Encoding.UTF8.GetBytes(options.WriteCommunity);
         _processor = new AgentRequestProcessor(mib, options.MaxDatagramSize);
+        ArgumentNullException.ThrowIfNull(options.Users);
+        if (options.Users.Count > 0)
+        {
+            Engine = new UsmAgentEngine(options);
+            _usm = new UsmCommandResponder(Engine, mib, options.MaxDatagramSize, _logger);
+        }
     }
+
+    /// <summary>The agent's snmpEngineID (RFC 3411 §5); empty when SNMPv3 is disabled (no users).</summary>
+    public ReadOnlyMemory<byte> EngineId => Engine?.EngineId ?? ReadOnlyMemory<byte>.Empty;
+
+    /// <summary>The SNMPv3 engine, null when SNMPv3 is disabled.</summary>
+    internal UsmAgentEngine? Engine { get; }
 
     /// <summary>The bound endpoint (with the actual port when 0 was asked for).</summary>
     /// <exception cref="InvalidOperationException">The agent has not been started.</exception>
@@ -80,6 +96,11 @@ public sealed class SnmpAgent : IAsyncDisposable
     /// <summary>Answers one datagram; null when nothing is to be sent back.</summary>
     internal byte[]? Handle(ReadOnlyMemory<byte> datagram, IPEndPoint remote)
     {
+        if (MessageVersion.Peek(datagram) == SnmpCodecLimits.SnmpV3Version)
+        {
+            return HandleV3(datagram, remote);
+        }
+
         CommunityMessage request;
         try
         {
@@ -120,6 +141,25 @@ public sealed class SnmpAgent : IAsyncDisposable
             return CommunityMessageCodec.Encode(response);
         }
         catch (Exception e) when (e is SnmpException or ArgumentException)
+        {
+            AgentLog.EncodeFailed(_logger, remote, e);
+            return null;
+        }
+    }
+
+    private byte[]? HandleV3(ReadOnlyMemory<byte> datagram, IPEndPoint remote)
+    {
+        if (_usm is null)
+        {
+            AgentLog.V3Dropped(_logger, remote, "SNMPv3 is disabled (no users configured)");
+            return null;
+        }
+
+        try
+        {
+            return _usm.Handle(datagram, remote);
+        }
+        catch (Exception e) when (e is SnmpException or ArgumentException or System.Security.Cryptography.CryptographicException)
         {
             AgentLog.EncodeFailed(_logger, remote, e);
             return null;

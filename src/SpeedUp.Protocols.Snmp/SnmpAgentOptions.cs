@@ -16,4 +16,17 @@ public sealed class SnmpAgentOptions
 
     /// <summary>Largest datagram received or sent, in bytes. Default 65507 (the UDP/IPv4 maximum).</summary>
     public int MaxDatagramSize { get; set; } = 65507;
+
+    /// <summary>SNMPv3 users accepted (RFC 3414). Empty (the default) disables SNMPv3: v3 messages are dropped.</summary>
+    public IList<SnmpAgentUser> Users { get; } = new List<SnmpAgentUser>();
+
+    /// <summary>The snmpEngineID (RFC 3411 §5), 5 to 32 octets. Default null: a fresh one per agent instance in
+    /// the RFC 3411 format with enterprise 3902, format 5 (octets) and 8 random octets.</summary>
+    public ReadOnlyMemory<byte>? EngineId { get; set; }
+
+    /// <summary>snmpEngineBoots (RFC 3414 §2.2.2): how often this engine has (re)started. Default 1.</summary>
+    public int EngineBoots { get; set; } = 1;
+
+    /// <summary>The clock of snmpEngineTime (seconds since the agent started). Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -5,12 +5,14 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpeedUp.Protocols.Snmp.Internal;
+using SpeedUp.Protocols.Snmp.Internal.Usm;
 
 namespace SpeedUp.Protocols.Snmp;
 
 /// <summary>
-/// An SNMPv1/v2c command generator. One UDP socket (per address family) carries any number of
-/// concurrent requests, matched to responses by request id. Thread-safe.
+/// An SNMP command generator: SNMPv1/v2c with communities, SNMPv3 with the User-based Security Model
+/// (<see cref="SnmpUsm"/>, RFC 3414). One UDP socket (per address family) carries any number of concurrent
+/// requests, matched to responses by request id (v1/v2c) or msgID (v3). Thread-safe.
 /// </summary>
 public sealed class SnmpManager : IAsyncDisposable
 {
@@ -19,6 +21,7 @@ public sealed class SnmpManager : IAsyncDisposable
     private readonly ConcurrentDictionary<int, PendingRequest> _pending = new();
     private readonly Lock _channelsLock = new();
     private readonly Dictionary<AddressFamily, UdpChannel> _channels = [];
+    private readonly UsmCommandGenerator _usm;
     private int _lastRequestId = Random.Shared.Next(1, 1 << 30);
     private bool _disposed;
 
@@ -37,32 +40,51 @@ public sealed class SnmpManager : IAsyncDisposable
 
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger<SnmpManager>.Instance;
+        _usm = new UsmCommandGenerator(options, _logger, GetChannel);
     }
 
     /// <summary>GetRequest: the values of <paramref name="oids"/> (v2c: absent ones as exception values).</summary>
     public Task<IReadOnlyList<VarBind>> GetAsync(IPEndPoint agent, string community, IReadOnlyList<ObjectIdentifier> oids, CancellationToken ct) =>
-        RequestAsync(agent, community, SnmpPduType.GetRequest, 0, 0, AsNullBindings(oids), ct);
+        GetAsync(agent, Community(community), oids, ct);
+
+    /// <summary>GetRequest with community or SNMPv3 USM credentials.</summary>
+    public Task<IReadOnlyList<VarBind>> GetAsync(IPEndPoint agent, SnmpCredentials credentials, IReadOnlyList<ObjectIdentifier> oids, CancellationToken ct) =>
+        RequestAsync(agent, credentials, SnmpPduType.GetRequest, 0, 0, AsNullBindings(oids), ct);
 
     /// <summary>GetNextRequest: the variable following each of <paramref name="oids"/>.</summary>
     public Task<IReadOnlyList<VarBind>> GetNextAsync(IPEndPoint agent, string community, IReadOnlyList<ObjectIdentifier> oids, CancellationToken ct) =>
-        RequestAsync(agent, community, SnmpPduType.GetNextRequest, 0, 0, AsNullBindings(oids), ct);
+        GetNextAsync(agent, Community(community), oids, ct);
+
+    /// <summary>GetNextRequest with community or SNMPv3 USM credentials.</summary>
+    public Task<IReadOnlyList<VarBind>> GetNextAsync(IPEndPoint agent, SnmpCredentials credentials, IReadOnlyList<ObjectIdentifier> oids, CancellationToken ct) =>
+        RequestAsync(agent, credentials, SnmpPduType.GetNextRequest, 0, 0, AsNullBindings(oids), ct);
 
     /// <summary>GetBulkRequest (v2c only, RFC 3416 §4.2.3).</summary>
     public Task<IReadOnlyList<VarBind>> GetBulkAsync(
-        IPEndPoint agent, string community, int nonRepeaters, int maxRepetitions, IReadOnlyList<ObjectIdentifier> oids, CancellationToken ct)
+        IPEndPoint agent, string community, int nonRepeaters, int maxRepetitions, IReadOnlyList<ObjectIdentifier> oids, CancellationToken ct) =>
+        GetBulkAsync(agent, Community(community), nonRepeaters, maxRepetitions, oids, ct);
+
+    /// <summary>GetBulkRequest (SNMPv2c or SNMPv3, RFC 3416 §4.2.3).</summary>
+    public Task<IReadOnlyList<VarBind>> GetBulkAsync(
+        IPEndPoint agent, SnmpCredentials credentials, int nonRepeaters, int maxRepetitions, IReadOnlyList<ObjectIdentifier> oids, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(credentials);
         ArgumentOutOfRangeException.ThrowIfNegative(nonRepeaters);
         ArgumentOutOfRangeException.ThrowIfNegative(maxRepetitions);
-        return _options.Version == SnmpVersion.V1
+        return credentials.MessageVersion == SnmpVersion.V1
             ? throw new InvalidOperationException("GetBulk does not exist in SNMPv1.")
-            : RequestAsync(agent, community, SnmpPduType.GetBulkRequest, nonRepeaters, maxRepetitions, AsNullBindings(oids), ct);
+            : RequestAsync(agent, credentials, SnmpPduType.GetBulkRequest, nonRepeaters, maxRepetitions, AsNullBindings(oids), ct);
     }
 
     /// <summary>SetRequest: writes <paramref name="bindings"/> (all or none) and returns the response bindings.</summary>
-    public Task<IReadOnlyList<VarBind>> SetAsync(IPEndPoint agent, string community, IReadOnlyList<VarBind> bindings, CancellationToken ct)
+    public Task<IReadOnlyList<VarBind>> SetAsync(IPEndPoint agent, string community, IReadOnlyList<VarBind> bindings, CancellationToken ct) =>
+        SetAsync(agent, Community(community), bindings, ct);
+
+    /// <summary>SetRequest with community or SNMPv3 USM credentials.</summary>
+    public Task<IReadOnlyList<VarBind>> SetAsync(IPEndPoint agent, SnmpCredentials credentials, IReadOnlyList<VarBind> bindings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(bindings);
-        return RequestAsync(agent, community, SnmpPduType.SetRequest, 0, 0, bindings.ToArray(), ct);
+        return RequestAsync(agent, credentials, SnmpPduType.SetRequest, 0, 0, bindings.ToArray(), ct);
     }
 
     /// <summary>Closes the socket; requests in flight fail with <see cref="ObjectDisposedException"/>.</summary>
@@ -86,6 +108,8 @@ public sealed class SnmpManager : IAsyncDisposable
             pending.Fail(new ObjectDisposedException(nameof(SnmpManager)));
         }
 
+        _usm.FailAll(new ObjectDisposedException(nameof(SnmpManager)));
+
         foreach (var channel in channels)
         {
             await channel.DisposeAsync().ConfigureAwait(false);
@@ -93,31 +117,46 @@ public sealed class SnmpManager : IAsyncDisposable
     }
 
     private async Task<IReadOnlyList<VarBind>> RequestAsync(
-        IPEndPoint agent, string community, SnmpPduType type, int errorStatus, int errorIndex, IReadOnlyList<VarBind> bindings, CancellationToken ct)
+        IPEndPoint agent, SnmpCredentials credentials, SnmpPduType type, int errorStatus, int errorIndex, IReadOnlyList<VarBind> bindings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        ArgumentNullException.ThrowIfNull(community);
+        ArgumentNullException.ThrowIfNull(credentials);
         ct.ThrowIfCancellationRequested();
         var target = agent.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(agent.Address.MapToIPv4(), agent.Port) : agent;
+        var pdu = credentials switch
+        {
+            SnmpUsm usm => await _usm.RequestAsync(target, usm, type, errorStatus, errorIndex, bindings, ct).ConfigureAwait(false),
+            SnmpCommunity community => await CommunityRequestAsync(target, community, type, errorStatus, errorIndex, bindings, ct).ConfigureAwait(false),
+            _ => throw new ArgumentException("Unsupported SNMP credentials " + credentials.GetType().Name + ".", nameof(credentials)),
+        };
+        return pdu.Status == SnmpErrorStatus.NoError ? pdu.VarBinds : throw new SnmpErrorException(pdu.Status, pdu.ErrorIndex);
+    }
+
+    private async Task<SnmpPdu> CommunityRequestAsync(
+        IPEndPoint target, SnmpCommunity credentials, SnmpPduType type, int errorStatus, int errorIndex, IReadOnlyList<VarBind> bindings, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(credentials.Community);
+        if (credentials.Version is not (SnmpVersion.V1 or SnmpVersion.V2c))
+        {
+            throw new InvalidOperationException("Communities are for SNMPv1 and SNMPv2c; SNMPv3 needs SnmpUsm credentials.");
+        }
+
         var channel = GetChannel(target.AddressFamily);
-        var (requestId, pending, datagram) = Register(target, community, type, errorStatus, errorIndex, bindings);
-        CommunityMessage response;
+        var (requestId, pending, datagram) = Register(target, credentials, type, errorStatus, errorIndex, bindings);
         try
         {
-            response = await SendWithRetriesAsync(channel, target, requestId, pending, datagram, ct).ConfigureAwait(false);
+            var response = await RetryingSender.SendAsync(
+                channel, target, requestId, pending.Response, datagram, _options, _logger, "agent down, wrong community, or packets lost", ct).ConfigureAwait(false);
+            return response.Pdu;
         }
         finally
         {
             _pending.TryRemove(requestId, out _);
         }
-
-        return response.Pdu.Status == SnmpErrorStatus.NoError
-            ? response.Pdu.VarBinds
-            : throw new SnmpErrorException(response.Pdu.Status, response.Pdu.ErrorIndex);
     }
 
     private (int RequestId, PendingRequest Pending, byte[] Datagram) Register(
-        IPEndPoint target, string community, SnmpPduType type, int errorStatus, int errorIndex, IReadOnlyList<VarBind> bindings)
+        IPEndPoint target, SnmpCommunity community, SnmpPduType type, int errorStatus, int errorIndex, IReadOnlyList<VarBind> bindings)
     {
         while (true)
         {
@@ -128,7 +167,7 @@ public sealed class SnmpManager : IAsyncDisposable
             }
 
             var message = new CommunityMessage(
-                _options.Version, Encoding.UTF8.GetBytes(community), new SnmpPdu(type, requestId, errorStatus, errorIndex, bindings));
+                community.Version, Encoding.UTF8.GetBytes(community.Community), new SnmpPdu(type, requestId, errorStatus, errorIndex, bindings));
             var datagram = CommunityMessageCodec.Encode(message);
             if (datagram.Length > _options.MaxDatagramSize)
             {
@@ -141,40 +180,6 @@ public sealed class SnmpManager : IAsyncDisposable
                 return (requestId, pending, datagram);
             }
         }
-    }
-
-    private async Task<CommunityMessage> SendWithRetriesAsync(
-        UdpChannel channel, IPEndPoint target, int requestId, PendingRequest pending, byte[] datagram, CancellationToken ct)
-    {
-        var attempts = _options.Retries + 1;
-        for (var attempt = 1; attempt <= attempts; attempt++)
-        {
-            try
-            {
-                await channel.SendAsync(datagram, target, ct).ConfigureAwait(false);
-            }
-            catch (SocketException e)
-            {
-                throw new SnmpTransportException("Could not send the SNMP request to " + target + " (" + e.SocketErrorCode + ").", e);
-            }
-            catch (ObjectDisposedException)
-            {
-                throw new ObjectDisposedException(nameof(SnmpManager));
-            }
-
-            try
-            {
-                return await pending.Response.WaitAsync(_options.Timeout, ct).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                ManagerLog.AttemptTimedOut(_logger, target, requestId, attempt, attempts);
-            }
-        }
-
-        throw new SnmpTimeoutException(
-            "No SNMP response from " + target + " after " + attempts + " attempt(s) of " + _options.Timeout.TotalMilliseconds
-            + " ms (agent down, wrong community, or packets lost).");
     }
 
     private UdpChannel GetChannel(AddressFamily family)
@@ -195,6 +200,12 @@ public sealed class SnmpManager : IAsyncDisposable
 
     private byte[]? OnDatagram(ReadOnlyMemory<byte> datagram, IPEndPoint remote)
     {
+        if (MessageVersion.Peek(datagram) == SnmpCodecLimits.SnmpV3Version)
+        {
+            _usm.OnDatagram(datagram, Unmapped(remote));
+            return null;
+        }
+
         CommunityMessage message;
         try
         {
@@ -206,7 +217,7 @@ public sealed class SnmpManager : IAsyncDisposable
             return null;
         }
 
-        var source = remote.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(remote.Address.MapToIPv4(), remote.Port) : remote;
+        var source = Unmapped(remote);
         if (!_pending.TryGetValue(message.Pdu.RequestId, out var pending) || !pending.TryComplete(message, source))
         {
             ManagerLog.Unmatched(_logger, message.Pdu.Type, message.Pdu.RequestId, source);
@@ -214,6 +225,11 @@ public sealed class SnmpManager : IAsyncDisposable
 
         return null;
     }
+
+    private static IPEndPoint Unmapped(IPEndPoint remote) =>
+        remote.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(remote.Address.MapToIPv4(), remote.Port) : remote;
+
+    private SnmpCommunity Community(string community) => new(community ?? throw new ArgumentNullException(nameof(community)), _options.Version);
 
     private static VarBind[] AsNullBindings(IReadOnlyList<ObjectIdentifier> oids)
     {

@@ -9,7 +9,8 @@ public sealed class SnmpManagerOptions
     /// <summary>How many times a request is sent again after a timeout. Default 1 (two attempts in all).</summary>
     public int Retries { get; set; } = 1;
 
-    /// <summary>The protocol version of requests. Default <see cref="SnmpVersion.V2c"/>.</summary>
+    /// <summary>The version of requests made with a community string (V1 or V2c). Default <see cref="SnmpVersion.V2c"/>.
+    /// SNMPv3 requests are made with <see cref="SnmpUsm"/> credentials whatever this says.</summary>
     public SnmpVersion Version { get; set; } = SnmpVersion.V2c;
 
     /// <summary>Largest datagram sent or received, in bytes. Default 65507 (the UDP/IPv4 maximum).</summary>

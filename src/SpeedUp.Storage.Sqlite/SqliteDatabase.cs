@@ -3,11 +3,17 @@ using Microsoft.Extensions.Options;
 
 namespace SpeedUp.Storage.Sqlite;
 
-/// <summary>Opens connections to the service's SQLite file and creates the schema on first use.</summary>
-public sealed class SqliteDatabase
+/// <summary>
+/// Opens connections to the service's SQLite file and creates the schema on first use. Writes take turns
+/// through one asynchronous gate: SQLite allows one writer, and Microsoft.Data.Sqlite waits for a locked
+/// database by sleeping 150 ms at a time, which concurrent speed-ups would otherwise hit (docs/benchmarks.md).
+/// Commits stay fully synchronous: the intent journal must survive a power loss.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly Lock _initGate = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _initialized;
 
     /// <summary>Creates the database accessor for the configured file.</summary>
@@ -35,6 +41,24 @@ public sealed class SqliteDatabase
 
         return connection;
     }
+
+    /// <summary>Runs one write (a statement or a transaction) alone among this process's writers.</summary>
+    public async Task WriteAsync(Func<SqliteConnection, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await write(connection, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _writeGate.Dispose();
 
     private void Initialize(SqliteConnection connection)
     {

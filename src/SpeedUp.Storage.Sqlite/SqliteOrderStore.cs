@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using SpeedUp.Core.Orders;
 
 namespace SpeedUp.Storage.Sqlite;
@@ -6,9 +7,11 @@ namespace SpeedUp.Storage.Sqlite;
 public sealed class SqliteOrderStore(SqliteDatabase database) : IOrderStore
 {
     /// <inheritdoc />
-    public async Task InsertAsync(OfferOrder order, CancellationToken cancellationToken)
+    public Task InsertAsync(OfferOrder order, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, ct) => InsertAsync(connection, order, ct), cancellationToken);
+
+    private static async Task InsertAsync(SqliteConnection connection, OfferOrder order, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO orders (order_id, band_id, offer_id, created_at) VALUES ($id, $band_id, $offer_id, $created)";
         command.Parameters.AddWithValue("$id", order.OrderId);

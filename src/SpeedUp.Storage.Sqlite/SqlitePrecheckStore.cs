@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Data.Sqlite;
 using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Drivers;
@@ -10,9 +11,11 @@ namespace SpeedUp.Storage.Sqlite;
 public sealed class SqlitePrecheckStore(SqliteDatabase database) : IPrecheckStore
 {
     /// <inheritdoc />
-    public async Task SaveAsync(Precheck precheck, CancellationToken cancellationToken)
+    public Task SaveAsync(Precheck precheck, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, ct) => SaveAsync(connection, precheck, ct), cancellationToken);
+
+    private static async Task SaveAsync(SqliteConnection connection, Precheck precheck, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT OR REPLACE INTO prechecks (band_id, account, ip_address, port, carrier, province, channel, up_kbps, down_kbps,

@@ -13,13 +13,15 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
     /// <inheritdoc />
     public async Task InsertAsync(SpeedUpSession session, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO sessions ({Columns}) VALUES ($id, $band_id, $account, $ip, $port, $carrier, $province, $channel, $direction, $target, $original, $scene, $started, $due, $state, $reason, $ended, $error)";
-        Bind(command, session);
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await database.WriteAsync(async (connection, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"INSERT INTO sessions ({Columns}) VALUES ($id, $band_id, $account, $ip, $port, $carrier, $province, $channel, $direction, $target, $original, $scene, $started, $due, $state, $reason, $ended, $error)";
+                Bind(command, session);
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
         {
@@ -28,14 +30,14 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
     }
 
     /// <inheritdoc />
-    public async Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE sessions SET state = $state, end_reason = $reason, ended_at = $ended, last_error = $error WHERE id = $id";
-        Bind(command, session);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE sessions SET state = $state, end_reason = $reason, ended_at = $ended, last_error = $error WHERE id = $id";
+            Bind(command, session);
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async Task<SpeedUpSession?> FindOpenAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>

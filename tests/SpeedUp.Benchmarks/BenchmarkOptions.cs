@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SpeedUp.Benchmarks;
 
-/// <summary>Command line: <c>[--scenario all|drivers|grpc] [--iterations N] [--concurrency N]</c>.</summary>
+/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp] [--iterations N] [--concurrency N]</c>.</summary>
 internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Concurrency)
 {
     public const int DefaultIterations = 100;
@@ -16,6 +16,11 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
 
     public bool RunGrpc => Scenario is "all" or "grpc";
 
+    /// <summary>Scenario snmp needs no simulators: it starts its own agents (tests/SpeedUp.Benchmarks/Snmp).</summary>
+    public bool RunSnmp => Scenario is "all" or "snmp";
+
+    public bool NeedsSimulators => RunDrivers || RunGrpc;
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
         var options = Default;
@@ -24,7 +29,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--scenario" when value is "all" or "drivers" or "grpc" => options with { Scenario = value },
+                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" => options with { Scenario = value },
                 "--iterations" => options with { Iterations = Number(args[i], value, 1, MaxIterations) },
                 "--concurrency" => options with { Concurrency = Number(args[i], value, 1, MaxConcurrency) },
                 _ => throw new ArgumentException($"Unknown argument or value: {args[i]} {value}"),

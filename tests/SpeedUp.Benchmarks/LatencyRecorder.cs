@@ -33,6 +33,15 @@ internal sealed class LatencyRecorder
         }
     }
 
+    /// <summary>How many samples, of all series, took at least <paramref name="milliseconds"/>.</summary>
+    public (int Slow, int Total) CountAtLeast(double milliseconds)
+    {
+        lock (_lock)
+        {
+            return (_series.Values.Sum(list => list.Count(v => v >= milliseconds)), _series.Values.Sum(list => list.Count));
+        }
+    }
+
     public IReadOnlyList<LatencyStats> Summaries()
     {
         lock (_lock)

@@ -15,6 +15,14 @@ internal static class MachineInfo
         Report.KeyValue("os", RuntimeInformation.OSDescription);
         Report.KeyValue("build configuration", RepositoryPaths.Configuration);
         Report.KeyValue("server GC", System.Runtime.GCSettings.IsServerGC ? "yes" : "no");
+        PrintLoad("load average at start");
+    }
+
+    /// <summary>The 1/5/15-minute load averages: other work on the box skews every number here.</summary>
+    public static void PrintLoad(string label)
+    {
+        var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+        Report.KeyValue(label, load + " (1/5/15 min)");
     }
 
     private static string CpuModel() => FirstValue("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString();

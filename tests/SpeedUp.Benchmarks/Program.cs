@@ -1,6 +1,6 @@
 using SpeedUp.Benchmarks;
 
-// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc] [--iterations N] [--concurrency N]
+// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp] [--iterations N] [--concurrency N]
 BenchmarkOptions options;
 try
 {
@@ -9,7 +9,7 @@ try
 catch (ArgumentException exception)
 {
     Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc] [--iterations N] [--concurrency N]");
+    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc|snmp] [--iterations N] [--concurrency N]");
     return 2;
 }
 
@@ -31,6 +31,12 @@ if (RepositoryPaths.Configuration != "Release")
 
 var started = System.Diagnostics.Stopwatch.GetTimestamp();
 var ok = true;
+if (options.RunSnmp)
+{
+    ok &= await new SpeedUp.Benchmarks.Snmp.SnmpBenchmark(TimeSpan.FromSeconds(3)).RunAsync(total.Token);
+}
+
+if (options.NeedsSimulators)
 await using (var networks = await SimulatedNetworks.StartAsync(total.Token))
 {
     Report.KeyValue("simulators", $"Telecom ssh 127.0.0.1:{networks.Telecom.SshPort}, Unicom snmp {networks.Unicom.SnmpEndpoint}");
@@ -47,6 +53,7 @@ await using (var networks = await SimulatedNetworks.StartAsync(total.Token))
 }
 
 Report.Heading("Result");
+MachineInfo.PrintLoad("load average at end");
 Report.KeyValue("wall time", $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
 Report.KeyValue("outcome", ok ? "OK: no errors, every line back at its base rates" : "FAILED: see errors above");
 return ok ? 0 : 1;

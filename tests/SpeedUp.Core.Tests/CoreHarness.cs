@@ -80,6 +80,7 @@ internal sealed class CoreHarness : IDisposable
 
     public void Dispose()
     {
+        Database.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }

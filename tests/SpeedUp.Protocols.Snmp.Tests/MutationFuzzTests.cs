@@ -57,7 +57,7 @@ public class MutationFuzzTests
             ]))),
     ];
 
-    private static byte[] Mutate(byte[] seed, Random random)
+    internal static byte[] Mutate(byte[] seed, Random random)
     {
         var bytes = new List<byte>(seed);
         var mutations = random.Next(1, 5);

@@ -8,7 +8,9 @@ internal static class SnmpFailures
     public static DriverException Translate(Exception exception, string channel, string operation, TimeSpan operationTimeout) => exception switch
     {
         SnmpTimeoutException => new(DriverFailure.Timeout,
-            "Channel " + channel + ": no SNMP answer to " + operation + " (agent down, wrong community, or packets lost).", exception),
+            "Channel " + channel + ": no SNMP answer to " + operation + " (agent down, wrong community or SNMPv3 privacy password, or packets lost).", exception),
+        SnmpAuthenticationException auth => new(DriverFailure.AuthenticationFailed,
+            "Channel " + channel + ": the agent refused the SNMPv3 credentials for " + operation + " (" + auth.ReportName + ").", exception),
         OperationCanceledException => new(DriverFailure.Timeout,
             "Channel " + channel + ": " + operation + " did not complete within " + operationTimeout.TotalSeconds + " s.", exception),
         SnmpTransportException => new(DriverFailure.Unreachable,

@@ -33,6 +33,12 @@ public sealed class BrasSimulator : IAsyncDisposable
 
     public IPEndPoint SnmpEndpoint => _snmp.LocalEndpoint;
 
+    /// <summary>The SNMPv3 users the agent accepts (empty: SNMPv3 off).</summary>
+    public IReadOnlyList<SnmpAgentUser> SnmpUsers { get; private init; } = [];
+
+    /// <summary>The agent's snmpEngineID (empty when SNMPv3 is off).</summary>
+    public ReadOnlyMemory<byte> SnmpEngineId => _snmp.EngineId;
+
     public string CliSocketPath => _cli.SocketPath;
 
     /// <summary>CLI sessions currently connected (through sshd or directly on the socket).</summary>
@@ -84,6 +90,11 @@ public sealed class BrasSimulator : IAsyncDisposable
                 ReadCommunity = options.ReadCommunity,
                 WriteCommunity = options.WriteCommunity,
             };
+            foreach (var user in options.SnmpUsers)
+            {
+                agentOptions.Users.Add(user);
+            }
+
             snmp = new SnmpAgent(agentOptions, new SubscriberMib(state), loggers.CreateLogger<SnmpAgent>());
             try
             {
@@ -99,7 +110,7 @@ public sealed class BrasSimulator : IAsyncDisposable
                 ssh = await OpenSshFront.StartAsync(options.Ssh, cli.SocketPath, loggers.CreateLogger<OpenSshFront>(), ct);
             }
 
-            return new BrasSimulator(state, faults, cli, snmp, ssh, ownedDirectory);
+            return new BrasSimulator(state, faults, cli, snmp, ssh, ownedDirectory) { SnmpUsers = [.. options.SnmpUsers] };
         }
         catch
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using SpeedUp.Protocols.Snmp;
 
 namespace SpeedUp.Simulator;
 
@@ -21,6 +22,9 @@ public sealed class BrasSimulatorOptions
     public string ReadCommunity { get; set; } = "public";
 
     public string WriteCommunity { get; set; } = "private";
+
+    /// <summary>SNMPv3 (USM) users of the agent; empty (the default) leaves SNMPv3 off.</summary>
+    public IList<SnmpAgentUser> SnmpUsers { get; } = new List<SnmpAgentUser>();
 
     /// <summary>Unix socket of the CLI face; default a new temporary directory's <c>cli.sock</c>.</summary>
     public string? CliSocketPath { get; set; }

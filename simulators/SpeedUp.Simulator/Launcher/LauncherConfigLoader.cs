@@ -67,7 +67,18 @@ public static partial class LauncherConfigLoader
         return result;
     }
 
-    private static BrasSimulatorOptions ToOptions(LauncherNetworkConfig network, string baseDirectory, string stateRoot) => new()
+    private static BrasSimulatorOptions ToOptions(LauncherNetworkConfig network, string baseDirectory, string stateRoot)
+    {
+        var options = NetworkOptions(network, baseDirectory, stateRoot);
+        foreach (var user in network.SnmpUsers)
+        {
+            options.SnmpUsers.Add(user.ToAgentUser(network.Name));
+        }
+
+        return options;
+    }
+
+    private static BrasSimulatorOptions NetworkOptions(LauncherNetworkConfig network, string baseDirectory, string stateRoot) => new()
     {
         SeedFile = Path.GetFullPath(network.SeedFile, baseDirectory),
         Hostname = network.Hostname,

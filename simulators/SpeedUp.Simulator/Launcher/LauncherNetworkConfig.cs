@@ -19,6 +19,9 @@ public sealed class LauncherNetworkConfig
 
     public string WriteCommunity { get; set; } = "private";
 
+    /// <summary>SNMPv3 users of the agent (none by default: SNMPv3 off).</summary>
+    public List<LauncherSnmpUserConfig> SnmpUsers { get; set; } = [];
+
     /// <summary>TCP port of sshd on 127.0.0.1; null = no SSH front.</summary>
     public int? SshPort { get; set; }
 

@@ -9,7 +9,10 @@ public static class LauncherReport
         var ssh = simulator.SshFront is { } front
             ? $"ssh {front.User}@127.0.0.1 -p {front.Port} (password {front.Password}, host key {front.HostKeySha256})"
             : "ssh off";
+        var v3 = simulator.SnmpUsers.Count == 0
+            ? ""
+            : " + v3 " + string.Join(", ", simulator.SnmpUsers.Select(u => $"{u.User.Name} ({u.User.AuthProtocol}/{u.User.PrivProtocol})"));
         return $"{name}: {simulator.State.Hostname}, {simulator.State.Lines.Count} lines | {ssh} | " +
-            $"snmp v2c {simulator.SnmpEndpoint} | cli unix:{simulator.CliSocketPath}";
+            $"snmp v2c{v3} {simulator.SnmpEndpoint} | cli unix:{simulator.CliSocketPath}";
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace SpeedUp.Protocols.Snmp.Internal;
 
-/// <summary>Log events of <see cref="SnmpAgent"/>. Communities are never logged.</summary>
+/// <summary>Log events of <see cref="SnmpAgent"/>. Communities, passwords and keys are never logged.</summary>
 internal static partial class AgentLog
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "SNMP agent listening on {Endpoint}")]
@@ -26,4 +26,10 @@ internal static partial class AgentLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "SNMP agent on {Endpoint} stopped")]
     public static partial void Stopped(ILogger logger, IPEndPoint endpoint);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Dropped an SNMPv3 message from {Remote}: {Reason}")]
+    public static partial void V3Dropped(ILogger logger, IPEndPoint remote, string reason);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Debug, Message = "Answered an SNMPv3 message from {Remote} with a {ReportName} report")]
+    public static partial void V3Report(ILogger logger, IPEndPoint remote, string reportName);
 }

@@ -8,19 +8,19 @@ internal sealed class AgentRequestProcessor(ISnmpMib mib, int maxDatagramSize)
 {
     public CommunityMessage? Process(CommunityMessage request, CommunityAccess access)
     {
-        var pdu = request.Pdu;
-        var v1 = request.Version == SnmpVersion.V1;
-        var budget = new ResponseBudget(request, maxDatagramSize);
-        var response = pdu.Type switch
-        {
-            SnmpPduType.GetRequest => Get(pdu, v1, budget),
-            SnmpPduType.GetNextRequest => GetNext(pdu, v1, budget),
-            SnmpPduType.GetBulkRequest when !v1 => GetBulk(pdu, budget),
-            SnmpPduType.SetRequest => Set(pdu, v1, access, budget),
-            _ => null,
-        };
+        var response = Process(request.Pdu, request.Version == SnmpVersion.V1, access, new ResponseBudget(request, maxDatagramSize));
         return response is null ? null : request with { Pdu = response };
     }
+
+    /// <summary>The Response-PDU to <paramref name="pdu"/>, or null for PDUs a command responder does not answer.</summary>
+    public SnmpPdu? Process(SnmpPdu pdu, bool v1, CommunityAccess access, ResponseBudget budget) => pdu.Type switch
+    {
+        SnmpPduType.GetRequest => Get(pdu, v1, budget),
+        SnmpPduType.GetNextRequest => GetNext(pdu, v1, budget),
+        SnmpPduType.GetBulkRequest when !v1 => GetBulk(pdu, budget),
+        SnmpPduType.SetRequest => Set(pdu, v1, access, budget),
+        _ => null,
+    };
 
     /// <summary>RFC 3416 §4.2.1; in SNMPv1 a missing or Counter64 variable is noSuchName.</summary>
     private SnmpPdu Get(SnmpPdu pdu, bool v1, ResponseBudget budget)

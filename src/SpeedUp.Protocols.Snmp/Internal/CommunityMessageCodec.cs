@@ -22,7 +22,7 @@ internal static class CommunityMessageCodec
             if (version is not ((int)SnmpVersion.V1 or (int)SnmpVersion.V2c))
             {
                 throw new SnmpDecodingException(version == SnmpCodecLimits.SnmpV3Version
-                    ? "SNMPv3 messages are not supported yet."
+                    ? "An SNMPv3 message is not a community-based message."
                     : "Unknown SNMP version " + version + ".");
             }
 

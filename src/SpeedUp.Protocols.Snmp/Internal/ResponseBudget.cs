@@ -16,6 +16,9 @@ internal sealed class ResponseBudget
         _remaining = maxDatagramSize - CommunityMessageCodec.Encode(skeleton).Length - LengthGrowth;
     }
 
+    /// <summary>A budget of <paramref name="remainingBytes"/> for the VarBinds (SNMPv3: the caller measured the envelope).</summary>
+    public ResponseBudget(int remainingBytes) => _remaining = remainingBytes;
+
     /// <summary>Reserves room for <paramref name="varBind"/>; false when it does not fit.</summary>
     public bool TryAdd(VarBind varBind)
     {

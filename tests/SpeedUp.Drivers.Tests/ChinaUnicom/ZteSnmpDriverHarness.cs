@@ -25,13 +25,19 @@ internal sealed class ZteSnmpDriverHarness : IAsyncDisposable
 
     public IPEndPoint Endpoint => _agent.LocalEndpoint;
 
-    public static async Task<ZteSnmpDriverHarness> StartAsync()
+    public static async Task<ZteSnmpDriverHarness> StartAsync(IEnumerable<SnmpAgentUser>? v3Users = null)
     {
         var mib = new FakeZteMib()
             .Add(new FakeLine(330100001, "zj0571a0001", "202.101.172.35", 0, 65535))
             .Add(new FakeLine(330100002, "zj0571a0002", "202.101.172.40", 0, 1023))
             .Add(new FakeLine(330100003, "zj0571a0003", "202.101.172.40", 1024, 2047) { SpeedUpPermitted = false });
-        var agent = new SnmpAgent(new SnmpAgentOptions { ReadCommunity = ReadCommunity, WriteCommunity = WriteCommunity }, mib);
+        var options = new SnmpAgentOptions { ReadCommunity = ReadCommunity, WriteCommunity = WriteCommunity };
+        foreach (var user in v3Users ?? [])
+        {
+            options.Users.Add(user);
+        }
+
+        var agent = new SnmpAgent(options, mib);
         await agent.StartAsync(TestContext.Current.CancellationToken);
         return new ZteSnmpDriverHarness(agent, mib, new ZteSnmpDriverFactory());
     }

@@ -8,7 +8,12 @@ internal static class NetSnmpTool
 {
     private static readonly string PersistentDirectory = Directory.CreateTempSubdirectory("speedup-netsnmp-").FullName;
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string tool, IPEndPoint agent, string community, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string tool, IPEndPoint agent, string community, params string[] arguments) =>
+        RunAsync(tool, agent, ["-v2c", "-c", community], arguments);
+
+    /// <summary>Runs a tool with explicit security options (e.g. <c>-v3 -l authPriv -u … -a … -A … -x … -X …</c>).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string tool, IPEndPoint agent, IReadOnlyList<string> security, params string[] arguments)
     {
         var path = "/usr/bin/" + tool;
         SimulatorTestPaths.RequireTool(path);
@@ -20,7 +25,7 @@ internal static class NetSnmpTool
         };
         info.Environment["SNMP_PERSISTENT_DIR"] = PersistentDirectory;
         info.Environment["MIBS"] = string.Empty;
-        foreach (var argument in new[] { "-v2c", "-c", community, "-On", "-t", "2", "-r", "1", agent.ToString() }.Concat(arguments))
+        foreach (var argument in security.Concat(["-On", "-t", "2", "-r", "1", agent.ToString()]).Concat(arguments))
         {
             info.ArgumentList.Add(argument);
         }
