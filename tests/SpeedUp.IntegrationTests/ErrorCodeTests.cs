@@ -1,5 +1,6 @@
 using Broadband.SpeedUp.V1;
 using Grpc.Core;
+using SpeedUp.Testing;
 
 namespace SpeedUp.IntegrationTests;
 
@@ -11,7 +12,7 @@ public sealed class ErrorCodeTests(SimulatedNetworks networks) : IAsyncLifetime
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"speedup-err-{Guid.NewGuid():N}.db");
     private ServiceProcess _service = null!;
 
-    public async ValueTask InitializeAsync() => _service = await ServiceProcess.StartAsync(networks, _database);
+    public async ValueTask InitializeAsync() => _service = await ServiceProcess.StartAsync(networks.Simulators, _database);
 
     public async ValueTask DisposeAsync() => await _service.DisposeAsync();
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using SpeedUp.Testing;
 
 namespace SpeedUp.IntegrationTests;
 
@@ -13,7 +14,7 @@ public sealed class NodeClientTests(SimulatedNetworks networks) : IAsyncLifetime
     private ServiceProcess _service = null!;
 
     public async ValueTask InitializeAsync() =>
-        _service = await ServiceProcess.StartAsync(networks, Path.Combine(Path.GetTempPath(), $"speedup-node-{Guid.NewGuid():N}.db"));
+        _service = await ServiceProcess.StartAsync(networks.Simulators, Path.Combine(Path.GetTempPath(), $"speedup-node-{Guid.NewGuid():N}.db"));
 
     public async ValueTask DisposeAsync() => await _service.DisposeAsync();
 

@@ -1,5 +1,6 @@
 using Broadband.SpeedUp.V1;
 using Grpc.Core;
+using SpeedUp.Testing;
 
 namespace SpeedUp.IntegrationTests;
 
@@ -11,16 +12,16 @@ public sealed class SecretHygieneTests(SimulatedNetworks networks)
     public async Task Service_output_never_contains_device_secrets_even_when_login_fails()
     {
         var database = Path.Combine(Path.GetTempPath(), $"speedup-secrets-{Guid.NewGuid():N}.db");
-        await using (var service = await ServiceProcess.StartAsync(networks, database))
+        await using (var service = await ServiceProcess.StartAsync(networks.Simulators, database))
         {
             await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "202.101.172.35" });
             await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "202.106.0.20" });
             Assert.DoesNotContain(networks.Telecom.SshPassword, service.Output, StringComparison.Ordinal);
-            Assert.DoesNotContain(SimulatedNetworks.UnicomWriteCommunity, service.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(CarrierSimulators.UnicomWriteCommunity, service.Output, StringComparison.Ordinal);
         }
 
         const string wrongPassword = "Wr0ng-Pa55word-XYZ";
-        await using var refused = await ServiceProcess.StartAsync(networks, database,
+        await using var refused = await ServiceProcess.StartAsync(networks.Simulators, database,
             new Dictionary<string, string> { ["SPEEDUP_CT_SSH_PASSWORD"] = wrongPassword });
         var e = await ProductError.AssertFailsAsync(
             () => refused.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "202.101.172.35" }),

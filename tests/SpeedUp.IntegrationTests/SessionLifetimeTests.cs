@@ -1,5 +1,6 @@
 using Broadband.SpeedUp.V1;
 using Grpc.Core;
+using SpeedUp.Testing;
 
 namespace SpeedUp.IntegrationTests;
 
@@ -19,7 +20,7 @@ public sealed class SessionLifetimeTests(SimulatedNetworks networks)
     [Fact]
     public async Task A_session_ends_at_its_due_time_and_the_rate_is_restored()
     {
-        await using var service = await ServiceProcess.StartAsync(networks, NewDatabase(), ShortSessions);
+        await using var service = await ServiceProcess.StartAsync(networks.Simulators, NewDatabase(), ShortSessions);
         var precheck = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "202.101.172.36" });
         await service.Client.StartSpeedUpAsync(new StartSpeedUpRequest
         {
@@ -37,7 +38,7 @@ public sealed class SessionLifetimeTests(SimulatedNetworks networks)
     public async Task A_session_due_while_the_service_was_down_is_restored_at_start_up()
     {
         var database = NewDatabase();
-        var service = await ServiceProcess.StartAsync(networks, database, ShortSessions);
+        var service = await ServiceProcess.StartAsync(networks.Simulators, database, ShortSessions);
         var precheck = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "202.102.152.4" });
         await service.Client.StartSpeedUpAsync(new StartSpeedUpRequest
         {
@@ -49,7 +50,7 @@ public sealed class SessionLifetimeTests(SimulatedNetworks networks)
         await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
         Assert.Equal(200000, await DeviceViews.SnmpGetAsync(networks, 6, precheck.BandId)); // nobody restored it while down
 
-        await using var restarted = await ServiceProcess.StartAsync(networks, database, ShortSessions);
+        await using var restarted = await ServiceProcess.StartAsync(networks.Simulators, database, ShortSessions);
         var status = await WaitForEndAsync(restarted, precheck.BandId, s => s.Download, TimeSpan.FromSeconds(20));
 
         Assert.Equal(EndReason.RestoredAfterRestart, status.EndReason);
@@ -59,7 +60,7 @@ public sealed class SessionLifetimeTests(SimulatedNetworks networks)
     [Fact]
     public async Task An_expired_precheck_is_band_check_expire()
     {
-        await using var service = await ServiceProcess.StartAsync(networks, NewDatabase(),
+        await using var service = await ServiceProcess.StartAsync(networks.Simulators, NewDatabase(),
             new Dictionary<string, string> { ["SpeedUp:Precheck:ValidFor"] = "00:00:01" });
         var precheck = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "202.102.152.3" });
         await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
@@ -76,7 +77,7 @@ public sealed class SessionLifetimeTests(SimulatedNetworks networks)
     [Fact]
     public async Task Unreachable_equipment_is_system_error()
     {
-        await using var service = await ServiceProcess.StartAsync(networks, NewDatabase(),
+        await using var service = await ServiceProcess.StartAsync(networks.Simulators, NewDatabase(),
             new Dictionary<string, string> { ["SpeedUp:Channels:1:Port"] = "9", ["SpeedUp:Channels:1:OperationTimeout"] = "00:00:01" });
 
         await ProductError.AssertFailsAsync(

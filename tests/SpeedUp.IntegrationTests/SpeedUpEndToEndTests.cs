@@ -1,5 +1,6 @@
 using Broadband.SpeedUp.V1;
 using Grpc.Core;
+using SpeedUp.Testing;
 
 namespace SpeedUp.IntegrationTests;
 
@@ -10,7 +11,7 @@ public sealed class SpeedUpEndToEndTests(SimulatedNetworks networks) : IAsyncLif
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"speedup-e2e-{Guid.NewGuid():N}.db");
     private ServiceProcess _service = null!;
 
-    public async ValueTask InitializeAsync() => _service = await ServiceProcess.StartAsync(networks, _database);
+    public async ValueTask InitializeAsync() => _service = await ServiceProcess.StartAsync(networks.Simulators, _database);
 
     public async ValueTask DisposeAsync() => await _service.DisposeAsync();
 

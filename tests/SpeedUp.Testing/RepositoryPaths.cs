@@ -1,7 +1,7 @@
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.Testing;
 
-/// <summary>Where things are in the checkout the tests run from.</summary>
-internal static class RepositoryPaths
+/// <summary>Where things are in the checkout the tests and benchmarks run from.</summary>
+public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 

@@ -1,16 +1,22 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 using Broadband.SpeedUp.V1;
 using Grpc.Net.Client;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.Testing;
 
-/// <summary>The real service, run as its own process (<c>dotnet SpeedUp.Host.dll</c>) against the simulators.</summary>
+/// <summary>
+/// The real service, run as its own process (<c>dotnet SpeedUp.Host.dll</c>) against the simulators. Its output
+/// is kept (the last <see cref="KeptOutputLines"/> lines) for assertions and failure messages.
+/// </summary>
 public sealed partial class ServiceProcess : IAsyncDisposable
 {
+    /// <summary>How many of the latest output lines are kept.</summary>
+    public const int KeptOutputLines = 5000;
+
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly Queue<string> _output = new();
+    private long _outputLines;
     private readonly TaskCompletionSource<int> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private GrpcChannel? _channel;
 
@@ -18,23 +24,28 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>The latest output lines (logging) of the service.</summary>
     public string Output
     {
         get
         {
             lock (_output)
             {
-                return _output.ToString();
+                return string.Join(Environment.NewLine, _output);
             }
         }
     }
+
+    /// <summary>How many lines the service has written in all.</summary>
+    public long OutputLines => Interlocked.Read(ref _outputLines);
 
     public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress($"http://127.0.0.1:{Port}");
 
     public SpeedUpService.SpeedUpServiceClient Client => new(Channel);
 
     /// <summary>Starts the service with the simulators as its channels; <paramref name="settings"/> override configuration keys.</summary>
-    public static async Task<ServiceProcess> StartAsync(SimulatedNetworks networks, string databasePath, IDictionary<string, string>? settings = null)
+    public static async Task<ServiceProcess> StartAsync(
+        CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -55,7 +66,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         environment["SpeedUp__Channels__0__HostKeySha256"] = networks.Telecom.SshHostKeySha256;
         environment["SPEEDUP_CT_SSH_PASSWORD"] = networks.Telecom.SshPassword;
         environment["SpeedUp__Channels__1__Port"] = networks.Unicom.SnmpEndpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        environment["SPEEDUP_CU_SNMP_COMMUNITY"] = SimulatedNetworks.UnicomWriteCommunity;
+        environment["SPEEDUP_CU_SNMP_COMMUNITY"] = CarrierSimulators.UnicomWriteCommunity;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -70,7 +81,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        service.Port = await service._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        service.Port = await service._listening.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
         return service;
     }
 
@@ -98,9 +109,14 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             return;
         }
 
+        Interlocked.Increment(ref _outputLines);
         lock (_output)
         {
-            _output.AppendLine(line);
+            _output.Enqueue(line);
+            if (_output.Count > KeptOutputLines)
+            {
+                _output.Dequeue();
+            }
         }
 
         var match = ListeningOn().Match(line);

@@ -1,0 +1,80 @@
+using SpeedUp.Simulator;
+
+namespace SpeedUp.Testing;
+
+/// <summary>
+/// The two simulated carrier networks: China Telecom's BRAS behind real sshd (the Huawei-style CLI) and China
+/// Unicom's BRAS SNMP agent, in this process, on free loopback ports.
+/// </summary>
+public sealed class CarrierSimulators : IAsyncDisposable
+{
+    /// <summary>The Unicom agent's write community: distinctive, so a leak into any output is found.</summary>
+    public const string UnicomWriteCommunity = "cu-write-7Qx9";
+
+    private CarrierSimulators(string stateDirectory, BrasSimulator telecom, BrasSimulator unicom)
+    {
+        StateDirectory = stateDirectory;
+        Telecom = telecom;
+        Unicom = unicom;
+    }
+
+    public BrasSimulator Telecom { get; }
+
+    public BrasSimulator Unicom { get; }
+
+    public IEnumerable<BrasSimulator> Both => [Telecom, Unicom];
+
+    /// <summary>A temporary folder for sockets, sshd files and client state; removed on dispose.</summary>
+    public string StateDirectory { get; }
+
+    /// <summary>Starts both networks. Fails with a clear message when scripts/setup.sh has not run.</summary>
+    public static async Task<CarrierSimulators> StartAsync(CancellationToken cancellationToken)
+    {
+        RepositoryPaths.RequireSetup();
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("The simulators need Linux (OpenSSH sshd, Unix sockets).");
+        }
+
+        var state = Directory.CreateTempSubdirectory("speedup-sim-").FullName;
+
+        // sshd's ForceCommand runs as the simulator's login user: it must be able to reach the CLI socket.
+        File.SetUnixFileMode(state, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var telecom = await BrasSimulator.StartAsync(new BrasSimulatorOptions
+        {
+            SeedFile = RepositoryPaths.TelecomSeed,
+            CliSocketPath = Path.Combine(state, "ct-cli.sock"),
+            Ssh = new SshFrontOptions { Port = 0, StateDirectory = Path.Combine(state, "ct-sshd") },
+        }, cancellationToken);
+        try
+        {
+            var unicom = await BrasSimulator.StartAsync(new BrasSimulatorOptions
+            {
+                SeedFile = RepositoryPaths.UnicomSeed,
+                CliSocketPath = Path.Combine(state, "cu-cli.sock"),
+                WriteCommunity = UnicomWriteCommunity,
+            }, cancellationToken);
+            return new CarrierSimulators(state, telecom, unicom);
+        }
+        catch
+        {
+            await telecom.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Telecom.DisposeAsync();
+        await Unicom.DisposeAsync();
+        try
+        {
+            Directory.Delete(StateDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // sshd may still be releasing its files; the temp folder is harmless.
+        }
+    }
+}
