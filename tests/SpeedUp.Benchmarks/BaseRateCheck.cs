@@ -1,10 +1,11 @@
+using SpeedUp.Testing;
 namespace SpeedUp.Benchmarks;
 
 /// <summary>Checks that no line of the simulators was left away from its base (plan) rates.</summary>
 internal static class BaseRateCheck
 {
     /// <returns>True when every line is at its base rates.</returns>
-    public static bool Print(string when, SimulatedNetworks networks)
+    public static bool Print(string when, CarrierSimulators networks)
     {
         var lines = networks.Both.SelectMany(simulator => simulator.State.Lines).ToArray();
         var off = lines.Where(line => !line.AtBaseRates).ToArray();

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using SpeedUp.Drivers;
 using SpeedUp.Drivers.ChinaTelecom;
 using SpeedUp.Drivers.ChinaUnicom;
+using SpeedUp.Drivers;
 using SpeedUp.Simulator;
+using SpeedUp.Testing;
 
 namespace SpeedUp.Benchmarks;
 
@@ -12,7 +13,7 @@ namespace SpeedUp.Benchmarks;
 /// (ReadLine, SetRate to a target with the driver's read-back, SetRate back); finally the first operation of
 /// new instances, once the code is JIT-compiled.
 /// </summary>
-internal sealed class DriverBenchmark(SimulatedNetworks networks, int iterations, TimeSpan budget)
+internal sealed class DriverBenchmark(CarrierSimulators networks, int iterations, TimeSpan budget)
 {
     private const int WarmUpOperations = 5;
     private const int Reconnects = 5;

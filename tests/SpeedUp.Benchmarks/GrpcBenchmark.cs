@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SpeedUp.Testing;
 
 namespace SpeedUp.Benchmarks;
 
@@ -6,7 +7,7 @@ namespace SpeedUp.Benchmarks;
 /// Scenario "grpc": the real service process (fresh SQLite file, default settings) driven over gRPC. Sequential
 /// cycles on one Telecom and one Unicom line, then C distinct lines cycling concurrently.
 /// </summary>
-internal sealed class GrpcBenchmark(SimulatedNetworks networks, BenchmarkOptions options, TimeSpan phaseBudget)
+internal sealed class GrpcBenchmark(CarrierSimulators networks, BenchmarkOptions options, TimeSpan phaseBudget)
 {
     /// <summary>Just under the 150 ms Microsoft.Data.Sqlite sleeps when SQLite answers busy.</summary>
     private const double SlowCallMs = 140;
@@ -17,7 +18,7 @@ internal sealed class GrpcBenchmark(SimulatedNetworks networks, BenchmarkOptions
         Report.Heading("Scenario grpc: the service process over gRPC (Precheck -> StartSpeedUp DOWN -> QueryStatus -> StopSpeedUp)");
         var database = Path.Combine(Path.GetTempPath(), $"speedup-bench-{Guid.NewGuid():N}.db");
         var started = Stopwatch.GetTimestamp();
-        var service = await ServiceProcess.StartAsync(networks, database, cancellationToken);
+        var service = await ServiceProcess.StartAsync(networks, database, cancellationToken: cancellationToken);
         var ok = false;
         try
         {

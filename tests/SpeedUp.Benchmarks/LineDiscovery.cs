@@ -1,6 +1,7 @@
 using Broadband.SpeedUp.V1;
 using Grpc.Core;
 using SpeedUp.Simulator;
+using SpeedUp.Testing;
 
 namespace SpeedUp.Benchmarks;
 
@@ -8,7 +9,7 @@ namespace SpeedUp.Benchmarks;
 internal static class LineDiscovery
 {
     public static async Task<IReadOnlyList<ServiceLine>> FindAsync(
-        SpeedUpService.SpeedUpServiceClient client, SimulatedNetworks networks, CancellationToken cancellationToken)
+        SpeedUpService.SpeedUpServiceClient client, CarrierSimulators networks, CancellationToken cancellationToken)
     {
         var eligible = new List<ServiceLine>();
         var skipped = new List<string>();

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SpeedUp.Testing;
 
 namespace SpeedUp.Benchmarks;
 

@@ -1,4 +1,5 @@
 using SpeedUp.Benchmarks;
+using SpeedUp.Testing;
 
 // dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp] [--iterations N] [--concurrency N]
 BenchmarkOptions options;
@@ -37,19 +38,8 @@ if (options.RunSnmp)
 }
 
 if (options.NeedsSimulators)
-await using (var networks = await SimulatedNetworks.StartAsync(total.Token))
 {
-    Report.KeyValue("simulators", $"Telecom ssh 127.0.0.1:{networks.Telecom.SshPort}, Unicom snmp {networks.Unicom.SnmpEndpoint}");
-    Report.KeyValue("simulators started in", $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
-    if (options.RunDrivers)
-    {
-        ok &= await new DriverBenchmark(networks, options.Iterations, phaseBudget).RunAsync(total.Token);
-    }
-
-    if (options.RunGrpc)
-    {
-        ok &= await new GrpcBenchmark(networks, options, phaseBudget).RunAsync(total.Token);
-    }
+    ok &= await RunWithSimulatorsAsync(options, phaseBudget, started, total.Token);
 }
 
 Report.Heading("Result");
@@ -57,3 +47,22 @@ MachineInfo.PrintLoad("load average at end");
 Report.KeyValue("wall time", $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
 Report.KeyValue("outcome", ok ? "OK: no errors, every line back at its base rates" : "FAILED: see errors above");
 return ok ? 0 : 1;
+
+static async Task<bool> RunWithSimulatorsAsync(BenchmarkOptions options, TimeSpan phaseBudget, long started, CancellationToken cancellationToken)
+{
+    var ok = true;
+    await using var networks = await CarrierSimulators.StartAsync(cancellationToken);
+    Report.KeyValue("simulators", $"Telecom ssh 127.0.0.1:{networks.Telecom.SshPort}, Unicom snmp {networks.Unicom.SnmpEndpoint}");
+    Report.KeyValue("simulators started in", $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
+    if (options.RunDrivers)
+    {
+        ok &= await new DriverBenchmark(networks, options.Iterations, phaseBudget).RunAsync(cancellationToken);
+    }
+
+    if (options.RunGrpc)
+    {
+        ok &= await new GrpcBenchmark(networks, options, phaseBudget).RunAsync(cancellationToken);
+    }
+
+    return ok;
+}

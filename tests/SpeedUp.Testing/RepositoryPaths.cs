@@ -11,15 +11,18 @@ public static class RepositoryPaths
 
     public static string UnicomSeed => Path.Combine(Root, "simulators", "data", "china-unicom.json");
 
-    /// <summary>The service's entry assembly, built by the project reference in the same configuration as the tests.</summary>
+    /// <summary>The configuration this code was built in; the host is built alongside by the project reference.</summary>
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release"
+            : "Debug";
+
+    /// <summary>The service's entry assembly, built by the project reference in the same configuration.</summary>
     public static string HostAssembly
     {
         get
         {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                ? "Release"
-                : "Debug";
-            var path = Path.Combine(Root, "src", "SpeedUp.Host", "bin", configuration, "net10.0", "SpeedUp.Host.dll");
+            var path = Path.Combine(Root, "src", "SpeedUp.Host", "bin", Configuration, "net10.0", "SpeedUp.Host.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {path} is missing.");
         }
     }

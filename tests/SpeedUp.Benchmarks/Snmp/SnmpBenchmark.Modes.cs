@@ -1,5 +1,5 @@
-using SpeedUp.Protocols.Snmp;
 using SpeedUp.Protocols.Snmp.Tests.Peers;
+using SpeedUp.Protocols.Snmp;
 
 namespace SpeedUp.Benchmarks.Snmp;
 

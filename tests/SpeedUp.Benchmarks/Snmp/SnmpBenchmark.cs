@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using SpeedUp.Protocols.Snmp;
 using SpeedUp.Protocols.Snmp.Tests.Peers;
+using SpeedUp.Protocols.Snmp;
 
 namespace SpeedUp.Benchmarks.Snmp;
 
