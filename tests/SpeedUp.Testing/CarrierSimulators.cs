@@ -1,3 +1,4 @@
+using SpeedUp.Protocols.Snmp;
 using SpeedUp.Simulator;
 
 namespace SpeedUp.Testing;
@@ -10,6 +11,9 @@ public sealed class CarrierSimulators : IAsyncDisposable
 {
     /// <summary>The Unicom agent's write community: distinctive, so a leak into any output is found.</summary>
     public const string UnicomWriteCommunity = "cu-write-7Qx9";
+
+    /// <summary>An SNMPv3 user of the Unicom agent: SHA-256 + AES-128, read-write, authPriv required.</summary>
+    public static readonly UsmUser UnicomV3User = new("cuv3-e2e", UsmAuthProtocol.HmacSha256, "cuv3-auth-Zk81", UsmPrivProtocol.Aes128, "cuv3-priv-Pq27");
 
     private CarrierSimulators(string stateDirectory, BrasSimulator telecom, BrasSimulator unicom)
     {
@@ -54,6 +58,7 @@ public sealed class CarrierSimulators : IAsyncDisposable
                 SeedFile = RepositoryPaths.UnicomSeed,
                 CliSocketPath = Path.Combine(state, "cu-cli.sock"),
                 WriteCommunity = UnicomWriteCommunity,
+                SnmpUsers = { new SnmpAgentUser(UnicomV3User, CanWrite: true, MinimumLevel: SnmpSecurityLevel.AuthPriv) },
             }, cancellationToken);
             return new CarrierSimulators(state, telecom, unicom);
         }
