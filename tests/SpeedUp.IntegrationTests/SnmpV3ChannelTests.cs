@@ -59,4 +59,17 @@ public sealed class SnmpV3ChannelTests(SimulatedNetworks networks)
         Assert.DoesNotContain(wrong, service.Output, StringComparison.Ordinal);
         Assert.Equal(50000, await DeviceViews.SnmpGetAsync(networks, 6, 461000001));
     }
+
+    [Fact]
+    public async Task An_incomplete_snmpv3_channel_stops_the_service_at_start_up_with_a_clear_message()
+    {
+        var settings = V3Channel(CarrierSimulators.UnicomV3User.AuthPassword!);
+        settings["SpeedUp:Channels:1:Snmp:PrivProtocol"] = "AES-256";
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => ServiceProcess.StartAsync(networks.Simulators, NewDatabase(), settings));
+
+        Assert.Contains("Channel cu-zte-snmp: unknown Snmp:PrivProtocol 'AES-256'", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(CarrierSimulators.UnicomV3User.AuthPassword!, e.Message, StringComparison.Ordinal);
+    }
 }

@@ -76,8 +76,11 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         var service = new ServiceProcess(process);
         process.OutputDataReceived += (_, e) => service.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => service.OnLine(e.Data);
-        process.Exited += (_, _) => service._listening.TrySetException(
-            new InvalidOperationException("The service exited before listening:\n" + service.Output));
+        process.Exited += (_, _) =>
+        {
+            process.WaitForExit(); // lets the asynchronous readers drain stdout/stderr first
+            service._listening.TrySetException(new InvalidOperationException("The service exited before listening:\n" + service.Output));
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
