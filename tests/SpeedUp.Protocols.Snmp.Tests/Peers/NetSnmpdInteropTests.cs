@@ -57,7 +57,10 @@ public sealed class NetSnmpdInteropTests(NetSnmpdPeer snmpd) : IClassFixture<Net
         Assert.Equal(
             [NetSnmpdPeer.Rate(1, 1), NetSnmpdPeer.Rate(1, 2), NetSnmpdPeer.Rate(1, 3), NetSnmpdPeer.Rate(2, 1)],
             walked.Take(4).Select(v => v.Oid));
-        Assert.Equal(new VarBind(NetSnmpdPeer.Rate(4, 3), new SnmpInteger(50000)), walked[^1]);
+        // Row 3's values belong to Set_ThroughPassPersist_IsSeenByLaterGets (same snmpd, any order): only the
+        // position and the type of the walk's last variable are this test's business.
+        Assert.Equal(NetSnmpdPeer.Rate(4, 3), walked[^1].Oid);
+        Assert.IsType<SnmpInteger>(walked[^1].Value);
     }
 
     [Fact]
