@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Idempotent machine setup for SpeedUp (run as root, from anywhere):
-#  - installs openssh-server, snmp, snmpd, socat and python3-pysnmp4 (the SNMP peers of the interop tests;
-#    apt-get update only when something is missing);
+#  - installs openssh-server, snmp, snmpd, socat, python3-pysnmp4 (the SNMP peers of the interop tests) and
+#    python3-netmiko (the reference SSH CLI client of the cli benchmark);
+#    apt-get update only when something is missing;
 #  - fetches the ip2region database (npm ip2region@2.3.0) to .data/ip2region.db when absent.
 # Prints what it did; running it again changes nothing.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="${SPEEDUP_DATA_DIR:-$ROOT/.data}"
-PACKAGES=(openssh-server snmp snmpd socat python3-pysnmp4)
+PACKAGES=(openssh-server snmp snmpd socat python3-pysnmp4 python3-netmiko)
 IP2REGION_VERSION="2.3.0"
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -43,6 +44,9 @@ done
 # pysnmp must import under the system python (not a pyenv shim that may come first on PATH).
 /usr/bin/python3 -c 'import pysnmp.hlapi' 2>/dev/null \
   || { echo "setup.sh: /usr/bin/python3 cannot import pysnmp after installing python3-pysnmp4." >&2; exit 1; }
+# Netmiko is the reference SSH CLI client of the benchmark (tests/SpeedUp.Benchmarks/Cli).
+/usr/bin/python3 -c 'import netmiko' 2>/dev/null \
+  || { echo "setup.sh: /usr/bin/python3 cannot import netmiko after installing python3-netmiko." >&2; exit 1; }
 
 mkdir -p /run/sshd && chmod 755 /run/sshd
 

@@ -8,15 +8,17 @@ using SpeedUp.Protocols.Cli;
 namespace SpeedUp.Drivers.ChinaTelecom;
 
 /// <summary>
-/// Drives a Huawei VRP BRAS through its CLI (docs/simulator.md): one persistent authenticated session per
-/// instance, opened on first use, reused, replaced once transparently when it died; operations run one at a
-/// time. Every value is validated before it reaches a command line; every write is confirmed by a read-back.
+/// Drives a Huawei VRP BRAS through its CLI (docs/simulator.md) over a <see cref="CliSessionPool"/> of up to
+/// <see cref="HuaweiCliDriverOptions.MaxSessions"/> authenticated sessions: reads run concurrently on different
+/// sessions and are retried once on a fresh session when theirs died; a rate change keeps one session for its
+/// whole sequence and is retried only if its session died before the change was sent. Every value is validated
+/// before it reaches a command line; every write is confirmed by a read-back.
 /// </summary>
 public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
 {
     private readonly HuaweiCliDriverOptions _options;
     private readonly ILogger _logger;
-    private readonly CliSessionHolder _session;
+    private readonly CliOperationRunner _session;
 
     /// <summary>Creates a driver; nothing is connected until the first operation.</summary>
     /// <param name="options">Channel name, operation timeout and dialect.</param>
@@ -29,7 +31,7 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
         _options = options;
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger<HuaweiCliDriver>();
-        _session = new CliSessionHolder(transportFactory, options, loggerFactory, _logger);
+        _session = new CliOperationRunner(transportFactory, options, loggerFactory, _logger);
     }
 
     /// <inheritdoc/>
@@ -43,6 +45,7 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
         var command = HuaweiCommands.DisplayByIp(address);
         return _session.RunAsync(
             "find-line",
+            readOnly: true,
             async (channel, budget, token) =>
             {
                 var response = await SendAsync(channel, budget, command, token).ConfigureAwait(false);
@@ -57,7 +60,7 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(line);
         var command = HuaweiCommands.DisplayByAccount(line.Account);
-        return _session.RunAsync("read-line", (channel, budget, token) => ReadAsync(channel, budget, command, line, token), cancellationToken);
+        return _session.RunAsync("read-line", readOnly: true, (channel, budget, token) => ReadAsync(channel, budget, command, line, token), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -68,6 +71,7 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
         var readCommand = HuaweiCommands.DisplayByAccount(line.Account);
         return _session.RunAsync(
             "set-rate",
+            readOnly: false,
             async (channel, budget, token) =>
             {
                 await ReturnToUserViewAsync(channel, budget, token).ConfigureAwait(false);
@@ -96,6 +100,7 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
         {
             var prompt = await _session.RunAsync(
                 "probe",
+                readOnly: true,
                 async (channel, budget, token) => (await SendAsync(channel, budget, "", token).ConfigureAwait(false)).Prompt,
                 cancellationToken).ConfigureAwait(false);
             return new DriverHealth(true, $"CLI answered with prompt {prompt}", Stopwatch.GetElapsedTime(started));
@@ -106,7 +111,17 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the session.</summary>
+    /// <summary>The session pool (counters: open, leased, opened, reconnects).</summary>
+    public CliSessionPool Sessions => _session.Pool;
+
+    /// <summary>
+    /// Stops new operations (they throw <see cref="ObjectDisposedException"/>), waits up to <paramref name="timeout"/>
+    /// for running ones, then closes every session.
+    /// </summary>
+    /// <returns>True when every running operation finished in time.</returns>
+    public Task<bool> DrainAsync(TimeSpan timeout) => _session.DrainAsync(timeout);
+
+    /// <summary>Drains (10 s grace) and closes the sessions.</summary>
     public ValueTask DisposeAsync() => _session.DisposeAsync();
 
     private async Task<SubscriberLine> ReadAsync(CliChannel channel, OperationBudget budget, string command, LineReference line, CancellationToken token)
@@ -137,6 +152,7 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
                 throw new DriverException(DriverFailure.ProtocolError, $"Channel {ChannelName}: 'aaa' did not enter the AAA view (prompt {aaa.Prompt}).");
             }
 
+            budget.WriteSent = true;
             result = await channel.SendCommandAsync(command, budget.Remaining, token).ConfigureAwait(false);
         }
         catch (DriverException)

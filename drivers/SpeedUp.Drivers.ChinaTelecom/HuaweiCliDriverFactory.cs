@@ -6,7 +6,9 @@ namespace SpeedUp.Drivers.ChinaTelecom;
 
 /// <summary>
 /// Creates <see cref="HuaweiCliDriver"/>s over SSH for channels whose driver is <c>huawei-cli-ssh</c>:
-/// Host, Port, Username, the resolved secret as password, the pinned HostKeySha256 and OperationTimeout.
+/// Host, Port, Username, the resolved secret as password, the pinned HostKeySha256, OperationTimeout and
+/// MaxSessions. Session transcripts go to the logger category <see cref="LoggerTranscriptSink.Category"/> at
+/// Trace level, with the password and the dialect's secrets masked.
 /// The drivers are <see cref="IAsyncDisposable"/>; dispose them to close their sessions.
 /// </summary>
 public sealed class HuaweiCliDriverFactory : ISubscriberLineDriverFactory
@@ -38,7 +40,19 @@ public sealed class HuaweiCliDriverFactory : ISubscriberLineDriverFactory
             HostKeySha256 = channel.HostKeySha256,
             ConnectTimeout = timeout,
         };
-        var options = new HuaweiCliDriverOptions { ChannelName = channel.Name, OperationTimeout = timeout };
+        if (channel.MaxSessions is < 1 or > 16)
+        {
+            throw new ArgumentOutOfRangeException(nameof(channel), channel.MaxSessions, $"Channel {channel.Name}: MaxSessions must be 1..16.");
+        }
+
+        var options = new HuaweiCliDriverOptions
+        {
+            ChannelName = channel.Name,
+            OperationTimeout = timeout,
+            MaxSessions = channel.MaxSessions,
+            Transcript = new LoggerTranscriptSink(_loggerFactory.CreateLogger(LoggerTranscriptSink.Category)),
+            MaskedValues = string.IsNullOrEmpty(ssh.Password) ? [] : [ssh.Password],
+        };
         return new HuaweiCliDriver(
             options,
             () => new SshShellTransport(ssh, _loggerFactory.CreateLogger<SshShellTransport>()),

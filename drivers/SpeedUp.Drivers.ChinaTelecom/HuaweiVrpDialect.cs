@@ -16,6 +16,15 @@ public static class HuaweiVrpDialect
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
         TimeSpan.FromSeconds(1));
 
+    /// <summary>
+    /// Secrets in VRP commands and configuration: <c>password [cipher|simple|irreversible-cipher] X</c> and
+    /// <c>shared-key [cipher|simple] X</c> (local users, RADIUS); X is masked in transcripts.
+    /// </summary>
+    public static IReadOnlyList<Regex> SecretPatterns { get; } =
+    [
+        new(@"\b(?:password|shared-key)\s+(?:(?:cipher|simple|irreversible-cipher)\s+)?(?<secret>\S+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1)),
+    ];
+
     /// <summary>The dialect: paging disabled on open, <c>Error:</c> lines mark failures.</summary>
     public static CliDialect Instance { get; } = new()
     {
@@ -24,5 +33,6 @@ public static class HuaweiVrpDialect
         OnOpenCommands = ["screen-length 0 temporary"],
         FailureIndicators = ["Error:"],
         LineTerminator = "\r",
+        SecretPatterns = SecretPatterns,
     };
 }

@@ -7,11 +7,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the China Unicom equipment drivers.</summary>
 public static class ChinaUnicomServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="ZteSnmpDriverFactory"/> (<c>zte-snmp</c>) as an <see cref="ISubscriberLineDriverFactory"/>. Idempotent.</summary>
+    /// <summary>
+    /// Adds <see cref="ZteSnmpDriverFactory"/> (<c>zte-snmp</c>) and <see cref="ZteCliDriverFactory"/> (<c>zte-cli-ssh</c>)
+    /// as <see cref="ISubscriberLineDriverFactory"/>s. Idempotent.
+    /// </summary>
     public static IServiceCollection AddChinaUnicomDrivers(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISubscriberLineDriverFactory, ZteSnmpDriverFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISubscriberLineDriverFactory, ZteCliDriverFactory>());
         return services;
     }
 }

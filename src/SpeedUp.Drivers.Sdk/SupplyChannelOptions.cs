@@ -43,6 +43,13 @@ public sealed class SupplyChannelOptions
     /// <summary>Timeout of one device operation. Default 10 s.</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Most sessions a session-oriented driver (SSH CLI) keeps open to the equipment at once; reads may run
+    /// concurrently on different sessions, a rate change keeps one session for its whole sequence. Keep it below
+    /// the equipment's VTY limit. Default 2; allowed 1..16. Ignored by drivers without sessions (SNMP).
+    /// </summary>
+    public int MaxSessions { get; set; } = 2;
+
     /// <summary>Resolves the secret from the environment variable, else the inline value.</summary>
     public string? ResolveSecret()
     {

@@ -25,6 +25,7 @@ public sealed class CliChannel : IAsyncDisposable
     private readonly byte[] _readBuffer = new byte[8192];
     private readonly char[] _charBuffer = new char[8192 + 4];
     private readonly StringBuilder _tail = new();
+    private readonly TranscriptWriter _transcript;
     private bool _opened;
     private bool _closed;
 
@@ -41,6 +42,7 @@ public sealed class CliChannel : IAsyncDisposable
         Dialect = dialect;
         _options = options ?? new CliChannelOptions();
         _logger = logger ?? NullLogger<CliChannel>.Instance;
+        _transcript = new TranscriptWriter(dialect, _options);
     }
 
     /// <summary>How the device talks.</summary>
@@ -165,13 +167,25 @@ public sealed class CliChannel : IAsyncDisposable
         catch (CliException exception)
         {
             await AbortAsync(command, exception.Message).ConfigureAwait(false);
+            _transcript.Record(command, "(failed: " + exception.Failure + ")", "", Stopwatch.GetElapsedTime(started));
             throw;
         }
 
-        await ReadUntilPromptAsync(command, timeout, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ReadUntilPromptAsync(command, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is CliException or OperationCanceledException)
+        {
+            var reason = exception is CliException cli ? cli.Failure.ToString() : "cancelled";
+            _transcript.Record(command, $"(failed: {reason})", "", Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+
         var (output, errorLine) = ResponseShaper.Shape(command, _screen.Completed, Dialect.FailureIndicators);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        CliLog.CommandCompleted(_logger, command, elapsed.TotalMilliseconds, errorLine is not null, LastPrompt);
+        CliLog.CommandCompleted(_logger, _transcript.Apply(command), elapsed.TotalMilliseconds, errorLine is not null, LastPrompt);
+        _transcript.Record(command, output, LastPrompt, elapsed);
         return new CliResponse(command, output, LastPrompt, errorLine, elapsed);
     }
 
@@ -251,7 +265,7 @@ public sealed class CliChannel : IAsyncDisposable
         }
 
         _closed = true;
-        CliLog.CommandAborted(_logger, command, reason);
+        CliLog.CommandAborted(_logger, _transcript.Apply(command), reason);
         try
         {
             await _transport.CloseAsync(CancellationToken.None).ConfigureAwait(false);

@@ -11,4 +11,13 @@ public sealed class CliChannelOptions
 
     /// <summary>Most characters of one command's output kept before the command fails as runaway. Default 4,000,000.</summary>
     public int MaxOutputChars { get; set; } = 4_000_000;
+
+    /// <summary>
+    /// Where the session's transcript (each command and its output) goes; none when null (default). Entries are
+    /// masked: <see cref="MaskedValues"/> and the dialect's <see cref="CliDialect.SecretPatterns"/> become <c>******</c>.
+    /// </summary>
+    public ICliTranscriptSink? Transcript { get; set; }
+
+    /// <summary>Literal values never shown in a transcript, e.g. the login password. Default: none.</summary>
+    public IReadOnlyList<string> MaskedValues { get; set; } = [];
 }

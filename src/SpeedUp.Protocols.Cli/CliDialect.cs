@@ -35,6 +35,12 @@ public sealed record CliDialect
     /// </summary>
     public IReadOnlyList<string> FailureIndicators { get; init; } = [];
 
+    /// <summary>
+    /// Marks secrets in commands and outputs (e.g. <c>password cipher (?&lt;secret&gt;\S+)</c>): a transcript shows
+    /// the group named <c>secret</c>, or the whole match when there is no such group, as <c>******</c>. Default: none.
+    /// </summary>
+    public IReadOnlyList<Regex> SecretPatterns { get; init; } = [];
+
     /// <summary>What ends a command line on the wire (the Enter key). Default: <c>\r</c>.</summary>
     public string LineTerminator { get; init; } = "\r";
 

@@ -49,6 +49,11 @@ public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverF
             {
                 errors.Add($"{where}:OperationTimeout must be > 0.");
             }
+
+            if (channel.MaxSessions is < 1 or > 16)
+            {
+                errors.Add($"{where}:MaxSessions must be 1..16, got {channel.MaxSessions}.");
+            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

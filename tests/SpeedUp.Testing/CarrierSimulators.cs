@@ -5,7 +5,7 @@ namespace SpeedUp.Testing;
 
 /// <summary>
 /// The two simulated carrier networks: China Telecom's BRAS behind real sshd (the Huawei-style CLI) and China
-/// Unicom's BRAS SNMP agent, in this process, on free loopback ports.
+/// Unicom's BRAS SNMP agent plus its ZTE-style CLI behind its own sshd, in this process, on free loopback ports.
 /// </summary>
 public sealed class CarrierSimulators : IAsyncDisposable
 {
@@ -58,6 +58,8 @@ public sealed class CarrierSimulators : IAsyncDisposable
                 SeedFile = RepositoryPaths.UnicomSeed,
                 CliSocketPath = Path.Combine(state, "cu-cli.sock"),
                 WriteCommunity = UnicomWriteCommunity,
+                CliDialect = CliDialects.Zte,
+                Ssh = new SshFrontOptions { Port = 0, StateDirectory = Path.Combine(state, "cu-sshd") },
                 SnmpUsers = { new SnmpAgentUser(UnicomV3User, CanWrite: true, MinimumLevel: SnmpSecurityLevel.AuthPriv) },
             }, cancellationToken);
             return new CarrierSimulators(state, telecom, unicom);

@@ -10,6 +10,9 @@ internal sealed class OperationBudget(TimeSpan total)
 
     public TimeSpan Total { get; } = total;
 
+    /// <summary>Set just before a write's change command is sent: from then on the write is never retried.</summary>
+    public bool WriteSent { get; set; }
+
     public TimeSpan Remaining
     {
         get

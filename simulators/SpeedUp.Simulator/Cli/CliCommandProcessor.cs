@@ -6,7 +6,7 @@ namespace SpeedUp.Simulator;
 /// The VRP-style grammar of docs/simulator.md, independent of any transport: one command line in,
 /// the lines to print out. Acts on the shared <see cref="BrasState"/>.
 /// </summary>
-internal sealed class CliCommandProcessor
+internal sealed class CliCommandProcessor : ICliGrammar
 {
     public const string UserNotFound = "Error: The user does not exist.";
     public const string OutOfCapability = "Error: The CIR value is out of the line capability.";
@@ -24,7 +24,18 @@ internal sealed class CliCommandProcessor
         _control = new SimulatorControlCommands(state, faults);
     }
 
+    public CliPagerStyle Pager => CliPagerStyle.Huawei;
+
     public string Prompt(CliView view) => CliPrompts.For(view, _state.Hostname);
+
+    public string Prompt(CliSessionContext context) => Prompt(context.View);
+
+    public string Banner(int sessionNumber, int maxSessions) =>
+        "\r\nInfo: The max number of VTY users is " + maxSessions + ", and the number\r\n"
+        + "      of current VTY users on line is " + sessionNumber + ".\r\n";
+
+    public string TooManySessions(int maxSessions) =>
+        "\r\nError: The number of VTY users reached the maximum " + maxSessions + ".\r\n";
 
     public CliCommandResult Execute(CliSessionContext context, string line)
     {

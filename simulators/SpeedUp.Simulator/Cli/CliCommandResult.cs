@@ -1,7 +1,10 @@
 namespace SpeedUp.Simulator;
 
-/// <summary>What a command printed, and whether the session ends after it.</summary>
-internal sealed record CliCommandResult(IReadOnlyList<string> Lines, bool CloseSession = false)
+/// <summary>
+/// What a command printed, and whether the session ends after it. A <paramref name="Question"/> (e.g. a
+/// <c>[yes/no]:</c> confirmation) is shown instead of the prompt; the next line is its answer.
+/// </summary>
+internal sealed record CliCommandResult(IReadOnlyList<string> Lines, bool CloseSession = false, string? Question = null)
 {
     public static CliCommandResult Empty { get; } = new([]);
 

@@ -1,8 +1,9 @@
 namespace SpeedUp.Simulator;
 
 /// <summary>
-/// Huawei-style paging: after a page of lines, <c>  ---- More ----</c>; space shows the next page, Enter one
-/// more line, any other key ends the output. The pager line is then wiped with ESC[42D + 42 spaces + ESC[42D.
+/// Paging: after a page of lines, the vendor's pager line (<see cref="CliPagerStyle"/>); space shows the next
+/// page, Enter one more line, any other key ends the output. The pager line is then wiped. Faults may slow the
+/// output down line by line and garble it.
 /// </summary>
 internal static class CliPager
 {
@@ -10,16 +11,17 @@ internal static class CliPager
     public static readonly string Wipe = "\u001b[42D" + new string(' ', 42) + "\u001b[42D";
 
     /// <summary>Writes the lines (each ended by \r\n); false when the peer closed the channel while paging.</summary>
-    public static async Task<bool> WriteAsync(CliTerminal terminal, IReadOnlyList<string> lines, int pageLength, CancellationToken ct)
+    public static async Task<bool> WriteAsync(
+        CliTerminal terminal, IReadOnlyList<string> lines, int pageLength, CliPagerStyle style, SimulatorFaults faults, CancellationToken ct)
     {
         var budget = pageLength <= 0 ? int.MaxValue : pageLength;
         for (var i = 0; i < lines.Count; i++)
         {
             if (budget == 0)
             {
-                terminal.Write(MorePrompt);
+                terminal.Write(style.MorePrompt);
                 var key = await terminal.ReadByteAsync(ct);
-                terminal.Write(Wipe);
+                terminal.Write(style.Wipe);
                 switch (key)
                 {
                     case -1:
@@ -39,7 +41,14 @@ internal static class CliPager
                 }
             }
 
-            terminal.Write(lines[i]);
+            var delay = faults.LineDelay;
+            if (delay > TimeSpan.Zero)
+            {
+                await terminal.FlushAsync(ct);
+                await Task.Delay(delay, ct);
+            }
+
+            terminal.Write(OutputGarbler.Apply(lines[i], faults.Garble));
             terminal.Write("\r\n");
             budget--;
         }

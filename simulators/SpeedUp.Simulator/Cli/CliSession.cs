@@ -4,20 +4,19 @@ namespace SpeedUp.Simulator;
 internal static class CliSession
 {
     public static async Task RunAsync(
-        Stream stream, CliCommandProcessor processor, SimulatorFaults faults, int sessionNumber, int maxSessions, CancellationToken ct)
+        Stream stream, ICliGrammar grammar, SimulatorFaults faults, int sessionNumber, int maxSessions, CancellationToken ct)
     {
         var terminal = new CliTerminal(stream);
         if (sessionNumber > maxSessions)
         {
-            terminal.Write("\r\nError: The number of VTY users reached the maximum " + maxSessions + ".\r\n");
+            terminal.Write(grammar.TooManySessions(maxSessions));
             await terminal.FlushAsync(ct);
             return;
         }
 
         var context = new CliSessionContext();
-        terminal.Write("\r\nInfo: The max number of VTY users is " + maxSessions + ", and the number\r\n");
-        terminal.Write("      of current VTY users on line is " + sessionNumber + ".\r\n");
-        terminal.Write(processor.Prompt(context.View));
+        terminal.Write(grammar.Banner(sessionNumber, maxSessions));
+        terminal.Write(grammar.Prompt(context));
         while (true)
         {
             var line = await CliLineEditor.ReadLineAsync(terminal, ct);
@@ -42,8 +41,9 @@ internal static class CliSession
                 }
             }
 
-            var result = processor.Execute(context, line);
-            if (!await CliPager.WriteAsync(terminal, result.Lines, context.PageLength, ct))
+            var result = grammar.Execute(context, line);
+            var pageLength = faults.EffectivePageLength(context.PageLength);
+            if (!await CliPager.WriteAsync(terminal, result.Lines, pageLength, grammar.Pager, faults, ct))
             {
                 return;
             }
@@ -54,7 +54,7 @@ internal static class CliSession
                 return;
             }
 
-            terminal.Write(processor.Prompt(context.View));
+            terminal.Write(result.Question ?? grammar.Prompt(context));
         }
     }
 }

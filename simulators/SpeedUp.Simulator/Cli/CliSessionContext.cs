@@ -1,6 +1,6 @@
 namespace SpeedUp.Simulator;
 
-/// <summary>Per-session CLI state: the current view and the page length (0 = paging off).</summary>
+/// <summary>Per-session CLI state: the current view, the page length (0 = paging off), a pending confirmation.</summary>
 internal sealed class CliSessionContext
 {
     public const int DefaultPageLength = 24;
@@ -8,4 +8,7 @@ internal sealed class CliSessionContext
     public CliView View { get; set; } = CliView.User;
 
     public int PageLength { get; set; } = DefaultPageLength;
+
+    /// <summary>What runs when the pending <c>[yes/no]</c> question is answered yes; null when none is pending.</summary>
+    public Func<CliCommandResult>? PendingConfirmation { get; set; }
 }

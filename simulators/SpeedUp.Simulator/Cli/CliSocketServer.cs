@@ -11,7 +11,7 @@ namespace SpeedUp.Simulator;
 /// </summary>
 public sealed class CliSocketServer : IAsyncDisposable
 {
-    private readonly CliCommandProcessor _processor;
+    private readonly ICliGrammar _grammar;
     private readonly SimulatorFaults _faults;
     private readonly int _maxSessions;
     private readonly ILogger _logger;
@@ -21,11 +21,12 @@ public sealed class CliSocketServer : IAsyncDisposable
     private Task _acceptLoop = Task.CompletedTask;
     private int _active;
 
-    public CliSocketServer(string socketPath, BrasState state, SimulatorFaults faults, int maxSessions = 50, ILogger? logger = null)
+    public CliSocketServer(
+        string socketPath, BrasState state, SimulatorFaults faults, int maxSessions = 50, ILogger? logger = null, string cliDialect = CliDialects.Huawei)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(socketPath);
         SocketPath = Path.GetFullPath(socketPath);
-        _processor = new CliCommandProcessor(state, faults);
+        _grammar = CliDialects.Create(cliDialect, state, faults);
         _faults = faults;
         _maxSessions = maxSessions;
         _logger = logger ?? NullLogger.Instance;
@@ -116,7 +117,7 @@ public sealed class CliSocketServer : IAsyncDisposable
         try
         {
             await using var stream = new NetworkStream(client, ownsSocket: true);
-            await CliSession.RunAsync(stream, _processor, _faults, number, _maxSessions, ct);
+            await CliSession.RunAsync(stream, _grammar, _faults, number, _maxSessions, ct);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {

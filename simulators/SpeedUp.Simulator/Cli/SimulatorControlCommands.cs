@@ -5,6 +5,7 @@ namespace SpeedUp.Simulator;
 /// <summary>
 /// Hidden <c>simulator …</c> commands (any view), not part of the device grammar: test hooks reachable over SSH.
 /// <c>simulator reboot</c>, <c>simulator fault latency &lt;ms&gt;</c>, <c>simulator fault drop-next</c>,
+/// <c>simulator fault slow-output &lt;ms&gt;</c>, <c>simulator fault paging</c>, <c>simulator fault garble ansi|junk</c>,
 /// <c>simulator fault clear</c>, <c>simulator audit</c>.
 /// </summary>
 internal sealed class SimulatorControlCommands
@@ -42,8 +43,26 @@ internal sealed class SimulatorControlCommands
 
     private CliCommandResult? Fault(CommandCursor cursor)
     {
-        switch (cursor.Keyword("clear", "drop-next", "latency"))
+        switch (cursor.Keyword("clear", "drop-next", "garble", "latency", "paging", "slow-output"))
         {
+            case "garble":
+                return Garble(cursor);
+            case "paging":
+                if (!cursor.End())
+                {
+                    return null;
+                }
+
+                _faults.ForcePaging = true;
+                return CliCommandResult.Of("Info: Paging is forced on.");
+            case "slow-output":
+                if (Milliseconds(cursor) is not { } delay)
+                {
+                    return null;
+                }
+
+                _faults.LineDelay = TimeSpan.FromMilliseconds(delay);
+                return CliCommandResult.Of($"Info: Output line delay is {delay} ms.");
             case "clear":
                 if (!cursor.End())
                 {
@@ -61,18 +80,7 @@ internal sealed class SimulatorControlCommands
                 _faults.DropConnectionOnNextCommand();
                 return CliCommandResult.Of("Info: The next command will drop its connection.");
             case "latency":
-                if (cursor.Argument() is not { } token)
-                {
-                    return null;
-                }
-
-                if (!CliCommandProcessor.TryParseNumber(token.Text, MaxLatencyMs, out var ms))
-                {
-                    cursor.WrongParameter(token);
-                    return null;
-                }
-
-                if (!cursor.End())
+                if (Milliseconds(cursor) is not { } ms)
                 {
                     return null;
                 }
@@ -82,6 +90,34 @@ internal sealed class SimulatorControlCommands
             default:
                 return null;
         }
+    }
+
+    private CliCommandResult? Garble(CommandCursor cursor)
+    {
+        var mode = cursor.Keyword("ansi", "junk");
+        if (mode is null || !cursor.End())
+        {
+            return null;
+        }
+
+        _faults.Garble = mode == "ansi" ? GarbleMode.Ansi : GarbleMode.Junk;
+        return CliCommandResult.Of("Info: Output lines are garbled (" + mode + ").");
+    }
+
+    private static long? Milliseconds(CommandCursor cursor)
+    {
+        if (cursor.Argument() is not { } token)
+        {
+            return null;
+        }
+
+        if (!CliCommandProcessor.TryParseNumber(token.Text, MaxLatencyMs, out var ms))
+        {
+            cursor.WrongParameter(token);
+            return null;
+        }
+
+        return cursor.End() ? ms : null;
     }
 
     private CliCommandResult Audit()

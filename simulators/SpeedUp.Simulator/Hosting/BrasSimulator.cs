@@ -28,6 +28,9 @@ public sealed class BrasSimulator : IAsyncDisposable
 
     public BrasState State { get; }
 
+    /// <summary>The CLI face this simulator shows (<see cref="CliDialects"/>).</summary>
+    public string CliDialect { get; private init; } = CliDialects.Huawei;
+
     /// <summary>Faults injected into the CLI face.</summary>
     public SimulatorFaults Faults { get; }
 
@@ -59,6 +62,11 @@ public sealed class BrasSimulator : IAsyncDisposable
     public static async Task<BrasSimulator> StartAsync(BrasSimulatorOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!CliDialects.IsKnown(options.CliDialect))
+        {
+            throw new ArgumentException($"Unknown CLI dialect '{options.CliDialect}' (expected '{CliDialects.Huawei}' or '{CliDialects.Zte}').", nameof(options));
+        }
+
         var seed = options.Seed ?? SeedLoader.LoadFile(options.SeedFile
             ?? throw new ArgumentException("Either SeedFile or Seed must be given.", nameof(options)));
         var hostname = string.IsNullOrWhiteSpace(options.Hostname) ? seed.Hostname : options.Hostname;
@@ -79,7 +87,8 @@ public sealed class BrasSimulator : IAsyncDisposable
             socketPath = Path.Combine(ownedDirectory, "cli.sock");
         }
 
-        var cli = new CliSocketServer(socketPath, state, faults, options.MaxCliSessions, loggers.CreateLogger<CliSocketServer>());
+        var cli = new CliSocketServer(
+            socketPath, state, faults, options.MaxCliSessions, loggers.CreateLogger<CliSocketServer>(), options.CliDialect);
         SnmpAgent? snmp = null;
         try
         {
@@ -110,7 +119,7 @@ public sealed class BrasSimulator : IAsyncDisposable
                 ssh = await OpenSshFront.StartAsync(options.Ssh, cli.SocketPath, loggers.CreateLogger<OpenSshFront>(), ct);
             }
 
-            return new BrasSimulator(state, faults, cli, snmp, ssh, ownedDirectory) { SnmpUsers = [.. options.SnmpUsers] };
+            return new BrasSimulator(state, faults, cli, snmp, ssh, ownedDirectory) { SnmpUsers = [.. options.SnmpUsers], CliDialect = options.CliDialect.ToLowerInvariant() };
         }
         catch
         {

@@ -29,6 +29,9 @@ public sealed class BrasSimulatorOptions
     /// <summary>Unix socket of the CLI face; default a new temporary directory's <c>cli.sock</c>.</summary>
     public string? CliSocketPath { get; set; }
 
+    /// <summary>The CLI face: <c>"huawei"</c> (default, VRP) or <c>"zte"</c> (ZXR10); see <see cref="CliDialects"/>.</summary>
+    public string CliDialect { get; set; } = CliDialects.Huawei;
+
     /// <summary>Most concurrent CLI sessions (the VTY limit); more are refused with an error line.</summary>
     public int MaxCliSessions { get; set; } = 50;
 

@@ -54,6 +54,11 @@ public static partial class LauncherConfigLoader
                 throw new InvalidOperationException($"Network '{network.Name}': ports must be between 1 and 65535.");
             }
 
+            if (!CliDialects.IsKnown(network.CliDialect))
+            {
+                throw new InvalidOperationException($"Network '{network.Name}': cliDialect '{network.CliDialect}' must be \"huawei\" or \"zte\".");
+            }
+
             if (network.SshPort is not null && passwords.TryGetValue(network.SshUser, out var other) && other != network.SshPassword)
             {
                 throw new InvalidOperationException(
@@ -85,6 +90,7 @@ public static partial class LauncherConfigLoader
         SnmpEndpoint = new IPEndPoint(IPAddress.Loopback, network.SnmpPort),
         ReadCommunity = network.ReadCommunity,
         WriteCommunity = network.WriteCommunity,
+        CliDialect = network.CliDialect,
         CliSocketPath = network.CliSocket is null
             ? Path.Combine(Path.GetTempPath(), "speedup-simulators", network.Name + ".sock")
             : Path.GetFullPath(network.CliSocket, baseDirectory),

@@ -29,6 +29,9 @@ public sealed class LauncherNetworkConfig
 
     public string SshPassword { get; set; } = SshFrontOptions.DefaultPassword;
 
+    /// <summary>The CLI face: "huawei" (default) or "zte".</summary>
+    public string CliDialect { get; set; } = CliDialects.Huawei;
+
     /// <summary>Unix socket of the CLI face; default <c>/tmp/speedup-simulators/&lt;name&gt;.sock</c>.</summary>
     public string? CliSocket { get; set; }
 }

@@ -13,6 +13,6 @@ public static class LauncherReport
             ? ""
             : " + v3 " + string.Join(", ", simulator.SnmpUsers.Select(u => $"{u.User.Name} ({u.User.AuthProtocol}/{u.User.PrivProtocol})"));
         return $"{name}: {simulator.State.Hostname}, {simulator.State.Lines.Count} lines | {ssh} | " +
-            $"snmp v2c{v3} {simulator.SnmpEndpoint} | cli unix:{simulator.CliSocketPath}";
+            $"snmp v2c{v3} {simulator.SnmpEndpoint} | cli ({simulator.CliDialect}) unix:{simulator.CliSocketPath}";
     }
 }

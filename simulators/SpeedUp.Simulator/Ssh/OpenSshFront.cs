@@ -41,7 +41,22 @@ public sealed class OpenSshFront : IAsyncDisposable
     public string Password { get; }
 
     /// <summary>The host key fingerprint as OpenSSH prints it ("SHA256:…").</summary>
-    public string HostKeySha256 { get; }
+    public string HostKeySha256 { get; private set; }
+
+    /// <summary>Fault: sshd refuses (or again accepts) the user's logins, whatever the password (DenyUsers + SIGHUP).</summary>
+    public async Task RefuseLoginsAsync(bool refuse, CancellationToken ct)
+    {
+        await SshdReloader.SetDenyUserAsync(ConfigPath, User, refuse, ct);
+        await SshdReloader.ReloadAsync(_process.Id, LogPath, Port, ct);
+    }
+
+    /// <summary>Fault: a new host key (as after a device replacement); returns the new fingerprint, also in <see cref="HostKeySha256"/>.</summary>
+    public async Task<string> RotateHostKeyAsync(CancellationToken ct)
+    {
+        HostKeySha256 = await SshdReloader.RegenerateHostKeyAsync(HostKeyPath, ct);
+        await SshdReloader.ReloadAsync(_process.Id, LogPath, Port, ct);
+        return HostKeySha256;
+    }
 
     public string HostKeyPath => Path.Combine(StateDirectory, "ssh_host_ed25519_key");
 

@@ -25,4 +25,19 @@ internal static partial class CliLog
 
     [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "SSH host key of {Host}:{Port} refused: {Reason}")]
     public static partial void HostKeyRefused(ILogger logger, string host, int port, string reason);
+
+    [LoggerMessage(EventId = 1120, Level = LogLevel.Trace, Message = "CLI transcript {Session}: {Command} -> {Prompt} in {ElapsedMs} ms\n{Output}")]
+    public static partial void Transcript(ILogger logger, string session, string command, string prompt, double elapsedMs, string output);
+
+    [LoggerMessage(EventId = 1130, Level = LogLevel.Debug, Message = "CLI pool {Dialect}: session opened ({Open} open, {Leased} leased)")]
+    public static partial void PoolSessionOpened(ILogger logger, string dialect, int open, int leased);
+
+    [LoggerMessage(EventId = 1131, Level = LogLevel.Debug, Message = "CLI pool {Dialect}: session closed ({Reason})")]
+    public static partial void PoolSessionClosed(ILogger logger, string dialect, string reason);
+
+    [LoggerMessage(EventId = 1132, Level = LogLevel.Warning, Message = "CLI pool {Dialect}: session lost ({Failure}); retrying the idempotent operation once on a fresh session")]
+    public static partial void PoolRetrying(ILogger logger, string dialect, CliFailure failure);
+
+    [LoggerMessage(EventId = 1133, Level = LogLevel.Warning, Message = "CLI pool {Dialect}: drain timed out with {Leased} sessions still leased; closing them")]
+    public static partial void PoolDrainTimedOut(ILogger logger, string dialect, int leased);
 }

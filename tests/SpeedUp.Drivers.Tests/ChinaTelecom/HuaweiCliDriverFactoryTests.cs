@@ -19,6 +19,31 @@ public sealed class HuaweiCliDriverFactoryTests
         await disposable.DisposeAsync();
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    public async Task Create_MaxSessionsInRange_PoolBoundedByIt(int maxSessions)
+    {
+        var channel = new SupplyChannelOptions { Name = "ct", Driver = "huawei-cli-ssh", Port = 2222, HostKeySha256 = "SHA256:x", MaxSessions = maxSessions };
+
+        await using var driver = (HuaweiCliDriver)new HuaweiCliDriverFactory().Create(channel);
+
+        Assert.Equal(0, driver.Sessions.OpenSessions);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(17)]
+    public void Create_MaxSessionsOutOfRange_Refused(int maxSessions)
+    {
+        var channel = new SupplyChannelOptions { Name = "ct", Driver = "huawei-cli-ssh", Port = 2222, MaxSessions = maxSessions };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HuaweiCliDriverFactory().Create(channel));
+    }
+
+    [Fact]
+    public void SupplyChannelOptions_MaxSessions_DefaultsToTwo() => Assert.Equal(2, new SupplyChannelOptions().MaxSessions);
+
     [Fact]
     public void AddChinaTelecomDrivers_RegistersFactoryOnce()
     {

@@ -3,7 +3,10 @@ using SpeedUp.Protocols.Cli;
 
 namespace SpeedUp.Drivers.Tests.ChinaTelecom;
 
-/// <summary>Builds drivers over <see cref="FakeHuaweiDevice"/> or over transports that fail.</summary>
+/// <summary>
+/// Builds drivers over <see cref="FakeHuaweiDevice"/> or over transports that fail. The fake device keeps one view
+/// for all its sessions, so these drivers use one session (MaxSessions 1); pooling is tested against the simulator.
+/// </summary>
 internal static class HuaweiDriverHarness
 {
     public static HuaweiCliDriver Create(FakeHuaweiDevice device, TimeSpan? timeout = null) =>
@@ -18,5 +21,6 @@ internal static class HuaweiDriverHarness
     {
         ChannelName = "ct-test",
         OperationTimeout = timeout ?? TimeSpan.FromSeconds(5),
+        MaxSessions = 1,
     };
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
 using SpeedUp.Drivers.ChinaTelecom;
 using SpeedUp.Simulator;
 
@@ -39,7 +40,7 @@ public sealed class HuaweiSimulatorFixture : IAsyncLifetime
     }
 
     /// <summary>A supply channel pointing at the simulator; override the pin or password to provoke failures.</summary>
-    public SupplyChannelOptions Channel(string? hostKey = null, string? password = null, TimeSpan? timeout = null) => new()
+    public SupplyChannelOptions Channel(string? hostKey = null, string? password = null, TimeSpan? timeout = null, int maxSessions = 2) => new()
     {
         Name = "ct-sim-ssh",
         Carrier = Carrier.ChinaTelecom,
@@ -50,11 +51,12 @@ public sealed class HuaweiSimulatorFixture : IAsyncLifetime
         Secret = password ?? Simulator.SshPassword,
         HostKeySha256 = hostKey ?? Simulator.SshHostKeySha256,
         OperationTimeout = timeout ?? TimeSpan.FromSeconds(10),
+        MaxSessions = maxSessions,
     };
 
     /// <summary>A driver through the factory, as the product creates it.</summary>
-    public HuaweiCliDriver CreateDriver(string? hostKey = null, string? password = null, TimeSpan? timeout = null) =>
-        (HuaweiCliDriver)new HuaweiCliDriverFactory().Create(Channel(hostKey, password, timeout));
+    public HuaweiCliDriver CreateDriver(string? hostKey = null, string? password = null, TimeSpan? timeout = null, int maxSessions = 2, ILoggerFactory? loggers = null) =>
+        (HuaweiCliDriver)new HuaweiCliDriverFactory(loggers).Create(Channel(hostKey, password, timeout, maxSessions));
 
     private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? ".";
 

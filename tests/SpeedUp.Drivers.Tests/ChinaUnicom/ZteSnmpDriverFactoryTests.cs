@@ -40,12 +40,12 @@ public class ZteSnmpDriverFactoryTests
     }
 
     [Fact]
-    public void AddChinaUnicomDrivers_RegistersTheFactoryOnceAsSingleton()
+    public void AddChinaUnicomDrivers_RegistersEachFactoryOnceAsSingleton()
     {
         var services = new ServiceCollection().AddChinaUnicomDrivers().AddChinaUnicomDrivers();
 
-        var descriptor = Assert.Single(services, d => d.ServiceType == typeof(ISubscriberLineDriverFactory));
-        Assert.Equal(typeof(ZteSnmpDriverFactory), descriptor.ImplementationType);
-        Assert.Equal(ServiceLifetime.Singleton, descriptor.Lifetime);
+        var descriptors = services.Where(d => d.ServiceType == typeof(ISubscriberLineDriverFactory)).ToList();
+        Assert.Equal([typeof(ZteSnmpDriverFactory), typeof(ZteCliDriverFactory)], descriptors.Select(d => d.ImplementationType));
+        Assert.All(descriptors, d => Assert.Equal(ServiceLifetime.Singleton, d.Lifetime));
     }
 }

@@ -15,6 +15,7 @@ public sealed class LauncherConfigTests
                 Assert.Equal("china-telecom", n.Name);
                 Assert.Equal("127.0.0.1:16101", n.Options.SnmpEndpoint.ToString());
                 Assert.Equal(2201, n.Options.Ssh?.Port);
+                Assert.Equal(CliDialects.Huawei, n.Options.CliDialect);
                 Assert.Equal(SimulatorTestPaths.TelecomSeed, n.Options.SeedFile);
             },
             n =>
@@ -22,8 +23,27 @@ public sealed class LauncherConfigTests
                 Assert.Equal("china-unicom", n.Name);
                 Assert.Equal("127.0.0.1:16102", n.Options.SnmpEndpoint.ToString());
                 Assert.Equal(2202, n.Options.Ssh?.Port);
+                Assert.Equal(CliDialects.Zte, n.Options.CliDialect);
                 Assert.Equal(SimulatorTestPaths.UnicomSeed, n.Options.SeedFile);
             });
         Assert.All(networks, n => Assert.True(SeedLoader.LoadFile(n.Options.SeedFile!).Lines.Count > 0));
+    }
+
+    [Fact]
+    public void An_unknown_cli_dialect_is_refused_naming_the_network()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"launcher-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, $$"""
+            { "networks": [ { "name": "x", "seedFile": "{{SimulatorTestPaths.UnicomSeed}}", "snmpPort": 16199, "cliDialect": "cisco" } ] }
+            """);
+        try
+        {
+            var e = Assert.Throws<InvalidOperationException>(() => LauncherConfigLoader.Load(path));
+            Assert.Contains("Network 'x': cliDialect 'cisco'", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

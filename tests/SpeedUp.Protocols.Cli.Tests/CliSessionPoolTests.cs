@@ -1,0 +1,149 @@
+using static SpeedUp.Protocols.Cli.Tests.PoolHarness;
+
+namespace SpeedUp.Protocols.Cli.Tests;
+
+public sealed class CliSessionPoolTests
+{
+    [Fact]
+    public async Task Run_ManyConcurrent_NeverMoreThanMaxSessionsAndOneCommandPerSession()
+    {
+        var harness = new PoolHarness();
+        await using var pool = harness.Create(maxSessions: 3);
+        var inFlight = 0;
+        var peak = 0;
+
+        var outputs = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => pool.RunIdempotentAsync(
+            async (channel, token) =>
+            {
+                var now = Interlocked.Increment(ref inFlight);
+                InterlockedMax(ref peak, now);
+                await Task.Delay(5, token);
+                var output = await Send(channel, $"display item {i}", token);
+                Interlocked.Decrement(ref inFlight);
+                return output;
+            },
+            Token))));
+
+        Assert.InRange(peak, 1, 3);
+        Assert.InRange(pool.Opened, 1, 3);
+        Assert.Equal(pool.Opened, pool.OpenSessions);
+        Assert.Equal(0, pool.LeasedSessions);
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            Assert.Equal($"answer to display item {i}", outputs[i]);
+        }
+    }
+
+    [Fact]
+    public async Task Run_AllLeased_WaitersServedInArrivalOrder()
+    {
+        await using var pool = new PoolHarness().Create(maxSessions: 1);
+        var release = new TaskCompletionSource();
+        var holder = pool.RunAsync(async (channel, token) => { await release.Task.WaitAsync(token); return 0; }, Token);
+        var order = new List<int>();
+        var waiters = new List<Task<int>>();
+        for (var i = 1; i <= 5; i++)
+        {
+            var n = i;
+            waiters.Add(pool.RunAsync((_, _) => { lock (order) { order.Add(n); } return Task.FromResult(n); }, Token));
+            await Task.Delay(10, Token);
+        }
+
+        release.SetResult();
+        await holder;
+        await Task.WhenAll(waiters);
+
+        Assert.Equal([1, 2, 3, 4, 5], order);
+        Assert.Equal(1, pool.Opened);
+    }
+
+    [Fact]
+    public async Task Run_NoSessionFreeWithinLeaseTimeout_Timeout()
+    {
+        await using var pool = new PoolHarness().Create(maxSessions: 1, options => options.LeaseTimeout = TimeSpan.FromMilliseconds(100));
+        var release = new TaskCompletionSource();
+        var holder = pool.RunAsync(async (_, token) => { await release.Task.WaitAsync(token); return 0; }, Token);
+
+        var exception = await Assert.ThrowsAsync<CliException>(() => pool.RunAsync((_, _) => Task.FromResult(1), Token));
+
+        Assert.Equal(CliFailure.Timeout, exception.Failure);
+        Assert.Contains("MaxSessions", exception.Message, StringComparison.Ordinal);
+        release.SetResult();
+        await holder;
+    }
+
+    [Fact]
+    public async Task RunIdempotent_SessionLostMidCommand_RetriedOnceOnFreshSession()
+    {
+        var harness = new PoolHarness();
+        var dropped = 0;
+        harness.Hook = (transport, command) =>
+        {
+            if (command == "display x" && Interlocked.Exchange(ref dropped, 1) == 0)
+            {
+                transport.Drop();
+                return Silent;
+            }
+
+            return null;
+        };
+        await using var pool = harness.Create();
+
+        var output = await pool.RunIdempotentAsync((channel, token) => Send(channel, "display x", token), Token);
+
+        Assert.Equal("answer to display x", output);
+        Assert.Equal(2, pool.Opened);
+        Assert.Equal(1, pool.Reconnects);
+        Assert.Equal(1, pool.OpenSessions);
+    }
+
+    [Fact]
+    public async Task Run_WriteLosesSession_NotRetried()
+    {
+        var harness = new PoolHarness();
+        var attempts = 0;
+        harness.Hook = (transport, command) =>
+        {
+            if (command == "set x")
+            {
+                Interlocked.Increment(ref attempts);
+                transport.Drop();
+                return Silent;
+            }
+
+            return null;
+        };
+        await using var pool = harness.Create();
+
+        var exception = await Assert.ThrowsAsync<CliException>(() => pool.RunAsync((channel, token) => Send(channel, "set x", token), Token));
+
+        Assert.Equal(CliFailure.ConnectionLost, exception.Failure);
+        Assert.Equal(1, attempts);
+        Assert.Equal(0, pool.Reconnects);
+        Assert.Equal(0, pool.OpenSessions);
+    }
+
+    [Fact]
+    public async Task Run_IdleSessionDroppedByDevice_ReplacedOnNextLease()
+    {
+        var harness = new PoolHarness();
+        await using var pool = harness.Create(maxSessions: 1);
+        await pool.RunAsync((channel, token) => Send(channel, "a", token), Token);
+        Assert.True(harness.Transports.TryPeek(out var first));
+        first.Drop();
+
+        var output = await pool.RunAsync((channel, token) => Send(channel, "b", token), Token);
+
+        Assert.Equal("answer to b", output);
+        Assert.Equal(2, pool.Opened);
+        Assert.Equal(1, pool.OpenSessions);
+    }
+
+    internal static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}
