@@ -37,6 +37,8 @@ public sealed class HuaweiCliDriverFactory : ISubscriberLineDriverFactory
             Port = channel.Port > 0 ? channel.Port : 22,
             Username = channel.Username ?? "",
             Password = channel.ResolveSecret() ?? "",
+            PrivateKeyPath = channel.PrivateKeyPath,
+            PrivateKeyPassphrase = channel.ResolvePrivateKeyPassphrase(),
             HostKeySha256 = channel.HostKeySha256,
             ConnectTimeout = timeout,
         };

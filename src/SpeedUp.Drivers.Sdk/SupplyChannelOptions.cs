@@ -34,6 +34,18 @@ public sealed class SupplyChannelOptions
     /// <summary>The secret itself (SSH password or SNMP community). Never logged.</summary>
     public string? Secret { get; set; }
 
+    /// <summary>Path of an OpenSSH private key for SSH public-key authentication (tried before the password). Null = none.</summary>
+    public string? PrivateKeyPath { get; set; }
+
+    /// <summary>Name of the environment variable holding the private key's passphrase, if it has one. Never logged.</summary>
+    public string? PrivateKeyPassphraseEnvironmentVariable { get; set; }
+
+    /// <summary>The private key's passphrase from <see cref="PrivateKeyPassphraseEnvironmentVariable"/>, or null.</summary>
+    public string? ResolvePrivateKeyPassphrase() =>
+        string.IsNullOrEmpty(PrivateKeyPassphraseEnvironmentVariable)
+            ? null
+            : Environment.GetEnvironmentVariable(PrivateKeyPassphraseEnvironmentVariable);
+
     /// <summary>Pinned SSH host key, as OpenSSH prints it: <c>SHA256:base64</c>. Required for SSH channels.</summary>
     public string? HostKeySha256 { get; set; }
 

@@ -17,7 +17,7 @@ public sealed class SshShellTransport : ICliTransport
     private readonly SshTransportOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _dataSignal = new(0);
-    private PasswordAuthenticationMethod? _authentication;
+    private AuthenticationMethod[] _authentication = [];
     private SshClient? _client;
     private ShellStream? _shell;
     private volatile bool _remoteClosed;
@@ -45,7 +45,7 @@ public sealed class SshShellTransport : ICliTransport
         }
 
         var started = Stopwatch.GetTimestamp();
-        _authentication = new PasswordAuthenticationMethod(_options.Username, _options.Password);
+        _authentication = CreateAuthenticationMethods();
         var connectionInfo = new ConnectionInfo(_options.Host, _options.Port, _options.Username, _authentication)
         {
             Timeout = _options.ConnectTimeout,
@@ -163,7 +163,10 @@ public sealed class SshShellTransport : ICliTransport
             client.Dispose();
         }
 
-        Interlocked.Exchange(ref _authentication, null)?.Dispose();
+        foreach (var method in Interlocked.Exchange(ref _authentication, []))
+        {
+            (method as IDisposable)?.Dispose();
+        }
         return Task.CompletedTask;
     }
 
@@ -211,5 +214,37 @@ public sealed class SshShellTransport : ICliTransport
 
         e.CanTrust = false;
         CliLog.HostKeyRefused(_logger, _options.Host, _options.Port, _hostKeyRefusal);
+    }
+
+    /// <summary>Public key first (when configured), then password (when configured).</summary>
+    private AuthenticationMethod[] CreateAuthenticationMethods()
+    {
+        var methods = new List<AuthenticationMethod>();
+        if (!string.IsNullOrEmpty(_options.PrivateKeyPath))
+        {
+            PrivateKeyFile key;
+            try
+            {
+                key = string.IsNullOrEmpty(_options.PrivateKeyPassphrase)
+                    ? new PrivateKeyFile(_options.PrivateKeyPath)
+                    : new PrivateKeyFile(_options.PrivateKeyPath, _options.PrivateKeyPassphrase);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SshException or ArgumentException)
+            {
+                throw new CliException(CliFailure.AuthenticationFailed,
+                    $"The private key {_options.PrivateKeyPath} could not be loaded ({e.GetType().Name}); check the path, its format (OpenSSH) and its passphrase.");
+            }
+
+            methods.Add(new PrivateKeyAuthenticationMethod(_options.Username, key));
+        }
+
+        if (!string.IsNullOrEmpty(_options.Password))
+        {
+            methods.Add(new PasswordAuthenticationMethod(_options.Username, _options.Password));
+        }
+
+        return methods.Count > 0
+            ? [.. methods]
+            : throw new CliException(CliFailure.AuthenticationFailed, "No credentials: set a password or a private key for " + _options.Username + ".");
     }
 }

@@ -12,8 +12,17 @@ public sealed class SshTransportOptions
     /// <summary>Login user name.</summary>
     public string Username { get; set; } = "";
 
-    /// <summary>Login password (password authentication). Never logged.</summary>
+    /// <summary>Login password (password authentication). Never logged. Empty = no password authentication.</summary>
     public string Password { get; set; } = "";
+
+    /// <summary>
+    /// Path of an OpenSSH-format private key for public-key authentication (tried before the password).
+    /// Null = no key. The key file is read at connect time; its contents are never logged.
+    /// </summary>
+    public string? PrivateKeyPath { get; set; }
+
+    /// <summary>Passphrase of <see cref="PrivateKeyPath"/>, if it has one. Never logged.</summary>
+    public string? PrivateKeyPassphrase { get; set; }
 
     /// <summary>
     /// The pinned host key fingerprint as OpenSSH prints it (<c>SHA256:base64</c>); the prefix and the base64

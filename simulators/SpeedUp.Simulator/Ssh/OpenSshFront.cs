@@ -91,6 +91,12 @@ public sealed class OpenSshFront : IAsyncDisposable
         var hostKey = Path.Combine(state, "ssh_host_ed25519_key");
         await SshHostKey.EnsureAsync(hostKey, ct);
         var fingerprint = SshHostKey.Sha256Fingerprint(await File.ReadAllTextAsync(hostKey + ".pub", ct));
+
+        // sshd reads authorized_keys as the login user: the file (and its folder) must be readable by it.
+        var authorizedKeys = Path.Combine(state, "authorized_keys");
+        await File.WriteAllLinesAsync(authorizedKeys, options.AuthorizedKeys, ct);
+        File.SetUnixFileMode(authorizedKeys, (UnixFileMode)0b110_100_100);
+        File.SetUnixFileMode(state, File.GetUnixFileMode(state) | (UnixFileMode)0b000_101_101);
         var pidFile = Path.Combine(state, "sshd.pid");
         KillStaleSshd(pidFile, Path.Combine(state, "sshd_config"), logger);
 
@@ -100,7 +106,7 @@ public sealed class OpenSshFront : IAsyncDisposable
             var port = options.Port == 0 ? PickFreePort() : options.Port;
             var logPath = Path.Combine(state, "sshd.log");
             var logStart = File.Exists(logPath) ? new FileInfo(logPath).Length : 0;
-            var process = await LaunchAsync(state, port, hostKey, pidFile, options.User, cliSocketPath, ct);
+            var process = await LaunchAsync(state, port, hostKey, pidFile, options.User, cliSocketPath, authorizedKeys, ct);
             var started = await WaitForPortAsync(process, pidFile, port, options.StartTimeout, ct);
             if (started)
             {
@@ -136,14 +142,14 @@ public sealed class OpenSshFront : IAsyncDisposable
     }
 
     private static async Task<Process> LaunchAsync(
-        string state, int port, string hostKey, string pidFile, string user, string socketPath, CancellationToken ct)
+        string state, int port, string hostKey, string pidFile, string user, string socketPath, string authorizedKeys, CancellationToken ct)
     {
         var config = Path.Combine(state, "sshd_config");
         // With a pty (SSH.NET shell streams, ssh -t): raw bytes, the simulator echoes. Without one (ssh -T,
         // exec channels) the raw option would fail on a pipe, so socat bridges the pipes as they are.
         var forceCommand = "if [ -t 0 ]; then exec " + Socat + " STDIO,raw,echo=0 UNIX-CONNECT:" + socketPath
             + "; else exec " + Socat + " STDIO UNIX-CONNECT:" + socketPath + "; fi";
-        await File.WriteAllTextAsync(config, SshdConfig.Render(port, hostKey, pidFile, user, forceCommand), ct);
+        await File.WriteAllTextAsync(config, SshdConfig.Render(port, hostKey, pidFile, user, forceCommand, authorizedKeys), ct);
         var check = await ProcessRunner.RunAsync(Sshd, ["-t", "-f", config], null, ct);
         if (check.ExitCode != 0)
         {

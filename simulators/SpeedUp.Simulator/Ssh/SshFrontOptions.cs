@@ -22,6 +22,12 @@ public sealed class SshFrontOptions
 
     public string Password { get; set; } = DefaultPassword;
 
+    /// <summary>
+    /// Public keys (OpenSSH <c>authorized_keys</c> lines) that may log in as <see cref="User"/> instead of the
+    /// password. Empty (default) = public-key authentication accepts no key.
+    /// </summary>
+    public IList<string> AuthorizedKeys { get; } = new List<string>();
+
     /// <summary>How long to wait for sshd to accept TCP connections.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -3,7 +3,7 @@ namespace SpeedUp.Simulator;
 /// <summary>Renders the sshd_config of an <see cref="OpenSshFront"/> (absolute paths everywhere: sshd re-executes from /).</summary>
 internal static class SshdConfig
 {
-    public static string Render(int port, string hostKeyPath, string pidFilePath, string user, string forceCommand) =>
+    public static string Render(int port, string hostKeyPath, string pidFilePath, string user, string forceCommand, string authorizedKeysPath) =>
         string.Join('\n',
             "# Written by SpeedUp.Simulator (OpenSshFront) on every start; edits are lost.",
             "ListenAddress 127.0.0.1",
@@ -13,8 +13,8 @@ internal static class SshdConfig
             "UsePAM no",
             "PasswordAuthentication yes",
             "KbdInteractiveAuthentication no",
-            "PubkeyAuthentication no",
-            "AuthorizedKeysFile none",
+            "PubkeyAuthentication yes",
+            "AuthorizedKeysFile " + authorizedKeysPath,
             "PermitRootLogin no",
             "PermitEmptyPasswords no",
             "AllowUsers " + user,

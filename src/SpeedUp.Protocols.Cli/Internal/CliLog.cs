@@ -23,7 +23,7 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 1110, Level = LogLevel.Debug, Message = "SSH connected to {Host}:{Port} in {ElapsedMs} ms")]
     public static partial void SshConnected(ILogger logger, string host, int port, double elapsedMs);
 
-    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "SSH host key of {Host}:{Port} refused: {Reason}")]
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Error, Message = "ALERT: SSH host key of {Host}:{Port} refused (possible man-in-the-middle or re-keyed device): {Reason}")]
     public static partial void HostKeyRefused(ILogger logger, string host, int port, string reason);
 
     [LoggerMessage(EventId = 1120, Level = LogLevel.Trace, Message = "CLI transcript {Session}: {Command} -> {Prompt} in {ElapsedMs} ms\n{Output}")]

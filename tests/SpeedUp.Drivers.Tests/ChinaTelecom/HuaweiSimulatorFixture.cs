@@ -60,7 +60,7 @@ public sealed class HuaweiSimulatorFixture : IAsyncLifetime
 
     private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? ".";
 
-    private static string SeedPath()
+    internal static string SeedPath()
     {
         foreach (var start in new[] { AppContext.BaseDirectory, SourceDirectory() })
         {
