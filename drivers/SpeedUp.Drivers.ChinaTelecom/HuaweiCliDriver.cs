@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpeedUp.Drivers.ChinaTelecom.Internal;
 using SpeedUp.Protocols.Cli;
+using SpeedUp.Protocols.Cli.Drivers;
 
 namespace SpeedUp.Drivers.ChinaTelecom;
 
@@ -16,6 +17,9 @@ namespace SpeedUp.Drivers.ChinaTelecom;
 /// </summary>
 public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
 {
+    /// <summary>The device's error text for an unknown subscriber (mapped to LineNotFound).</summary>
+    private const string UnknownUserMarker = "The user does not exist";
+
     private readonly HuaweiCliDriverOptions _options;
     private readonly ILogger _logger;
     private readonly CliOperationRunner _session;
@@ -31,7 +35,8 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
         _options = options;
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger<HuaweiCliDriver>();
-        _session = new CliOperationRunner(transportFactory, options, loggerFactory, _logger);
+        _session = new CliOperationRunner(transportFactory, new CliDriverSettings(options.ChannelName, options.Dialect, options.OperationTimeout,
+            options.MaxSessions, options.KeepAliveInterval, options.IdleTimeout, options.Transcript, options.MaskedValues), loggerFactory, _logger);
     }
 
     /// <inheritdoc/>
@@ -124,7 +129,7 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
     /// <summary>Drains (10 s grace) and closes the sessions.</summary>
     public ValueTask DisposeAsync() => _session.DisposeAsync();
 
-    private async Task<SubscriberLine> ReadAsync(CliChannel channel, OperationBudget budget, string command, LineReference line, CancellationToken token)
+    private async Task<SubscriberLine> ReadAsync(CliChannel channel, CliOperationBudget budget, string command, LineReference line, CancellationToken token)
     {
         var response = await SendAsync(channel, budget, command, token).ConfigureAwait(false);
         var lines = AccessUserParser.Parse(response.Output);
@@ -140,7 +145,7 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
         return found;
     }
 
-    private async Task ApplyInAaaViewAsync(CliChannel channel, OperationBudget budget, string command, CancellationToken token)
+    private async Task ApplyInAaaViewAsync(CliChannel channel, CliOperationBudget budget, string command, CancellationToken token)
     {
         await SendAsync(channel, budget, HuaweiCommands.SystemView, token).ConfigureAwait(false);
         CliResponse result;
@@ -162,10 +167,10 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
         }
 
         await ReturnToUserViewAsync(channel, budget, token).ConfigureAwait(false);
-        CliErrors.ThrowIfFailed(result, ChannelName);
+        CliDriverErrors.ThrowIfFailed(result, ChannelName, UnknownUserMarker);
     }
 
-    private async Task ReturnToUserViewAsync(CliChannel channel, OperationBudget budget, CancellationToken token)
+    private async Task ReturnToUserViewAsync(CliChannel channel, CliOperationBudget budget, CancellationToken token)
     {
         if (IsUserView(channel.LastPrompt))
         {
@@ -179,7 +184,7 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
         }
     }
 
-    private async Task TryReturnToUserViewAsync(CliChannel channel, OperationBudget budget, CancellationToken token)
+    private async Task TryReturnToUserViewAsync(CliChannel channel, CliOperationBudget budget, CancellationToken token)
     {
         try
         {
@@ -191,10 +196,10 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
         }
     }
 
-    private async Task<CliResponse> SendAsync(CliChannel channel, OperationBudget budget, string command, CancellationToken token)
+    private async Task<CliResponse> SendAsync(CliChannel channel, CliOperationBudget budget, string command, CancellationToken token)
     {
         var response = await channel.SendCommandAsync(command, budget.Remaining, token).ConfigureAwait(false);
-        CliErrors.ThrowIfFailed(response, ChannelName);
+        CliDriverErrors.ThrowIfFailed(response, ChannelName, UnknownUserMarker);
         return response;
     }
 

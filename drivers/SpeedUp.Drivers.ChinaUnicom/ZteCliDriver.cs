@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpeedUp.Drivers.ChinaUnicom.Internal;
 using SpeedUp.Protocols.Cli;
+using SpeedUp.Protocols.Cli.Drivers;
 
 namespace SpeedUp.Drivers.ChinaUnicom;
 
@@ -17,9 +18,12 @@ namespace SpeedUp.Drivers.ChinaUnicom;
 /// </summary>
 public sealed class ZteCliDriver : ISubscriberLineDriver, IAsyncDisposable
 {
+    /// <summary>The device's error text for an unknown subscriber (mapped to LineNotFound).</summary>
+    private const string UnknownSubscriberMarker = "% Unknown subscriber";
+
     private readonly ZteCliDriverOptions _options;
     private readonly ILogger _logger;
-    private readonly ZteCliOperationRunner _session;
+    private readonly CliOperationRunner _session;
 
     /// <summary>Creates a driver; nothing is connected until the first operation.</summary>
     /// <param name="options">Channel name, operation timeout and dialect.</param>
@@ -32,7 +36,8 @@ public sealed class ZteCliDriver : ISubscriberLineDriver, IAsyncDisposable
         _options = options;
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger<ZteCliDriver>();
-        _session = new ZteCliOperationRunner(transportFactory, options, loggerFactory, _logger);
+        _session = new CliOperationRunner(transportFactory, new CliDriverSettings(options.ChannelName, options.Dialect, options.OperationTimeout,
+            options.MaxSessions, options.KeepAliveInterval, options.IdleTimeout, options.Transcript, options.MaskedValues), loggerFactory, _logger);
     }
 
     /// <inheritdoc/>
@@ -176,7 +181,7 @@ public sealed class ZteCliDriver : ISubscriberLineDriver, IAsyncDisposable
         }
 
         await ReturnToExecAsync(channel, budget, token).ConfigureAwait(false);
-        ZteCliErrors.ThrowIfFailed(result, ChannelName);
+        CliDriverErrors.ThrowIfFailed(result, ChannelName, UnknownSubscriberMarker);
     }
 
     private async Task ReturnToExecAsync(CliChannel channel, CliOperationBudget budget, CancellationToken token)
@@ -218,7 +223,7 @@ public sealed class ZteCliDriver : ISubscriberLineDriver, IAsyncDisposable
     private async Task<CliResponse> SendAsync(CliChannel channel, CliOperationBudget budget, string command, CancellationToken token)
     {
         var response = await channel.SendCommandAsync(command, budget.Remaining, token).ConfigureAwait(false);
-        ZteCliErrors.ThrowIfFailed(response, ChannelName);
+        CliDriverErrors.ThrowIfFailed(response, ChannelName, UnknownSubscriberMarker);
         return response;
     }
 }

@@ -8,12 +8,6 @@ internal static partial class DriverLog
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Channel {Channel}: CLI session opened in {ElapsedMs} ms")]
     public static partial void SessionOpened(ILogger logger, string channel, double elapsedMs);
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Channel {Channel}: CLI session lost during {Operation}; reconnecting once")]
-    public static partial void Reconnecting(ILogger logger, string channel, string operation);
-
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Channel {Channel}: set {Direction} rate of band {BandId} to {RateKbps} kbit/s, read back {ReadBackKbps}")]
     public static partial void RateSet(ILogger logger, string channel, Direction direction, long bandId, long rateKbps, long readBackKbps);
-
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Channel {Channel}: {Operation} failed ({Failure}): {Reason}")]
-    public static partial void OperationFailed(ILogger logger, string channel, string operation, DriverFailure failure, string reason);
 }

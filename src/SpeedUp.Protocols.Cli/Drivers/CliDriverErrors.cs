@@ -1,12 +1,11 @@
-using SpeedUp.Protocols.Cli;
+using SpeedUp.Drivers;
 
-namespace SpeedUp.Drivers.ChinaUnicom.Internal;
+namespace SpeedUp.Protocols.Cli.Drivers;
 
-/// <summary>Maps CLI stack failures and ZXR10 <c>% …</c> error lines to <see cref="DriverException"/>.</summary>
-internal static class ZteCliErrors
+/// <summary>Maps CLI stack failures and device error lines to <see cref="DriverException"/>, for every CLI dialect.</summary>
+public static class CliDriverErrors
 {
-    public const string UnknownSubscriber = "% Unknown subscriber";
-
+    /// <summary>The driver failure of a CLI stack failure.</summary>
     public static DriverException FromCli(CliException exception, string channel) => new(
         exception.Failure switch
         {
@@ -19,15 +18,18 @@ internal static class ZteCliErrors
         $"Channel {channel}: {exception.Message}",
         exception);
 
-    /// <summary>Throws when the device refused the command: LineNotFound for an unknown subscriber, else Rejected.</summary>
-    public static void ThrowIfFailed(CliResponse response, string channel)
+    /// <summary>
+    /// Throws when the device refused the command: <see cref="DriverFailure.LineNotFound"/> when its error line
+    /// contains the dialect's <paramref name="unknownSubscriberMarker"/>, else <see cref="DriverFailure.Rejected"/>.
+    /// </summary>
+    public static void ThrowIfFailed(CliResponse response, string channel, string unknownSubscriberMarker)
     {
         if (response.ErrorLine is not { } errorLine)
         {
             return;
         }
 
-        var failure = errorLine.Contains(UnknownSubscriber, StringComparison.OrdinalIgnoreCase)
+        var failure = errorLine.Contains(unknownSubscriberMarker, StringComparison.OrdinalIgnoreCase)
             ? DriverFailure.LineNotFound
             : DriverFailure.Rejected;
         throw new DriverException(failure, $"Channel {channel}: the device refused '{response.Command}': {errorLine}");

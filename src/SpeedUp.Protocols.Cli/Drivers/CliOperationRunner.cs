@@ -1,20 +1,21 @@
 using Microsoft.Extensions.Logging;
-using SpeedUp.Protocols.Cli;
+using SpeedUp.Drivers;
 
-namespace SpeedUp.Drivers.ChinaUnicom.Internal;
+namespace SpeedUp.Protocols.Cli.Drivers;
 
 /// <summary>
 /// Runs driver operations on a <see cref="CliSessionPool"/> within the operation timeout and maps failures to
 /// <see cref="DriverException"/>. Reads are retried once on a fresh session when their session was lost; a write
-/// is retried only when the session was lost before its change command was sent (<see cref="CliOperationBudget.WriteSent"/>).
+/// is retried only when the session was lost before its change command was sent (<see cref="CliOperationBudget.WriteSent"/>). Shared by every SSH CLI driver.
 /// </summary>
-internal sealed class ZteCliOperationRunner : IAsyncDisposable
+public sealed class CliOperationRunner : IAsyncDisposable
 {
     private static readonly TimeSpan BackstopGrace = TimeSpan.FromMilliseconds(500);
-    private readonly ZteCliDriverOptions _options;
+    private readonly CliDriverSettings _options;
     private readonly ILogger _logger;
 
-    public ZteCliOperationRunner(Func<ICliTransport> transportFactory, ZteCliDriverOptions options, ILoggerFactory loggerFactory, ILogger logger)
+    /// <summary>Creates the runner and its session pool (no session is opened yet).</summary>
+    public CliOperationRunner(Func<ICliTransport> transportFactory, CliDriverSettings options, ILoggerFactory loggerFactory, ILogger logger)
     {
         _options = options;
         _logger = logger;
@@ -37,6 +38,7 @@ internal sealed class ZteCliOperationRunner : IAsyncDisposable
             loggerFactory);
     }
 
+    /// <summary>The device's session pool (for its counters).</summary>
     public CliSessionPool Pool { get; }
 
     /// <summary>Runs <paramref name="body"/> on one leased session within the operation timeout.</summary>
@@ -56,13 +58,13 @@ internal sealed class ZteCliOperationRunner : IAsyncDisposable
                 }
                 catch (CliException exception) when (!readOnly && attempt == 0 && exception.Failure == CliFailure.ConnectionLost && !budget.WriteSent)
                 {
-                    ZteCliLog.Reconnecting(_logger, _options.ChannelName, operation);
+                    CliDriverLog.Reconnecting(_logger, _options.ChannelName, operation);
                 }
             }
         }
         catch (CliException exception)
         {
-            throw Fail(operation, ZteCliErrors.FromCli(exception, _options.ChannelName));
+            throw Fail(operation, CliDriverErrors.FromCli(exception, _options.ChannelName));
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -78,11 +80,12 @@ internal sealed class ZteCliOperationRunner : IAsyncDisposable
     /// <summary>Waits up to <paramref name="timeout"/> for running operations, then closes every session.</summary>
     public Task<bool> DrainAsync(TimeSpan timeout) => Pool.DrainAsync(timeout);
 
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => Pool.DisposeAsync();
 
     private DriverException Fail(string operation, DriverException exception)
     {
-        ZteCliLog.OperationFailed(_logger, _options.ChannelName, operation, exception.Failure, exception.Message);
+        CliDriverLog.OperationFailed(_logger, _options.ChannelName, operation, exception.Failure, exception.Message);
         return exception;
     }
 }

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Logging;
+using SpeedUp.Drivers;
+
+namespace SpeedUp.Protocols.Cli.Drivers;
+
+/// <summary>Log messages of <see cref="CliOperationRunner"/> (stable event ids; never secrets).</summary>
+internal static partial class CliDriverLog
+{
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Channel {Channel}: CLI session lost during {Operation}; reconnecting once")]
+    public static partial void Reconnecting(ILogger logger, string channel, string operation);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Channel {Channel}: {Operation} failed ({Failure}): {Reason}")]
+    public static partial void OperationFailed(ILogger logger, string channel, string operation, DriverFailure failure, string reason);
+}
