@@ -35,8 +35,7 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
         _options = options;
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger<HuaweiCliDriver>();
-        _session = new CliOperationRunner(transportFactory, new CliDriverSettings(options.ChannelName, options.Dialect, options.OperationTimeout,
-            options.MaxSessions, options.KeepAliveInterval, options.IdleTimeout, options.Transcript, options.MaskedValues), loggerFactory, _logger);
+        _session = new CliOperationRunner(transportFactory, options, loggerFactory, _logger);
     }
 
     /// <inheritdoc/>
@@ -45,8 +44,8 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
     /// <inheritdoc/>
     public Task<SubscriberLine?> FindLineAsync(IPAddress ipAddress, int port, CancellationToken cancellationToken)
     {
-        var address = HuaweiCommands.RequireIpv4(ipAddress);
-        HuaweiCommands.RequirePort(port);
+        var address = CliValueGuard.RequireIpv4(ipAddress);
+        CliValueGuard.RequirePort(port);
         var command = HuaweiCommands.DisplayByIp(address);
         return _session.RunAsync(
             "find-line",

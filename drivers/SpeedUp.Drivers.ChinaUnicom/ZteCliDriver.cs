@@ -36,8 +36,7 @@ public sealed class ZteCliDriver : ISubscriberLineDriver, IAsyncDisposable
         _options = options;
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger<ZteCliDriver>();
-        _session = new CliOperationRunner(transportFactory, new CliDriverSettings(options.ChannelName, options.Dialect, options.OperationTimeout,
-            options.MaxSessions, options.KeepAliveInterval, options.IdleTimeout, options.Transcript, options.MaskedValues), loggerFactory, _logger);
+        _session = new CliOperationRunner(transportFactory, options, loggerFactory, _logger);
     }
 
     /// <inheritdoc/>
@@ -46,8 +45,8 @@ public sealed class ZteCliDriver : ISubscriberLineDriver, IAsyncDisposable
     /// <inheritdoc/>
     public Task<SubscriberLine?> FindLineAsync(IPAddress ipAddress, int port, CancellationToken cancellationToken)
     {
-        var address = ZteCliCommands.RequireIpv4(ipAddress);
-        ZteCliCommands.RequirePort(port);
+        var address = CliValueGuard.RequireIpv4(ipAddress);
+        CliValueGuard.RequirePort(port);
         var command = ZteCliCommands.ShowByIp(address);
         return _session.RunAsync(
             "find-line",

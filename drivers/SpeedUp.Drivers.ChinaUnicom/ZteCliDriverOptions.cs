@@ -1,34 +1,6 @@
-using SpeedUp.Protocols.Cli;
+using SpeedUp.Protocols.Cli.Drivers;
 
 namespace SpeedUp.Drivers.ChinaUnicom;
 
-/// <summary>Settings of one <see cref="ZteCliDriver"/>.</summary>
-public sealed class ZteCliDriverOptions
-{
-    /// <summary>The supply channel the driver serves (for logs and messages).</summary>
-    public string ChannelName { get; set; } = "";
-
-    /// <summary>
-    /// Time budget of one driver operation (waiting for a session and connecting included), spread over its
-    /// commands. Default 10 s.
-    /// </summary>
-    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Most CLI sessions open to the device at once (1..16). Default 2.</summary>
-    public int MaxSessions { get; set; } = 2;
-
-    /// <summary>Idle sessions are probed with an empty line after this long; zero disables. Default 30 s.</summary>
-    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Idle sessions are closed after this long; zero keeps them. Default 5 min.</summary>
-    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Where session transcripts go (masked); none when null. Default null.</summary>
-    public ICliTranscriptSink? Transcript { get; set; }
-
-    /// <summary>Literal values masked in transcripts and logs, e.g. the login password. Default none.</summary>
-    public IReadOnlyList<string> MaskedValues { get; set; } = [];
-
-    /// <summary>The dialect; default <see cref="ZteCliDialect.Instance"/>.</summary>
-    public CliDialect Dialect { get; set; } = ZteCliDialect.Instance;
-}
+/// <summary>Settings of one <see cref="ZteCliDriver"/>; the dialect defaults to <see cref="ZteCliDialect.Instance"/>.</summary>
+public sealed class ZteCliDriverOptions() : CliDriverOptions(ZteCliDialect.Instance);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SpeedUp.Protocols.Cli.Drivers;
 
 namespace SpeedUp.Drivers.ChinaUnicom.Internal;
 
@@ -85,7 +86,7 @@ internal static class ZteSubscriberParser
     private static SubscriberLine ToLine(Dictionary<string, string> fields)
     {
         var account = Field(fields, UserName);
-        if (!ZteCliCommands.IsValidAccount(account))
+        if (!CliValueGuard.IsValidAccount(account))
         {
             throw Malformed(UserName, account);
         }

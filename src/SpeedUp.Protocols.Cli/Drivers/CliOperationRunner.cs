@@ -11,11 +11,11 @@ namespace SpeedUp.Protocols.Cli.Drivers;
 public sealed class CliOperationRunner : IAsyncDisposable
 {
     private static readonly TimeSpan BackstopGrace = TimeSpan.FromMilliseconds(500);
-    private readonly CliDriverSettings _options;
+    private readonly CliDriverOptions _options;
     private readonly ILogger _logger;
 
     /// <summary>Creates the runner and its session pool (no session is opened yet).</summary>
-    public CliOperationRunner(Func<ICliTransport> transportFactory, CliDriverSettings options, ILoggerFactory loggerFactory, ILogger logger)
+    public CliOperationRunner(Func<ICliTransport> transportFactory, CliDriverOptions options, ILoggerFactory loggerFactory, ILogger logger)
     {
         _options = options;
         _logger = logger;
