@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpeedUp.Protocols.Cli;
+using SpeedUp.Protocols.Cli.Drivers;
 
 namespace SpeedUp.Drivers.ChinaUnicom;
 
@@ -29,35 +30,7 @@ public sealed class ZteCliDriverFactory : ISubscriberLineDriverFactory
     /// <inheritdoc/>
     public ISubscriberLineDriver Create(SupplyChannelOptions channel)
     {
-        ArgumentNullException.ThrowIfNull(channel);
-        var timeout = channel.OperationTimeout > TimeSpan.Zero ? channel.OperationTimeout : TimeSpan.FromSeconds(10);
-        var ssh = new SshTransportOptions
-        {
-            Host = channel.Host,
-            Port = channel.Port > 0 ? channel.Port : 22,
-            Username = channel.Username ?? "",
-            Password = channel.ResolveSecret() ?? "",
-            PrivateKeyPath = channel.PrivateKeyPath,
-            PrivateKeyPassphrase = channel.ResolvePrivateKeyPassphrase(),
-            HostKeySha256 = channel.HostKeySha256,
-            ConnectTimeout = timeout,
-        };
-        if (channel.MaxSessions is < 1 or > 16)
-        {
-            throw new ArgumentOutOfRangeException(nameof(channel), channel.MaxSessions, $"Channel {channel.Name}: MaxSessions must be 1..16.");
-        }
-
-        var options = new ZteCliDriverOptions
-        {
-            ChannelName = channel.Name,
-            OperationTimeout = timeout,
-            MaxSessions = channel.MaxSessions,
-            Transcript = new LoggerTranscriptSink(_loggerFactory.CreateLogger(LoggerTranscriptSink.Category)),
-            MaskedValues = string.IsNullOrEmpty(ssh.Password) ? [] : [ssh.Password],
-        };
-        return new ZteCliDriver(
-            options,
-            () => new SshShellTransport(ssh, _loggerFactory.CreateLogger<SshShellTransport>()),
-            _loggerFactory);
+        var device = CliDriverChannel.From(channel, _loggerFactory);
+        return new ZteCliDriver(device.Options<ZteCliDriverOptions>(channel.Name, channel.MaxSessions), device.NewTransport, _loggerFactory);
     }
 }
