@@ -36,15 +36,23 @@ using var stop = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
 using var loggers = new SimpleConsoleLoggerFactory(minimumLevel);
-var running = new List<BrasSimulator>();
+var running = new List<(string Name, BrasSimulator Simulator)>();
+SimulatorControlServer? control = null;
 try
 {
-    foreach (var (name, options) in LauncherConfigLoader.Load(configPath))
+    var plan = LauncherConfigLoader.LoadPlan(configPath);
+    foreach (var (name, options) in plan.Networks)
     {
         options.LoggerFactory = loggers;
         var simulator = await BrasSimulator.StartAsync(options, stop.Token);
-        running.Add(simulator);
+        running.Add((name, simulator));
         Console.WriteLine(LauncherReport.Describe(name, simulator));
+    }
+
+    if (plan.ControlPort != 0)
+    {
+        control = SimulatorControlServer.Start(running, plan.ControlPort, loggers.CreateLogger<SimulatorControlServer>());
+        Console.WriteLine(LauncherReport.DescribeControl(control));
     }
 
     Console.WriteLine("Running; Ctrl+C or SIGTERM stops.");
@@ -62,7 +70,12 @@ catch (Exception ex) when (ex is InvalidOperationException or SeedValidationExce
 }
 finally
 {
-    foreach (var simulator in running)
+    if (control is not null)
+    {
+        await control.DisposeAsync();
+    }
+
+    foreach (var (_, simulator) in running)
     {
         await simulator.DisposeAsync();
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Catalogue;
+using SpeedUp.Core.Channels;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
@@ -24,7 +25,10 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.TryAddSingleton<PrecheckGuard>();
         services.TryAddSingleton<PrecheckService>();
         services.TryAddSingleton<OrderService>();
+        services.TryAddSingleton<ChannelFailover>();
         services.TryAddSingleton<SessionRestorer>();
+        services.TryAddSingleton<SessionReconciler>();
+        services.TryAddSingleton<SpeedUpApplier>();
         services.TryAddSingleton<SpeedUpSessionService>();
         return services;
     }

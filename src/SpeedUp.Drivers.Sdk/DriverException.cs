@@ -12,4 +12,11 @@ public sealed class DriverException : Exception
 
     /// <summary>Whether the failure is of the transport (the request may be tried again or elsewhere).</summary>
     public bool IsTransient => Failure is DriverFailure.Unreachable or DriverFailure.Timeout;
+
+    /// <summary>
+    /// Whether the failure says something about the channel (transport, credentials, host key, unreadable answers)
+    /// rather than about the line or the value: another channel reaching the same equipment may succeed.
+    /// </summary>
+    public bool IsChannelFault => Failure is DriverFailure.Unreachable or DriverFailure.Timeout
+        or DriverFailure.AuthenticationFailed or DriverFailure.HostKeyMismatch or DriverFailure.ProtocolError;
 }

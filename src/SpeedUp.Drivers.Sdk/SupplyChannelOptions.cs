@@ -62,6 +62,27 @@ public sealed class SupplyChannelOptions
     /// </summary>
     public int MaxSessions { get; set; } = 2;
 
+    /// <summary>
+    /// The speed-up tiers this channel can apply, as <c>Direction:Mbps</c> (e.g. <c>Down:200</c>, <c>Up:50</c>).
+    /// Empty (the default) = every tier of the catalogue in its provinces. Reads (pre-check, restore) are not limited by tier.
+    /// </summary>
+    public IList<string> Tiers { get; } = new List<string>();
+
+    /// <summary>How much the channel may carry at once (scheduling; drivers ignore it).</summary>
+    public ChannelCapacityOptions Capacity { get; } = new();
+
+    /// <summary>Preference: lower is chosen first among healthy channels with free capacity. Default 100.</summary>
+    public int Priority { get; set; } = 100;
+
+    /// <summary>Share among channels of equal priority and cost: the channel with the highest weight × free share wins. Default 100.</summary>
+    public int Weight { get; set; } = 100;
+
+    /// <summary>What one speed-up hour costs through this channel (any unit, compared between channels). Default 0.</summary>
+    public decimal Cost { get; set; }
+
+    /// <summary>Timeouts, retries and circuit breaking of this channel's calls (scheduling; drivers ignore it).</summary>
+    public ChannelResilienceOptions Resilience { get; } = new();
+
     /// <summary>Resolves the secret from the environment variable, else the inline value.</summary>
     public string? ResolveSecret()
     {

@@ -28,11 +28,13 @@ public static class SpeedUpApplication
             .AddChinaTelecomDrivers()
             .AddChinaUnicomDrivers();
         builder.Services.AddHostedService<SessionExpiryWorker>();
+        builder.Services.AddHostedService<SessionReconcileWorker>();
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapGrpcService<SpeedUpGrpcService>();
+        app.MapGrpcService<ChannelAdminGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -22,6 +22,9 @@ public sealed class SnmpAgent : IAsyncDisposable
     private readonly byte[] _writeCommunity;
     private readonly AgentRequestProcessor _processor;
     private readonly UsmCommandResponder? _usm;
+    private readonly Func<IPEndPoint, CancellationToken, ValueTask<bool>>? _filter;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _handleGate = new();
     private UdpChannel? _channel;
     private bool _disposed;
 
@@ -43,6 +46,7 @@ public sealed class SnmpAgent : IAsyncDisposable
         _readCommunity = Encoding.UTF8.GetBytes(options.ReadCommunity);
         _writeCommunity = Encoding.UTF8.GetBytes(options.WriteCommunity);
         _processor = new AgentRequestProcessor(mib, options.MaxDatagramSize);
+        _filter = options.RequestFilter;
         ArgumentNullException.ThrowIfNull(options.Users);
         if (options.Users.Count > 0)
         {
@@ -72,7 +76,7 @@ public sealed class SnmpAgent : IAsyncDisposable
             throw new InvalidOperationException("The SNMP agent is already started.");
         }
 
-        _channel = UdpChannel.Bind(_options.Endpoint, _options.MaxDatagramSize, Handle, _logger);
+        _channel = UdpChannel.Bind(_options.Endpoint, _options.MaxDatagramSize, _filter is null ? Handle : Filtered, _logger);
         AgentLog.Started(_logger, _channel.LocalEndpoint);
         return Task.CompletedTask;
     }
@@ -86,10 +90,74 @@ public sealed class SnmpAgent : IAsyncDisposable
         }
 
         _disposed = true;
+        await _stopping.CancelAsync().ConfigureAwait(false);
         if (_channel is not null)
         {
             await _channel.DisposeAsync().ConfigureAwait(false);
             AgentLog.Stopped(_logger, _channel.LocalEndpoint);
+        }
+    }
+
+    /// <summary>
+    /// The receive callback when a <see cref="SnmpAgentOptions.RequestFilter"/> is set: a filter that completes
+    /// synchronously is handled inline; otherwise the datagram is copied and answered when the filter allows it, so
+    /// the receive loop goes on with the next datagram.
+    /// </summary>
+    private byte[]? Filtered(ReadOnlyMemory<byte> datagram, IPEndPoint remote)
+    {
+        ValueTask<bool> verdict;
+        try
+        {
+            verdict = _filter!(remote, _stopping.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            AgentLog.FilterFailed(_logger, remote, e);
+            return null;
+        }
+
+        if (verdict.IsCompletedSuccessfully)
+        {
+            return verdict.Result ? HandleSerialized(datagram, remote) : null;
+        }
+
+        _ = HandleLaterAsync(verdict, datagram.ToArray(), remote);
+        return null;
+    }
+
+    private async Task HandleLaterAsync(ValueTask<bool> verdict, byte[] datagram, IPEndPoint remote)
+    {
+        try
+        {
+            if (!await verdict.ConfigureAwait(false) || _stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var reply = HandleSerialized(datagram, remote);
+            if (reply is not null && _channel is { } channel)
+            {
+                await channel.SendAsync(reply, remote, _stopping.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (ObjectDisposedException) when (_disposed)
+        {
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            AgentLog.FilterFailed(_logger, remote, e);
+        }
+    }
+
+    /// <summary>Filtered datagrams may be released concurrently; the MIB still sees one request at a time.</summary>
+    private byte[]? HandleSerialized(ReadOnlyMemory<byte> datagram, IPEndPoint remote)
+    {
+        lock (_handleGate)
+        {
+            return Handle(datagram, remote);
         }
     }
 

@@ -27,6 +27,15 @@ public sealed class SnmpAgentOptions
     /// <summary>snmpEngineBoots (RFC 3414 §2.2.2): how often this engine has (re)started. Default 1.</summary>
     public int EngineBoots { get; set; } = 1;
 
+    /// <summary>
+    /// Optional gate awaited before each received datagram is processed (e.g. fault injection: latency, drops):
+    /// <c>true</c> processes and answers it, <c>false</c> drops it silently. Null (the default) processes every
+    /// datagram directly. A filter that completes asynchronously does not hold up other datagrams: the datagram is
+    /// copied and processed when the filter completes. The token is cancelled when the agent is disposed; an
+    /// exception from the filter drops the datagram.
+    /// </summary>
+    public Func<IPEndPoint, CancellationToken, ValueTask<bool>>? RequestFilter { get; set; }
+
     /// <summary>The clock of snmpEngineTime (seconds since the agent started). Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

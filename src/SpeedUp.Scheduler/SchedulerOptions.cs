@@ -2,9 +2,9 @@ using SpeedUp.Drivers;
 
 namespace SpeedUp.Scheduler;
 
-/// <summary>The supply channels (section <c>SpeedUp:Channels</c>), in order of preference.</summary>
+/// <summary>The supply channels (section <c>SpeedUp:Channels</c>).</summary>
 public sealed class SchedulerOptions
 {
-    /// <summary>Configured channels. The first one that serves a carrier's province is chosen.</summary>
+    /// <summary>Configured channels. Selection among them follows <see cref="SupplyChannelRegistry"/>'s policy.</summary>
     public IList<SupplyChannelOptions> Channels { get; } = new List<SupplyChannelOptions>();
 }

@@ -4,8 +4,11 @@ using SpeedUp.Drivers;
 
 namespace SpeedUp.Scheduler;
 
-/// <summary>Checks the channel table at start-up: unique names, known drivers and provinces, usable endpoints.</summary>
-public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverFactory> factories) : IValidateOptions<SchedulerOptions>
+/// <summary>
+/// Checks the channel table at start-up: unique names, known drivers, provinces and tiers, usable endpoints, sane
+/// capacity, scheduling and resilience settings. Every problem is reported with its configuration key.
+/// </summary>
+public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverFactory> factories, OfferCatalogue catalogue) : IValidateOptions<SchedulerOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, SchedulerOptions options)
@@ -54,8 +57,71 @@ public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverF
             {
                 errors.Add($"{where}:MaxSessions must be 1..16, got {channel.MaxSessions}.");
             }
+
+            ValidateScheduling(channel, where, errors);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private void ValidateScheduling(SupplyChannelOptions channel, string where, List<string> errors)
+    {
+        foreach (var text in channel.Tiers)
+        {
+            if (!ChannelTier.TryParse(text, out var tier))
+            {
+                errors.Add($"{where}:Tiers has '{text}'; write Direction:Mbps, e.g. Down:200 or Up:50.");
+            }
+            else if (!catalogue.IsKnownTier(tier.Direction, tier.BandwidthMbps))
+            {
+                errors.Add($"{where}:Tiers has {tier}, which is not a speed-up tier of the product.");
+            }
+        }
+
+        if (channel.Capacity.MaxSpeedUps < 0 || channel.Capacity.BandwidthPoolMbps < 0)
+        {
+            errors.Add($"{where}:Capacity:MaxSpeedUps and BandwidthPoolMbps must be >= 0 (0 = unlimited).");
+        }
+
+        if (channel.Weight is < 1 or > 10_000)
+        {
+            errors.Add($"{where}:Weight must be 1..10000, got {channel.Weight}.");
+        }
+
+        if (channel.Cost < 0)
+        {
+            errors.Add($"{where}:Cost must be >= 0, got {channel.Cost}.");
+        }
+
+        var r = channel.Resilience;
+        if (r.ReadRetries is < 0 or > 5)
+        {
+            errors.Add($"{where}:Resilience:ReadRetries must be 0..5, got {r.ReadRetries}.");
+        }
+
+        if (r.RetryDelay < TimeSpan.Zero || r.RetryDelay > TimeSpan.FromSeconds(10))
+        {
+            errors.Add($"{where}:Resilience:RetryDelay must be 0..10 s, got {r.RetryDelay}.");
+        }
+
+        if (r.CallTimeout is { } callTimeout && (callTimeout <= TimeSpan.Zero || callTimeout > TimeSpan.FromDays(1)))
+        {
+            errors.Add($"{where}:Resilience:CallTimeout must be > 0, got {callTimeout}.");
+        }
+
+        if (r.FailureRatio is <= 0 or > 1)
+        {
+            errors.Add($"{where}:Resilience:FailureRatio must be in (0, 1], got {r.FailureRatio}.");
+        }
+
+        if (r.MinimumThroughput < 2)
+        {
+            errors.Add($"{where}:Resilience:MinimumThroughput must be >= 2, got {r.MinimumThroughput}.");
+        }
+
+        if (r.SamplingDuration < TimeSpan.FromMilliseconds(500) || r.BreakDuration < TimeSpan.FromMilliseconds(500))
+        {
+            errors.Add($"{where}:Resilience:SamplingDuration and BreakDuration must be >= 0.5 s.");
+        }
     }
 }

@@ -8,13 +8,22 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registration of the supply-channel scheduler.</summary>
 public static class SchedulerServiceCollectionExtensions
 {
-    /// <summary>Adds the channel registry bound to <c>SpeedUp:Channels</c>, validated at start-up.</summary>
+    /// <summary>
+    /// Adds the channel registry bound to <c>SpeedUp:Channels</c> (validated at start-up) and the health monitor
+    /// (<c>SpeedUp:Scheduler</c>).
+    /// </summary>
     public static IServiceCollection AddSupplyChannels(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SchedulerOptions>().BindConfiguration("SpeedUp").ValidateOnStart();
+        services.AddOptions<ChannelHealthOptions>().BindConfiguration("SpeedUp:Scheduler")
+            .Validate(o => o.HealthProbeInterval >= TimeSpan.FromMilliseconds(100), "SpeedUp:Scheduler:HealthProbeInterval must be >= 100 ms.")
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>());
         services.TryAddSingleton<SupplyChannelRegistry>();
         services.TryAddSingleton<ISupplyChannels>(sp => sp.GetRequiredService<SupplyChannelRegistry>());
+        services.TryAddSingleton<ChannelHealthMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChannelHealthMonitor>());
         return services;
     }
 }

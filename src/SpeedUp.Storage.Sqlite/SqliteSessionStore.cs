@@ -34,7 +34,7 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
         database.WriteAsync(async (connection, ct) =>
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE sessions SET state = $state, end_reason = $reason, ended_at = $ended, last_error = $error WHERE id = $id";
+            command.CommandText = "UPDATE sessions SET channel = $channel, state = $state, end_reason = $reason, ended_at = $ended, last_error = $error WHERE id = $id";
             Bind(command, session);
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, cancellationToken);
@@ -55,6 +55,12 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
     public async Task<IReadOnlyList<SpeedUpSession>> ListNeedingRestoreAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {Columns} FROM sessions WHERE (state = 'Active' AND due_at <= $now) OR state IN ('Applying', 'Restoring') ORDER BY due_at",
             c => c.Parameters.AddWithValue("$now", UnixTime.ToStored(now)),
+            cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken) =>
+        await QueryAsync($"SELECT {Columns} FROM sessions WHERE state <> 'Ended' ORDER BY started_at",
+            _ => { },
             cancellationToken).ConfigureAwait(false);
 
     private async Task<IReadOnlyList<SpeedUpSession>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)

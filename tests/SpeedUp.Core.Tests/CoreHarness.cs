@@ -10,6 +10,7 @@ using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Drivers;
+using SpeedUp.Scheduler;
 using SpeedUp.Storage.Sqlite;
 
 namespace SpeedUp.Core.Tests;
@@ -23,7 +24,11 @@ internal sealed class CoreHarness : IDisposable
 
     private readonly string _directory = Directory.CreateTempSubdirectory("speedup-core-").FullName;
 
-    public CoreHarness(TimeSpan? maxDuration = null)
+    /// <summary>
+    /// Wires the domain. <paramref name="channels"/> configures the supply channels (driver <c>fake</c>, all reaching
+    /// the same <see cref="Equipment"/>); by default one channel <see cref="Channel"/> serving Zhejiang.
+    /// </summary>
+    public CoreHarness(TimeSpan? maxDuration = null, Action<IList<SupplyChannelOptions>>? channels = null)
     {
         var locator = new Mock<IIpLocator>();
         locator.Setup(l => l.Locate(Zhejiang)).Returns(new IpLocation("中国", "Zhejiang", Carrier.ChinaTelecom, "电信", "test"));
@@ -31,9 +36,19 @@ internal sealed class CoreHarness : IDisposable
         locator.Setup(l => l.Locate(It.Is<IPAddress>(a => !a.Equals(Zhejiang) && !a.Equals(Guangdong))))
             .Returns(new IpLocation("美国", null, null, "Level3", "test"));
 
-        var channels = new Mock<ISupplyChannels>();
-        channels.Setup(c => c.Route(Carrier.ChinaTelecom, "Zhejiang")).Returns(new ChannelRoute(Channel, Driver));
-        channels.Setup(c => c.Get(Channel)).Returns(new ChannelRoute(Channel, Driver));
+        var scheduler = new SchedulerOptions();
+        if (channels is null)
+        {
+            scheduler.Channels.Add(Telecom(Channel));
+        }
+        else
+        {
+            channels(scheduler.Channels);
+        }
+
+        Factory = new FakeDriverFactory(Equipment);
+        // The channels' timeouts, retry pauses and breaker windows run on the real clock (the fake one never moves by itself).
+        Registry = new SupplyChannelRegistry(Options.Create(scheduler), [Factory], TimeProvider.System, NullLogger<SupplyChannelRegistry>.Instance);
 
         Database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { SqlitePath = Path.Combine(_directory, "t.db") }));
         Sessions = new SqliteSessionStore(Database);
@@ -45,11 +60,12 @@ internal sealed class CoreHarness : IDisposable
             DefaultDuration = maxDuration ?? SpeedUpSessionOptions.ProductMaximum,
         });
         var guard = new PrecheckGuard(prechecks, Time);
-        Restorer = new SessionRestorer(Sessions, channels.Object, Locks, Time, NullLogger<SessionRestorer>.Instance);
-        Precheck = new PrecheckService(locator.Object, channels.Object, catalogue, prechecks, Options.Create(new PrecheckOptions()), Time);
+        Restorer = new SessionRestorer(Sessions, Registry, Locks, Time, NullLogger<SessionRestorer>.Instance);
+        Reconciler = new SessionReconciler(Sessions, Registry, Restorer, Locks, Time, NullLogger<SessionReconciler>.Instance);
+        Precheck = new PrecheckService(locator.Object, Registry, new ChannelFailover(Registry), catalogue, prechecks, Options.Create(new PrecheckOptions()), Time);
         Orders = new OrderService(guard, new SqliteOrderStore(Database), Time);
-        Service = new SpeedUpSessionService(guard, catalogue, channels.Object, Sessions, Restorer, Locks, sessionOptions, Time,
-            NullLogger<SpeedUpSessionService>.Instance);
+        var applier = new SpeedUpApplier(Registry, Sessions, Restorer, Time, NullLogger<SpeedUpApplier>.Instance);
+        Service = new SpeedUpSessionService(guard, catalogue, applier, Sessions, Restorer, Locks, sessionOptions);
 
         Driver.Add(new SubscriberLine(330100001, "zj0571a0001", Zhejiang, PortRange.All, new LineRates(4000, 50000),
             new LineCapability(20000, 200000, true)));
@@ -57,7 +73,16 @@ internal sealed class CoreHarness : IDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
 
-    public FakeLineDriver Driver { get; } = new(Channel);
+    public FakeEquipment Equipment { get; } = new();
+
+    public FakeDriverFactory Factory { get; }
+
+    public SupplyChannelRegistry Registry { get; }
+
+    /// <summary>The first configured channel's driver.</summary>
+    public FakeLineDriver Driver => Factory.Drivers.Values.First();
+
+    public SessionReconciler Reconciler { get; }
 
     public LineLocks Locks { get; } = new();
 
@@ -73,6 +98,15 @@ internal sealed class CoreHarness : IDisposable
 
     public SpeedUpSessionService Service { get; }
 
+    /// <summary>A Telecom channel serving Zhejiang through the fake equipment.</summary>
+    public static SupplyChannelOptions Telecom(string name, Action<SupplyChannelOptions>? configure = null)
+    {
+        var options = new SupplyChannelOptions { Name = name, Carrier = Carrier.ChinaTelecom, Driver = FakeDriverFactory.Name, Port = 1 };
+        options.Provinces.Add("Zhejiang");
+        configure?.Invoke(options);
+        return options;
+    }
+
     public static StartSpeedUpCommand StartDown(int mbps = 200, int minutes = 0) =>
         new("202.101.172.35", 0, 330100001, (int)Direction.Down, mbps, "game", minutes);
 
@@ -80,6 +114,7 @@ internal sealed class CoreHarness : IDisposable
 
     public void Dispose()
     {
+        Registry.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Database.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);

@@ -28,7 +28,7 @@ internal static class CliSession
             terminal.Write("\r\n");
             if (!string.IsNullOrWhiteSpace(line))
             {
-                if (faults.TryConsumeDrop())
+                if (faults.ShouldDropCliCommand(line))
                 {
                     return;
                 }
@@ -51,6 +51,11 @@ internal static class CliSession
             if (result.CloseSession)
             {
                 await terminal.FlushAsync(ct);
+                if (result.DisconnectAll)
+                {
+                    faults.DisconnectAllCliSessions();
+                }
+
                 return;
             }
 

@@ -37,6 +37,14 @@ public sealed class CliSocketServer : IAsyncDisposable
     /// <summary>Sessions currently connected.</summary>
     public int ActiveSessions => Volatile.Read(ref _active);
 
+    /// <summary>Waits until the sessions connected now have ended (or the timeout passes); later sessions are not waited for.</summary>
+    public async Task WaitForSessionsClosedAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var pending = Task.WhenAll(_sessions.Values);
+        await Task.WhenAny(pending, Task.Delay(timeout, ct));
+        ct.ThrowIfCancellationRequested();
+    }
+
     /// <summary>Binds the socket (replacing a stale file) and starts accepting sessions.</summary>
     public void Start()
     {
@@ -116,8 +124,10 @@ public sealed class CliSocketServer : IAsyncDisposable
         var number = Interlocked.Increment(ref _active);
         try
         {
+            // A reboot or the SSH face going dark cancels SessionsToken: every session then ends.
+            using var session = CancellationTokenSource.CreateLinkedTokenSource(ct, _faults.SessionsToken);
             await using var stream = new NetworkStream(client, ownsSocket: true);
-            await CliSession.RunAsync(stream, _grammar, _faults, number, _maxSessions, ct);
+            await CliSession.RunAsync(stream, _grammar, _faults, number, _maxSessions, session.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {

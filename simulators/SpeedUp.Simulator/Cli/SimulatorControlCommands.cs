@@ -6,7 +6,9 @@ namespace SpeedUp.Simulator;
 /// Hidden <c>simulator …</c> commands (any view), not part of the device grammar: test hooks reachable over SSH.
 /// <c>simulator reboot</c>, <c>simulator fault latency &lt;ms&gt;</c>, <c>simulator fault drop-next</c>,
 /// <c>simulator fault slow-output &lt;ms&gt;</c>, <c>simulator fault paging</c>, <c>simulator fault garble ansi|junk</c>,
-/// <c>simulator fault clear</c>, <c>simulator audit</c>.
+/// <c>simulator fault drop-ratio &lt;percent&gt;</c>, <c>simulator fault snmp-latency &lt;ms&gt;</c>,
+/// <c>simulator fault snmp-drop-ratio &lt;percent&gt;</c>, <c>simulator fault snmp-dark</c>,
+/// <c>simulator fault clear</c>, <c>simulator audit</c>. <c>simulator reboot</c> answers, then closes every session.
 /// </summary>
 internal sealed class SimulatorControlCommands
 {
@@ -32,8 +34,10 @@ internal sealed class SimulatorControlCommands
                     return null;
                 }
 
+                // As on a real reboot every session is closed: this one after the answer, then all others.
                 _state.Reboot(CommandFace.Cli, "simulator reboot");
-                return CliCommandResult.Of("Info: Every line is back at its base rate.");
+                return new CliCommandResult(
+                    ["Info: Every line is back at its base rate.", "Info: Rebooting; every session is closed."], CloseSession: true, DisconnectAll: true);
             case "fault":
                 return Fault(cursor);
             default:
@@ -43,8 +47,41 @@ internal sealed class SimulatorControlCommands
 
     private CliCommandResult? Fault(CommandCursor cursor)
     {
-        switch (cursor.Keyword("clear", "drop-next", "garble", "latency", "paging", "slow-output"))
+        switch (cursor.Keyword(
+            "clear", "drop-next", "drop-ratio", "garble", "latency", "paging", "slow-output", "snmp-dark", "snmp-drop-ratio", "snmp-latency"))
         {
+            case "drop-ratio":
+                if (Percent(cursor) is not { } cliPercent)
+                {
+                    return null;
+                }
+
+                _faults.CliDropRatio = cliPercent / 100.0;
+                return CliCommandResult.Of($"Info: {cliPercent}% of the commands drop their connection.");
+            case "snmp-drop-ratio":
+                if (Percent(cursor) is not { } snmpPercent)
+                {
+                    return null;
+                }
+
+                _faults.SnmpDropRatio = snmpPercent / 100.0;
+                return CliCommandResult.Of($"Info: {snmpPercent}% of the SNMP requests are dropped.");
+            case "snmp-latency":
+                if (Milliseconds(cursor) is not { } snmpMs)
+                {
+                    return null;
+                }
+
+                _faults.SnmpLatency = TimeSpan.FromMilliseconds(snmpMs);
+                return CliCommandResult.Of($"Info: SNMP latency is {snmpMs} ms.");
+            case "snmp-dark":
+                if (!cursor.End())
+                {
+                    return null;
+                }
+
+                _faults.SnmpDark = true;
+                return CliCommandResult.Of("Info: The SNMP face is dark.");
             case "garble":
                 return Garble(cursor);
             case "paging":
@@ -102,6 +139,22 @@ internal sealed class SimulatorControlCommands
 
         _faults.Garble = mode == "ansi" ? GarbleMode.Ansi : GarbleMode.Junk;
         return CliCommandResult.Of("Info: Output lines are garbled (" + mode + ").");
+    }
+
+    private static long? Percent(CommandCursor cursor)
+    {
+        if (cursor.Argument() is not { } token)
+        {
+            return null;
+        }
+
+        if (!CliCommandProcessor.TryParseNumber(token.Text, 100, out var percent))
+        {
+            cursor.WrongParameter(token);
+            return null;
+        }
+
+        return cursor.End() ? percent : null;
     }
 
     private static long? Milliseconds(CommandCursor cursor)

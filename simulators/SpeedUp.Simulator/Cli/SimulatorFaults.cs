@@ -1,13 +1,26 @@
+using System.Net;
+
 namespace SpeedUp.Simulator;
 
 /// <summary>
-/// Faults injected into the CLI face, for driver tests: added latency before each command is answered, a
-/// per-line output delay, paging forced on, garbled output lines and a one-shot "drop the connection on the
-/// next command". Thread-safe; shared by every CLI session. The SSH-level faults (refused logins, a new host
-/// key) live on <see cref="OpenSshFront"/>.
+/// Faults injected into a simulator, for driver and chaos tests. CLI face: added latency before each command is
+/// answered, a per-line output delay, paging forced on, garbled output lines, a one-shot "drop the connection on the
+/// next command" and a random per-command drop ratio. SNMP face: added latency, a random drop ratio and going dark
+/// (every request dropped). Thread-safe; shared by every CLI session and the SNMP agent. Random drops use one
+/// <see cref="Random"/> that <see cref="Seed"/> makes deterministic. The SSH face going dark, a reboot and the
+/// SSH-level faults (refused logins, a new host key) are on <see cref="BrasSimulator"/> / <see cref="OpenSshFront"/>.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The session CancellationTokenSource has no timer; it only needs cancelling, never disposing.")]
 public sealed class SimulatorFaults
 {
+    private readonly Lock _randomGate = new();
+    private Random _random = new();
+    private CancellationTokenSource _sessions = new();
+    private long _cliDropRatioBits;
+    private long _snmpDropRatioBits;
+    private long _snmpLatencyTicks;
+    private int _snmpDark;
+    private int _sshDark;
     private long _latencyTicks;
     private long _lineDelayTicks;
     private int _dropNext;
@@ -51,13 +64,131 @@ public sealed class SimulatorFaults
     /// <summary>Consumes an armed drop; true when the caller must drop its connection.</summary>
     public bool TryConsumeDrop() => Interlocked.Exchange(ref _dropNext, 0) == 1;
 
+    /// <summary>Probability (0..1) that a non-empty CLI command closes its session without output.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not between 0 and 1.</exception>
+    public double CliDropRatio
+    {
+        get => BitConverter.Int64BitsToDouble(Interlocked.Read(ref _cliDropRatioBits));
+        set => Interlocked.Exchange(ref _cliDropRatioBits, BitConverter.DoubleToInt64Bits(Ratio(value)));
+    }
+
+    /// <summary>Delay added before the SNMP agent answers each request (other requests are not held up).</summary>
+    public TimeSpan SnmpLatency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _snmpLatencyTicks));
+        set => Interlocked.Exchange(ref _snmpLatencyTicks, Math.Max(0, value.Ticks));
+    }
+
+    /// <summary>Probability (0..1) that an SNMP request is dropped silently (no answer; the manager times out).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not between 0 and 1.</exception>
+    public double SnmpDropRatio
+    {
+        get => BitConverter.Int64BitsToDouble(Interlocked.Read(ref _snmpDropRatioBits));
+        set => Interlocked.Exchange(ref _snmpDropRatioBits, BitConverter.DoubleToInt64Bits(Ratio(value)));
+    }
+
+    /// <summary>When true, the SNMP face is dark: every request is dropped silently.</summary>
+    public bool SnmpDark
+    {
+        get => Volatile.Read(ref _snmpDark) == 1;
+        set => Interlocked.Exchange(ref _snmpDark, value ? 1 : 0);
+    }
+
+    /// <summary>True while the SSH face is dark (set by <see cref="BrasSimulator.SetSshDarkAsync"/>).</summary>
+    public bool SshDark
+    {
+        get => Volatile.Read(ref _sshDark) == 1;
+        internal set => Interlocked.Exchange(ref _sshDark, value ? 1 : 0);
+    }
+
+    /// <summary>Makes the random drops (<see cref="CliDropRatio"/>, <see cref="SnmpDropRatio"/>) deterministic from here on.</summary>
+    public void Seed(int seed)
+    {
+        lock (_randomGate)
+        {
+            _random = new Random(seed);
+        }
+    }
+
+    /// <summary>Closes every connected CLI session (socket or SSH), as a reboot or the SSH face going dark does.</summary>
+    public void DisconnectAllCliSessions()
+    {
+        var old = Interlocked.Exchange(ref _sessions, new CancellationTokenSource());
+        old.Cancel();
+    }
+
+    /// <summary>Cancelled by the next <see cref="DisconnectAllCliSessions"/>; a session links its token to it.</summary>
+    internal CancellationToken SessionsToken => Volatile.Read(ref _sessions).Token;
+
+    /// <summary>
+    /// Whether the (non-empty) CLI command just received drops its session: an armed drop-next, or the drop ratio.
+    /// Simulator control commands (<c>simulator …</c>) are exempt from the ratio, so a ratio of 1 can be cleared.
+    /// </summary>
+    internal bool ShouldDropCliCommand(string line) => TryConsumeDrop() || (!IsControlCommand(line) && Roll(CliDropRatio));
+
+    private static bool IsControlCommand(string line)
+    {
+        var trimmed = line.AsSpan().Trim();
+        var end = trimmed.IndexOfAny(' ', '\t');
+        var first = end < 0 ? trimmed : trimmed[..end];
+        return first.Length >= 3 && "simulator".AsSpan().StartsWith(first, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The SNMP agent's request filter: dark, random drop, latency.</summary>
+    internal ValueTask<bool> FilterSnmpRequestAsync(IPEndPoint remote, CancellationToken ct)
+    {
+        if (SnmpDark || Roll(SnmpDropRatio))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        var latency = SnmpLatency;
+        return latency > TimeSpan.Zero ? DelayThenAllowAsync(latency, ct) : ValueTask.FromResult(true);
+    }
+
+    private async ValueTask<bool> DelayThenAllowAsync(TimeSpan latency, CancellationToken ct)
+    {
+        await Task.Delay(latency, ct);
+        return !SnmpDark;
+    }
+
+    private bool Roll(double ratio)
+    {
+        if (ratio <= 0)
+        {
+            return false;
+        }
+
+        lock (_randomGate)
+        {
+            return _random.NextDouble() < ratio;
+        }
+    }
+
+    private static double Ratio(double value)
+    {
+        if (double.IsNaN(value) || value is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A ratio must be between 0 and 1.");
+        }
+
+        return value;
+    }
+
     /// <summary>The page length a session uses: its own, or the default when paging is forced on.</summary>
     internal int EffectivePageLength(int sessionPageLength) =>
         ForcePaging && sessionPageLength <= 0 ? CliSessionContext.DefaultPageLength : sessionPageLength;
 
-    /// <summary>Removes every fault.</summary>
+    /// <summary>
+    /// Removes every CLI and SNMP fault (SNMP dark included). The SSH face, when dark, stays dark: bring it back
+    /// with <see cref="BrasSimulator.SetSshDarkAsync"/> or <see cref="BrasSimulator.ClearFaultsAsync"/>.
+    /// </summary>
     public void Clear()
     {
+        CliDropRatio = 0;
+        SnmpLatency = TimeSpan.Zero;
+        SnmpDropRatio = 0;
+        SnmpDark = false;
         CommandLatency = TimeSpan.Zero;
         LineDelay = TimeSpan.Zero;
         ForcePaging = false;

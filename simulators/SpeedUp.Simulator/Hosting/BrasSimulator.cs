@@ -59,6 +59,89 @@ public sealed class BrasSimulator : IAsyncDisposable
 
     public string SshPassword => RequireSsh().Password;
 
+    /// <summary>
+    /// Fault: the SSH face goes dark (<paramref name="dark"/> true) — sshd is stopped, every connected CLI session
+    /// (SSH or socket) is closed and new SSH connections are refused — or comes back: sshd starts again on the same
+    /// port with the same host key and config. Returns once done. <see cref="SimulatorFaults.SshDark"/> shows the state.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The simulator has no SSH front, or sshd could not start again.</exception>
+    public async Task SetSshDarkAsync(bool dark, CancellationToken ct = default)
+    {
+        var ssh = RequireSsh();
+        try
+        {
+            if (dark)
+            {
+                await ssh.StopListeningAsync(ct);
+                Faults.DisconnectAllCliSessions();
+            }
+            else
+            {
+                await ssh.ResumeAsync(ct);
+            }
+        }
+        finally
+        {
+            Faults.SshDark = !ssh.IsListening;
+        }
+    }
+
+    /// <summary>The whole device goes dark: the SNMP face drops every request and the SSH face (if any) goes dark.</summary>
+    public async Task GoDarkAsync(CancellationToken ct = default)
+    {
+        Faults.SnmpDark = true;
+        if (_ssh is not null)
+        {
+            await SetSshDarkAsync(true, ct);
+        }
+        else
+        {
+            Faults.DisconnectAllCliSessions();
+        }
+    }
+
+    /// <summary>Ends <see cref="GoDarkAsync"/>: the SNMP face answers again and the SSH face (if any) listens again.</summary>
+    public async Task ComeBackAsync(CancellationToken ct = default)
+    {
+        Faults.SnmpDark = false;
+        if (_ssh is not null)
+        {
+            await SetSshDarkAsync(false, ct);
+        }
+    }
+
+    /// <summary>Removes every fault (<see cref="SimulatorFaults.Clear"/>) and brings dark faces back (<see cref="ComeBackAsync"/>).</summary>
+    public async Task ClearFaultsAsync(CancellationToken ct = default)
+    {
+        Faults.Clear();
+        await ComeBackAsync(ct);
+    }
+
+    /// <summary>
+    /// Reboots the device: every line back to its base rates (audited, face <see cref="CommandFace.Control"/>) and
+    /// every connected CLI session closed, as on a real reboot. Faults stay as they are. Returns once the sessions
+    /// that were connected are gone (at most 5 s).
+    /// </summary>
+    public async Task RebootAsync(CancellationToken ct = default)
+    {
+        State.Reboot(CommandFace.Control, "reboot");
+        Faults.DisconnectAllCliSessions();
+        await _cli.WaitForSessionsClosedAsync(TimeSpan.FromSeconds(5), ct);
+    }
+
+    /// <summary>A snapshot of every fault currently injected.</summary>
+    public SimulatorFaultState DescribeFaults() => new(
+        CliLatencyMs: (long)Faults.CommandLatency.TotalMilliseconds,
+        CliLineDelayMs: (long)Faults.LineDelay.TotalMilliseconds,
+        ForcePaging: Faults.ForcePaging,
+        Garble: Faults.Garble,
+        DropNextArmed: Faults.DropArmed,
+        CliDropRatio: Faults.CliDropRatio,
+        SnmpLatencyMs: (long)Faults.SnmpLatency.TotalMilliseconds,
+        SnmpDropRatio: Faults.SnmpDropRatio,
+        SnmpDark: Faults.SnmpDark,
+        SshDark: Faults.SshDark);
+
     public static async Task<BrasSimulator> StartAsync(BrasSimulatorOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -98,6 +181,7 @@ public sealed class BrasSimulator : IAsyncDisposable
                 Endpoint = options.SnmpEndpoint,
                 ReadCommunity = options.ReadCommunity,
                 WriteCommunity = options.WriteCommunity,
+                RequestFilter = faults.FilterSnmpRequestAsync,
             };
             foreach (var user in options.SnmpUsers)
             {

@@ -15,7 +15,10 @@ public static partial class LauncherConfigLoader
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static IReadOnlyList<(string Name, BrasSimulatorOptions Options)> Load(string configPath)
+    public static IReadOnlyList<(string Name, BrasSimulatorOptions Options)> Load(string configPath) => LoadPlan(configPath).Networks;
+
+    /// <summary>The networks and the control endpoint's port (0 = off) of a launcher config.</summary>
+    public static LauncherPlan LoadPlan(string configPath)
     {
         var full = Path.GetFullPath(configPath);
         if (!File.Exists(full))
@@ -38,6 +41,11 @@ public static partial class LauncherConfigLoader
         if (config.Networks.Count == 0)
         {
             throw new InvalidOperationException($"Launcher config '{full}' lists no networks.");
+        }
+
+        if (config.ControlPort is < 0 or > 65535)
+        {
+            throw new InvalidOperationException($"Launcher config '{full}': controlPort must be between 0 (off) and 65535.");
         }
 
         var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -69,7 +77,7 @@ public static partial class LauncherConfigLoader
             result.Add((network.Name, ToOptions(network, baseDirectory, Path.GetFullPath(config.StateDirectory, baseDirectory))));
         }
 
-        return result;
+        return new LauncherPlan(result, config.ControlPort);
     }
 
     private static BrasSimulatorOptions ToOptions(LauncherNetworkConfig network, string baseDirectory, string stateRoot)

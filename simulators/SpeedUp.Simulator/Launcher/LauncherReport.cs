@@ -15,4 +15,11 @@ public static class LauncherReport
         return $"{name}: {simulator.State.Hostname}, {simulator.State.Lines.Count} lines | {ssh} | " +
             $"snmp v2c{v3} {simulator.SnmpEndpoint} | cli ({simulator.CliDialect}) unix:{simulator.CliSocketPath}";
     }
+
+    /// <summary>The line the launcher prints for its control endpoint.</summary>
+    public static string DescribeControl(SimulatorControlServer control)
+    {
+        ArgumentNullException.ThrowIfNull(control);
+        return $"control: {control.BaseAddress} (GET networks | POST/DELETE networks/<name>/faults | POST networks/<name>/reboot | GET networks/<name>/audit)";
+    }
 }

@@ -17,13 +17,17 @@ public sealed class OpenSshFront : IAsyncDisposable
     public const string Socat = "/usr/bin/socat";
     private const string SetupHint = "run scripts/setup.sh (as root) to install openssh-server and socat";
 
-    private readonly Process _process;
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _logger;
+    private readonly TimeSpan _startTimeout;
+    private Process? _process;
     private bool _ownsStateDirectory;
 
-    private OpenSshFront(Process process, int port, string stateDirectory, string user, string password, string fingerprint, ILogger logger)
+    private OpenSshFront(
+        Process process, int port, string stateDirectory, string user, string password, string fingerprint, TimeSpan startTimeout, ILogger logger)
     {
         _process = process;
+        _startTimeout = startTimeout;
         Port = port;
         StateDirectory = stateDirectory;
         User = user;
@@ -43,19 +47,106 @@ public sealed class OpenSshFront : IAsyncDisposable
     /// <summary>The host key fingerprint as OpenSSH prints it ("SHA256:…").</summary>
     public string HostKeySha256 { get; private set; }
 
-    /// <summary>Fault: sshd refuses (or again accepts) the user's logins, whatever the password (DenyUsers + SIGHUP).</summary>
+    /// <summary>True while sshd runs and accepts connections (false after <see cref="StopListeningAsync"/>).</summary>
+    public bool IsListening => Volatile.Read(ref _process) is not null;
+
+    /// <summary>
+    /// Fault: sshd refuses (or again accepts) the user's logins, whatever the password (DenyUsers + SIGHUP). While
+    /// the front is stopped only the config changes; <see cref="ResumeAsync"/> starts sshd with it.
+    /// </summary>
     public async Task RefuseLoginsAsync(bool refuse, CancellationToken ct)
     {
-        await SshdReloader.SetDenyUserAsync(ConfigPath, User, refuse, ct);
-        await SshdReloader.ReloadAsync(_process.Id, LogPath, Port, ct);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await SshdReloader.SetDenyUserAsync(ConfigPath, User, refuse, ct);
+            if (_process is { } process)
+            {
+                await SshdReloader.ReloadAsync(process.Id, LogPath, Port, ct);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>Fault: a new host key (as after a device replacement); returns the new fingerprint, also in <see cref="HostKeySha256"/>.</summary>
     public async Task<string> RotateHostKeyAsync(CancellationToken ct)
     {
-        HostKeySha256 = await SshdReloader.RegenerateHostKeyAsync(HostKeyPath, ct);
-        await SshdReloader.ReloadAsync(_process.Id, LogPath, Port, ct);
-        return HostKeySha256;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            HostKeySha256 = await SshdReloader.RegenerateHostKeyAsync(HostKeyPath, ct);
+            if (_process is { } process)
+            {
+                await SshdReloader.ReloadAsync(process.Id, LogPath, Port, ct);
+            }
+
+            return HostKeySha256;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Fault (the SSH face goes dark): kills sshd and every SSH session it spawned; new connections to
+    /// <see cref="Port"/> are refused until <see cref="ResumeAsync"/>. No-op when already stopped.
+    /// </summary>
+    public async Task StopListeningAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (Interlocked.Exchange(ref _process, null) is not { } process)
+            {
+                return;
+            }
+
+            _logger.LogInformation("Stopping sshd {Pid} on port {Port} (dark)", process.Id, Port);
+            await StopAsync(process);
+            process.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Starts sshd again after <see cref="StopListeningAsync"/>: same port, host key and config (faults included);
+    /// returns once the port accepts TCP. No-op when it is listening.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">sshd did not start (e.g. the port was taken meanwhile).</exception>
+    public async Task ResumeAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_process is not null)
+            {
+                return;
+            }
+
+            var logStart = File.Exists(LogPath) ? new FileInfo(LogPath).Length : 0;
+            var process = StartSshd(ConfigPath, LogPath);
+            if (!await WaitForPortAsync(process, PidFilePath, Port, _startTimeout, ct))
+            {
+                var exited = process.HasExited ? $"sshd exited with code {process.ExitCode}" : $"sshd did not start within {_startTimeout.TotalSeconds:0.#} s";
+                await StopAsync(process);
+                process.Dispose();
+                throw new InvalidOperationException($"{exited} on 127.0.0.1:{Port} (state {StateDirectory}). sshd log:{Environment.NewLine}{ReadLogSince(LogPath, logStart)}");
+            }
+
+            Volatile.Write(ref _process, process);
+            _logger.LogInformation("sshd {Pid} listening again on 127.0.0.1:{Port}", process.Id, Port);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public string HostKeyPath => Path.Combine(StateDirectory, "ssh_host_ed25519_key");
@@ -64,7 +155,11 @@ public sealed class OpenSshFront : IAsyncDisposable
 
     public string LogPath => Path.Combine(StateDirectory, "sshd.log");
 
-    public int ProcessId => _process.Id;
+    private string PidFilePath => Path.Combine(StateDirectory, "sshd.pid");
+
+    /// <summary>The running sshd's pid.</summary>
+    /// <exception cref="InvalidOperationException">sshd is stopped (<see cref="StopListeningAsync"/>).</exception>
+    public int ProcessId => (Volatile.Read(ref _process) ?? throw new InvalidOperationException("sshd is stopped (the SSH face is dark).")).Id;
 
     /// <summary>Starts sshd bridging to <paramref name="cliSocketPath"/>; returns once the port accepts TCP.</summary>
     public static async Task<OpenSshFront> StartAsync(SshFrontOptions options, string cliSocketPath, ILogger? logger, CancellationToken ct)
@@ -112,7 +207,7 @@ public sealed class OpenSshFront : IAsyncDisposable
             {
                 logger.LogInformation("sshd {Pid} listening on 127.0.0.1:{Port} for {User}, host key {Fingerprint}",
                     process.Id, port, options.User, fingerprint);
-                return new OpenSshFront(process, port, state, options.User, options.Password, fingerprint, logger)
+                return new OpenSshFront(process, port, state, options.User, options.Password, fingerprint, options.StartTimeout, logger)
                 {
                     _ownsStateDirectory = options.StateDirectory is null,
                 };
@@ -156,13 +251,18 @@ public sealed class OpenSshFront : IAsyncDisposable
             throw new InvalidOperationException($"sshd -t rejected {config} ({check.ExitCode}): {check.Output}");
         }
 
+        return StartSshd(config, Path.Combine(state, "sshd.log"));
+    }
+
+    private static Process StartSshd(string config, string logPath)
+    {
         var info = new ProcessStartInfo(Sshd)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "-D", "-f", config, "-E", Path.Combine(state, "sshd.log") })
+        foreach (var argument in new[] { "-D", "-f", config, "-E", logPath })
         {
             info.ArgumentList.Add(argument);
         }
@@ -279,9 +379,21 @@ public sealed class OpenSshFront : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _logger.LogInformation("Stopping sshd {Pid} on port {Port}", _process.Id, Port);
-        await StopAsync(_process);
-        _process.Dispose();
+        await _gate.WaitAsync();
+        try
+        {
+            if (Interlocked.Exchange(ref _process, null) is { } process)
+            {
+                _logger.LogInformation("Stopping sshd {Pid} on port {Port}", process.Id, Port);
+                await StopAsync(process);
+                process.Dispose();
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
         if (_ownsStateDirectory)
         {
             try

@@ -2,5 +2,5 @@ using SpeedUp.Drivers;
 
 namespace SpeedUp.Core.Channels;
 
-/// <summary>A supply channel chosen to serve a request, with the driver that reaches its equipment.</summary>
+/// <summary>A supply channel able to serve a request, with the (guarded) driver that reaches its equipment.</summary>
 public sealed record ChannelRoute(string ChannelName, ISubscriberLineDriver Driver);

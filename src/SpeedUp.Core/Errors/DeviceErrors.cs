@@ -8,7 +8,7 @@ public static class DeviceErrors
     /// <summary>A <c>isp.SYSTEM_ERROR</c> naming the channel and what the driver saw.</summary>
     public static SpeedUpException ToProductError(this DriverException exception, string channelName) =>
         new(ProductErrorCode.SystemError,
-            exception.Failure is DriverFailure.Unreachable or DriverFailure.Timeout
+            exception.IsChannelFault
                 ? FailureKind.Unavailable
                 : FailureKind.Internal,
             $"Supply channel '{channelName}' failed ({exception.Failure}): {exception.Message}",

@@ -18,6 +18,9 @@ public enum FailureKind
     /// <summary>Equipment or a dependency is unavailable; the caller may retry later.</summary>
     Unavailable,
 
+    /// <summary>A quota or capacity is used up; the caller may retry later.</summary>
+    ResourceExhausted,
+
     /// <summary>A fault of ours.</summary>
     Internal,
 }

@@ -15,6 +15,7 @@ namespace SpeedUp.Core.Prechecks;
 public sealed class PrecheckService(
     IIpLocator locator,
     ISupplyChannels channels,
+    ChannelFailover failover,
     OfferCatalogue catalogue,
     IPrecheckStore store,
     IOptions<PrecheckOptions> options,
@@ -45,19 +46,15 @@ public sealed class PrecheckService(
                 $"{carrier} offers no speed-up in {location.Province}.");
         }
 
-        var route = channels.Route(carrier, location.Province)
-            ?? throw new SpeedUpException(ProductErrorCode.SpeedUpUnsupported, FailureKind.FailedPrecondition,
+        var candidates = channels.Candidates(new ChannelDemand(carrier, location.Province));
+        if (candidates.Count == 0)
+        {
+            throw new SpeedUpException(ProductErrorCode.SpeedUpUnsupported, FailureKind.FailedPrecondition,
                 $"No supply channel is configured for {carrier} in {location.Province}.");
+        }
 
-        SubscriberLine? line;
-        try
-        {
-            line = await route.Driver.FindLineAsync(address, port, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DriverException e)
-        {
-            throw e.ToProductError(route.ChannelName);
-        }
+        var (route, line) = await failover.ReadAsync(candidates, $"find the line behind {address} port {port}",
+            (driver, ct) => driver.FindLineAsync(address, port, ct), cancellationToken).ConfigureAwait(false);
 
         if (line is null)
         {

@@ -8,7 +8,7 @@ public interface ISessionStore
     /// <summary>Journals a new session. Fails with <see cref="SessionConflictException"/> when the line already has an open session in that direction.</summary>
     Task InsertAsync(SpeedUpSession session, CancellationToken cancellationToken);
 
-    /// <summary>Saves a session's state.</summary>
+    /// <summary>Saves a session's state, channel and last error.</summary>
     Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken);
 
     /// <summary>The open (not ended) session of a line and direction, or null.</summary>
@@ -19,4 +19,7 @@ public interface ISessionStore
 
     /// <summary>Sessions that need the restorer: Active and due at <paramref name="now"/>, or Applying/Restoring.</summary>
     Task<IReadOnlyList<SpeedUpSession>> ListNeedingRestoreAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Every session not ended yet (Applying, Active, Restoring), oldest first.</summary>
+    Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken);
 }

@@ -6,8 +6,10 @@ namespace SpeedUp.Core.Sessions;
 
 /// <summary>
 /// Puts original rates back: at the end of a session, for due sessions (swept periodically), and at start-up for
-/// sessions the service left open when it stopped or crashed. A restore that fails stays journalled as
-/// <see cref="SessionState.Restoring"/> and is retried by the next sweep, so no line stays sped up.
+/// sessions the service left open when it stopped or crashed. The restore goes through the channel that applied the
+/// rate first, then through the other channels of the line's carrier and province; each reads the line before it
+/// writes. A restore that fails everywhere stays journalled as <see cref="SessionState.Restoring"/> and is retried
+/// by the next sweep, so no line stays sped up. An ended session gives its channel capacity back.
 /// </summary>
 public sealed partial class SessionRestorer(
     ISessionStore sessions,
@@ -20,51 +22,59 @@ public sealed partial class SessionRestorer(
 
     /// <summary>
     /// Restores the original rate of a session already in <see cref="SessionState.Restoring"/> (the caller holds
-    /// the line's lock). Returns whether the device confirmed it; the session is saved either way.
+    /// the line's lock). Returns whether a device confirmed it; the session is saved either way.
     /// </summary>
     public async Task<bool> RestoreAsync(SpeedUpSession session, CancellationToken cancellationToken)
     {
         await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
-        ChannelRoute route;
-        try
+        var failures = new ChannelFailures();
+        foreach (var route in RoutesFor(session))
         {
-            route = channels.Get(session.ChannelName);
-        }
-        catch (KeyNotFoundException e)
-        {
-            session.RecordFailure(e.Message);
-            await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
-            LogRestoreFailed(session.Id, session.BandId, session.ChannelName, e.Message);
-            return false;
-        }
-
-        try
-        {
-            var line = await route.Driver.ReadLineAsync(session.Reference(), cancellationToken).ConfigureAwait(false);
-            var current = line.Current.Of(session.Direction);
-            if (current != session.OriginalKbps)
+            try
             {
-                if (current != session.TargetKbps)
+                var line = await route.Driver.ReadLineAsync(session.Reference(), cancellationToken).ConfigureAwait(false);
+                var current = line.Current.Of(session.Direction);
+                if (current != session.OriginalKbps)
                 {
-                    LogDrift(session.Id, session.BandId, session.Direction, current, session.TargetKbps, session.OriginalKbps);
+                    if (current != session.TargetKbps)
+                    {
+                        LogDrift(session.Id, session.BandId, session.Direction, current, session.TargetKbps, session.OriginalKbps);
+                    }
+
+                    await route.Driver.SetRateAsync(session.Reference(), session.Direction, session.OriginalKbps, cancellationToken)
+                        .ConfigureAwait(false);
                 }
 
-                await route.Driver.SetRateAsync(session.Reference(), session.Direction, session.OriginalKbps, cancellationToken)
-                    .ConfigureAwait(false);
+                if (route.ChannelName != session.ChannelName)
+                {
+                    session.MoveTo(route.ChannelName);
+                }
             }
-        }
-        catch (DriverException e)
-        {
-            session.RecordFailure(e.Message);
+            catch (DriverException e) when (e.IsChannelFault || e.Failure == DriverFailure.NotConfirmed)
+            {
+                failures.Add(route, e);
+                channels.RecordFailover(route.ChannelName, "restore", e.Failure.ToString());
+                continue;
+            }
+            catch (DriverException e)
+            {
+                // The line itself answered no (vanished, value refused): other channels reach the same line.
+                failures.Add(route, e);
+                break;
+            }
+
+            session.MarkEnded(time.GetUtcNow());
             await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
-            LogRestoreFailed(session.Id, session.BandId, session.ChannelName, e.Message);
-            return false;
+            channels.Release(session.Id);
+            LogRestored(session.Id, session.BandId, session.Direction, session.OriginalKbps, session.EndReason, session.ChannelName);
+            return true;
         }
 
-        session.MarkEnded(time.GetUtcNow());
+        var error = failures.ToProductError($"restore band {session.BandId}").Message;
+        session.RecordFailure(error);
         await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
-        LogRestored(session.Id, session.BandId, session.Direction, session.OriginalKbps, session.EndReason);
-        return true;
+        LogRestoreFailed(session.Id, session.BandId, error);
+        return false;
     }
 
     /// <summary>Restores every session that is due, or was left half-way by an earlier run. Returns how many ended.</summary>
@@ -106,13 +116,31 @@ public sealed partial class SessionRestorer(
         return ended;
     }
 
+    /// <summary>The session's own channel first (if still configured), then the others serving its carrier and province.</summary>
+    internal IEnumerable<ChannelRoute> RoutesFor(SpeedUpSession session)
+    {
+        var own = channels.Find(session.ChannelName);
+        if (own is not null)
+        {
+            yield return own;
+        }
+
+        foreach (var route in channels.Candidates(new ChannelDemand(session.Carrier, session.Province)))
+        {
+            if (route.ChannelName != session.ChannelName)
+            {
+                yield return route;
+            }
+        }
+    }
+
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
-        Message = "Session {SessionId} ended: band {BandId} {Direction} back to {OriginalKbps} kbit/s ({Reason})")]
-    private partial void LogRestored(string sessionId, long bandId, Direction direction, long originalKbps, EndReason reason);
+        Message = "Session {SessionId} ended: band {BandId} {Direction} back to {OriginalKbps} kbit/s ({Reason}, through {Channel})")]
+    private partial void LogRestored(string sessionId, long bandId, Direction direction, long originalKbps, EndReason reason, string channel);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Error,
-        Message = "Session {SessionId}: restoring band {BandId} through {Channel} failed, will retry: {Error}")]
-    private partial void LogRestoreFailed(string sessionId, long bandId, string channel, string error);
+        Message = "Session {SessionId}: restoring band {BandId} failed, will retry: {Error}")]
+    private partial void LogRestoreFailed(string sessionId, long bandId, string error);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning,
         Message = "Session {SessionId}: band {BandId} {Direction} runs at {CurrentKbps} kbit/s, neither the target {TargetKbps} nor the original {OriginalKbps}; someone changed it. Restoring the original.")]

@@ -58,8 +58,11 @@ public sealed class SpeedUpSession
     /// <summary>The line's province.</summary>
     public string Province { get; }
 
-    /// <summary>The supply channel that applied the rate; the restore goes through it.</summary>
-    public string ChannelName { get; }
+    /// <summary>
+    /// The supply channel that applied (or is applying) the rate and holds its capacity; the restore tries it first,
+    /// then the other channels of the line's carrier and province.
+    /// </summary>
+    public string ChannelName { get; private set; }
 
     /// <summary>Which direction is sped up.</summary>
     public Direction Direction { get; }
@@ -96,12 +99,26 @@ public sealed class SpeedUpSession
 
     /// <summary>Journals a new session in <see cref="SessionState.Applying"/>.</summary>
     public static SpeedUpSession Begin(
-        long bandId, string account, IPAddress ipAddress, int port, Carrier carrier, string province,
+        string id, long bandId, string account, IPAddress ipAddress, int port, Carrier carrier, string province,
         string channelName, Direction direction, long targetKbps, long originalKbps, string scene,
         DateTimeOffset now, TimeSpan duration) =>
-        new(Guid.NewGuid().ToString("N"), bandId, account, ipAddress, port, carrier, province, channelName,
+        new(id, bandId, account, ipAddress, port, carrier, province, channelName,
             direction, targetKbps, originalKbps, scene, now, now + duration, SessionState.Applying,
             EndReason.None, null, null);
+
+    /// <summary>A new session id.</summary>
+    public static string NewId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>The session moved to another channel (failover); that channel now holds its capacity and restores it.</summary>
+    public void MoveTo(string channelName)
+    {
+        if (State == SessionState.Ended)
+        {
+            throw new InvalidOperationException($"Session {Id} has already ended.");
+        }
+
+        ChannelName = channelName;
+    }
 
     /// <summary>The device confirmed the target rate.</summary>
     public void MarkActive()

@@ -15,6 +15,9 @@ public sealed class SpeedUpSessionOptions
     /// <summary>How often due sessions are looked for. Default 1 second.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often active sessions are compared with their lines (lost rates re-applied). Default 30 seconds.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The duration actually used for a request.</summary>
     public TimeSpan Effective(TimeSpan? requested)
     {

@@ -24,6 +24,11 @@ public sealed class SpeedUpSessionOptionsValidator : IValidateOptions<SpeedUpSes
             errors.Add("SpeedUp:Sessions:SweepInterval must be > 0.");
         }
 
+        if (options.ReconcileInterval < TimeSpan.FromMilliseconds(100))
+        {
+            errors.Add($"SpeedUp:Sessions:ReconcileInterval must be at least 100 ms, got {options.ReconcileInterval}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -10,19 +10,18 @@ using SpeedUp.Drivers;
 namespace SpeedUp.Core.Sessions;
 
 /// <summary>
-/// Starts, stops and reports speed-ups. A start journals its intent (with the original rate) before touching the
-/// device; every change of a line is serialized; a failed apply puts the original rate back.
+/// Starts, stops and reports speed-ups. Validates requests, checks the pre-check and that no session is open, then
+/// hands the apply to <see cref="SpeedUpApplier"/> (journal before write, failover without applying twice); every
+/// change of a line is serialized by <see cref="LineLocks"/>; stops go through <see cref="SessionRestorer"/>.
 /// </summary>
-public sealed partial class SpeedUpSessionService(
+public sealed class SpeedUpSessionService(
     PrecheckGuard prechecks,
     OfferCatalogue catalogue,
-    ISupplyChannels channels,
+    SpeedUpApplier applier,
     ISessionStore sessions,
     SessionRestorer restorer,
     LineLocks locks,
-    IOptions<SpeedUpSessionOptions> options,
-    TimeProvider time,
-    ILogger<SpeedUpSessionService> logger)
+    IOptions<SpeedUpSessionOptions> options)
 {
     /// <summary>Speeds up one direction of a pre-checked line.</summary>
     public async Task<SpeedUpSession> StartAsync(StartSpeedUpCommand command, CancellationToken cancellationToken)
@@ -59,45 +58,8 @@ public sealed partial class SpeedUpSessionService(
                 $"band_id {bandId} already has a speed-up {direction} ({open.TargetKbps / 1000} Mbps, session {open.Id}); stop it first.");
         }
 
-        var route = channels.Get(precheck.ChannelName);
-        var line = await ReadLineAsync(route, precheck.Line, cancellationToken).ConfigureAwait(false);
-        var original = line.Current.Of(direction);
-        var target = targetMbps * 1000L;
-        if (original >= target || target > line.Capability.MaxOf(direction) || !line.Capability.SpeedUpPermitted)
-        {
-            throw new SpeedUpException(ProductErrorCode.SpeedUpUnsupported, FailureKind.FailedPrecondition,
-                $"The line of band_id {bandId} now runs {direction} at {original} kbit/s with a ceiling of {line.Capability.MaxOf(direction)} kbit/s; {targetMbps} Mbps is not a speed-up.");
-        }
-
-        var session = SpeedUpSession.Begin(bandId, precheck.Account, address, port, precheck.Carrier, precheck.Province,
-            route.ChannelName, direction, target, original, scene, time.GetUtcNow(), duration);
-        try
-        {
-            await sessions.InsertAsync(session, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SessionConflictException e)
-        {
-            throw new SpeedUpException(ProductErrorCode.InvalidParameters, FailureKind.AlreadyExists, e.Message, e);
-        }
-
-        try
-        {
-            // The device is changed even if the caller goes away: the journal entry must reach a final state.
-            await route.Driver.SetRateAsync(session.Reference(), direction, target, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (DriverException e)
-        {
-            LogApplyFailed(session.Id, bandId, route.ChannelName, e.Failure);
-            session.BeginRestore(EndReason.ApplyFailed);
-            session.RecordFailure(e.Message);
-            await restorer.RestoreAsync(session, CancellationToken.None).ConfigureAwait(false);
-            throw e.ToProductError(route.ChannelName);
-        }
-
-        session.MarkActive();
-        await sessions.UpdateAsync(session, CancellationToken.None).ConfigureAwait(false);
-        LogStarted(session.Id, bandId, direction, target, original, session.DueAt);
-        return session;
+        return await applier.ApplyAsync(new SpeedUpPlan(precheck, direction, targetMbps, scene, duration), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Ends the speed-up of one direction and restores the original rate.</summary>
@@ -140,24 +102,4 @@ public sealed partial class SpeedUpSessionService(
         var down = await sessions.FindLatestAsync(bandId, Direction.Down, cancellationToken).ConfigureAwait(false);
         return new LineStatus(bandId, up, down);
     }
-
-    private static async Task<SubscriberLine> ReadLineAsync(ChannelRoute route, LineReference line, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await route.Driver.ReadLineAsync(line, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DriverException e)
-        {
-            throw e.ToProductError(route.ChannelName);
-        }
-    }
-
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
-        Message = "Speed-up {SessionId} started: band {BandId} {Direction} {TargetKbps} kbit/s (was {OriginalKbps}), due {DueAt}")]
-    private partial void LogStarted(string sessionId, long bandId, Direction direction, long targetKbps, long originalKbps, DateTimeOffset dueAt);
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
-        Message = "Speed-up {SessionId} of band {BandId} could not be applied through {Channel}: {Failure}")]
-    private partial void LogApplyFailed(string sessionId, long bandId, string channel, DriverFailure failure);
 }

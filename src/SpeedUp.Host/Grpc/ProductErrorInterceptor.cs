@@ -46,6 +46,7 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
         FailureKind.NotFound => StatusCode.NotFound,
         FailureKind.AlreadyExists => StatusCode.AlreadyExists,
         FailureKind.Unavailable => StatusCode.Unavailable,
+        FailureKind.ResourceExhausted => StatusCode.ResourceExhausted,
         _ => StatusCode.Internal,
     };
 

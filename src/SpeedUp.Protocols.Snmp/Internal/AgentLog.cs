@@ -32,4 +32,7 @@ internal static partial class AgentLog
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Debug, Message = "Answered an SNMPv3 message from {Remote} with a {ReportName} report")]
     public static partial void V3Report(ILogger logger, IPEndPoint remote, string reportName);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "The request filter failed on a datagram from {Remote}; dropped it")]
+    public static partial void FilterFailed(ILogger logger, IPEndPoint remote, Exception exception);
 }

@@ -186,10 +186,18 @@ public sealed class CliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Simulator_reboot_restores_base_rates()
+    public async Task Simulator_reboot_restores_base_rates_answers_and_closes_every_session()
     {
+        await using var other = await UnixCliClient.ConnectAsync(_simulator.CliSocketPath);
+        await other.ReadUntilAsync(User);
         _simulator.State.SetRate(new RateChange(330100001, RateDirection.Down, 100000), CommandFace.Control, "t");
-        Assert.Contains("Info: Every line is back at its base rate.", await _cli.CommandAsync("simulator reboot", User), StringComparison.Ordinal);
+
+        await _cli.SendAsync("simulator reboot\r");
+        Assert.Equal(
+            "simulator reboot\r\nInfo: Every line is back at its base rate.\r\nInfo: Rebooting; every session is closed.\r\n",
+            await _cli.ReadUntilAsync("closed.\r\n"));
+        Assert.True(await _cli.WaitClosedAsync(TimeSpan.FromSeconds(5)));
+        Assert.True(await other.WaitClosedAsync(TimeSpan.FromSeconds(5)));
         Assert.True(_simulator.State.FindByBandId(330100001)!.AtBaseRates);
         Assert.Equal(CommandFace.Cli, _simulator.State.AuditLog[^1].Face);
     }

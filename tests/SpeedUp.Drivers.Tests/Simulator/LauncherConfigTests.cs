@@ -30,6 +30,50 @@ public sealed class LauncherConfigTests
     }
 
     [Fact]
+    public void The_shipped_launcher_config_serves_the_control_endpoint_on_16199()
+    {
+        Assert.Equal(SimulatorControlServer.DefaultPort, LauncherConfigLoader.LoadPlan(SimulatorTestPaths.LauncherConfig).ControlPort);
+        Assert.Equal(16199, SimulatorControlServer.DefaultPort);
+    }
+
+    [Theory]
+    [InlineData(", \"controlPort\": 0", 0)]
+    [InlineData("", SimulatorControlServer.DefaultPort)]
+    public void Control_port_defaults_to_16199_and_zero_turns_it_off(string extra, int expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"launcher-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, $$"""
+            { "networks": [ { "name": "x", "seedFile": "{{SimulatorTestPaths.UnicomSeed}}", "snmpPort": 16199 } ]{{extra}} }
+            """);
+        try
+        {
+            Assert.Equal(expected, LauncherConfigLoader.LoadPlan(path).ControlPort);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_control_port_out_of_range_is_refused()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"launcher-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, $$"""
+            { "controlPort": 70000, "networks": [ { "name": "x", "seedFile": "{{SimulatorTestPaths.UnicomSeed}}", "snmpPort": 16199 } ] }
+            """);
+        try
+        {
+            var e = Assert.Throws<InvalidOperationException>(() => LauncherConfigLoader.LoadPlan(path));
+            Assert.Contains("controlPort must be between 0 (off) and 65535", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void An_unknown_cli_dialect_is_refused_naming_the_network()
     {
         var path = Path.Combine(Path.GetTempPath(), $"launcher-{Guid.NewGuid():N}.json");

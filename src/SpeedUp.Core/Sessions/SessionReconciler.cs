@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Logging;
+using SpeedUp.Core.Channels;
+using SpeedUp.Drivers;
+
+namespace SpeedUp.Core.Sessions;
+
+/// <summary>
+/// Compares the journal with the equipment. At start-up the capacity held by open sessions is given back to their
+/// channels; then, every <see cref="SpeedUpSessionOptions.ReconcileInterval"/>, each active session's line is read:
+/// a line back at its original rate lost the speed-up on the device (a BRAS reboot resets every line to its plan) and
+/// gets the target re-applied, since the customer's session is still running; a line at any other rate was changed
+/// by someone else and is only reported (the restore puts the original back at the end).
+/// </summary>
+public sealed partial class SessionReconciler(
+    ISessionStore sessions,
+    ISupplyChannels channels,
+    SessionRestorer restorer,
+    LineLocks locks,
+    TimeProvider time,
+    ILogger<SessionReconciler> logger)
+{
+    private long _reapplied;
+
+    /// <summary>Speed-ups re-applied since start-up.</summary>
+    public long Reapplied => Interlocked.Read(ref _reapplied);
+
+    /// <summary>Gives every open session's capacity back to its channel's ledger (after a restart).</summary>
+    public async Task<int> AdoptOpenSessionsAsync(CancellationToken cancellationToken)
+    {
+        var open = await sessions.ListOpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var session in open)
+        {
+            channels.Adopt(session.ChannelName, session.Id, session.TargetKbps - session.OriginalKbps);
+        }
+
+        return open.Count;
+    }
+
+    /// <summary>Checks every active, not yet due session against its line. Returns how many were re-applied.</summary>
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var reapplied = 0;
+        var open = await sessions.ListOpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var candidate in open)
+        {
+            if (candidate.State != SessionState.Active || candidate.DueAt <= time.GetUtcNow())
+            {
+                continue;
+            }
+
+            using var _ = await locks.AcquireAsync(candidate.BandId, cancellationToken).ConfigureAwait(false);
+            var session = await sessions.FindOpenAsync(candidate.BandId, candidate.Direction, cancellationToken).ConfigureAwait(false);
+            if (session is null || session.Id != candidate.Id || session.State != SessionState.Active)
+            {
+                continue;
+            }
+
+            if (await ReconcileAsync(session, cancellationToken).ConfigureAwait(false))
+            {
+                reapplied++;
+            }
+        }
+
+        return reapplied;
+    }
+
+    private async Task<bool> ReconcileAsync(SpeedUpSession session, CancellationToken cancellationToken)
+    {
+        foreach (var route in restorer.RoutesFor(session))
+        {
+            try
+            {
+                var line = await route.Driver.ReadLineAsync(session.Reference(), cancellationToken).ConfigureAwait(false);
+                var current = line.Current.Of(session.Direction);
+                if (current == session.TargetKbps)
+                {
+                    return false;
+                }
+
+                if (current != session.OriginalKbps)
+                {
+                    LogChangedElsewhere(session.Id, session.BandId, session.Direction, current, session.TargetKbps);
+                    return false;
+                }
+
+                LogLost(session.Id, session.BandId, session.Direction, session.TargetKbps, route.ChannelName);
+                await route.Driver.SetRateAsync(session.Reference(), session.Direction, session.TargetKbps, cancellationToken)
+                    .ConfigureAwait(false);
+                if (route.ChannelName != session.ChannelName && channels.TryReserve(route.ChannelName, session.Id, session.TargetKbps - session.OriginalKbps))
+                {
+                    session.MoveTo(route.ChannelName);
+                    await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
+                }
+
+                Interlocked.Increment(ref _reapplied);
+                return true;
+            }
+            catch (DriverException e) when (e.IsChannelFault || e.Failure == DriverFailure.NotConfirmed)
+            {
+                channels.RecordFailover(route.ChannelName, "reconcile", e.Failure.ToString());
+            }
+            catch (DriverException e)
+            {
+                LogCheckFailed(session.Id, session.BandId, $"{e.Failure}: {e.Message}");
+                return false;
+            }
+        }
+
+        LogCheckFailed(session.Id, session.BandId, "no channel answered");
+        return false;
+    }
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning,
+        Message = "Session {SessionId}: band {BandId} {Direction} is back at its original rate on the device (reboot?); re-applying {TargetKbps} kbit/s through {Channel}")]
+    private partial void LogLost(string sessionId, long bandId, Direction direction, long targetKbps, string channel);
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning,
+        Message = "Session {SessionId}: band {BandId} {Direction} runs at {CurrentKbps} kbit/s instead of {TargetKbps}; changed outside this service, left as is")]
+    private partial void LogChangedElsewhere(string sessionId, long bandId, Direction direction, long currentKbps, long targetKbps);
+
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Warning,
+        Message = "Session {SessionId}: band {BandId} could not be checked: {Error}")]
+    private partial void LogCheckFailed(string sessionId, long bandId, string error);
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using SpeedUp.Core.Sessions;
+
+namespace SpeedUp.Host.Sessions;
+
+/// <summary>Runs <see cref="SessionReconciler.ReconcileAsync"/> every <see cref="SpeedUpSessionOptions.ReconcileInterval"/>.</summary>
+internal sealed partial class SessionReconcileWorker(
+    SessionReconciler reconciler,
+    IOptions<SpeedUpSessionOptions> options,
+    TimeProvider time,
+    ILogger<SessionReconcileWorker> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ReconcileInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                var reapplied = await reconciler.ReconcileAsync(stoppingToken).ConfigureAwait(false);
+                if (reapplied > 0)
+                {
+                    LogReapplied(reapplied);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(e);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 1211, Level = LogLevel.Warning, Message = "Reconciliation re-applied {Count} speed-up(s) the equipment had lost")]
+    private partial void LogReapplied(int count);
+
+    [LoggerMessage(EventId = 1212, Level = LogLevel.Error, Message = "Reconciliation failed; retrying at the next tick")]
+    private partial void LogFailed(Exception exception);
+}
