@@ -80,6 +80,9 @@ internal sealed class FakeLineDriver(string channelName, FakeEquipment equipment
     /// <summary>Every call fails with this, nothing is done.</summary>
     public DriverFailure? FailWith { get; set; }
 
+    /// <summary>Writes fail with this before anything lands; reads work.</summary>
+    public DriverFailure? FailWritesWith { get; set; }
+
     /// <summary>Writes land on the equipment, then the call fails with this (the answer was lost).</summary>
     public DriverFailure? FailAfterWrite { get; set; }
 
@@ -108,6 +111,11 @@ internal sealed class FakeLineDriver(string channelName, FakeEquipment equipment
     public Task<LineRates> SetRateAsync(LineReference line, Direction direction, long rateKbps, CancellationToken cancellationToken)
     {
         ThrowIfFailing();
+        if (FailWritesWith is { } before)
+        {
+            throw new DriverException(before, "injected write failure, nothing sent");
+        }
+
         var rates = equipment.Write(channelName, line.BandId, direction, rateKbps);
         Writes.Add((line.BandId, direction, rateKbps));
         if (FailAfterWrite is { } failure)

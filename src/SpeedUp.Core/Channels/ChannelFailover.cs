@@ -51,22 +51,29 @@ public sealed class ChannelFailures
     /// <summary>Whether every failure so far was a full channel.</summary>
     public bool AllFull { get; private set; } = true;
 
+    /// <summary>Whether no failure so far was more than a transport problem (a retry later may work).</summary>
+    public bool AllTransient { get; private set; } = true;
+
     /// <summary>Notes a channel fault.</summary>
-    public void Add(ChannelRoute route, DriverException failure) =>
+    public void Add(ChannelRoute route, DriverException failure)
+    {
+        AllTransient &= failure.IsTransient;
         Append($"'{route.ChannelName}' {failure.Failure}: {failure.Message}", full: false);
+    }
 
     /// <summary>Notes a channel without free capacity.</summary>
     public void AddFull(ChannelRoute route) => Append($"'{route.ChannelName}' is at capacity", full: true);
 
     /// <summary>
     /// The caller's error: <c>isv.BUSINESS_LIMIT_CONTROL</c> when every channel was full, else <c>isp.SYSTEM_ERROR</c>
-    /// (unavailable, may be retried) naming what each channel answered.
+    /// naming what each channel answered — unavailable (may be retried) when only transports failed, internal when a
+    /// channel refused our credentials or host key or answered garbage (an operator must look).
     /// </summary>
     public SpeedUpException ToProductError(string operation) =>
         Count > 0 && AllFull
             ? new SpeedUpException(ProductErrorCode.BusinessLimitControl, FailureKind.ResourceExhausted,
                 $"Every supply channel able to {operation} is at capacity ({_text}); try again later.")
-            : new SpeedUpException(ProductErrorCode.SystemError, FailureKind.Unavailable,
+            : new SpeedUpException(ProductErrorCode.SystemError, AllTransient ? FailureKind.Unavailable : FailureKind.Internal,
                 Count == 0
                     ? $"No supply channel is able to {operation}."
                     : $"No supply channel could {operation}: {_text}.");
