@@ -43,6 +43,9 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     public SpeedUpService.SpeedUpServiceClient Client => new(Channel);
 
+    /// <summary>The channel admin API (protos/broadband/speedup/admin/v1/channels.proto).</summary>
+    public Broadband.SpeedUp.Admin.V1.ChannelAdmin.ChannelAdminClient Admin => new(Channel);
+
     /// <summary>Starts the service with the simulators as its channels; <paramref name="settings"/> override configuration keys.</summary>
     public static async Task<ServiceProcess> StartAsync(
         CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)

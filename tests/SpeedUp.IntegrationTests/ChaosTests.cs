@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Broadband.SpeedUp.Admin.V1;
+using Broadband.SpeedUp.V1;
+using Grpc.Core;
+using SpeedUp.Simulator;
+using SpeedUp.Testing;
+
+namespace SpeedUp.IntegrationTests;
+
+/// <summary>
+/// The resource scheduler under faults, end to end: the service as its own process with two channels to the
+/// simulated China Telecom BRAS (SSH CLI preferred, SNMP as backup), faults injected into the simulator while
+/// speed-ups run. The simulator's audit log is the witness that nothing is applied twice.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class ChaosTests(SimulatedNetworks networks)
+{
+    /// <summary>Telecom lines of the seed and a downstream tier each can take (Yunnan has no 200 Mbps tier).</summary>
+    private static readonly (string Ip, int Port, string Account, int Mbps)[] Lines =
+    [
+        ("202.101.172.100", 1500, "zj0571a0003", 200),
+        ("202.101.172.100", 2500, "zj0571a0004", 200),
+        ("202.101.172.100", 3500, "zj0571a0005", 200),
+        ("61.139.2.69", 0, "sc028a0001", 200),
+        ("218.30.19.40", 0, "sn029a0001", 200),
+        ("222.172.200.68", 0, "yn0871a0001", 100),
+    ];
+
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_ssh_side_dies_while_speed_ups_run_requests_move_to_snmp_and_nothing_is_applied_twice()
+    {
+        await using var service = await StartServiceAsync();
+        var auditFrom = networks.Telecom.State.AuditLog.Count;
+        var bandIds = await PrecheckAllAsync(service);
+        try
+        {
+            // Three speed-ups through the preferred SSH channel…
+            for (var i = 0; i < 3; i++)
+            {
+                await StartAsync(service, i, bandIds[i]);
+            }
+
+            Assert.All(NewAudit(auditFrom), e => Assert.Equal(CommandFace.Cli, e.Face));
+
+            // …then, with the CLI slowed down so they are mid-flight, the SSH side goes dark while three more start.
+            networks.Telecom.Faults.CommandLatency = TimeSpan.FromMilliseconds(150);
+            var starts = Enumerable.Range(3, 3).Select(i => StartAsync(service, i, bandIds[i])).ToArray();
+            await Task.Delay(TimeSpan.FromMilliseconds(400), Ct);
+            await networks.Telecom.SetSshDarkAsync(true, Ct);
+            await Task.WhenAll(starts);
+
+            // Stops (restores) of the SSH-applied sessions go through SNMP too.
+            for (var i = 0; i < Lines.Length; i++)
+            {
+                await StopAsync(service, i, bandIds[i]);
+            }
+
+            var audit = NewAudit(auditFrom);
+            for (var i = 0; i < Lines.Length; i++)
+            {
+                var line = networks.Telecom.State.FindByAccount(Lines[i].Account)!;
+                Assert.True(line.AtBaseRates, $"{line.Account} is at {line.UpKbps}/{line.DownKbps}");
+                var applied = audit.Where(e => e.Outcome == "applied" && Mentions(e, line)).ToList();
+                Assert.True(applied.Count == 2,
+                    $"{line.Account}: expected one apply and one restore, got:\n{string.Join("\n", applied)}\n{service.Output}");
+                Assert.Single(applied, e => SetsTo(e, Lines[i].Mbps * 1000));
+            }
+
+            Assert.Contains(audit, e => e.Face == CommandFace.Snmp && SetsTo(e, 200000)); // a start went through SNMP
+            var channels = await service.Admin.ListChannelsAsync(new ListChannelsRequest(), cancellationToken: Ct);
+            var ssh = channels.Channels.Single(c => c.Name == "ct-huawei-ssh");
+            Assert.Equal(Health.Unhealthy, ssh.Health);
+            Assert.True(ssh.Counters.FailoversFrom > 0);
+            Assert.Contains(channels.RecentFailovers, f => f.FromChannel == "ct-huawei-ssh");
+            Assert.All(channels.Channels, c => Assert.Equal(0, c.Capacity.SpeedUpsInUse));
+        }
+        finally
+        {
+            await networks.Telecom.SetSshDarkAsync(false, CancellationToken.None);
+            await RestoreAllAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_reboot_of_the_bras_is_noticed_and_the_lost_speed_up_is_reapplied_until_the_session_ends()
+    {
+        await using var service = await StartServiceAsync();
+        var bandIds = await PrecheckAllAsync(service, count: 1);
+        try
+        {
+            await StartAsync(service, 0, bandIds[0]);
+            Assert.Equal(200000, networks.Telecom.State.FindByAccount(Lines[0].Account)!.DownKbps);
+
+            await networks.Telecom.RebootAsync(Ct);
+            Assert.Equal(50000, networks.Telecom.State.FindByAccount(Lines[0].Account)!.DownKbps);
+
+            await WaitUntilAsync(() => networks.Telecom.State.FindByAccount(Lines[0].Account)!.DownKbps == 200000,
+                TimeSpan.FromSeconds(15), service);
+            Assert.Contains("re-applying 200000 kbit/s", service.Output, StringComparison.Ordinal);
+
+            var status = await service.Client.QueryStatusAsync(new QueryStatusRequest { BandId = bandIds[0] }, cancellationToken: Ct);
+            Assert.Equal(SessionState.Active, status.Download.State);
+
+            await StopAsync(service, 0, bandIds[0]);
+            Assert.Equal(50000, networks.Telecom.State.FindByAccount(Lines[0].Account)!.DownKbps);
+        }
+        finally
+        {
+            await RestoreAllAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Capacity_exhaustion_moves_the_load_to_the_next_channel_then_is_a_business_limit_error()
+    {
+        await using var service = await StartServiceAsync(new Dictionary<string, string>
+        {
+            ["SpeedUp:Channels:0:Capacity:MaxSpeedUps"] = "1",
+            ["SpeedUp:Channels:2:Capacity:MaxSpeedUps"] = "1",
+        });
+        var auditFrom = networks.Telecom.State.AuditLog.Count;
+        var bandIds = await PrecheckAllAsync(service, count: 3);
+        try
+        {
+            await StartAsync(service, 0, bandIds[0]);
+            await StartAsync(service, 1, bandIds[1]);
+            var error = await ProductError.AssertFailsAsync(
+                () => service.Client.StartSpeedUpAsync(StartRequest(2, bandIds[2]), cancellationToken: Ct),
+                "isv.BUSINESS_LIMIT_CONTROL", StatusCode.ResourceExhausted);
+            Assert.Contains("at capacity", error.Status.Detail, StringComparison.Ordinal);
+
+            var audit = NewAudit(auditFrom);
+            Assert.Single(audit, e => e.Face == CommandFace.Cli && e.Command.Contains(Lines[0].Account, StringComparison.Ordinal));
+            Assert.Single(audit, e => e.Face == CommandFace.Snmp && Mentions(e, networks.Telecom.State.FindByAccount(Lines[1].Account)!));
+            Assert.DoesNotContain(audit, e => Mentions(e, networks.Telecom.State.FindByAccount(Lines[2].Account)!));
+
+            var channels = await service.Admin.ListChannelsAsync(new ListChannelsRequest(), cancellationToken: Ct);
+            Assert.All(channels.Channels.Where(c => c.Carrier == "ChinaTelecom"), c =>
+            {
+                Assert.Equal(1, c.Capacity.SpeedUpsInUse);
+                Assert.True(c.Counters.RejectedFull >= 1);
+            });
+
+            // A stop frees a place: the refused line now starts.
+            await StopAsync(service, 0, bandIds[0]);
+            await StartAsync(service, 2, bandIds[2]);
+            await StopAsync(service, 1, bandIds[1]);
+            await StopAsync(service, 2, bandIds[2]);
+        }
+        finally
+        {
+            await RestoreAllAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_channel_that_comes_back_is_closed_again_by_the_half_open_probe()
+    {
+        await using var service = await StartServiceAsync(new Dictionary<string, string>
+        {
+            ["SpeedUp:Channels:0:Resilience:MinimumThroughput"] = "2",
+            ["SpeedUp:Channels:0:Resilience:BreakDuration"] = "00:00:01",
+        });
+        try
+        {
+            await networks.Telecom.SetSshDarkAsync(true, Ct);
+            await WaitForChannelAsync(service, "ct-huawei-ssh", c => c.Circuit == CircuitState.Open, TimeSpan.FromSeconds(15));
+
+            await networks.Telecom.SetSshDarkAsync(false, Ct);
+            var back = await WaitForChannelAsync(service, "ct-huawei-ssh",
+                c => c.Circuit == CircuitState.Closed && c.Health == Health.Healthy, TimeSpan.FromSeconds(15));
+
+            Assert.True(back.Counters.CircuitOpened >= 1);
+            Assert.Contains("circuit closed", service.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await networks.Telecom.SetSshDarkAsync(false, CancellationToken.None);
+        }
+    }
+
+    private async Task<ServiceProcess> StartServiceAsync(IDictionary<string, string>? extra = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["SpeedUp:Scheduler:HealthProbeInterval"] = "00:00:00.250",
+            ["SpeedUp:Sessions:ReconcileInterval"] = "00:00:00.500",
+            ["SpeedUp:Channels:0:Priority"] = "10",
+            ["SpeedUp:Channels:0:OperationTimeout"] = "00:00:03",
+            ["SpeedUp:Channels:2:Name"] = "ct-snmp",
+            ["SpeedUp:Channels:2:Carrier"] = "ChinaTelecom",
+            ["SpeedUp:Channels:2:Driver"] = "zte-snmp",
+            ["SpeedUp:Channels:2:Host"] = "127.0.0.1",
+            ["SpeedUp:Channels:2:Port"] = networks.Telecom.SnmpEndpoint.Port.ToString(CultureInfo.InvariantCulture),
+            ["SpeedUp:Channels:2:Secret"] = "private",
+            ["SpeedUp:Channels:2:Priority"] = "20",
+            ["SpeedUp:Channels:2:OperationTimeout"] = "00:00:01",
+            ["SpeedUp:Channels:2:Provinces:0"] = "Zhejiang",
+            ["SpeedUp:Channels:2:Provinces:1"] = "Sichuan",
+            ["SpeedUp:Channels:2:Provinces:2"] = "Shaanxi",
+            ["SpeedUp:Channels:2:Provinces:3"] = "Yunnan",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return await ServiceProcess.StartAsync(networks.Simulators,
+            Path.Combine(Path.GetTempPath(), $"speedup-chaos-{Guid.NewGuid():N}.db"), settings, Ct);
+    }
+
+    private async Task<long[]> PrecheckAllAsync(ServiceProcess service, int? count = null)
+    {
+        var bandIds = new List<long>();
+        foreach (var (ip, port, _, _) in Lines.Take(count ?? Lines.Length))
+        {
+            var precheck = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = ip, Port = port }, cancellationToken: Ct);
+            bandIds.Add(precheck.BandId);
+        }
+
+        return [.. bandIds];
+    }
+
+    private static StartSpeedUpRequest StartRequest(int i, long bandId) => new()
+    {
+        IpAddress = Lines[i].Ip, Port = Lines[i].Port, BandId = bandId, Direction = Direction.Down, TargetBandwidthMbps = Lines[i].Mbps,
+    };
+
+    private async Task StartAsync(ServiceProcess service, int i, long bandId) =>
+        await service.Client.StartSpeedUpAsync(StartRequest(i, bandId), cancellationToken: Ct);
+
+    private async Task StopAsync(ServiceProcess service, int i, long bandId) =>
+        await service.Client.StopSpeedUpAsync(new StopSpeedUpRequest
+        {
+            IpAddress = Lines[i].Ip, Port = Lines[i].Port, BandId = bandId, Direction = Direction.Down,
+        }, cancellationToken: Ct);
+
+    private List<AuditEntry> NewAudit(int from) => [.. networks.Telecom.State.AuditLog.Skip(from)];
+
+    /// <summary>Whether an audited command changed this line: the CLI names the account, an SNMP SET the band id as the OID's last arc.</summary>
+    private static bool Mentions(AuditEntry entry, SubscriberLineState line) =>
+        entry.Command.Contains(" " + line.Account + " ", StringComparison.Ordinal)
+        || entry.Command.Contains("." + line.BandId.ToString(CultureInfo.InvariantCulture) + " =", StringComparison.Ordinal);
+
+    /// <summary>Whether an audited command sets a rate of exactly <paramref name="kbps"/> (CLI: last word; SNMP: the value).</summary>
+    private static bool SetsTo(AuditEntry entry, int kbps) =>
+        Regex.IsMatch(entry.Command, $@"(?<![0-9.]){kbps}(?![0-9])");
+
+    private async Task RestoreAllAsync()
+    {
+        // Leave the shared simulator as the next test expects it, whatever happened here.
+        foreach (var line in networks.Telecom.State.Lines.Where(l => !l.AtBaseRates))
+        {
+            networks.Telecom.State.SetRates(
+                [new RateChange(line.BandId, RateDirection.Up, line.BaseUpKbps), new RateChange(line.BandId, RateDirection.Down, line.BaseDownKbps)],
+                CommandFace.Control, "test clean-up");
+        }
+
+        await networks.Telecom.ClearFaultsAsync(CancellationToken.None);
+    }
+
+    private async Task<ChannelStatus> WaitForChannelAsync(ServiceProcess service, string name, Func<ChannelStatus, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        ChannelStatus last;
+        do
+        {
+            // Traffic drives the breaker; probes also run every 250 ms.
+            last = (await service.Admin.ListChannelsAsync(new ListChannelsRequest(), cancellationToken: Ct)).Channels.Single(c => c.Name == name);
+            if (condition(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"Channel {name} did not reach the expected state within {timeout}: {last}\n{service.Output}");
+        return last;
+    }
+
+    private async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, ServiceProcess service)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Not reached within {timeout}.\n{service.Output}");
+            }
+
+            await Task.Delay(100, Ct);
+        }
+    }
+}
