@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SpeedUp.Benchmarks;
 
-/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli] [--iterations N] [--concurrency N]</c>.</summary>
+/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli|failover] [--iterations N] [--concurrency N]</c>.</summary>
 internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Concurrency)
 {
     public const int DefaultIterations = 100;
@@ -22,7 +22,10 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
     /// <summary>Scenario cli: SSH CLI clients (ours pooled, Netmiko, SSH.NET connect-per-op) against the Telecom simulator.</summary>
     public bool RunCli => Scenario is "all" or "cli";
 
-    public bool NeedsSimulators => RunDrivers || RunGrpc || RunCli;
+    /// <summary>Scenario failover: the scheduler under injected faults (not part of "all": it breaks the SSH side on purpose).</summary>
+    public bool RunFailover => Scenario is "failover";
+
+    public bool NeedsSimulators => RunDrivers || RunGrpc || RunCli || RunFailover;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -32,7 +35,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" => options with { Scenario = value },
+                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "failover" => options with { Scenario = value },
                 "--iterations" => options with { Iterations = Number(args[i], value, 1, MaxIterations) },
                 "--concurrency" => options with { Concurrency = Number(args[i], value, 1, MaxConcurrency) },
                 _ => throw new ArgumentException($"Unknown argument or value: {args[i]} {value}"),

@@ -1,7 +1,7 @@
 using SpeedUp.Benchmarks;
 using SpeedUp.Testing;
 
-// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp|cli] [--iterations N] [--concurrency N]
+// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp|cli|failover] [--iterations N] [--concurrency N]
 BenchmarkOptions options;
 try
 {
@@ -10,7 +10,7 @@ try
 catch (ArgumentException exception)
 {
     Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc|snmp|cli] [--iterations N] [--concurrency N]");
+    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc|snmp|cli|failover] [--iterations N] [--concurrency N]");
     return 2;
 }
 
@@ -62,6 +62,11 @@ static async Task<bool> RunWithSimulatorsAsync(BenchmarkOptions options, TimeSpa
     if (options.RunGrpc)
     {
         ok &= await new GrpcBenchmark(networks, options, phaseBudget).RunAsync(cancellationToken);
+    }
+
+    if (options.RunFailover)
+    {
+        ok &= await new FailoverBenchmark(networks, options, phaseBudget).RunAsync(cancellationToken);
     }
 
     if (options.RunCli)

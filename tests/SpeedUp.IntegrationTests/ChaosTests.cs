@@ -184,25 +184,7 @@ public sealed class ChaosTests(SimulatedNetworks networks)
 
     private async Task<ServiceProcess> StartServiceAsync(IDictionary<string, string>? extra = null)
     {
-        var settings = new Dictionary<string, string>
-        {
-            ["SpeedUp:Scheduler:HealthProbeInterval"] = "00:00:00.250",
-            ["SpeedUp:Sessions:ReconcileInterval"] = "00:00:00.500",
-            ["SpeedUp:Channels:0:Priority"] = "10",
-            ["SpeedUp:Channels:0:OperationTimeout"] = "00:00:03",
-            ["SpeedUp:Channels:2:Name"] = "ct-snmp",
-            ["SpeedUp:Channels:2:Carrier"] = "ChinaTelecom",
-            ["SpeedUp:Channels:2:Driver"] = "zte-snmp",
-            ["SpeedUp:Channels:2:Host"] = "127.0.0.1",
-            ["SpeedUp:Channels:2:Port"] = networks.Telecom.SnmpEndpoint.Port.ToString(CultureInfo.InvariantCulture),
-            ["SpeedUp:Channels:2:Secret"] = "private",
-            ["SpeedUp:Channels:2:Priority"] = "20",
-            ["SpeedUp:Channels:2:OperationTimeout"] = "00:00:01",
-            ["SpeedUp:Channels:2:Provinces:0"] = "Zhejiang",
-            ["SpeedUp:Channels:2:Provinces:1"] = "Sichuan",
-            ["SpeedUp:Channels:2:Provinces:2"] = "Shaanxi",
-            ["SpeedUp:Channels:2:Provinces:3"] = "Yunnan",
-        };
+        var settings = ChannelSettings.TelecomWithSnmpBackup(networks.Simulators);
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             settings[key] = value;

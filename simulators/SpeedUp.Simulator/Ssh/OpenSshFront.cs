@@ -242,8 +242,10 @@ public sealed class OpenSshFront : IAsyncDisposable
         var config = Path.Combine(state, "sshd_config");
         // With a pty (SSH.NET shell streams, ssh -t): raw bytes, the simulator echoes. Without one (ssh -T,
         // exec channels) the raw option would fail on a pipe, so socat bridges the pipes as they are.
-        var forceCommand = "if [ -t 0 ]; then exec " + Socat + " STDIO,raw,echo=0 UNIX-CONNECT:" + socketPath
-            + "; else exec " + Socat + " STDIO UNIX-CONNECT:" + socketPath + "; fi";
+        // -t 0.05: when the simulator closes a session, close the SSH channel at once (socat waits 0.5 s by default),
+        // as a device dropping a VTY does.
+        var forceCommand = "if [ -t 0 ]; then exec " + Socat + " -t 0.05 STDIO,raw,echo=0 UNIX-CONNECT:" + socketPath
+            + "; else exec " + Socat + " -t 0.05 STDIO UNIX-CONNECT:" + socketPath + "; fi";
         await File.WriteAllTextAsync(config, SshdConfig.Render(port, hostKey, pidFile, user, forceCommand, authorizedKeys), ct);
         var check = await ProcessRunner.RunAsync(Sshd, ["-t", "-f", config], null, ct);
         if (check.ExitCode != 0)

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Options;
+using SpeedUp.Core.Catalogue;
+using SpeedUp.Drivers;
+using SpeedUp.Scheduler;
+
+namespace SpeedUp.Core.Tests;
+
+/// <summary>The channel table is checked at start-up; every problem names its configuration key.</summary>
+public sealed class SchedulerOptionsValidatorTests
+{
+    private static readonly SchedulerOptionsValidator Validator =
+        new([new FakeDriverFactory(new FakeEquipment())], new OfferCatalogue(Options.Create(new CatalogueOptions())));
+
+    [Fact]
+    public void A_sound_table_passes()
+    {
+        var result = Validate(CoreHarness.Telecom("a", c => { c.Tiers.Add("Down:200"); c.Tiers.Add("up:10"); c.Capacity.MaxSpeedUps = 5; }));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("Down-200", "SpeedUp:Channels:0:Tiers has 'Down-200'")]
+    [InlineData("Sideways:200", "SpeedUp:Channels:0:Tiers has 'Sideways:200'")]
+    [InlineData("Down:0", "SpeedUp:Channels:0:Tiers has 'Down:0'")]
+    [InlineData("1:200", "SpeedUp:Channels:0:Tiers has '1:200'")]
+    [InlineData("Down:300", "SpeedUp:Channels:0:Tiers has Down:300, which is not a speed-up tier")]
+    public void Bad_tiers_are_refused(string tier, string expected)
+    {
+        var result = Validate(CoreHarness.Telecom("a", c => c.Tiers.Add(tier)));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_bad_setting_is_reported_with_its_key()
+    {
+        var result = Validate(
+            CoreHarness.Telecom("dup", c =>
+            {
+                c.Capacity.MaxSpeedUps = -1;
+                c.Weight = 0;
+                c.Cost = -1;
+                c.MaxSessions = 17;
+                c.Resilience.ReadRetries = 6;
+                c.Resilience.FailureRatio = 0;
+                c.Resilience.MinimumThroughput = 1;
+                c.Resilience.BreakDuration = TimeSpan.FromMilliseconds(100);
+                c.Resilience.CallTimeout = TimeSpan.Zero;
+            }),
+            CoreHarness.Telecom("dup", c => { c.Driver = "nope"; c.Provinces.Add("Atlantis"); c.Port = 70000; }));
+
+        Assert.False(result.Succeeded);
+        foreach (var expected in new[]
+        {
+            "SpeedUp:Channels:0:Capacity:MaxSpeedUps", "SpeedUp:Channels:0:Weight", "SpeedUp:Channels:0:Cost",
+            "SpeedUp:Channels:0:MaxSessions", "SpeedUp:Channels:0:Resilience:ReadRetries", "SpeedUp:Channels:0:Resilience:FailureRatio",
+            "SpeedUp:Channels:0:Resilience:MinimumThroughput", "SpeedUp:Channels:0:Resilience:SamplingDuration and BreakDuration",
+            "SpeedUp:Channels:0:Resilience:CallTimeout", "SpeedUp:Channels:1:Name must be set and unique",
+            "SpeedUp:Channels:1:Driver 'nope'", "unknown province 'Atlantis'", "SpeedUp:Channels:1:Port",
+        })
+        {
+            Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+
+    private static ValidateOptionsResult Validate(params SupplyChannelOptions[] channels)
+    {
+        var options = new SchedulerOptions();
+        foreach (var channel in channels)
+        {
+            options.Channels.Add(channel);
+        }
+
+        return Validator.Validate(null, options);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace SpeedUp.Testing;
+
+/// <summary>Service settings that describe supply-channel layouts over the simulators, for chaos tests and benchmarks.</summary>
+public static class ChannelSettings
+{
+    /// <summary>The Telecom provinces of the simulator's seed that the product serves.</summary>
+    public static readonly string[] TelecomSeedProvinces = ["Zhejiang", "Sichuan", "Shaanxi", "Yunnan"];
+
+    /// <summary>
+    /// China Telecom served by two channels to the same simulated BRAS: the configured SSH CLI channel
+    /// (<c>ct-huawei-ssh</c>, index 0, priority 10) and an SNMP backup (<c>ct-snmp</c>, index 2, priority 20,
+    /// driver <c>zte-snmp</c> against the simulator's agent), probed every 250 ms, sessions reconciled every 500 ms.
+    /// </summary>
+    public static Dictionary<string, string> TelecomWithSnmpBackup(CarrierSimulators networks)
+    {
+        ArgumentNullException.ThrowIfNull(networks);
+        var settings = new Dictionary<string, string>
+        {
+            ["SpeedUp:Scheduler:HealthProbeInterval"] = "00:00:00.250",
+            ["SpeedUp:Sessions:ReconcileInterval"] = "00:00:00.500",
+            ["SpeedUp:Channels:0:Priority"] = "10",
+            ["SpeedUp:Channels:0:OperationTimeout"] = "00:00:03",
+            ["SpeedUp:Channels:2:Name"] = "ct-snmp",
+            ["SpeedUp:Channels:2:Carrier"] = "ChinaTelecom",
+            ["SpeedUp:Channels:2:Driver"] = "zte-snmp",
+            ["SpeedUp:Channels:2:Host"] = "127.0.0.1",
+            ["SpeedUp:Channels:2:Port"] = networks.Telecom.SnmpEndpoint.Port.ToString(CultureInfo.InvariantCulture),
+            ["SpeedUp:Channels:2:Secret"] = "private",
+            ["SpeedUp:Channels:2:Priority"] = "20",
+            ["SpeedUp:Channels:2:OperationTimeout"] = "00:00:01",
+        };
+        for (var i = 0; i < TelecomSeedProvinces.Length; i++)
+        {
+            settings[$"SpeedUp:Channels:2:Provinces:{i}"] = TelecomSeedProvinces[i];
+        }
+
+        return settings;
+    }
+}
