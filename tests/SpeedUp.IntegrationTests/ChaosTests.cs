@@ -182,6 +182,33 @@ public sealed class ChaosTests(SimulatedNetworks networks)
         }
     }
 
+    [Fact]
+    public async Task The_admin_api_describes_every_channel_and_an_unknown_probe_is_a_clear_error()
+    {
+        await using var service = await StartServiceAsync(new Dictionary<string, string>
+        {
+            ["SpeedUp:Channels:2:Tiers:0"] = "Down:100",
+            ["SpeedUp:Channels:2:Capacity:BandwidthPoolMbps"] = "500",
+            ["SpeedUp:Channels:2:Cost"] = "0.25",
+        });
+
+        var probed = await service.Admin.ProbeChannelAsync(new ProbeChannelRequest { Name = "ct-snmp" }, cancellationToken: Ct);
+        var all = await service.Admin.ListChannelsAsync(new ListChannelsRequest(), cancellationToken: Ct);
+
+        Assert.Equal(["ct-huawei-ssh", "cu-zte-snmp", "ct-snmp"], all.Channels.Select(c => c.Name));
+        Assert.Equal(Health.Healthy, probed.Health);
+        Assert.NotNull(probed.ProbedAt);
+        Assert.Equal("zte-snmp", probed.Driver);
+        Assert.Equal(["Down:100"], probed.Tiers);
+        Assert.Equal(500, probed.Capacity.BandwidthPoolMbps);
+        Assert.Equal("0.25", probed.Cost);
+        Assert.Equal(CircuitState.Closed, probed.Circuit);
+        Assert.Equal(ChannelSettings.TelecomSeedProvinces, probed.Provinces);
+        await ProductError.AssertFailsAsync(
+            () => service.Admin.ProbeChannelAsync(new ProbeChannelRequest { Name = "no-such-channel" }, cancellationToken: Ct),
+            "isv.INVALID_PARAMETERS", StatusCode.NotFound);
+    }
+
     private async Task<ServiceProcess> StartServiceAsync(IDictionary<string, string>? extra = null)
     {
         var settings = ChannelSettings.TelecomWithSnmpBackup(networks.Simulators);
