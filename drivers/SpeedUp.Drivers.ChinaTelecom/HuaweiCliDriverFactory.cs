@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpeedUp.Protocols.Cli;
+using SpeedUp.Protocols.Cli.Dialects;
 using SpeedUp.Protocols.Cli.Drivers;
 
 namespace SpeedUp.Drivers.ChinaTelecom;
@@ -30,7 +31,11 @@ public sealed class HuaweiCliDriverFactory : ISubscriberLineDriverFactory
     /// <inheritdoc/>
     public ISubscriberLineDriver Create(SupplyChannelOptions channel)
     {
+        ArgumentNullException.ThrowIfNull(channel);
         var device = CliDriverChannel.From(channel, _loggerFactory);
-        return new HuaweiCliDriver(device.Options<HuaweiCliDriverOptions>(channel.Name, channel.MaxSessions), device.NewTransport, _loggerFactory);
+        var dialect = HuaweiVrpDialect.Definition.WithPrompts(channel.Prompts, channel.Name);
+        var options = device.Options<HuaweiCliDriverOptions>(channel.Name, channel.MaxSessions);
+        options.Dialect = dialect.Cli;
+        return new HuaweiCliDriver(dialect, options, device.NewTransport, _loggerFactory);
     }
 }

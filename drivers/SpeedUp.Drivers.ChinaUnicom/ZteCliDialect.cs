@@ -1,48 +1,37 @@
 using System.Text.RegularExpressions;
 using SpeedUp.Protocols.Cli;
+using SpeedUp.Protocols.Cli.Dialects;
 
 namespace SpeedUp.Drivers.ChinaUnicom;
 
-/// <summary>The ZTE ZXR10 (M6000-S BRAS) CLI dialect as <see cref="CliChannel"/> data.</summary>
+/// <summary>
+/// The ZTE ZXR10 (M6000-S BRAS) CLI dialect, defined as data in <c>Dialects/zte-zxr10.dialect.json</c> (embedded
+/// in this assembly) and compiled once.
+/// </summary>
 public static class ZteCliDialect
 {
+    /// <summary>The definition file's name.</summary>
+    public const string FileName = "zte-zxr10.dialect.json";
+
+    /// <summary>The compiled definition.</summary>
+    public static CompiledDialect Definition { get; } =
+        CompiledDialect.Compile(DialectLoader.Embedded(typeof(ZteCliDialect).Assembly, FileName), FileName);
+
     /// <summary>The answer sent to a <c>[yes/no]</c> confirmation question.</summary>
-    public const string ConfirmationAnswer = "yes";
+    public static string ConfirmationAnswer => Definition.Confirmations[0].Answer.Answer;
 
-    /// <summary>
-    /// Prompts: <c>HOST#</c> (exec), <c>HOST(config)#</c> and other configuration sub-views
-    /// (<c>HOST(config-subscriber)#</c>), and — so that a command waiting for an answer ends like one reaching a
-    /// prompt — a confirmation question ending in <c>[yes/no]:</c>. Host names may hold any printable character
-    /// except blanks, parentheses and <c>#</c> (ZXR10 allows dots, dashes, underscores, slashes).
-    /// </summary>
-    public static Regex PromptPattern { get; } = new(
-        @"^(?:(?<host>[^\s()#]{1,200})(?:\((?<view>[A-Za-z0-9_-]{1,40})\))?#|.{0,300}\[yes/no\]:?)[ \t]*$",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
-        TimeSpan.FromSeconds(1));
+    /// <summary>Every prompt: <c>HOST#</c>, <c>HOST(config)#</c> and other views, and a <c>[yes/no]:</c> question.</summary>
+    public static Regex PromptPattern => Definition.Cli.PromptPattern;
 
-    /// <summary>The ZXR10 pager line, <c> --More-- </c> (blanks and dashes around <c>More</c>).</summary>
-    public static Regex PagerPattern { get; } = new(
-        @"^\s*-{2,}\s*More\s*-{2,}\s*$",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
-        TimeSpan.FromSeconds(1));
+    /// <summary>The ZXR10 pager line, <c> --More-- </c>.</summary>
+    public static Regex PagerPattern => Definition.Cli.PagerPattern;
 
-    /// <summary>The dialect: <c>terminal length 0</c> on open, lines starting with <c>% </c> mark failures.</summary>
-    public static CliDialect Instance { get; } = new()
-    {
-        Name = "zte-zxr10",
-        PromptPattern = PromptPattern,
-        PagerPattern = PagerPattern,
-        OnOpenCommands = ["terminal length 0"],
-        FailureIndicators = ["% "],
-        LineTerminator = "\r",
-    };
+    /// <summary>What the CLI channel needs: <c>terminal length 0</c> on open, lines starting with <c>% </c> mark failures.</summary>
+    public static CliDialect Instance => Definition.Cli;
 
     /// <summary>True when <paramref name="prompt"/> is a <c>[yes/no]</c> question rather than a view prompt.</summary>
-    public static bool IsConfirmation(string prompt) =>
-        prompt.TrimEnd().EndsWith("[yes/no]:", StringComparison.OrdinalIgnoreCase)
-        || prompt.TrimEnd().EndsWith("[yes/no]", StringComparison.OrdinalIgnoreCase);
+    public static bool IsConfirmation(string prompt) => Definition.ConfirmationOf(prompt) is not null;
 
     /// <summary>True for the exec prompt <c>HOST#</c> (not a configuration view, not a question).</summary>
-    public static bool IsExecView(string prompt) =>
-        prompt.EndsWith('#') && !prompt.EndsWith(")#", StringComparison.Ordinal) && !IsConfirmation(prompt);
+    public static bool IsExecView(string prompt) => Definition.IsExec(prompt);
 }

@@ -49,6 +49,9 @@ public sealed class SupplyChannelOptions
     /// <summary>Pinned SSH host key, as OpenSSH prints it: <c>SHA256:base64</c>. Required for SSH channels.</summary>
     public string? HostKeySha256 { get; set; }
 
+    /// <summary>Prompt patterns of this device replacing its CLI dialect's (CLI drivers only).</summary>
+    public ChannelPromptOverrides Prompts { get; } = new();
+
     /// <summary>SNMP settings (version, SNMPv3 user and its secrets); ignored by non-SNMP drivers.</summary>
     public SnmpChannelOptions Snmp { get; } = new();
 
