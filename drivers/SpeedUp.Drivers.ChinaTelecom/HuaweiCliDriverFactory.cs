@@ -13,6 +13,7 @@ namespace SpeedUp.Drivers.ChinaTelecom;
 /// Trace level, with the password and the dialect's secrets masked.
 /// The drivers are <see cref="IAsyncDisposable"/>; dispose them to close their sessions.
 /// </summary>
+[DriverFactory]
 public sealed class HuaweiCliDriverFactory : ISubscriberLineDriverFactory
 {
     /// <summary>The dialect name channels refer to.</summary>

@@ -13,6 +13,7 @@ namespace SpeedUp.Drivers.ChinaUnicom;
 /// with the password masked.
 /// The drivers are <see cref="IAsyncDisposable"/>; dispose them to close their sessions.
 /// </summary>
+[DriverFactory]
 public sealed class ZteCliDriverFactory : ISubscriberLineDriverFactory
 {
     /// <summary>The driver name channels refer to.</summary>

@@ -11,6 +11,7 @@ namespace SpeedUp.Drivers.ChinaUnicom;
 /// (<see cref="SupplyChannelOptions.Snmp"/>), and OperationTimeout. All drivers share one <see cref="SnmpManager"/>
 /// (one UDP socket), disposed with the factory.
 /// </summary>
+[DriverFactory]
 public sealed class ZteSnmpDriverFactory : ISubscriberLineDriverFactory, IAsyncDisposable, IDisposable
 {
     /// <summary>The dialect name channels refer to.</summary>

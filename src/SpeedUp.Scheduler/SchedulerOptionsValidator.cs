@@ -15,6 +15,8 @@ public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverF
     {
         var drivers = factories.Select(f => f.DriverName).ToHashSet(StringComparer.Ordinal);
         var errors = new List<string>();
+        errors.AddRange(factories.GroupBy(f => f.DriverName, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g =>
+            $"Driver name '{g.Key}' is registered more than once: {string.Join(", ", g.Select(f => $"{f.GetType().FullName} ({f.GetType().Assembly.GetName().Name})"))}. Rename one (factory DriverName or dialect \"driver\")."));
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Channels.Count; i++)
         {

@@ -34,7 +34,8 @@ public sealed partial class SupplyChannelRegistry : ISupplyChannels, IAsyncDispo
     {
         _time = time;
         _logger = logger;
-        var byDriver = factories.ToDictionary(f => f.DriverName, StringComparer.Ordinal);
+        // Duplicate driver names are refused by SchedulerOptionsValidator at start-up; the first one would win here.
+        var byDriver = factories.GroupBy(f => f.DriverName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _channels = options.Value.Channels
             .Select(c => new SupplyChannel(c, byDriver[c.Driver].Create(c), time, logger))
             .ToArray();

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using SpeedUp.Drivers;
+using SpeedUp.Protocols.Cli.Dialects;
+using SpeedUp.Scheduler.Drivers;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registration of every driver the service can find, without a central table.</summary>
+public static class DriverServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the <see cref="DriverFactoryAttribute"/> factories of the shipped driver assemblies (beside the
+    /// service), of <c>SpeedUp:Drivers:PluginDirectory</c>, and one <see cref="DialectCliDriverFactory"/> per
+    /// <c>*.dialect.json</c> of <c>SpeedUp:Drivers:DialectDirectory</c> (relative paths: from the working directory).
+    /// A plugin or dialect that cannot be loaded stops the service with its message; duplicate driver names are
+    /// refused by the channel validation at start-up.
+    /// </summary>
+    public static IServiceCollection AddDiscoveredDrivers(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection("SpeedUp:Drivers").Get<DriverLoadingOptions>() ?? new DriverLoadingOptions();
+        var assemblies = DriverDiscovery.Shipped(AppContext.BaseDirectory).Concat(DriverDiscovery.Plugins(options.PluginDirectory));
+        foreach (var type in assemblies.SelectMany(DriverDiscovery.FactoryTypes))
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(ISubscriberLineDriverFactory), type));
+        }
+
+        foreach (var dialect in string.IsNullOrWhiteSpace(options.DialectDirectory) ? [] : DialectLoader.LoadFolder(options.DialectDirectory))
+        {
+            services.AddSingleton<ISubscriberLineDriverFactory>(sp => new DialectCliDriverFactory(dialect, sp.GetService<ILoggerFactory>()));
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SpeedUp.Core.Catalogue;
+using SpeedUp.Drivers;
+using SpeedUp.Scheduler;
+using SpeedUp.Scheduler.Drivers;
+using SpeedUp.Drivers.Tests.Simulator;
+
+namespace SpeedUp.Drivers.Tests.Plugins;
+
+/// <summary>Drivers are found by attribute in the shipped assemblies, in a plugin folder and as dialect files; duplicates stop the service.</summary>
+public sealed class DriverDiscoveryTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("speedup-plugins-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void The_shipped_driver_assemblies_bring_their_factories_by_attribute()
+    {
+        var names = Factories(new Dictionary<string, string?>()).Select(f => f.DriverName).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["huawei-cli-ssh", "zte-cli-ssh", "zte-snmp"], names);
+    }
+
+    [Fact]
+    public async Task A_plugin_folder_adds_a_driver_without_rebuilding_the_service()
+    {
+        CopyPlugin(Path.Combine(_folder, "SpeedUp.Drivers.SamplePlugin"));
+
+        var factory = Assert.Single(Factories(new Dictionary<string, string?> { ["SpeedUp:Drivers:PluginDirectory"] = _folder }),
+            f => f.DriverName == "sample-plugin");
+        var channel = new SupplyChannelOptions { Name = "sample", Host = "202.101.172.35", Driver = "sample-plugin" };
+        var driver = factory.Create(channel);
+        var line = await driver.FindLineAsync(IPAddress.Parse("202.101.172.35"), 0, TestContext.Current.CancellationToken);
+
+        Assert.NotNull(line);
+        Assert.Equal(900000001, line.BandId);
+        Assert.NotEqual(typeof(DriverDiscoveryTests).Assembly, factory.GetType().Assembly);
+        Assert.Equal("SpeedUp.Drivers.SamplePlugin", System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(factory.GetType().Assembly)!.Name);
+    }
+
+    [Fact]
+    public void A_dialect_file_is_a_driver_and_a_second_driver_of_the_same_name_stops_the_service()
+    {
+        var dialects = Path.Combine(_folder, "dialects");
+        Directory.CreateDirectory(dialects);
+        var huawei = File.ReadAllText(Path.Combine(SimulatorTestPaths.RepositoryRoot, "drivers", "SpeedUp.Drivers.ChinaTelecom", "Dialects", "huawei-vrp.dialect.json"));
+        File.WriteAllText(Path.Combine(dialects, "h3c.dialect.json"),
+            huawei.Replace("\"huawei-vrp\"", "\"h3c-comware\"", StringComparison.Ordinal).Replace("\"huawei-cli-ssh\"", "\"h3c-cli-ssh\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(dialects, "clash.dialect.json"), huawei.Replace("\"huawei-vrp\"", "\"clash\"", StringComparison.Ordinal));
+
+        var factories = Factories(new Dictionary<string, string?> { ["SpeedUp:Drivers:DialectDirectory"] = dialects });
+        var validation = new SchedulerOptionsValidator(factories, new OfferCatalogue(Options.Create(new CatalogueOptions()))).Validate(null, new SchedulerOptions());
+
+        Assert.Contains(factories, f => f.DriverName == "h3c-cli-ssh");
+        Assert.False(validation.Succeeded);
+        Assert.Contains("Driver name 'huawei-cli-ssh' is registered more than once", validation.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_marked_class_that_is_not_a_factory_is_refused_with_its_name()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => DriverDiscovery.FactoryTypes(typeof(NotAFactory).Assembly));
+
+        Assert.Contains(nameof(NotAFactory), e.Message, StringComparison.Ordinal);
+    }
+
+    private static List<ISubscriberLineDriverFactory> Factories(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddDiscoveredDrivers(configuration);
+        return [.. services.BuildServiceProvider().GetServices<ISubscriberLineDriverFactory>()];
+    }
+
+    private static void CopyPlugin(string target)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
+        var built = Path.Combine(SimulatorTestPaths.RepositoryRoot, "tests", "SpeedUp.Drivers.SamplePlugin", "bin", configuration, "net10.0");
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(built))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+    }
+}
+
+/// <summary>Marked but not a factory (the scan must refuse it). The test assembly is no driver assembly, so the shipped scan skips it.</summary>
+[DriverFactory]
+public sealed class NotAFactory;
