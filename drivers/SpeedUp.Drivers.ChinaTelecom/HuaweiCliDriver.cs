@@ -12,7 +12,7 @@ namespace SpeedUp.Drivers.ChinaTelecom;
 /// sequence (user view → <c>system-view</c> → <c>aaa</c> → change → <c>return</c> → read-back) and is retried only if
 /// its session died before the change was sent.
 /// </summary>
-public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
+public sealed class HuaweiCliDriver : ISubscriberLineDriver, IDriverDryRun, IAsyncDisposable
 {
     private readonly DialectCliDriver _driver;
 
@@ -53,6 +53,9 @@ public sealed class HuaweiCliDriver : ISubscriberLineDriver, IAsyncDisposable
 
     /// <inheritdoc/>
     public Task<DriverHealth> ProbeAsync(CancellationToken cancellationToken) => _driver.ProbeAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public DryRunPlan Render(DriverOperation operation) => _driver.Render(operation);
 
     /// <summary>Stops new operations, waits up to <paramref name="timeout"/> for running ones, then closes every session.</summary>
     /// <returns>True when every running operation finished in time.</returns>

@@ -12,7 +12,7 @@ namespace SpeedUp.Drivers.ChinaUnicom;
 /// sequence (exec → <c>configure terminal</c> → change, answering <c>[yes/no]</c> → <c>end</c> → read-back) and is
 /// retried only if its session died before the change was sent.
 /// </summary>
-public sealed class ZteCliDriver : ISubscriberLineDriver, IAsyncDisposable
+public sealed class ZteCliDriver : ISubscriberLineDriver, IDriverDryRun, IAsyncDisposable
 {
     private readonly DialectCliDriver _driver;
 
@@ -53,6 +53,9 @@ public sealed class ZteCliDriver : ISubscriberLineDriver, IAsyncDisposable
 
     /// <inheritdoc/>
     public Task<DriverHealth> ProbeAsync(CancellationToken cancellationToken) => _driver.ProbeAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public DryRunPlan Render(DriverOperation operation) => _driver.Render(operation);
 
     /// <summary>Stops new operations, waits up to <paramref name="timeout"/> for running ones, then closes every session.</summary>
     /// <returns>True when every running operation finished in time.</returns>

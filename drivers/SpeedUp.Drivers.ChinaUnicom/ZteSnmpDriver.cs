@@ -10,7 +10,7 @@ namespace SpeedUp.Drivers.ChinaUnicom;
 /// Drives a ZTE-style BRAS over SNMP v2c or v3 (USM; the private MIB of docs/simulator.md). Every operation runs
 /// within the channel's <see cref="SupplyChannelOptions.OperationTimeout"/>; every write is read back.
 /// </summary>
-public sealed class ZteSnmpDriver : ISubscriberLineDriver
+public sealed class ZteSnmpDriver : ISubscriberLineDriver, IDriverDryRun
 {
     /// <summary>Lowest rate the equipment accepts, kbit/s.</summary>
     public const long MinRateKbps = 64;
@@ -149,6 +149,56 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver
         catch (DriverException e)
         {
             return new DriverHealth(false, e.Message, started.Elapsed);
+        }
+    }
+
+    /// <inheritdoc/>
+    public DryRunPlan Render(DriverOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var steps = new List<DryRunStep>();
+        switch (operation.Kind)
+        {
+            case DriverOperationKind.FindLine:
+                var address = operation.Address ?? throw new DriverException(DriverFailure.InvalidValue, "FindLine needs an address.");
+                if (operation.Port is < 0 or > 65535 || !ZteLineRow.TryGetIPv4(address, out var octets))
+                {
+                    throw new DriverException(DriverFailure.InvalidValue, $"FindLine needs an IPv4 address and a port 0-65535, got {address} {operation.Port}.");
+                }
+
+                var prefix = ZteSubscriberMib.ByAddrBandId.Append(octets[0], octets[1], octets[2], octets[3]);
+                steps.Add(new DryRunStep($"GETNEXT {(operation.Port == 0 ? prefix : prefix.Append((uint)(operation.Port - 1)))}",
+                    "zxSubByAddrBandId: the first port block of the address ending at or after the port"));
+                steps.Add(new DryRunStep($"GET {string.Join(", ", ZteSubscriberMib.Row(0).Select(o => o.ToString()[..^2] + ".<bandId>"))}",
+                    "the row of the band id found; its first port must be <= the port"));
+                break;
+            case DriverOperationKind.ReadLine:
+                var line = RequireLine(operation);
+                steps.Add(new DryRunStep($"GET {string.Join(", ", ZteSubscriberMib.Row(line.BandId).Select(o => o.ToString()))}", "the line's row"));
+                break;
+            case DriverOperationKind.SetRate:
+                var target = RequireLine(operation);
+                if (!Enum.IsDefined(operation.Direction) || operation.RateKbps is < MinRateKbps or > MaxRateKbps)
+                {
+                    throw new DriverException(DriverFailure.InvalidValue, $"Rate {operation.RateKbps} kbit/s {operation.Direction} is outside {MinRateKbps}-{MaxRateKbps} kbit/s.");
+                }
+
+                steps.Add(new DryRunStep($"SET {ZteSubscriberMib.Cell(ZteSubscriberMib.RateColumn(operation.Direction), target.BandId)} = Gauge32 {operation.RateKbps}", "the change"));
+                steps.Add(new DryRunStep($"GET {ZteSubscriberMib.Cell(ZteSubscriberMib.UpRateKbps, target.BandId)}, {ZteSubscriberMib.Cell(ZteSubscriberMib.DownRateKbps, target.BandId)}",
+                    $"read-back: must show {operation.RateKbps} kbit/s {operation.Direction}"));
+                break;
+            default:
+                steps.Add(new DryRunStep($"GET {ZteSubscriberMib.SysName}, {ZteSubscriberMib.SysDescr}, {ZteSubscriberMib.SysUpTime}", "sysName, sysDescr, sysUpTime"));
+                break;
+        }
+
+        return new DryRunPlan(ChannelName, "snmp " + _channel.Snmp.Version.ToString().ToLowerInvariant(), steps);
+
+        LineReference RequireLine(DriverOperation op)
+        {
+            var reference = op.Line ?? throw new DriverException(DriverFailure.InvalidValue, $"{op.Kind} needs a line (band id).");
+            ValidateBandId(reference.BandId);
+            return reference;
         }
     }
 

@@ -1,4 +1,10 @@
 using SpeedUp.Host;
 
+if (args.Length > 0 && args[0] == DryRunCommand.Verb)
+{
+    return DryRunCommand.Run(args, Console.Out, Console.Error);
+}
+
 var app = SpeedUpApplication.Build(args);
 await app.RunAsync();
+return 0;

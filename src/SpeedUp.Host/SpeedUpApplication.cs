@@ -25,8 +25,7 @@ public static class SpeedUpApplication
             .AddIpLocation()
             .AddSqliteStorage()
             .AddSupplyChannels()
-            .AddChinaTelecomDrivers()
-            .AddChinaUnicomDrivers();
+            .AddDiscoveredDrivers(builder.Configuration);
         builder.Services.AddHostedService<SessionExpiryWorker>();
         builder.Services.AddHostedService<SessionReconcileWorker>();
 

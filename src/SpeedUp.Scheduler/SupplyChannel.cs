@@ -122,6 +122,12 @@ public sealed partial class SupplyChannel : IAsyncDisposable
         && Options.Provinces.Contains(province)
         && (direction is null || bandwidthMbps is null || Tiers.Count == 0 || Tiers.Contains(new ChannelTier(direction.Value, bandwidthMbps.Value)));
 
+    /// <summary>
+    /// What <paramref name="operation"/> would send through this channel, without touching the device; null when its
+    /// driver cannot tell (does not implement <see cref="IDriverDryRun"/>).
+    /// </summary>
+    public DryRunPlan? DryRun(DriverOperation operation) => _inner is IDriverDryRun dryRun ? dryRun.Render(operation) : null;
+
     /// <summary>Probes the equipment through the breaker (so a successful probe closes a half-open circuit).</summary>
     public async Task<DriverHealth> ProbeAsync(CancellationToken cancellationToken)
     {

@@ -36,6 +36,12 @@ internal sealed class ChannelAdminGrpcService(SupplyChannelRegistry registry) : 
         return ToWire(channel);
     }
 
+    /// <inheritdoc />
+    public override Task<DryRunResponse> DryRun(DryRunRequest request, ServerCallContext context) =>
+        Task.FromResult(DryRunRequests.ToWire(DryRunRequests.Render(
+            registry, request.Channel, DryRunRequests.Of(request.Operation), request.IpAddress, request.Port, request.BandId, request.Account,
+            request.Direction, request.RateKbps)));
+
     private static string Truncate(string name) => name.Length <= 64 ? name : name[..64] + "…";
 
     private static ChannelStatus ToWire(SupplyChannel channel)

@@ -15,7 +15,7 @@ namespace SpeedUp.Protocols.Cli.Dialects;
 /// returns to the exec view and reads back. Every value is validated before it reaches a command line; every write
 /// is confirmed by a read-back; an error line is Rejected, or LineNotFound when it carries a "not found" text.
 /// </summary>
-public sealed class DialectCliDriver : ISubscriberLineDriver, IAsyncDisposable
+public sealed class DialectCliDriver : ISubscriberLineDriver, IDriverDryRun, IAsyncDisposable
 {
     private readonly CompiledDialect _dialect;
     private readonly DialectOutputParser _parser;
@@ -132,6 +132,45 @@ public sealed class DialectCliDriver : ISubscriberLineDriver, IAsyncDisposable
         }
     }
 
+    /// <inheritdoc/>
+    public DryRunPlan Render(DriverOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var commands = _dialect.Definition.Commands;
+        var steps = new List<DryRunStep>();
+        void Return() => steps.AddRange(commands.ReturnToExec.Select(c => new DryRunStep(c, "only when not in the exec view")));
+        switch (operation.Kind)
+        {
+            case DriverOperationKind.FindLine:
+                var address = _dialect.FindByAddress(operation.Address ?? throw new DriverException(DriverFailure.InvalidValue, "FindLine needs an address."));
+                CliValueGuard.RequirePort(operation.Port);
+                Return();
+                steps.Add(new DryRunStep(address, $"subscribers on that address; the one whose port block holds {operation.Port}"));
+                break;
+            case DriverOperationKind.ReadLine:
+                Return();
+                steps.Add(new DryRunStep(_dialect.ReadByAccount(RequireLine(operation).Account)));
+                break;
+            case DriverOperationKind.SetRate:
+                var line = RequireLine(operation);
+                var set = _dialect.SetRate(line.Account, operation.Direction, operation.RateKbps);
+                var read = _dialect.ReadByAccount(line.Account);
+                Return();
+                steps.Add(new DryRunStep(read, "the line exists and is this band id"));
+                steps.AddRange(commands.EnterConfig.Select(c => new DryRunStep(c, "to the configuration view")));
+                steps.Add(new DryRunStep(set, "the change"));
+                steps.AddRange(_dialect.Confirmations.Select(c => new DryRunStep(c.Answer.Answer, $"only if the device asks (prompt matching {c.Pattern})")));
+                steps.AddRange(commands.ReturnToExec.Select(c => new DryRunStep(c, "back to the exec view")));
+                steps.Add(new DryRunStep(read, $"read-back: must show {operation.RateKbps} kbit/s {operation.Direction}"));
+                break;
+            default:
+                steps.Add(new DryRunStep("", "an empty line: the device answers with its prompt"));
+                break;
+        }
+
+        return new DryRunPlan(ChannelName, "ssh-cli " + _dialect.Name, steps);
+    }
+
     /// <summary>
     /// Stops new operations (they throw <see cref="ObjectDisposedException"/>), waits up to <paramref name="timeout"/>
     /// for running ones, then closes every session.
@@ -141,6 +180,9 @@ public sealed class DialectCliDriver : ISubscriberLineDriver, IAsyncDisposable
 
     /// <summary>Drains and closes the sessions.</summary>
     public ValueTask DisposeAsync() => _session.DisposeAsync();
+
+    private static LineReference RequireLine(DriverOperation operation) =>
+        operation.Line ?? throw new DriverException(DriverFailure.InvalidValue, $"{operation.Kind} needs a line (band id and account).");
 
     private async Task<SubscriberLine> ReadAsync(CliChannel channel, CliOperationBudget budget, string command, LineReference line, CancellationToken token)
     {

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Broadband.SpeedUp.Admin.V1;
+using Grpc.Core;
+using SpeedUp.Testing;
+
+namespace SpeedUp.IntegrationTests;
+
+/// <summary>Dry runs show the exact native commands / varbinds of an operation and touch no device.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class DryRunTests(SimulatedNetworks networks)
+{
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_admin_api_renders_cli_and_snmp_operations_without_touching_the_devices()
+    {
+        await using var service = await ServiceProcess.StartAsync(networks.Simulators, NewDatabase(), cancellationToken: Ct);
+        var auditBefore = networks.Telecom.State.AuditLog.Count + networks.Unicom.State.AuditLog.Count;
+        var sessionsBefore = networks.Telecom.ActiveCliSessions;
+
+        var cli = await service.Admin.DryRunAsync(new DryRunRequest
+        {
+            Channel = "ct-huawei-ssh", Operation = DriverOperation.SetRate, BandId = 330100001, Account = "zj0571a0001", Direction = "DOWN", RateKbps = 200000,
+        }, cancellationToken: Ct);
+        var snmp = await service.Admin.DryRunAsync(new DryRunRequest
+        {
+            Channel = "cu-zte-snmp", Operation = DriverOperation.SetRate, BandId = 411000001, Direction = "UP", RateKbps = 20000,
+        }, cancellationToken: Ct);
+
+        Assert.Equal("ssh-cli huawei-vrp", cli.Protocol);
+        Assert.Contains(cli.Steps, s => s.Send == "access-user user-name zj0571a0001 car outbound cir 200000" && s.Note == "the change");
+        Assert.Equal(["system-view", "aaa"], cli.Steps.Where(s => s.Note == "to the configuration view").Select(s => s.Send));
+        Assert.Equal("display access-user user-name zj0571a0001", cli.Steps[^1].Send);
+        Assert.Equal("SET 1.3.6.1.4.1.3902.6051.1.1.1.5.411000001 = Gauge32 20000", snmp.Steps[0].Send);
+        Assert.Equal(auditBefore, networks.Telecom.State.AuditLog.Count + networks.Unicom.State.AuditLog.Count);
+        Assert.Equal(sessionsBefore, networks.Telecom.ActiveCliSessions);
+    }
+
+    [Fact]
+    public async Task A_value_the_driver_would_refuse_is_invalid_parameters_and_an_unknown_channel_not_found()
+    {
+        await using var service = await ServiceProcess.StartAsync(networks.Simulators, NewDatabase(), cancellationToken: Ct);
+
+        var refused = await ProductError.AssertFailsAsync(
+            () => service.Admin.DryRunAsync(new DryRunRequest
+            {
+                Channel = "ct-huawei-ssh", Operation = DriverOperation.SetRate, BandId = 330100001, Account = "zj0571a0001\nreboot", Direction = "DOWN", RateKbps = 200000,
+            }, cancellationToken: Ct),
+            "isv.INVALID_PARAMETERS", StatusCode.InvalidArgument);
+        Assert.Contains("nothing was sent", refused.Status.Detail, StringComparison.Ordinal);
+        await ProductError.AssertFailsAsync(
+            () => service.Admin.DryRunAsync(new DryRunRequest { Channel = "nope", Operation = DriverOperation.Probe }, cancellationToken: Ct),
+            "isv.INVALID_PARAMETERS", StatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_command_line_tool_prints_the_plan_and_needs_no_secrets()
+    {
+        var (code, output, error) = await RunHostAsync(
+            "dry-run", "--channel", "ct-huawei-ssh", "--operation", "find-line", "--ip-address", "202.101.172.100", "--port", "2500");
+        var (badCode, _, badError) = await RunHostAsync(
+            "dry-run", "--channel", "ct-huawei-ssh", "--operation", "find-line", "--ip-address", "202.101.172.100", "--port", "70000");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("# ct-huawei-ssh (ssh-cli huawei-vrp): nothing is sent in a dry run", output, StringComparison.Ordinal);
+        Assert.Contains("display access-user ip-address 202.101.172.100", output, StringComparison.Ordinal);
+        Assert.Equal(2, badCode);
+        Assert.Contains("[isv.INVALID_PARAMETERS]", badError, StringComparison.Ordinal);
+    }
+
+    private static string NewDatabase() => Path.Combine(Path.GetTempPath(), $"speedup-dryrun-{Guid.NewGuid():N}.db");
+
+    private async Task<(int Code, string Output, string Error)> RunHostAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(RepositoryPaths.HostAssembly);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // No secrets in the environment: a dry run must not need them.
+        info.Environment.Remove("SPEEDUP_CT_SSH_PASSWORD");
+        info.Environment.Remove("SPEEDUP_CU_SNMP_COMMUNITY");
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync(Ct);
+        var error = process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+        return (process.ExitCode, await output, await error);
+    }
+}
