@@ -1,17 +1,20 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SpeedUp.Core.Billing;
 using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Channels;
+using SpeedUp.Core.Customers;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
+using SpeedUp.Core.Statistics;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registration of the speed-up domain.</summary>
 public static class SpeedUpCoreServiceCollectionExtensions
 {
-    /// <summary>Adds the catalogue, pre-check, order and session services (storage, location and channels are registered separately).</summary>
+    /// <summary>Adds the catalogue, customer, pre-check, order, session, billing and statistics services (storage, location and channels are registered separately).</summary>
     public static IServiceCollection AddSpeedUpCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -20,6 +23,16 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.AddOptions<SpeedUpSessionOptions>().BindConfiguration("SpeedUp:Sessions").ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogueOptions>, CatalogueOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpeedUpSessionOptions>, SpeedUpSessionOptionsValidator>());
+        services.AddOptions<CustomerOptions>().BindConfiguration("SpeedUp:Customers").ValidateOnStart();
+        services.AddOptions<PricingOptions>().BindConfiguration("SpeedUp:Pricing").ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerOptions>, CustomerOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PricingOptions>, PricingOptionsValidator>());
+        services.TryAddScoped<CallerIdentity>();
+        services.TryAddScoped<ICallerContext>(sp => sp.GetRequiredService<CallerIdentity>());
+        services.TryAddSingleton<CustomerService>();
+        services.TryAddSingleton<PriceList>();
+        services.TryAddSingleton<SettlementService>();
+        services.TryAddSingleton<StatisticsService>();
         services.TryAddSingleton<OfferCatalogue>();
         services.TryAddSingleton<LineLocks>();
         services.TryAddSingleton<PrecheckGuard>();

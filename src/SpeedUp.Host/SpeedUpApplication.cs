@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using SpeedUp.Host.Customers;
 using SpeedUp.Host.Grpc;
 using SpeedUp.Host.Sessions;
 
@@ -17,7 +18,11 @@ public static class SpeedUpApplication
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Parse(hosting.Address), hosting.Port, listen => listen.Protocols = HttpProtocols.Http2));
 
-        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ProductErrorInterceptor>());
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<ProductErrorInterceptor>();
+            grpc.Interceptors.Add<CustomerHeaderInterceptor>();
+        });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck("speedup", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         builder.Services
@@ -26,6 +31,7 @@ public static class SpeedUpApplication
             .AddSqliteStorage()
             .AddSupplyChannels()
             .AddDiscoveredDrivers(builder.Configuration);
+        builder.Services.AddHostedService<CustomerSeedWorker>();
         builder.Services.AddHostedService<SessionExpiryWorker>();
         builder.Services.AddHostedService<SessionReconcileWorker>();
 
@@ -34,6 +40,7 @@ public static class SpeedUpApplication
         var app = builder.Build();
         app.MapGrpcService<SpeedUpGrpcService>();
         app.MapGrpcService<ChannelAdminGrpcService>();
+        app.MapGrpcService<CustomerAdminGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

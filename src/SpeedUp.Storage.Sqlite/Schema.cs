@@ -1,6 +1,11 @@
 namespace SpeedUp.Storage.Sqlite;
 
-/// <summary>The schema, created idempotently. Times are Unix milliseconds (UTC).</summary>
+/// <summary>
+/// The schema. <see cref="Sql"/> is the first version's (created idempotently, as it always was); each entry of
+/// <see cref="Migrations"/> takes the database one version further, tracked in <c>PRAGMA user_version</c>, so a
+/// database written by an earlier version opens and is upgraded in place. Times are Unix milliseconds (UTC); money
+/// is integer 1/10000 CNY ("units").
+/// </summary>
 internal static class Schema
 {
     public const string Sql = """
@@ -52,4 +57,102 @@ internal static class Schema
             created_at INTEGER NOT NULL
         );
         """;
+
+    /// <summary>Migration N (1-based) brings <c>user_version</c> from N−1 to N. Append only; never edit a released step.</summary>
+    public static readonly string[] Migrations =
+    [
+        // 1: customers, priced orders, order use by sessions, settlements, client request ids.
+        """
+        ALTER TABLE sessions ADD COLUMN customer_id TEXT NULL;
+        ALTER TABLE sessions ADD COLUMN client_request_id TEXT NULL;
+        ALTER TABLE sessions ADD COLUMN request_hash TEXT NULL;
+        CREATE UNIQUE INDEX ux_sessions_client_request ON sessions (customer_id, client_request_id)
+            WHERE client_request_id IS NOT NULL AND end_reason <> 'ApplyFailed';
+        CREATE INDEX ix_sessions_customer_started ON sessions (customer_id, started_at);
+
+        -- Pre-checks are kept 30 minutes; they now belong to the customer who made them.
+        DROP TABLE prechecks;
+        CREATE TABLE prechecks (
+            customer_id TEXT NOT NULL,
+            band_id INTEGER NOT NULL,
+            account TEXT NOT NULL,
+            ip_address TEXT NOT NULL,
+            port INTEGER NOT NULL,
+            carrier TEXT NOT NULL,
+            province TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            up_kbps INTEGER NOT NULL,
+            down_kbps INTEGER NOT NULL,
+            max_up_kbps INTEGER NOT NULL,
+            max_down_kbps INTEGER NOT NULL,
+            speed_up_permitted INTEGER NOT NULL,
+            offer_ids TEXT NOT NULL,
+            checked_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            PRIMARY KEY (customer_id, band_id)
+        );
+
+        -- Orders of the previous version had no customer or price: they keep their rows, belong to nobody, and are
+        -- neither usable nor billed. Their bucket is derived from the offer id.
+        ALTER TABLE orders ADD COLUMN customer_id TEXT NULL;
+        ALTER TABLE orders ADD COLUMN direction TEXT NOT NULL DEFAULT '';
+        ALTER TABLE orders ADD COLUMN bandwidth_mbps INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE orders ADD COLUMN product TEXT NOT NULL DEFAULT '';
+        ALTER TABLE orders ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE orders ADD COLUMN frozen_units INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE orders ADD COLUMN billing_month TEXT NOT NULL DEFAULT '';
+        ALTER TABLE orders ADD COLUMN client_request_id TEXT NULL;
+        ALTER TABLE orders ADD COLUMN request_hash TEXT NULL;
+        UPDATE orders SET
+            direction = CASE offer_id / 100000 WHEN 1 THEN 'Up' ELSE 'Down' END,
+            bandwidth_mbps = (offer_id % 100000) / 10,
+            product = CASE offer_id % 10 WHEN 1 THEN 'HourPack' ELSE 'ThirtyDayPack' END,
+            expires_at = created_at;
+        CREATE UNIQUE INDEX ux_orders_client_request ON orders (customer_id, client_request_id) WHERE client_request_id IS NOT NULL;
+        CREATE INDEX ix_orders_line ON orders (customer_id, band_id, direction, expires_at);
+        CREATE INDEX ix_orders_month ON orders (billing_month, customer_id, direction, bandwidth_mbps, product);
+
+        CREATE TABLE customers (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            subscribed INTEGER NOT NULL,
+            balance_units INTEGER NOT NULL,
+            frozen_units INTEGER NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE order_uses (
+            session_id TEXT NOT NULL,
+            order_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            reserved_minutes INTEGER NOT NULL,
+            PRIMARY KEY (session_id, order_id)
+        );
+        CREATE INDEX ix_order_uses_order ON order_uses (order_id);
+
+        CREATE TABLE settlements (
+            customer_id TEXT NOT NULL,
+            month TEXT NOT NULL,
+            settled_at INTEGER NOT NULL,
+            total_units INTEGER NOT NULL,
+            frozen_units INTEGER NOT NULL,
+            PRIMARY KEY (customer_id, month)
+        );
+        CREATE TABLE settlement_lines (
+            customer_id TEXT NOT NULL,
+            month TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            bandwidth_mbps INTEGER NOT NULL,
+            product TEXT NOT NULL,
+            volume INTEGER NOT NULL,
+            unit_price_units INTEGER NOT NULL,
+            total_units INTEGER NOT NULL,
+            frozen_units INTEGER NOT NULL,
+            PRIMARY KEY (customer_id, month, direction, bandwidth_mbps, product)
+        );
+        """,
+    ];
+
+    /// <summary>The version a fully migrated database has.</summary>
+    public static int CurrentVersion => Migrations.Length;
 }

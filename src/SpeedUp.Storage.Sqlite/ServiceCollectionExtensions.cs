@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SpeedUp.Core.Billing;
+using SpeedUp.Core.Customers;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
+using SpeedUp.Core.Statistics;
 using SpeedUp.Storage.Sqlite;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -17,6 +20,9 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton<ISessionStore, SqliteSessionStore>();
         services.TryAddSingleton<IPrecheckStore, SqlitePrecheckStore>();
         services.TryAddSingleton<IOrderStore, SqliteOrderStore>();
+        services.TryAddSingleton<ICustomerStore, SqliteCustomerStore>();
+        services.TryAddSingleton<ISettlementStore, SqliteSettlementStore>();
+        services.TryAddSingleton<IStatisticsStore, SqliteStatisticsStore>();
         return services;
     }
 }

@@ -60,6 +60,27 @@ public sealed class SqliteDatabase : IDisposable
     /// <inheritdoc />
     public void Dispose() => _writeGate.Dispose();
 
+    /// <summary>Runs the migrations the file has not had yet, each in its own transaction with its version bump.</summary>
+    private static void Migrate(SqliteConnection connection)
+    {
+        long version;
+        using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "PRAGMA user_version";
+            version = (long)read.ExecuteScalar()!;
+        }
+
+        for (var step = (int)version; step < Schema.Migrations.Length; step++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Schema.Migrations[step] + $"\nPRAGMA user_version = {step + 1};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
     private void Initialize(SqliteConnection connection)
     {
         lock (_initGate)
@@ -69,9 +90,13 @@ public sealed class SqliteDatabase : IDisposable
                 return;
             }
 
-            using var command = connection.CreateCommand();
-            command.CommandText = Schema.Sql;
-            command.ExecuteNonQuery();
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = Schema.Sql;
+                command.ExecuteNonQuery();
+            }
+
+            Migrate(connection);
             _initialized = true;
         }
     }

@@ -7,7 +7,7 @@ using SpeedUp.Drivers;
 
 namespace SpeedUp.Storage.Sqlite;
 
-/// <summary>The latest pre-check of each band id, in SQLite. Offers are stored as their ids.</summary>
+/// <summary>The latest pre-check of each customer and band id, in SQLite. Offers are stored as their ids.</summary>
 public sealed class SqlitePrecheckStore(SqliteDatabase database) : IPrecheckStore
 {
     /// <inheritdoc />
@@ -18,11 +18,12 @@ public sealed class SqlitePrecheckStore(SqliteDatabase database) : IPrecheckStor
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT OR REPLACE INTO prechecks (band_id, account, ip_address, port, carrier, province, channel, up_kbps, down_kbps,
+            INSERT OR REPLACE INTO prechecks (customer_id, band_id, account, ip_address, port, carrier, province, channel, up_kbps, down_kbps,
                 max_up_kbps, max_down_kbps, speed_up_permitted, offer_ids, checked_at, expires_at)
-            VALUES ($band_id, $account, $ip, $port, $carrier, $province, $channel, $up, $down, $max_up, $max_down, $permitted, $offers, $checked, $expires)
+            VALUES ($customer, $band_id, $account, $ip, $port, $carrier, $province, $channel, $up, $down, $max_up, $max_down, $permitted, $offers, $checked, $expires)
             """;
         var p = command.Parameters;
+        p.AddWithValue("$customer", precheck.CustomerId);
         p.AddWithValue("$band_id", precheck.BandId);
         p.AddWithValue("$account", precheck.Account);
         p.AddWithValue("$ip", precheck.IpAddress.ToString());
@@ -42,15 +43,17 @@ public sealed class SqlitePrecheckStore(SqliteDatabase database) : IPrecheckStor
     }
 
     /// <inheritdoc />
-    public async Task<Precheck?> FindAsync(long bandId, CancellationToken cancellationToken)
+    public async Task<Precheck?> FindAsync(string customerId, long bandId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT band_id, account, ip_address, port, carrier, province, channel, up_kbps, down_kbps,
                 max_up_kbps, max_down_kbps, speed_up_permitted, offer_ids, checked_at, expires_at
-            FROM prechecks WHERE band_id = $band_id
+                , customer_id
+            FROM prechecks WHERE customer_id = $customer AND band_id = $band_id
             """;
+        command.Parameters.AddWithValue("$customer", customerId);
         command.Parameters.AddWithValue("$band_id", bandId);
         await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await r.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -65,6 +68,6 @@ public sealed class SqlitePrecheckStore(SqliteDatabase database) : IPrecheckStor
         return new Precheck(r.GetInt64(0), r.GetString(1), IPAddress.Parse(r.GetString(2)), r.GetInt32(3),
             Enum.Parse<Carrier>(r.GetString(4)), r.GetString(5), r.GetString(6),
             new LineRates(r.GetInt64(7), r.GetInt64(8)), new LineCapability(r.GetInt64(9), r.GetInt64(10), r.GetInt64(11) != 0),
-            offers, UnixTime.FromStored(r.GetInt64(13)), UnixTime.FromStored(r.GetInt64(14)));
+            offers, UnixTime.FromStored(r.GetInt64(13)), UnixTime.FromStored(r.GetInt64(14)), r.GetString(15));
     }
 }

@@ -5,10 +5,13 @@ using SpeedUp.Drivers;
 
 namespace SpeedUp.Storage.Sqlite;
 
-/// <summary>Speed-up sessions in SQLite. A partial unique index keeps one open session per line and direction.</summary>
+/// <summary>
+/// Speed-up sessions in SQLite. A partial unique index keeps one open session per line and direction; a session is
+/// journalled together with its customer, client request id and order uses.
+/// </summary>
 public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
 {
-    private const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error";
+    private const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error, customer_id, client_request_id, request_hash";
 
     /// <inheritdoc />
     public async Task InsertAsync(SpeedUpSession session, CancellationToken cancellationToken)
@@ -17,10 +20,31 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
         {
             await database.WriteAsync(async (connection, ct) =>
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"INSERT INTO sessions ({Columns}) VALUES ($id, $band_id, $account, $ip, $port, $carrier, $province, $channel, $direction, $target, $original, $scene, $started, $due, $state, $reason, $ended, $error)";
-                Bind(command, session);
-                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await using (var command = connection.CreateCommand())
+                {
+                    command.Transaction = transaction;
+                    command.CommandText = $"INSERT INTO sessions ({Columns}) VALUES ($id, $band_id, $account, $ip, $port, $carrier, $province, $channel, $direction, $target, $original, $scene, $started, $due, $state, $reason, $ended, $error, $customer, $client_request, $request_hash)";
+                    Bind(command, session);
+                    command.Parameters.AddWithValue("$customer", (object?)session.CustomerId ?? DBNull.Value);
+                    command.Parameters.AddWithValue("$client_request", (object?)session.ClientRequestId ?? DBNull.Value);
+                    command.Parameters.AddWithValue("$request_hash", (object?)session.RequestHash ?? DBNull.Value);
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                foreach (var use in session.OrderUses)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = "INSERT INTO order_uses (session_id, order_id, position, reserved_minutes) VALUES ($session, $order, $position, $minutes)";
+                    command.Parameters.AddWithValue("$session", session.Id);
+                    command.Parameters.AddWithValue("$order", use.OrderId);
+                    command.Parameters.AddWithValue("$position", use.Position);
+                    command.Parameters.AddWithValue("$minutes", use.ReservedMinutes);
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
@@ -50,6 +74,27 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
         (await QueryAsync($"SELECT {Columns} FROM sessions WHERE band_id = $band_id AND direction = $direction ORDER BY started_at DESC, rowid DESC LIMIT 1",
             c => { c.Parameters.AddWithValue("$band_id", bandId); c.Parameters.AddWithValue("$direction", direction.ToString()); },
             cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <inheritdoc />
+    public async Task<SpeedUpSession?> FindLatestAsync(string customerId, long bandId, Direction direction, CancellationToken cancellationToken) =>
+        (await QueryAsync($"SELECT {Columns} FROM sessions WHERE band_id = $band_id AND direction = $direction AND customer_id = $customer ORDER BY started_at DESC, rowid DESC LIMIT 1",
+            c =>
+            {
+                c.Parameters.AddWithValue("$band_id", bandId);
+                c.Parameters.AddWithValue("$direction", direction.ToString());
+                c.Parameters.AddWithValue("$customer", customerId);
+            },
+            cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeedUpSession>> FindByClientRequestAsync(string customerId, string clientRequestId, CancellationToken cancellationToken) =>
+        await QueryAsync($"SELECT {Columns} FROM sessions WHERE customer_id = $customer AND client_request_id = $client_request ORDER BY started_at DESC, rowid DESC",
+            c =>
+            {
+                c.Parameters.AddWithValue("$customer", customerId);
+                c.Parameters.AddWithValue("$client_request", clientRequestId);
+            },
+            cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<SpeedUpSession>> ListNeedingRestoreAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -107,5 +152,10 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
         Enum.Parse<Carrier>(r.GetString(5)), r.GetString(6), r.GetString(7), Enum.Parse<Direction>(r.GetString(8)),
         r.GetInt64(9), r.GetInt64(10), r.GetString(11), UnixTime.FromStored(r.GetInt64(12)), UnixTime.FromStored(r.GetInt64(13)),
         Enum.Parse<SessionState>(r.GetString(14)), Enum.Parse<EndReason>(r.GetString(15)),
-        r.IsDBNull(16) ? null : UnixTime.FromStored(r.GetInt64(16)), r.IsDBNull(17) ? null : r.GetString(17));
+        r.IsDBNull(16) ? null : UnixTime.FromStored(r.GetInt64(16)), r.IsDBNull(17) ? null : r.GetString(17))
+    {
+        CustomerId = r.IsDBNull(18) ? null : r.GetString(18),
+        ClientRequestId = r.IsDBNull(19) ? null : r.GetString(19),
+        RequestHash = r.IsDBNull(20) ? null : r.GetString(20),
+    };
 }

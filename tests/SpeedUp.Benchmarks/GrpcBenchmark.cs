@@ -25,6 +25,11 @@ internal sealed class GrpcBenchmark(CarrierSimulators networks, BenchmarkOptions
             Report.KeyValue("host", RepositoryPaths.HostAssembly);
             Report.KeyValue("start to listening", $"{Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms (port {service.Port}, SQLite {database})");
             var lines = await LineDiscovery.FindAsync(service.Client, networks, cancellationToken);
+            foreach (var line in lines) // a start needs an order: each line's 30-day pack pays for all its cycles
+            {
+                await service.Client.OrderThirtyDayPackAsync(line.BandId, Broadband.SpeedUp.V1.Direction.Down, line.TargetMbps, cancellationToken: cancellationToken);
+            }
+
             var failures = new FailureLog();
             foreach (var carrier in new[] { "Telecom", "Unicom" })
             {

@@ -3,22 +3,31 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using SpeedUp.Core.Billing;
 using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Channels;
+using SpeedUp.Core.Customers;
 using SpeedUp.Core.Location;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
+using SpeedUp.Core.Statistics;
 using SpeedUp.Drivers;
 using SpeedUp.Scheduler;
 using SpeedUp.Storage.Sqlite;
 
 namespace SpeedUp.Core.Tests;
 
-/// <summary>The domain services wired over a real SQLite file, a fake clock and a fake line table.</summary>
+/// <summary>
+/// The domain services wired over a real SQLite file, a fake clock and a fake line table. <see cref="Precheck"/>,
+/// <see cref="Orders"/> and <see cref="Service"/> act for the customer <see cref="Customer"/>; <see cref="Service"/>'s
+/// start first buys a 30-day pack for the line when the pre-check offers one and none is valid (tests about orders
+/// use <see cref="Sessions"/>/<see cref="RealService"/> directly).
+/// </summary>
 internal sealed class CoreHarness : IDisposable
 {
     public const string Channel = "ct-test";
+    public const string Customer = "c1";
     public static readonly IPAddress Zhejiang = IPAddress.Parse("202.101.172.35");
     public static readonly IPAddress Guangdong = IPAddress.Parse("202.96.128.86");
 
@@ -62,10 +71,21 @@ internal sealed class CoreHarness : IDisposable
         var guard = new PrecheckGuard(prechecks, Time);
         Restorer = new SessionRestorer(Sessions, Registry, Locks, Time, NullLogger<SessionRestorer>.Instance);
         Reconciler = new SessionReconciler(Sessions, Registry, Restorer, Locks, Time, NullLogger<SessionReconciler>.Instance);
-        Precheck = new PrecheckService(locator.Object, Registry, new ChannelFailover(Registry), catalogue, prechecks, Options.Create(new PrecheckOptions()), Time);
-        Orders = new OrderService(guard, new SqliteOrderStore(Database), Time);
+        RealPrecheck = new PrecheckService(locator.Object, Registry, new ChannelFailover(Registry), catalogue, prechecks, Options.Create(new PrecheckOptions()), Time);
+        OrderStore = new SqliteOrderStore(Database);
+        CustomerStore = new SqliteCustomerStore(Database);
+        Prices = new PriceList(Options.Create(ProductPricing.Options()));
+        RealOrders = new OrderService(guard, OrderStore, Prices, Locks, Time);
         var applier = new SpeedUpApplier(Registry, Sessions, Restorer, Time, NullLogger<SpeedUpApplier>.Instance);
-        Service = new SpeedUpSessionService(guard, catalogue, applier, Sessions, Restorer, Locks, sessionOptions);
+        RealService = new SpeedUpSessionService(guard, catalogue, applier, Sessions, Restorer, Locks, sessionOptions, OrderStore, Time);
+        Customers = new CustomerService(CustomerStore, Options.Create(new CustomerOptions()), Time);
+        Settlement = new SettlementService(new SqliteSettlementStore(Database), Prices, Time);
+        Statistics = new StatisticsService(new SqliteStatisticsStore(Database), Time);
+        Prechecks = prechecks;
+        CustomerStore.SeedAsync(Customer, "Test customer", true, 1_000_000m, Time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
+        Precheck = new CustomerPrechecks(this);
+        Orders = new CustomerOrders(this);
+        Service = new CustomerSessions(this);
 
         Driver.Add(new SubscriberLine(330100001, "zj0571a0001", Zhejiang, PortRange.All, new LineRates(4000, 50000),
             new LineCapability(20000, 200000, true)));
@@ -92,11 +112,34 @@ internal sealed class CoreHarness : IDisposable
 
     public SessionRestorer Restorer { get; }
 
-    public PrecheckService Precheck { get; }
+    public PrecheckService RealPrecheck { get; }
 
-    public OrderService Orders { get; }
+    public OrderService RealOrders { get; }
 
-    public SpeedUpSessionService Service { get; }
+    public SpeedUpSessionService RealService { get; }
+
+    public SqlitePrecheckStore Prechecks { get; }
+
+    public SqliteOrderStore OrderStore { get; }
+
+    public SqliteCustomerStore CustomerStore { get; }
+
+    public PriceList Prices { get; }
+
+    public CustomerService Customers { get; }
+
+    public SettlementService Settlement { get; }
+
+    public StatisticsService Statistics { get; }
+
+    /// <summary>Pre-checks for <see cref="Customer"/>.</summary>
+    public CustomerPrechecks Precheck { get; }
+
+    /// <summary>Orders for <see cref="Customer"/>.</summary>
+    public CustomerOrders Orders { get; }
+
+    /// <summary>Sessions of <see cref="Customer"/>, with a 30-day pack bought before each start when needed.</summary>
+    public CustomerSessions Service { get; }
 
     /// <summary>A Telecom channel serving Zhejiang through the fake equipment.</summary>
     public static SupplyChannelOptions Telecom(string name, Action<SupplyChannelOptions>? configure = null)
@@ -111,6 +154,44 @@ internal sealed class CoreHarness : IDisposable
         new("202.101.172.35", 0, 330100001, (int)Direction.Down, mbps, "game", minutes);
 
     public static StopSpeedUpCommand StopDown() => new("202.101.172.35", 0, 330100001, (int)Direction.Down);
+
+    internal sealed class CustomerPrechecks(CoreHarness h)
+    {
+        public Task<PrecheckResult> PrecheckAsync(string? ip, int port, CancellationToken ct) => h.RealPrecheck.PrecheckAsync(Customer, ip, port, ct);
+    }
+
+    internal sealed class CustomerOrders(CoreHarness h)
+    {
+        public Task<Orders.OfferOrder> OrderAsync(long bandId, long offerId, CancellationToken ct) =>
+            h.RealOrders.OrderAsync(Customer, bandId, offerId, null, ct);
+    }
+
+    internal sealed class CustomerSessions(CoreHarness h)
+    {
+        public async Task<SpeedUpSession> StartAsync(StartSpeedUpCommand command, CancellationToken ct)
+        {
+            var now = h.Time.GetUtcNow();
+            var direction = (Direction)command.Direction;
+            var precheck = await h.Prechecks.FindAsync(Customer, command.BandId, ct);
+            var offer = precheck is not null && precheck.IsValidAt(now)
+                ? precheck.Offers.FirstOrDefault(o => o.Direction == direction && o.BandwidthMbps == command.TargetBandwidthMbps && o.Product == ProductType.ThirtyDayPack)
+                : null;
+            if (offer is not null)
+            {
+                var held = await h.OrderStore.ListLineOrdersAsync(Customer, command.BandId, direction, now, ct);
+                if (!held.Any(o => o.Product == ProductType.ThirtyDayPack && o.BandwidthMbps == offer.BandwidthMbps && o.IsValidAt(now)))
+                {
+                    await h.RealOrders.OrderAsync(Customer, command.BandId, offer.OfferId, null, ct);
+                }
+            }
+
+            return await h.RealService.StartAsync(Customer, command, ct);
+        }
+
+        public Task<SpeedUpSession> StopAsync(StopSpeedUpCommand command, CancellationToken ct) => h.RealService.StopAsync(Customer, command, ct);
+
+        public Task<LineStatus> StatusAsync(long bandId, CancellationToken ct) => h.RealService.StatusAsync(Customer, bandId, ct);
+    }
 
     public void Dispose()
     {

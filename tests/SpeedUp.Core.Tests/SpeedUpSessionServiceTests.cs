@@ -128,6 +128,7 @@ public sealed class SpeedUpSessionServiceTests : IDisposable
     public async Task A_session_orphaned_mid_apply_is_restored_by_the_sweep()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        using var attribution = new SessionAttribution(CoreHarness.Customer, null, null, []).Enter();
         var orphan = SpeedUpSession.Begin(SpeedUpSession.NewId(), 330100001, "zj0571a0001", CoreHarness.Zhejiang, 0, Carrier.ChinaTelecom, "Zhejiang",
             CoreHarness.Channel, Direction.Down, 200000, 50000, "", _h.Time.GetUtcNow(), TimeSpan.FromHours(1));
         await _h.Sessions.InsertAsync(orphan, Ct);

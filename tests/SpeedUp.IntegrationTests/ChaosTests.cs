@@ -224,9 +224,10 @@ public sealed class ChaosTests(SimulatedNetworks networks)
     private async Task<long[]> PrecheckAllAsync(ServiceProcess service, int? count = null)
     {
         var bandIds = new List<long>();
-        foreach (var (ip, port, _, _) in Lines.Take(count ?? Lines.Length))
+        foreach (var (ip, port, _, mbps) in Lines.Take(count ?? Lines.Length))
         {
             var precheck = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = ip, Port = port }, cancellationToken: Ct);
+            await service.Client.OrderThirtyDayPackAsync(precheck.BandId, Direction.Down, mbps, cancellationToken: Ct);
             bandIds.Add(precheck.BandId);
         }
 

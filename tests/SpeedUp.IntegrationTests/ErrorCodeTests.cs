@@ -120,6 +120,7 @@ public sealed class ErrorCodeTests(SimulatedNetworks networks) : IAsyncLifetime
         var client = _service.Client;
         var precheck = await client.PrecheckAsync(new PrecheckRequest { IpAddress = "119.6.6.7" });
         var start = new StartSpeedUpRequest { IpAddress = "119.6.6.7", BandId = precheck.BandId, Direction = Direction.Down, TargetBandwidthMbps = 200 };
+        await client.OrderThirtyDayPackAsync(precheck.BandId, Direction.Down, 200);
         await client.StartSpeedUpAsync(start);
         try
         {

@@ -22,6 +22,7 @@ public sealed class SessionLifetimeTests(SimulatedNetworks networks)
     {
         await using var service = await ServiceProcess.StartAsync(networks.Simulators, NewDatabase(), ShortSessions);
         var precheck = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "202.101.172.36" });
+        await service.Client.OrderThirtyDayPackAsync(precheck.BandId, Direction.Up, 20);
         await service.Client.StartSpeedUpAsync(new StartSpeedUpRequest
         {
             IpAddress = "202.101.172.36", BandId = precheck.BandId, Direction = Direction.Up, TargetBandwidthMbps = 20,
@@ -40,6 +41,7 @@ public sealed class SessionLifetimeTests(SimulatedNetworks networks)
         var database = NewDatabase();
         var service = await ServiceProcess.StartAsync(networks.Simulators, database, ShortSessions);
         var precheck = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "202.102.152.4" });
+        await service.Client.OrderThirtyDayPackAsync(precheck.BandId, Direction.Down, 200);
         await service.Client.StartSpeedUpAsync(new StartSpeedUpRequest
         {
             IpAddress = "202.102.152.4", BandId = precheck.BandId, Direction = Direction.Down, TargetBandwidthMbps = 200,

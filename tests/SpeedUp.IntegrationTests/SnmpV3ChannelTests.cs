@@ -32,6 +32,7 @@ public sealed class SnmpV3ChannelTests(SimulatedNetworks networks)
 
         var precheck = await client.PrecheckAsync(new PrecheckRequest { IpAddress = "221.11.1.67" });
         Assert.Equal(461000001, precheck.BandId);
+        await client.OrderThirtyDayPackAsync(precheck.BandId, Direction.Down, 200);
         await client.StartSpeedUpAsync(new StartSpeedUpRequest
         {
             IpAddress = "221.11.1.67", BandId = precheck.BandId, Direction = Direction.Down, TargetBandwidthMbps = 200,

@@ -45,7 +45,7 @@ public sealed class SpeedUpEndToEndTests(SimulatedNetworks networks) : IAsyncLif
         var status = await client.QueryStatusAsync(new QueryStatusRequest { BandId = precheck.BandId });
         Assert.Equal(200, status.Download.TargetBandwidthMbps);
         Assert.Equal(SessionState.Active, status.Download.State);
-        Assert.Equal(4 * 3600, status.Download.ExpiresAt.Seconds - status.Download.StartedAt.Seconds);
+        Assert.Equal(3600, status.Download.ExpiresAt.Seconds - status.Download.StartedAt.Seconds); // one hour pack: 60 minutes
         Assert.Null(status.Upload);
 
         var stop = await client.StopSpeedUpAsync(new StopSpeedUpRequest
@@ -66,6 +66,7 @@ public sealed class SpeedUpEndToEndTests(SimulatedNetworks networks) : IAsyncLif
         Assert.Equal("Beijing", precheck.Province);
         Assert.Equal(411000001, precheck.BandId);
 
+        await client.OrderThirtyDayPackAsync(precheck.BandId, Direction.Up, 20);
         await client.StartSpeedUpAsync(new StartSpeedUpRequest
         {
             IpAddress = "202.106.0.20", BandId = precheck.BandId, Direction = Direction.Up, TargetBandwidthMbps = 20,

@@ -31,6 +31,7 @@ public sealed class ZteCliChannelTests(SimulatedNetworks networks)
 
         var precheck = await client.PrecheckAsync(new PrecheckRequest { IpAddress = "58.240.57.100", Port = 2100 });
         Assert.Equal(432000003, precheck.BandId);
+        await client.OrderThirtyDayPackAsync(precheck.BandId, Direction.Down, 200);
         await client.StartSpeedUpAsync(new StartSpeedUpRequest
         {
             IpAddress = "58.240.57.100", Port = 2100, BandId = precheck.BandId, Direction = Direction.Down, TargetBandwidthMbps = 200,

@@ -46,6 +46,9 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     /// <summary>The channel admin API (protos/broadband/speedup/admin/v1/channels.proto).</summary>
     public Broadband.SpeedUp.Admin.V1.ChannelAdmin.ChannelAdminClient Admin => new(Channel);
 
+    /// <summary>The customer admin API (protos/broadband/speedup/admin/v1/customers.proto).</summary>
+    public Broadband.SpeedUp.Admin.V1.CustomerAdmin.CustomerAdminClient Customers => new(Channel);
+
     /// <summary>Starts the service with the simulators as its channels; <paramref name="settings"/> override configuration keys.</summary>
     public static async Task<ServiceProcess> StartAsync(
         CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)

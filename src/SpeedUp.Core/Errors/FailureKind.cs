@@ -21,6 +21,9 @@ public enum FailureKind
     /// <summary>A quota or capacity is used up; the caller may retry later.</summary>
     ResourceExhausted,
 
+    /// <summary>The caller may not do this (unknown customer, product not subscribed).</summary>
+    PermissionDenied,
+
     /// <summary>A fault of ours.</summary>
     Internal,
 }

@@ -1,14 +1,26 @@
+using System.Globalization;
+using SpeedUp.Core.Billing;
+using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Errors;
 using SpeedUp.Core.Prechecks;
+using SpeedUp.Core.Sessions;
 using SpeedUp.Core.Validation;
 
 namespace SpeedUp.Core.Orders;
 
-/// <summary>Takes offer orders: the offer must come from a valid pre-check of that line.</summary>
-public sealed class OrderService(PrecheckGuard prechecks, IOrderStore orders, TimeProvider time)
+/// <summary>
+/// Takes offer orders: the offer must come from the customer's valid pre-check of that line; an hour pack cannot be
+/// ordered in a direction that has a 30-day pack this month (order exclusion); the list price is frozen on the
+/// balance (pre-deduction). Orders of one line are taken one at a time (<see cref="LineLocks"/>).
+/// </summary>
+public sealed class OrderService(PrecheckGuard prechecks, IOrderStore orders, PriceList prices, LineLocks locks, TimeProvider time)
 {
-    /// <summary>Orders <paramref name="offerId"/> for the line <paramref name="bandId"/>.</summary>
-    public async Task<OfferOrder> OrderAsync(long bandId, long offerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Orders <paramref name="offerId"/> for the line <paramref name="bandId"/> on behalf of <paramref name="customerId"/>
+    /// (an active customer). With a <paramref name="clientRequestId"/>, a retry returns the first order.
+    /// </summary>
+    public async Task<OfferOrder> OrderAsync(
+        string customerId, long bandId, long offerId, string? clientRequestId, CancellationToken cancellationToken)
     {
         bandId = RequestValidator.BandId(bandId);
         if (offerId <= 0)
@@ -16,15 +28,55 @@ public sealed class OrderService(PrecheckGuard prechecks, IOrderStore orders, Ti
             throw SpeedUpException.InvalidParameter($"offer_id must be a positive number, got {offerId}.");
         }
 
-        var precheck = await prechecks.RequireValidAsync(bandId, cancellationToken).ConfigureAwait(false);
-        if (!precheck.Offers.Any(o => o.OfferId == offerId))
+        var requestId = ClientRequestIds.Validate(clientRequestId);
+        var hash = ClientRequestIds.Fingerprint(string.Create(CultureInfo.InvariantCulture, $"order|{bandId}|{offerId}"));
+
+        using var _ = await locks.AcquireAsync(bandId, cancellationToken).ConfigureAwait(false);
+        if (requestId is not null && await orders.FindByClientRequestAsync(customerId, requestId, cancellationToken).ConfigureAwait(false) is { } first)
         {
-            throw new SpeedUpException(ProductErrorCode.CreateOrderFailure, FailureKind.FailedPrecondition,
-                $"Offer {offerId} is not among the offers of band_id {bandId}'s pre-check.");
+            ClientRequestIds.RequireSameBody(requestId, first.RequestHash, hash);
+            return first;
         }
 
-        var order = new OfferOrder("LX" + Guid.NewGuid().ToString("N")[..20].ToUpperInvariant(), bandId, offerId, time.GetUtcNow());
-        await orders.InsertAsync(order, cancellationToken).ConfigureAwait(false);
-        return order;
+        var precheck = await prechecks.RequireValidAsync(customerId, bandId, cancellationToken).ConfigureAwait(false);
+        var offer = precheck.Offers.FirstOrDefault(o => o.OfferId == offerId)
+            ?? throw OrderFailure($"Offer {offerId} is not among the offers of band_id {bandId}'s pre-check.");
+        var table = prices.Find(offer.Direction, offer.BandwidthMbps, offer.Product)
+            ?? throw OrderFailure($"Offer {offerId} ({offer.Direction} {offer.BandwidthMbps} Mbps {offer.Product}) has no price configured.");
+
+        var now = time.GetUtcNow();
+        var month = BillingMonth.Of(now);
+        if (offer.Product == ProductType.HourPack)
+        {
+            var lineOrders = await orders.ListLineOrdersAsync(customerId, bandId, offer.Direction, month.Start, cancellationToken).ConfigureAwait(false);
+            if (lineOrders.FirstOrDefault(o => o.Product == ProductType.ThirtyDayPack && (o.CreatedAt >= month.Start || o.IsValidAt(now))) is { } monthly)
+            {
+                throw OrderFailure(
+                    $"band_id {bandId} has a 30-day pack {offer.Direction} this month (order {monthly.OrderId}, until {monthly.ExpiresAt:O}); " +
+                    $"an hour pack {offer.Direction} cannot be ordered alongside it (order exclusion).");
+            }
+        }
+
+        var expiresAt = offer.Product == ProductType.HourPack ? month.End : now.AddDays(30);
+        var order = new OfferOrder(
+            "LX" + Guid.NewGuid().ToString("N")[..20].ToUpperInvariant(), customerId, bandId, offerId, offer.Direction,
+            offer.BandwidthMbps, offer.Product, now, expiresAt, table.ListPrice, month.ToString(), requestId, hash);
+        switch (await orders.PlaceAsync(order, cancellationToken).ConfigureAwait(false))
+        {
+            case OrderPlacement.Placed:
+                return order;
+            case OrderPlacement.InsufficientBalance:
+                throw OrderFailure(
+                    $"The balance does not cover the price of offer {offerId} ({Money.Format(table.ListPrice)} CNY is frozen when ordering); top up first.");
+            case OrderPlacement.DuplicateClientRequest:
+                var existing = await orders.FindByClientRequestAsync(customerId, requestId!, cancellationToken).ConfigureAwait(false);
+                ClientRequestIds.RequireSameBody(requestId!, existing?.RequestHash, hash);
+                return existing!;
+            default:
+                throw new SpeedUpException(ProductErrorCode.PermissionDenied, FailureKind.PermissionDenied, "The calling customer is not known.");
+        }
     }
+
+    private static SpeedUpException OrderFailure(string message) =>
+        new(ProductErrorCode.CreateOrderFailure, FailureKind.FailedPrecondition, message);
 }

@@ -4,7 +4,10 @@ using SpeedUp.Drivers;
 
 namespace SpeedUp.Core.Prechecks;
 
-/// <summary>The outcome of a pre-check of one line, kept until it expires so that orders and starts can rely on it.</summary>
+/// <summary>
+/// The outcome of a pre-check of one line by one customer, kept until it expires so that that customer's orders and
+/// starts can rely on it.
+/// </summary>
 public sealed record Precheck(
     long BandId,
     string Account,
@@ -17,7 +20,8 @@ public sealed record Precheck(
     LineCapability Capability,
     IReadOnlyList<Offer> Offers,
     DateTimeOffset CheckedAt,
-    DateTimeOffset ExpiresAt)
+    DateTimeOffset ExpiresAt,
+    string CustomerId = "")
 {
     /// <summary>Whether the pre-check still holds at <paramref name="now"/>.</summary>
     public bool IsValidAt(DateTimeOffset now) => now < ExpiresAt;

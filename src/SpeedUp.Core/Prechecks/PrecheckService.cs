@@ -21,8 +21,8 @@ public sealed class PrecheckService(
     IOptions<PrecheckOptions> options,
     TimeProvider time)
 {
-    /// <summary>Pre-checks the line behind <paramref name="ipAddress"/>:<paramref name="port"/>.</summary>
-    public async Task<PrecheckResult> PrecheckAsync(string? ipAddress, int port, CancellationToken cancellationToken)
+    /// <summary>Pre-checks the line behind <paramref name="ipAddress"/>:<paramref name="port"/> for <paramref name="customerId"/>.</summary>
+    public async Task<PrecheckResult> PrecheckAsync(string customerId, string? ipAddress, int port, CancellationToken cancellationToken)
     {
         var address = RequestValidator.IpAddress(ipAddress);
         port = RequestValidator.Port(port);
@@ -65,7 +65,7 @@ public sealed class PrecheckService(
         var offers = catalogue.OffersFor(carrier, location.Province, line);
         var now = time.GetUtcNow();
         var precheck = new Precheck(line.BandId, line.Account, address, port, carrier, location.Province,
-            route.ChannelName, line.Current, line.Capability, offers, now, now + options.Value.ValidFor);
+            route.ChannelName, line.Current, line.Capability, offers, now, now + options.Value.ValidFor, customerId);
         await store.SaveAsync(precheck, cancellationToken).ConfigureAwait(false);
 
         return precheck.CanSpeedUp

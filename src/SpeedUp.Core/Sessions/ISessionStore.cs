@@ -5,7 +5,7 @@ namespace SpeedUp.Core.Sessions;
 /// <summary>Durable speed-up sessions.</summary>
 public interface ISessionStore
 {
-    /// <summary>Journals a new session. Fails with <see cref="SessionConflictException"/> when the line already has an open session in that direction.</summary>
+    /// <summary>Journals a new session (with its customer, client request id and order uses, in one transaction). Fails with <see cref="SessionConflictException"/> when the line already has an open session in that direction.</summary>
     Task InsertAsync(SpeedUpSession session, CancellationToken cancellationToken);
 
     /// <summary>Saves a session's state, channel and last error.</summary>
@@ -16,6 +16,12 @@ public interface ISessionStore
 
     /// <summary>The most recent session of a line and direction, open or ended, or null.</summary>
     Task<SpeedUpSession?> FindLatestAsync(long bandId, Direction direction, CancellationToken cancellationToken);
+
+    /// <summary>The most recent session of the customer on a line and direction, open or ended, or null.</summary>
+    Task<SpeedUpSession?> FindLatestAsync(string customerId, long bandId, Direction direction, CancellationToken cancellationToken);
+
+    /// <summary>The customer's sessions started with that client request id, latest first.</summary>
+    Task<IReadOnlyList<SpeedUpSession>> FindByClientRequestAsync(string customerId, string clientRequestId, CancellationToken cancellationToken);
 
     /// <summary>Sessions that need the restorer: Active and due at <paramref name="now"/>, or Applying/Restoring.</summary>
     Task<IReadOnlyList<SpeedUpSession>> ListNeedingRestoreAsync(DateTimeOffset now, CancellationToken cancellationToken);

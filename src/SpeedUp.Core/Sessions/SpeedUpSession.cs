@@ -94,17 +94,38 @@ public sealed class SpeedUpSession
     /// <summary>The last device failure met (no secrets).</summary>
     public string? LastError { get; private set; }
 
+    /// <summary>The customer the session belongs to (null only for sessions journalled before customers existed).</summary>
+    public string? CustomerId { get; init; }
+
+    /// <summary>The client request id of the start, if the caller gave one.</summary>
+    public string? ClientRequestId { get; init; }
+
+    /// <summary>Fingerprint of the start request (for retries with the same client request id).</summary>
+    public string? RequestHash { get; init; }
+
+    /// <summary>The orders the session draws on (known on the session that was started; not reloaded from storage).</summary>
+    public IReadOnlyList<Orders.OrderUse> OrderUses { get; init; } = [];
+
     /// <summary>Whether the subscriber may be running at the target rate (or the rate is still to be restored).</summary>
     public bool IsOpen => State != SessionState.Ended;
 
-    /// <summary>Journals a new session in <see cref="SessionState.Applying"/>.</summary>
+    /// <summary>
+    /// Journals a new session in <see cref="SessionState.Applying"/>, attributed to the <see cref="SessionAttribution.Current"/>
+    /// customer and orders.
+    /// </summary>
     public static SpeedUpSession Begin(
         string id, long bandId, string account, IPAddress ipAddress, int port, Carrier carrier, string province,
         string channelName, Direction direction, long targetKbps, long originalKbps, string scene,
         DateTimeOffset now, TimeSpan duration) =>
         new(id, bandId, account, ipAddress, port, carrier, province, channelName,
             direction, targetKbps, originalKbps, scene, now, now + duration, SessionState.Applying,
-            EndReason.None, null, null);
+            EndReason.None, null, null)
+        {
+            CustomerId = SessionAttribution.Current?.CustomerId,
+            ClientRequestId = SessionAttribution.Current?.ClientRequestId,
+            RequestHash = SessionAttribution.Current?.RequestHash,
+            OrderUses = SessionAttribution.Current?.OrderUses ?? [],
+        };
 
     /// <summary>A new session id.</summary>
     public static string NewId() => Guid.NewGuid().ToString("N");

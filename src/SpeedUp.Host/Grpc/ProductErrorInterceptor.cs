@@ -39,6 +39,30 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
         }
     }
 
+    /// <inheritdoc />
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        var requestId = context.RequestId();
+        context.ResponseTrailers.Add(RequestIds.Header, requestId);
+        try
+        {
+            await continuation(request, responseStream, context).ConfigureAwait(false);
+        }
+        catch (SpeedUpException e)
+        {
+            LogRejected(context.Method, requestId, e.Code, e.Message);
+            throw ToRpcException(context, requestId, e.Code, StatusOf(e.Kind), e.Message);
+        }
+        catch (Exception e) when (e is not RpcException && !context.CancellationToken.IsCancellationRequested)
+        {
+            LogFailed(e, context.Method, requestId);
+            throw ToRpcException(context, requestId, ProductErrorCode.SystemError, StatusCode.Internal,
+                $"Internal error; quote request id {requestId}.");
+        }
+    }
+
     private static StatusCode StatusOf(FailureKind kind) => kind switch
     {
         FailureKind.InvalidArgument => StatusCode.InvalidArgument,
@@ -47,6 +71,7 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
         FailureKind.AlreadyExists => StatusCode.AlreadyExists,
         FailureKind.Unavailable => StatusCode.Unavailable,
         FailureKind.ResourceExhausted => StatusCode.ResourceExhausted,
+        FailureKind.PermissionDenied => StatusCode.PermissionDenied,
         _ => StatusCode.Internal,
     };
 

@@ -15,16 +15,19 @@ internal static class ProtoMapping
     public static Wire.Direction ToProto(this DomainDirection direction) =>
         direction == DomainDirection.Up ? Wire.Direction.Up : Wire.Direction.Down;
 
+    public static Wire.ProductType ToProto(this ProductType product) =>
+        product == ProductType.HourPack ? Wire.ProductType.HourPack : Wire.ProductType.ThirtyDayPack;
+
     public static Wire.Offer ToProto(this DomainOffer offer) => new()
     {
         OfferId = offer.OfferId,
         BandwidthMbps = offer.BandwidthMbps,
         DurationHours = offer.DurationHours,
         Direction = offer.Direction.ToProto(),
-        Product = offer.Product == ProductType.HourPack ? Wire.ProductType.HourPack : Wire.ProductType.ThirtyDayPack,
+        Product = offer.Product.ToProto(),
     };
 
-    public static Wire.DirectionStatus ToProto(this SpeedUpSession session)
+    public static Wire.DirectionStatus ToProto(this SpeedUpSession session, DateTimeOffset now)
     {
         var status = new Wire.DirectionStatus
         {
@@ -50,6 +53,7 @@ internal static class ProtoMapping
                 _ => Wire.EndReason.Unspecified,
             },
             Scene = session.Scene,
+            MeteredMinutes = SpeedUp.Core.Orders.Metering.Minutes(session, now),
         };
         if (session.EndedAt is { } ended)
         {

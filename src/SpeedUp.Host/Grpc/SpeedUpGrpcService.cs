@@ -1,23 +1,33 @@
 using Broadband.SpeedUp.V1;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using SpeedUp.Core.Billing;
+using SpeedUp.Core.Customers;
 using SpeedUp.Core.Errors;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
+using SpeedUp.Core.Statistics;
+using DomainPeriod = SpeedUp.Core.Statistics.StatisticsPeriod;
 
 namespace SpeedUp.Host.Grpc;
 
-/// <summary>The public gRPC face: maps messages to the domain and back. No rules here.</summary>
+/// <summary>The public gRPC face: names the calling customer, maps messages to the domain and back. No rules here.</summary>
 internal sealed class SpeedUpGrpcService(
+    ICallerContext caller,
+    CustomerService customers,
     PrecheckService prechecks,
     OrderService orders,
-    SpeedUpSessionService sessions) : SpeedUpService.SpeedUpServiceBase
+    SpeedUpSessionService sessions,
+    StatisticsService statistics,
+    TimeProvider time) : SpeedUpService.SpeedUpServiceBase
 {
     /// <inheritdoc />
     public override async Task<PrecheckResponse> Precheck(PrecheckRequest request, ServerCallContext context)
     {
-        var result = await prechecks.PrecheckAsync(request.IpAddress, request.Port, context.CancellationToken);
+        var customer = await CustomerAsync(context);
+        var result = await prechecks.PrecheckAsync(customer, request.IpAddress, request.Port, context.CancellationToken);
         var p = result.Precheck;
         return new PrecheckResponse
         {
@@ -37,45 +47,102 @@ internal sealed class SpeedUpGrpcService(
     /// <inheritdoc />
     public override async Task<OrderOfferResponse> OrderOffer(OrderOfferRequest request, ServerCallContext context)
     {
-        var order = await orders.OrderAsync(request.BandId, request.OfferId, context.CancellationToken);
-        return new OrderOfferResponse { RequestId = context.RequestId(), Code = ProductErrorCode.Ok, Message = "OK", OrderId = order.OrderId };
+        var customer = await CustomerAsync(context);
+        var order = await orders.OrderAsync(customer, request.BandId, request.OfferId, request.ClientRequestId, context.CancellationToken);
+        return new OrderOfferResponse
+        {
+            RequestId = context.RequestId(), Code = ProductErrorCode.Ok, Message = "OK", OrderId = order.OrderId,
+            ExpiresAt = Timestamp.FromDateTimeOffset(order.ExpiresAt),
+            FrozenAmount = Money.Format(order.FrozenAmount),
+            Product = order.Product.ToProto(),
+        };
     }
 
     /// <inheritdoc />
     public override async Task<StartSpeedUpResponse> StartSpeedUp(StartSpeedUpRequest request, ServerCallContext context)
     {
-        var session = await sessions.StartAsync(
+        var customer = await CustomerAsync(context);
+        var session = await sessions.StartAsync(customer,
             new StartSpeedUpCommand(request.IpAddress, request.Port, request.BandId, (int)request.Direction,
-                request.TargetBandwidthMbps, request.Scene, request.DurationMinutes),
+                request.TargetBandwidthMbps, request.Scene, request.DurationMinutes, request.ClientRequestId),
             context.CancellationToken);
         return new StartSpeedUpResponse
         {
-            RequestId = context.RequestId(), Code = ProductErrorCode.Ok, Message = "OK", Success = true, Status = session.ToProto(),
+            RequestId = context.RequestId(), Code = ProductErrorCode.Ok, Message = "OK", Success = true,
+            Status = session.ToProto(time.GetUtcNow()),
         };
     }
 
     /// <inheritdoc />
     public override async Task<StopSpeedUpResponse> StopSpeedUp(StopSpeedUpRequest request, ServerCallContext context)
     {
-        var session = await sessions.StopAsync(
+        var customer = await CustomerAsync(context);
+        var session = await sessions.StopAsync(customer,
             new StopSpeedUpCommand(request.IpAddress, request.Port, request.BandId, (int)request.Direction),
             context.CancellationToken);
         return new StopSpeedUpResponse
         {
-            RequestId = context.RequestId(), Code = ProductErrorCode.Ok, Message = "OK", Success = true, Status = session.ToProto(),
+            RequestId = context.RequestId(), Code = ProductErrorCode.Ok, Message = "OK", Success = true,
+            Status = session.ToProto(time.GetUtcNow()),
         };
     }
 
     /// <inheritdoc />
     public override async Task<QueryStatusResponse> QueryStatus(QueryStatusRequest request, ServerCallContext context)
     {
-        var status = await sessions.StatusAsync(request.BandId, context.CancellationToken);
-        var response = new QueryStatusResponse
+        var customer = await CustomerAsync(context);
+        var status = await sessions.StatusAsync(customer, request.BandId, context.CancellationToken);
+        var now = time.GetUtcNow();
+        return new QueryStatusResponse
         {
             RequestId = context.RequestId(), Code = ProductErrorCode.Ok, Message = "OK", BandId = status.BandId,
-            Upload = status.Up?.ToProto(),
-            Download = status.Down?.ToProto(),
+            Upload = status.Up?.ToProto(now),
+            Download = status.Down?.ToProto(now),
         };
-        return response;
     }
+
+    /// <inheritdoc />
+    public override async Task<BusinessStatisticsResponse> GetBusinessStatistics(BusinessStatisticsRequest request, ServerCallContext context)
+    {
+        var customer = await CustomerAsync(context);
+        var range = statistics.Resolve(Period(request.Period), request.FromDate, request.ToDate);
+        var days = await statistics.DailyAsync(customer, range, context.CancellationToken);
+        return new BusinessStatisticsResponse
+        {
+            RequestId = context.RequestId(), Code = ProductErrorCode.Ok, Message = "OK",
+            Days =
+            {
+                days.Select(d => new Broadband.SpeedUp.V1.DailyStatistics
+                {
+                    Date = d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    Total = d.Total, Successful = d.Successful, Failed = d.Failed, SuccessRate = d.SuccessRate,
+                }),
+            },
+        };
+    }
+
+    /// <inheritdoc />
+    public override async Task ExportDetails(ExportDetailsRequest request, IServerStreamWriter<ExportChunk> responseStream, ServerCallContext context)
+    {
+        var customer = await CustomerAsync(context);
+        var range = statistics.Resolve(Period(request.Period), request.FromDate, request.ToDate);
+        await foreach (var chunk in statistics.ExportAsync(customer, range, context.CancellationToken))
+        {
+            if (!chunk.IsEmpty)
+            {
+                await responseStream.WriteAsync(new ExportChunk { Data = ByteString.CopyFrom(chunk.Span) }, context.CancellationToken);
+            }
+        }
+    }
+
+    private async Task<string> CustomerAsync(ServerCallContext context) =>
+        (await customers.RequireActiveAsync(caller, context.CancellationToken)).Id;
+
+    private static DomainPeriod Period(Broadband.SpeedUp.V1.StatisticsPeriod period) => period switch
+    {
+        Broadband.SpeedUp.V1.StatisticsPeriod.ThisMonth => DomainPeriod.ThisMonth,
+        Broadband.SpeedUp.V1.StatisticsPeriod.LastMonth => DomainPeriod.LastMonth,
+        Broadband.SpeedUp.V1.StatisticsPeriod.Custom => DomainPeriod.Custom,
+        _ => throw SpeedUpException.InvalidParameter("period must be THIS_MONTH, LAST_MONTH or CUSTOM."),
+    };
 }

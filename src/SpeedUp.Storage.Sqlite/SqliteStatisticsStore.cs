@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using SpeedUp.Core.Sessions;
+using SpeedUp.Core.Statistics;
+using SpeedUp.Drivers;
+
+namespace SpeedUp.Storage.Sqlite;
+
+/// <summary>Statistics over the journalled sessions in SQLite; days are CST (UTC+8).</summary>
+public sealed class SqliteStatisticsStore(SqliteDatabase database) : IStatisticsStore
+{
+    private const long CstOffsetSeconds = 8 * 3600;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DayCounts>> CountByDayAsync(string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT strftime('%Y-%m-%d', started_at / 1000 + {CstOffsetSeconds}, 'unixepoch') AS day,
+                   SUM(CASE WHEN end_reason <> 'ApplyFailed' AND state <> 'Applying' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN end_reason = 'ApplyFailed' THEN 1 ELSE 0 END)
+            FROM sessions
+            WHERE customer_id = $customer AND started_at >= $from AND started_at < $to
+            GROUP BY day ORDER BY day
+            """;
+        command.Parameters.AddWithValue("$customer", customerId);
+        command.Parameters.AddWithValue("$from", UnixTime.ToStored(from));
+        command.Parameters.AddWithValue("$to", UnixTime.ToStored(to));
+        await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var result = new List<DayCounts>();
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new DayCounts(DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetInt64(1), r.GetInt64(2)));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<SessionDetail> ReadDetailsAsync(
+        string customerId, DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT account, direction, target_kbps, started_at, due_at, ended_at, state, end_reason, last_error
+            FROM sessions
+            WHERE customer_id = $customer AND started_at >= $from AND started_at < $to
+            ORDER BY started_at, rowid
+            """;
+        command.Parameters.AddWithValue("$customer", customerId);
+        command.Parameters.AddWithValue("$from", UnixTime.ToStored(from));
+        command.Parameters.AddWithValue("$to", UnixTime.ToStored(to));
+        await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new SessionDetail(r.GetString(0), Enum.Parse<Direction>(r.GetString(1)), r.GetInt64(2),
+                UnixTime.FromStored(r.GetInt64(3)), UnixTime.FromStored(r.GetInt64(4)),
+                r.IsDBNull(5) ? null : UnixTime.FromStored(r.GetInt64(5)),
+                Enum.Parse<SessionState>(r.GetString(6)), Enum.Parse<EndReason>(r.GetString(7)), r.IsDBNull(8) ? null : r.GetString(8));
+        }
+    }
+}

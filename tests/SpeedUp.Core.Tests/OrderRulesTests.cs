@@ -1,0 +1,234 @@
+using Microsoft.Extensions.Options;
+using SpeedUp.Core.Catalogue;
+using SpeedUp.Core.Customers;
+using SpeedUp.Core.Errors;
+using SpeedUp.Core.Orders;
+using SpeedUp.Core.Sessions;
+using SpeedUp.Drivers;
+
+namespace SpeedUp.Core.Tests;
+
+/// <summary>Orders: pre-deduction, order exclusion, expiry, idempotency; customers and their isolation.</summary>
+public sealed class OrderRulesTests : IDisposable
+{
+    private const long Band = 330100001;
+    private const long Down200Hour = 202001;
+    private const long Down200Monthly = 202002;
+    private const long Down100Hour = 201001;
+    private const long Up20Hour = 100201;
+    private readonly CoreHarness _h = new();
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _h.Dispose();
+
+    private Task PrecheckAsync(string customer = CoreHarness.Customer) => _h.RealPrecheck.PrecheckAsync(customer, "202.101.172.35", 0, Ct);
+
+    private Task<OfferOrder> OrderAsync(long offerId, string? requestId = null, string customer = CoreHarness.Customer) =>
+        _h.RealOrders.OrderAsync(customer, Band, offerId, requestId, Ct);
+
+    [Fact]
+    public async Task Ordering_freezes_the_list_price_on_the_balance()
+    {
+        await PrecheckAsync();
+        var order = await OrderAsync(Down200Hour);
+
+        Assert.Equal(1.00m, order.FrozenAmount);
+        var customer = await _h.Customers.GetAsync(CoreHarness.Customer, Ct);
+        Assert.Equal((999_999.00m, 1.00m), (customer.Balance, customer.Frozen));
+        Assert.Equal(order, await _h.OrderStore.FindAsync(order.OrderId, Ct));
+    }
+
+    [Fact]
+    public async Task An_insufficient_balance_is_an_order_failure_and_freezes_nothing()
+    {
+        await _h.CustomerStore.SeedAsync("poor", "Poor", true, 0.50m, _h.Time.GetUtcNow(), Ct);
+        await PrecheckAsync("poor");
+
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => OrderAsync(Down200Hour, customer: "poor"));
+
+        Assert.Equal(ProductErrorCode.CreateOrderFailure, e.Code);
+        Assert.Contains("balance", e.Message, StringComparison.OrdinalIgnoreCase);
+        var poor = await _h.Customers.GetAsync("poor", Ct);
+        Assert.Equal((0.50m, 0m), (poor.Balance, poor.Frozen));
+        Assert.Empty(await _h.OrderStore.ListLineOrdersAsync("poor", Band, Direction.Down, DateTimeOffset.MinValue, Ct));
+    }
+
+    [Fact]
+    public async Task A_30_day_pack_this_month_excludes_hour_packs_of_that_direction()
+    {
+        await PrecheckAsync();
+        await OrderAsync(Down200Monthly);
+
+        var same = await Assert.ThrowsAsync<SpeedUpException>(() => OrderAsync(Down200Hour));
+        var otherBandwidth = await Assert.ThrowsAsync<SpeedUpException>(() => OrderAsync(Down100Hour));
+
+        Assert.Equal(ProductErrorCode.CreateOrderFailure, same.Code);
+        Assert.Contains("order exclusion", same.Message, StringComparison.Ordinal);
+        Assert.Equal(ProductErrorCode.CreateOrderFailure, otherBandwidth.Code);
+        Assert.Equal(Direction.Up, (await OrderAsync(Up20Hour)).Direction); // the other direction is free
+        Assert.Equal(999_985.00m - 1.50m, (await _h.Customers.GetAsync(CoreHarness.Customer, Ct)).Balance); // refusals froze nothing
+    }
+
+    [Fact]
+    public async Task Hour_packs_before_a_30_day_pack_stay_valid()
+    {
+        await PrecheckAsync();
+        await OrderAsync(Down200Hour);
+        await OrderAsync(Down200Monthly);
+
+        Assert.Equal(2, (await _h.OrderStore.ListLineOrdersAsync(CoreHarness.Customer, Band, Direction.Down, _h.Time.GetUtcNow(), Ct)).Count);
+    }
+
+    [Fact]
+    public async Task A_30_day_pack_from_last_month_still_running_excludes_hour_packs()
+    {
+        await PrecheckAsync();
+        await OrderAsync(Down200Monthly);
+        _h.Time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero));
+        await PrecheckAsync();
+
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => OrderAsync(Down200Hour));
+        Assert.Equal(ProductErrorCode.CreateOrderFailure, e.Code);
+
+        _h.Time.SetUtcNow(new DateTimeOffset(2027, 1, 2, 0, 0, 0, TimeSpan.Zero)); // ordered 2026-11-23: ran out 2026-12-23
+        await PrecheckAsync();
+        Assert.Equal(ProductType.HourPack, (await OrderAsync(Down200Hour)).Product);
+    }
+
+    [Fact]
+    public async Task Hour_packs_expire_at_CST_month_end_and_30_day_packs_after_30_days()
+    {
+        await PrecheckAsync();
+        var hour = await OrderAsync(Down200Hour);
+        var monthly = await OrderAsync(Up20Hour + 1);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero), hour.ExpiresAt); // 2026-12-01 00:00 CST
+        Assert.Equal(_h.Time.GetUtcNow().AddDays(30), monthly.ExpiresAt);
+        Assert.Equal("2026-11", hour.BillingMonth);
+    }
+
+    [Fact]
+    public async Task An_order_at_16_30_UTC_on_the_30th_is_already_December()
+    {
+        _h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 16, 30, 0, TimeSpan.Zero));
+        await PrecheckAsync();
+
+        var hour = await OrderAsync(Down200Hour);
+
+        Assert.Equal("2026-12", hour.BillingMonth);
+        Assert.Equal(new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.Zero), hour.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task A_retried_order_returns_the_first_and_charges_once()
+    {
+        await PrecheckAsync();
+        var first = await OrderAsync(Down200Hour, "order:1.a-b_c");
+        _h.Time.Advance(TimeSpan.FromHours(2)); // the pre-check expired meanwhile: the retry still gets its answer
+        var retry = await OrderAsync(Down200Hour, "order:1.a-b_c");
+
+        Assert.Equal(first.OrderId, retry.OrderId);
+        Assert.Equal(1.00m, (await _h.Customers.GetAsync(CoreHarness.Customer, Ct)).Frozen);
+
+        var other = await Assert.ThrowsAsync<SpeedUpException>(() => OrderAsync(Up20Hour, "order:1.a-b_c"));
+        Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (other.Code, other.Kind));
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("semi;colon")]
+    [InlineData("x1234567890123456789012345678901234567890123456789012345678901234")]
+    public async Task Malformed_client_request_ids_are_invalid(string id)
+    {
+        await PrecheckAsync();
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => OrderAsync(Down200Hour, id));
+        Assert.Equal(ProductErrorCode.InvalidParameters, e.Code);
+    }
+
+    [Fact]
+    public async Task The_same_client_request_id_of_two_customers_is_two_orders()
+    {
+        await _h.CustomerStore.SeedAsync("c2", "Other", true, 100m, _h.Time.GetUtcNow(), Ct);
+        await PrecheckAsync();
+        await PrecheckAsync("c2");
+
+        var mine = await OrderAsync(Down200Hour, "same");
+        var theirs = await OrderAsync(Down200Hour, "same", "c2");
+
+        Assert.NotEqual(mine.OrderId, theirs.OrderId);
+    }
+
+    [Fact]
+    public async Task Another_customers_line_answers_as_if_it_did_not_exist()
+    {
+        await _h.CustomerStore.SeedAsync("c2", "Other", true, 100m, _h.Time.GetUtcNow(), Ct);
+        var order = await Assert.ThrowsAsync<SpeedUpException>(async () => { await PrecheckAsync(); await OrderAsync(Down200Hour, customer: "c2"); });
+        Assert.Equal(ProductErrorCode.PrecheckExpired, order.Code); // my pre-check is not theirs
+        await PrecheckAsync("c2"); // before my speed-up: the line still qualifies for 200 Mbps
+        await OrderAsync(Down200Monthly);
+        var noOrder = await Assert.ThrowsAsync<SpeedUpException>(() => _h.RealService.StartAsync("c2", CoreHarness.StartDown(), Ct));
+        Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.FailedPrecondition), (noOrder.Code, noOrder.Kind)); // my orders are not theirs
+        var mine = await _h.RealService.StartAsync(CoreHarness.Customer, CoreHarness.StartDown(), Ct);
+
+        var stop = await Assert.ThrowsAsync<SpeedUpException>(() => _h.RealService.StopAsync("c2", CoreHarness.StopDown(), Ct));
+        Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.NotFound), (stop.Code, stop.Kind));
+        var status = await _h.RealService.StatusAsync("c2", Band, Ct);
+        Assert.Null(status.Down);
+
+        await OrderAsync(Down200Hour, customer: "c2");
+        var busy = await Assert.ThrowsAsync<SpeedUpException>(() => _h.RealService.StartAsync("c2", CoreHarness.StartDown(), Ct));
+        Assert.Equal(FailureKind.AlreadyExists, busy.Kind);
+        Assert.DoesNotContain(mine.Id, busy.Message, StringComparison.Ordinal);
+
+        Assert.Equal(SessionState.Active, (await _h.RealService.StatusAsync(CoreHarness.Customer, Band, Ct)).Down!.State);
+    }
+
+    [Fact]
+    public async Task Callers_must_be_known_and_subscribed()
+    {
+        await _h.CustomerStore.SeedAsync("gone", "Gone", false, 100m, _h.Time.GetUtcNow(), Ct);
+        var withDefault = new CustomerService(_h.CustomerStore, Options.Create(new CustomerOptions { DefaultCustomerId = CoreHarness.Customer }), _h.Time);
+
+        Assert.Equal(CoreHarness.Customer, (await withDefault.RequireActiveAsync(Caller(null), Ct)).Id);
+        Assert.Equal(CoreHarness.Customer, (await _h.Customers.RequireActiveAsync(Caller(CoreHarness.Customer), Ct)).Id);
+        await AssertDeniedAsync(_h.Customers, Caller(null), ProductErrorCode.PermissionDenied);
+        await AssertDeniedAsync(_h.Customers, Caller("nobody"), ProductErrorCode.PermissionDenied);
+        await AssertDeniedAsync(_h.Customers, Caller("bad id"), ProductErrorCode.PermissionDenied);
+        await AssertDeniedAsync(withDefault, Caller("gone"), ProductErrorCode.ProductUnsubscribed);
+
+        await _h.Customers.SetSubscriptionAsync("gone", true, Ct);
+        Assert.True((await _h.Customers.RequireActiveAsync(Caller("gone"), Ct)).Subscribed);
+    }
+
+    [Fact]
+    public async Task Seeding_again_keeps_the_balance_already_spent()
+    {
+        await PrecheckAsync();
+        await OrderAsync(Down200Monthly);
+        var options = new CustomerOptions();
+        options.Seed.Add(new CustomerSeedOptions { Id = CoreHarness.Customer, Name = "Renamed", Subscribed = true, Balance = 1_000_000m });
+        options.Seed.Add(new CustomerSeedOptions { Id = "fresh", Name = "Fresh", Balance = 50m });
+
+        await new CustomerService(_h.CustomerStore, Options.Create(options), _h.Time).SeedAsync(Ct);
+
+        var c1 = await _h.Customers.GetAsync(CoreHarness.Customer, Ct);
+        Assert.Equal(("Renamed", 999_985m, 15m), (c1.Name, c1.Balance, c1.Frozen));
+        Assert.Equal(50m, (await _h.Customers.GetAsync("fresh", Ct)).Balance);
+        Assert.Equal(75.25m, (await _h.Customers.TopUpAsync("fresh", 25.25m, Ct)).Balance);
+        await Assert.ThrowsAsync<SpeedUpException>(() => _h.Customers.TopUpAsync("fresh", -1m, Ct));
+        await Assert.ThrowsAsync<SpeedUpException>(() => _h.Customers.CreateAsync("fresh", "again", true, 0m, Ct));
+    }
+
+    private static async Task AssertDeniedAsync(CustomerService service, ICallerContext caller, string code)
+    {
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => service.RequireActiveAsync(caller, TestContext.Current.CancellationToken));
+        Assert.Equal((code, FailureKind.PermissionDenied), (e.Code, e.Kind));
+    }
+
+    private static CallerIdentity Caller(string? id)
+    {
+        var caller = new CallerIdentity();
+        caller.Identify(id);
+        return caller;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text;
+using SpeedUp.Core.Errors;
+using SpeedUp.Core.Sessions;
+using SpeedUp.Core.Statistics;
+using SpeedUp.Drivers;
+
+namespace SpeedUp.Core.Tests;
+
+/// <summary>Business statistics per CST day and the streamed CSV detail export.</summary>
+public sealed class StatisticsTests : IDisposable
+{
+    private readonly CoreHarness _h = new();
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _h.Dispose();
+
+    /// <summary>One session of c1 started at <paramref name="at"/>: stopped after <paramref name="minutes"/>, or failed.</summary>
+    private async Task SpeedUpAsync(DateTimeOffset at, int minutes, bool fail = false)
+    {
+        _h.Time.SetUtcNow(at);
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        _h.Driver.FailWritesWith = fail ? DriverFailure.Rejected : null;
+        if (fail)
+        {
+            await Assert.ThrowsAsync<SpeedUpException>(() => _h.Service.StartAsync(CoreHarness.StartDown(), Ct));
+            _h.Driver.FailWritesWith = null;
+            return;
+        }
+
+        await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+        _h.Time.Advance(TimeSpan.FromMinutes(minutes));
+        await _h.Service.StopAsync(CoreHarness.StopDown(), Ct);
+    }
+
+    [Fact]
+    public async Task Days_are_counted_in_CST()
+    {
+        await SpeedUpAsync(new DateTimeOffset(2026, 11, 30, 15, 30, 0, TimeSpan.Zero), 5);            // 2026-11-30 23:30 CST
+        await SpeedUpAsync(new DateTimeOffset(2026, 11, 30, 16, 30, 0, TimeSpan.Zero), 5);            // 2026-12-01 00:30 CST
+        await SpeedUpAsync(new DateTimeOffset(2026, 12, 2, 15, 50, 0, TimeSpan.Zero), 5);             // 2026-12-02 23:50 CST
+        await SpeedUpAsync(new DateTimeOffset(2026, 12, 2, 16, 0, 0, TimeSpan.Zero), 5);              // 2026-12-03 00:00 CST
+        await SpeedUpAsync(new DateTimeOffset(2026, 12, 3, 1, 0, 0, TimeSpan.Zero), 5, fail: true);   // 2026-12-03 09:00 CST
+        _h.Time.SetUtcNow(new DateTimeOffset(2026, 12, 3, 20, 0, 0, TimeSpan.Zero));                  // today: 2026-12-04 CST
+
+        var range = _h.Statistics.Resolve(StatisticsPeriod.ThisMonth, null, null);
+        var days = await _h.Statistics.DailyAsync(CoreHarness.Customer, range, Ct);
+
+        Assert.Equal(["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"], days.Select(d => d.Date.ToString("yyyy-MM-dd", null)));
+        Assert.Equal((1L, 1L, 0L), (days[0].Total, days[0].Successful, days[0].Failed));
+        Assert.Equal((1L, 1L, 0L), (days[1].Total, days[1].Successful, days[1].Failed));
+        Assert.Equal((2L, 1L, 1L, 0.5), (days[2].Total, days[2].Successful, days[2].Failed, days[2].SuccessRate));
+        Assert.Equal((0L, 0.0), (days[3].Total, days[3].SuccessRate));
+
+        var last = await _h.Statistics.DailyAsync(CoreHarness.Customer, _h.Statistics.Resolve(StatisticsPeriod.LastMonth, null, null), Ct);
+        Assert.Equal(30, last.Count);
+        Assert.Equal(1, last.Sum(d => d.Total));
+        Assert.Equal(1, last.Single(d => d.Date == new DateOnly(2026, 11, 30)).Total);
+
+        var others = await _h.Statistics.DailyAsync("someone-else", range, Ct);
+        Assert.All(others, d => Assert.Equal(0, d.Total));
+    }
+
+    [Theory]
+    [InlineData("2026-10-01", "2026-10-31", true)]
+    [InlineData("2026-10-01", "2026-11-01", false)] // 32 days
+    [InlineData("2026-10-05", "2026-10-04", false)]
+    [InlineData("2026-10-5", "2026-10-06", false)]
+    [InlineData("", "2026-10-06", false)]
+    public void Custom_ranges_are_at_most_31_days(string from, string to, bool ok)
+    {
+        if (ok)
+        {
+            var range = _h.Statistics.Resolve(StatisticsPeriod.Custom, from, to);
+            Assert.Equal(new DateTimeOffset(2026, 9, 30, 16, 0, 0, TimeSpan.Zero), range.From);
+            Assert.Equal(new DateTimeOffset(2026, 10, 31, 16, 0, 0, TimeSpan.Zero), range.To);
+        }
+        else
+        {
+            var e = Assert.Throws<SpeedUpException>(() => _h.Statistics.Resolve(StatisticsPeriod.Custom, from, to));
+            Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
+        }
+    }
+
+    [Fact]
+    public async Task The_export_is_a_CSV_with_BOM_header_and_one_row_per_speed_up()
+    {
+        await SpeedUpAsync(new DateTimeOffset(2026, 12, 2, 15, 50, 0, TimeSpan.Zero), 7);
+        await SpeedUpAsync(new DateTimeOffset(2026, 12, 3, 1, 0, 0, TimeSpan.Zero), 0, fail: true);
+
+        var bytes = new List<byte>();
+        await foreach (var chunk in _h.Statistics.ExportAsync(CoreHarness.Customer, _h.Statistics.Resolve(StatisticsPeriod.Custom, "2026-12-01", "2026-12-31"), Ct))
+        {
+            bytes.AddRange(chunk.ToArray());
+        }
+
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3));
+        var lines = Encoding.UTF8.GetString(bytes.Skip(3).ToArray()).Split("\r\n");
+        Assert.Equal(CsvDetailWriter.Header, lines[0]);
+        Assert.Equal("2026-12-02,zj0571a0001,DOWN,200,2026-12-02 23:50:00 +08:00,SUCCESS,7,", lines[1]);
+        Assert.StartsWith("2026-12-03,zj0571a0001,DOWN,200,2026-12-03 09:00:00 +08:00,FAILED,0,", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",FAILED,0,\"injected write failure, nothing sent\"", lines[2], StringComparison.Ordinal); // quoted: it has a comma
+        Assert.Equal("", lines[3]);
+        Assert.Equal(4, lines.Length);
+    }
+
+    [Fact]
+    public async Task A_large_export_comes_in_bounded_chunks()
+    {
+        var details = Enumerable.Range(0, 5000).Select(i => new SessionDetail($"acct{i}", Direction.Up, 20000,
+            new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i), DateTimeOffset.MaxValue, null, SessionState.Active, EndReason.None, null));
+
+        var chunks = new List<ReadOnlyMemory<byte>>();
+        await foreach (var chunk in CsvDetailWriter.WriteAsync(details.ToAsyncEnumerable(), new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), Ct))
+        {
+            chunks.Add(chunk);
+        }
+
+        Assert.True(chunks.Count > 5);
+        Assert.All(chunks, c => Assert.True(c.Length <= CsvDetailWriter.ChunkSize));
+        var text = Encoding.UTF8.GetString(chunks.SelectMany(c => c.ToArray()).ToArray());
+        Assert.Equal(5002, text.Split("\r\n").Length); // BOM+header, 5000 rows, trailing empty
+    }
+
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("two\r\nlines", "\"two\r\nlines\"")]
+    [InlineData("=1+2", "'=1+2")]
+    [InlineData("+cmd", "'+cmd")]
+    [InlineData("-2", "'-2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("=HYPERLINK(\"x\",\"y\")", "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"")]
+    [InlineData("", "")]
+    public void Fields_are_quoted_per_RFC_4180_and_formulas_neutralised(string value, string expected) =>
+        Assert.Equal(expected, CsvDetailWriter.Field(new StringBuilder(), value).ToString());
+}

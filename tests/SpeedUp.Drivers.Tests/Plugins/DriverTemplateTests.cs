@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using SpeedUp.Drivers.Tests.Simulator;
+using SpeedUp.Scheduler.Drivers;
+
+namespace SpeedUp.Drivers.Tests.Plugins;
+
+/// <summary>The <c>dotnet new speedup-driver</c> template (templates/speedup-driver) gives a project that builds and is found as a plugin.</summary>
+public sealed class DriverTemplateTests : IDisposable
+{
+    private readonly string _work = Path.Combine(SimulatorTestPaths.RepositoryRoot, ".run", "template-check", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_work))
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_project_from_the_template_builds_under_the_repositorys_rules_and_loads_as_a_plugin()
+    {
+        var hive = Path.Combine(_work, "hive");
+        var project = Path.Combine(_work, "drivers", "SpeedUp.Drivers.Acme");
+        var sdk = Path.GetRelativePath(project, Path.Combine(SimulatorTestPaths.RepositoryRoot, "src", "SpeedUp.Drivers.Sdk", "SpeedUp.Drivers.Sdk.csproj"));
+
+        await DotnetAsync(_work, "new", "install", Path.Combine(SimulatorTestPaths.RepositoryRoot, "templates", "speedup-driver"), "--debug:custom-hive", hive);
+        await DotnetAsync(_work, "new", "speedup-driver", "-n", "SpeedUp.Drivers.Acme", "-o", project, "--driverName", "acme-cli", "--sdkProject", sdk, "--debug:custom-hive", hive);
+        await DotnetAsync(project, "build", "-c", "Debug", "-o", Path.Combine(_work, "plugins", "SpeedUp.Drivers.Acme"));
+
+        var factory = Assert.Single(DriverDiscovery.Plugins(Path.Combine(_work, "plugins")).SelectMany(DriverDiscovery.FactoryTypes));
+        var instance = (ISubscriberLineDriverFactory)Activator.CreateInstance(factory)!;
+        Assert.Equal("acme-cli", instance.DriverName);
+        var driver = instance.Create(new SupplyChannelOptions { Name = "acme", Host = "127.0.0.1", Driver = "acme-cli" });
+        var health = await driver.ProbeAsync(TestContext.Current.CancellationToken);
+        Assert.False(health.Healthy);
+        Assert.Contains("acme-cli is not written yet", health.Detail, StringComparison.Ordinal);
+    }
+
+    private static async Task DotnetAsync(string directory, params string[] args)
+    {
+        Directory.CreateDirectory(directory);
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)} failed ({process.ExitCode}):\n{await output}\n{await error}");
+    }
+}
