@@ -128,9 +128,9 @@ public sealed class SpeedUpSessionServiceTests : IDisposable
     public async Task A_session_orphaned_mid_apply_is_restored_by_the_sweep()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
-        using var attribution = new SessionAttribution(CoreHarness.Customer, null, null, []).Enter();
         var orphan = SpeedUpSession.Begin(SpeedUpSession.NewId(), 330100001, "zj0571a0001", CoreHarness.Zhejiang, 0, Carrier.ChinaTelecom, "Zhejiang",
-            CoreHarness.Channel, Direction.Down, 200000, 50000, "", _h.Time.GetUtcNow(), TimeSpan.FromHours(1));
+            CoreHarness.Channel, Direction.Down, 200000, 50000, "", _h.Time.GetUtcNow(), TimeSpan.FromHours(1),
+            new SessionAttribution(CoreHarness.Customer, null, null, []));
         await _h.Sessions.InsertAsync(orphan, Ct);
         await _h.Driver.SetRateAsync(orphan.Reference(), Direction.Down, 200000, Ct); // the crash happened after the write
 

@@ -6,8 +6,8 @@ using SpeedUp.Drivers;
 
 namespace SpeedUp.Core.Sessions;
 
-/// <summary>What a start asks the applier for, after validation and the pre-check.</summary>
-public sealed record SpeedUpPlan(Precheck Precheck, Direction Direction, int TargetMbps, string Scene, TimeSpan Duration)
+/// <summary>What a start asks the applier for, after validation, the pre-check and the order check.</summary>
+public sealed record SpeedUpPlan(Precheck Precheck, Direction Direction, int TargetMbps, string Scene, TimeSpan Duration, SessionAttribution? Attribution = null)
 {
     /// <summary>Target rate, kbit/s.</summary>
     public long TargetKbps => TargetMbps * 1000L;
@@ -76,7 +76,7 @@ public sealed partial class SpeedUpApplier(
 
                 session = SpeedUpSession.Begin(sessionId, precheck.BandId, precheck.Account, precheck.IpAddress, precheck.Port,
                     precheck.Carrier, precheck.Province, route.ChannelName, plan.Direction, plan.TargetKbps, current, plan.Scene,
-                    time.GetUtcNow(), plan.Duration);
+                    time.GetUtcNow(), plan.Duration, plan.Attribution);
                 await JournalAsync(session, cancellationToken).ConfigureAwait(false);
             }
             else

@@ -110,21 +110,21 @@ public sealed class SpeedUpSession
     public bool IsOpen => State != SessionState.Ended;
 
     /// <summary>
-    /// Journals a new session in <see cref="SessionState.Applying"/>, attributed to the <see cref="SessionAttribution.Current"/>
-    /// customer and orders.
+    /// Journals a new session in <see cref="SessionState.Applying"/>, attributed to a customer and the orders it uses
+    /// (<paramref name="attribution"/>; null for none).
     /// </summary>
     public static SpeedUpSession Begin(
         string id, long bandId, string account, IPAddress ipAddress, int port, Carrier carrier, string province,
         string channelName, Direction direction, long targetKbps, long originalKbps, string scene,
-        DateTimeOffset now, TimeSpan duration) =>
+        DateTimeOffset now, TimeSpan duration, SessionAttribution? attribution = null) =>
         new(id, bandId, account, ipAddress, port, carrier, province, channelName,
             direction, targetKbps, originalKbps, scene, now, now + duration, SessionState.Applying,
             EndReason.None, null, null)
         {
-            CustomerId = SessionAttribution.Current?.CustomerId,
-            ClientRequestId = SessionAttribution.Current?.ClientRequestId,
-            RequestHash = SessionAttribution.Current?.RequestHash,
-            OrderUses = SessionAttribution.Current?.OrderUses ?? [],
+            CustomerId = attribution?.CustomerId,
+            ClientRequestId = attribution?.ClientRequestId,
+            RequestHash = attribution?.RequestHash,
+            OrderUses = attribution?.OrderUses ?? [],
         };
 
     /// <summary>A new session id.</summary>

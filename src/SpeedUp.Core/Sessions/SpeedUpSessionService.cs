@@ -86,11 +86,9 @@ public sealed class SpeedUpSessionService(
         }
 
         var (uses, allowed) = await PlanOrderUseAsync(customerId, bandId, direction, targetMbps, duration, cancellationToken).ConfigureAwait(false);
-        using (new SessionAttribution(customerId, requestId, hash, uses).Enter())
-        {
-            return await applier.ApplyAsync(new SpeedUpPlan(precheck, direction, targetMbps, scene, allowed), cancellationToken)
-                .ConfigureAwait(false);
-        }
+        var attribution = new SessionAttribution(customerId, requestId, hash, uses);
+        return await applier.ApplyAsync(new SpeedUpPlan(precheck, direction, targetMbps, scene, allowed, attribution), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Ends the customer's speed-up of one direction and restores the original rate.</summary>
