@@ -1,6 +1,6 @@
 namespace SpeedUp.Scheduler.Drivers;
 
-/// <summary>Where drivers come from besides the shipped ones (section <c>SpeedUp:Drivers</c>).</summary>
+/// <summary>Where drivers come from besides the shipped ones (section <c>SpeedUp:Drivers</c>; relative paths from the service's folder).</summary>
 public sealed class DriverLoadingOptions
 {
     /// <summary>A folder of driver plugins (assemblies with <see cref="SpeedUp.Drivers.DriverFactoryAttribute"/> factories); none when unset.</summary>
