@@ -28,6 +28,12 @@ internal sealed class FailoverBenchmark(CarrierSimulators networks, BenchmarkOpt
             var lines = (await LineDiscovery.FindAsync(service.Client, networks, cancellationToken)).Where(l => l.Carrier == "Telecom").ToArray();
             var concurrency = options.Concurrency == 0 ? lines.Length : Math.Min(options.Concurrency, lines.Length);
             var chosen = lines.Take(concurrency).ToArray();
+            foreach (var line in chosen)
+            {
+                // A start needs a usable order: one 30-day pack per line covers every cycle.
+                await service.Client.OrderThirtyDayPackAsync(line.BandId, Broadband.SpeedUp.V1.Direction.Down, line.TargetMbps, cancellationToken: cancellationToken);
+            }
+
             ok = await UnderDropsAsync(service, chosen, cancellationToken);
             ok &= await ChannelDeathsAsync(service, chosen, cancellationToken);
             await PrintChannelsAsync(service, cancellationToken);
