@@ -74,12 +74,12 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver, IDriverDryRun
     public Task<SubscriberLine> ReadLineAsync(LineReference line, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(line);
-        ValidateBandId(line.BandId);
+        ValidateLine(line);
         return RunAsync("read line", async ct =>
         {
             var row = await ReadRowAsync(line.BandId, ct).ConfigureAwait(false)
                 ?? throw new DriverException(DriverFailure.LineNotFound, "Channel " + ChannelName + ": band id " + line.BandId + " does not exist.");
-            if (!string.IsNullOrEmpty(line.Account) && !string.Equals(row.Account, line.Account, StringComparison.Ordinal))
+            if (!string.Equals(row.Account, line.Account, StringComparison.Ordinal))
             {
                 throw new DriverException(DriverFailure.LineNotFound,
                     "Channel " + ChannelName + ": band id " + line.BandId + " now belongs to another account.");
@@ -93,7 +93,7 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver, IDriverDryRun
     public Task<LineRates> SetRateAsync(LineReference line, Direction direction, long rateKbps, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(line);
-        ValidateBandId(line.BandId);
+        ValidateLine(line);
         if (!Enum.IsDefined(direction))
         {
             throw new DriverException(DriverFailure.InvalidValue, "Unknown direction " + direction + ".");
@@ -108,6 +108,7 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver, IDriverDryRun
         return RunAsync("set rate", async ct =>
         {
             var endpoint = await EndpointAsync(ct).ConfigureAwait(false);
+            await RequireOwnerAsync(endpoint, line, ct).ConfigureAwait(false);
             var cell = ZteSubscriberMib.Cell(ZteSubscriberMib.RateColumn(direction), line.BandId);
             await _manager.SetAsync(endpoint, Credentials(), [new VarBind(cell, new SnmpGauge32((uint)rateKbps))], ct).ConfigureAwait(false);
 
@@ -183,6 +184,8 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver, IDriverDryRun
                     throw new DriverException(DriverFailure.InvalidValue, $"Rate {operation.RateKbps} kbit/s {operation.Direction} is outside {MinRateKbps}-{MaxRateKbps} kbit/s.");
                 }
 
+                steps.Add(new DryRunStep($"GET {ZteSubscriberMib.Cell(ZteSubscriberMib.Account, target.BandId)}", $"zxSubAccount: the band id must still be {target.Account}'s"));
+
                 steps.Add(new DryRunStep($"SET {ZteSubscriberMib.Cell(ZteSubscriberMib.RateColumn(operation.Direction), target.BandId)} = Gauge32 {operation.RateKbps}", "the change"));
                 steps.Add(new DryRunStep($"GET {ZteSubscriberMib.Cell(ZteSubscriberMib.UpRateKbps, target.BandId)}, {ZteSubscriberMib.Cell(ZteSubscriberMib.DownRateKbps, target.BandId)}",
                     $"read-back: must show {operation.RateKbps} kbit/s {operation.Direction}"));
@@ -197,7 +200,7 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver, IDriverDryRun
         LineReference RequireLine(DriverOperation op)
         {
             var reference = op.Line ?? throw new DriverException(DriverFailure.InvalidValue, $"{op.Kind} needs a line (band id).");
-            ValidateBandId(reference.BandId);
+            ValidateLine(reference);
             return reference;
         }
     }
@@ -249,6 +252,30 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver, IDriverDryRun
         {
             throw new DriverException(DriverFailure.AuthenticationFailed, e.Message, e);
         }
+    }
+
+    /// <summary>The band id must still belong to the line's account before its rate is changed (nothing is SET otherwise).</summary>
+    private async Task RequireOwnerAsync(IPEndPoint endpoint, LineReference line, CancellationToken ct)
+    {
+        var owner = (await _manager.GetAsync(endpoint, Credentials(), [ZteSubscriberMib.Cell(ZteSubscriberMib.Account, line.BandId)], ct)
+            .ConfigureAwait(false)).Single();
+        if (owner.Value.IsException)
+        {
+            throw new DriverException(DriverFailure.LineNotFound, "Channel " + ChannelName + ": band id " + line.BandId + " does not exist; nothing was set.");
+        }
+
+        if (owner.Value is not SnmpOctetString account || !string.Equals(account.ToString(), line.Account, StringComparison.Ordinal))
+        {
+            throw new DriverException(DriverFailure.LineNotFound,
+                "Channel " + ChannelName + ": band id " + line.BandId + " now belongs to another account; nothing was set.");
+        }
+    }
+
+    /// <summary>A band id that fits the MIB and a well-formed account (the row's owner is checked against it).</summary>
+    private static void ValidateLine(LineReference line)
+    {
+        ValidateBandId(line.BandId);
+        SpeedUp.Protocols.Cli.Drivers.CliValueGuard.RequireAccount(line.Account);
     }
 
     private static void ValidateBandId(long bandId)

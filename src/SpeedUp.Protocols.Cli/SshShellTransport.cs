@@ -44,6 +44,7 @@ public sealed class SshShellTransport : ICliTransport
             throw new InvalidOperationException("The SSH transport was already opened; create a new one to reconnect.");
         }
 
+        LiveDeviceGuard.EnsureAllowed(_options.Host, _options.Port);
         var started = Stopwatch.GetTimestamp();
         _authentication = CreateAuthenticationMethods();
         var connectionInfo = new ConnectionInfo(_options.Host, _options.Port, _options.Username, _authentication)

@@ -1,0 +1,20 @@
+using SpeedUp.Drivers.Conformance.Tests.Targets;
+
+namespace SpeedUp.Drivers.Conformance.Tests;
+
+// The kit for every registered driver (RegisteredDriversTests checks none is missing).
+
+/// <summary><c>huawei-cli-ssh</c>: China Telecom simulator, Huawei VRP CLI behind real sshd.</summary>
+public sealed class HuaweiCliSshConformanceTests(HuaweiSshTarget target) : DriverConformanceTests<HuaweiSshTarget>(target);
+
+/// <summary><c>zte-cli-ssh</c>: China Unicom simulator, ZTE ZXR10 CLI behind real sshd.</summary>
+public sealed class ZteCliSshConformanceTests(ZteCliSshTarget target) : DriverConformanceTests<ZteCliSshTarget>(target);
+
+/// <summary><c>zte-snmp</c> over SNMPv2c: China Unicom simulator's agent.</summary>
+public sealed class ZteSnmpV2cConformanceTests(ZteSnmpV2cTarget target) : DriverConformanceTests<ZteSnmpV2cTarget>(target);
+
+/// <summary><c>zte-snmp</c> over SNMPv3 authPriv (SHA-256 + AES-128): China Unicom simulator's agent.</summary>
+public sealed class ZteSnmpV3ConformanceTests(ZteSnmpV3Target target) : DriverConformanceTests<ZteSnmpV3Target>(target);
+
+/// <summary><c>h3c-cli-ssh</c>: a dialect added as data (drivers/dialects), against its simulator profile behind real sshd.</summary>
+public sealed class H3cDialectSshConformanceTests(H3cDialectSshTarget target) : DriverConformanceTests<H3cDialectSshTarget>(target);

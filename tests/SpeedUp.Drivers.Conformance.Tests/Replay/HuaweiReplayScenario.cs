@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using SpeedUp.Drivers.ChinaTelecom;
+using SpeedUp.Protocols.Cli;
+using SpeedUp.Protocols.Cli.Drivers;
+
+namespace SpeedUp.Drivers.Conformance.Tests.Replay;
+
+/// <summary>
+/// The scenario recorded into <c>Fixtures/huawei-cli-ssh.json</c> and replayed from it: find the line behind (ip, port),
+/// read it, set a direction and restore it (when the recording allowed writes), probe. The fixture's <c>scenario</c>
+/// holds the inputs and the results seen while recording; a replay must give the same results.
+/// </summary>
+public static class HuaweiReplayScenario
+{
+    /// <summary>Where the committed fixture lives (source tree).</summary>
+    public static string CommittedFixturePath => Path.Combine(Targets.RepositoryFiles.FixturesDirectory, "huawei-cli-ssh.json");
+
+    /// <summary>Set to <c>1</c> to re-record the committed fixtures (from the lab device of SPEEDUP_CONFORMANCE_LAB when it is a huawei-cli-ssh one, else from the simulator).</summary>
+    public const string RecordVariable = "SPEEDUP_RECORD_FIXTURES";
+
+    private static readonly string[] InputKeys = ["ip", "port", "bandId", "account", "direction", "rate"];
+
+    /// <summary>Driver settings for record and replay: one session, no keep-alive or idle close, so the conversation is deterministic.</summary>
+    public static HuaweiCliDriverOptions Options(string channelName, IReadOnlyList<string> maskedValues) => new()
+    {
+        ChannelName = channelName,
+        OperationTimeout = TimeSpan.FromSeconds(10),
+        MaxSessions = 1,
+        KeepAliveInterval = TimeSpan.Zero,
+        IdleTimeout = TimeSpan.Zero,
+        MaskedValues = maskedValues,
+    };
+
+    /// <summary>The inputs of a scenario.</summary>
+    public static Dictionary<string, string> Inputs(string ip, int port, LineReference line, Direction? direction, long? rate)
+    {
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ip"] = ip,
+            ["port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["bandId"] = line.BandId.ToString(CultureInfo.InvariantCulture),
+            ["account"] = line.Account,
+        };
+        if (direction is { } d && rate is { } r)
+        {
+            inputs["direction"] = d.ToString();
+            inputs["rate"] = r.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return inputs;
+    }
+
+    /// <summary>The inputs part of a recorded scenario.</summary>
+    public static Dictionary<string, string> InputsOf(IReadOnlyDictionary<string, string> scenario) =>
+        scenario.Where(pair => InputKeys.Contains(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+
+    /// <summary>Runs the scenario; returns the inputs plus the results.</summary>
+    public static async Task<Dictionary<string, string>> RunAsync(ISubscriberLineDriver driver, IReadOnlyDictionary<string, string> inputs, CancellationToken cancellationToken)
+    {
+        var results = new Dictionary<string, string>(inputs, StringComparer.Ordinal);
+        var line = new LineReference(long.Parse(inputs["bandId"], CultureInfo.InvariantCulture), inputs["account"]);
+        var found = await driver.FindLineAsync(IPAddress.Parse(inputs["ip"]), int.Parse(inputs["port"], CultureInfo.InvariantCulture), cancellationToken);
+        results["result.find"] = found is null ? "null" : $"{found.BandId} {found.Account} {found.Ports.First}-{found.Ports.Last} {Rates(found.Current)}";
+        var read = await driver.ReadLineAsync(line, cancellationToken);
+        results["result.read"] = $"{Rates(read.Current)} capability {read.Capability.MaxUpKbps}/{read.Capability.MaxDownKbps} permitted {read.Capability.SpeedUpPermitted}";
+        if (inputs.TryGetValue("direction", out var directionText) && inputs.TryGetValue("rate", out var rateText))
+        {
+            var direction = Enum.Parse<Direction>(directionText);
+            var set = await driver.SetRateAsync(line, direction, long.Parse(rateText, CultureInfo.InvariantCulture), cancellationToken);
+            results["result.set"] = Rates(set);
+            var restored = await driver.SetRateAsync(line, direction, read.Current.Of(direction), cancellationToken);
+            results["result.restore"] = Rates(restored);
+        }
+
+        var health = await driver.ProbeAsync(cancellationToken);
+        results["result.probe"] = $"{health.Healthy} {health.Detail}";
+        return results;
+    }
+
+    /// <summary>Records the scenario against <paramref name="channel"/> (real SSH), secrets masked; saves to <paramref name="path"/> when given.</summary>
+    public static async Task<CliFixture> RecordAsync(SupplyChannelOptions channel, IReadOnlyDictionary<string, string> inputs, string source, string? path, CancellationToken cancellationToken)
+    {
+        var secret = channel.ResolveSecret();
+        var recorder = new CliRecorder(HuaweiVrpDialect.Instance, [secret, channel.ResolvePrivateKeyPassphrase()]);
+        var device = CliDriverChannel.From(channel, NullLoggerFactory.Instance);
+        Dictionary<string, string> results;
+        await using (var driver = new HuaweiCliDriver(Options(channel.Name, string.IsNullOrEmpty(secret) ? [] : [secret]), () => recorder.Wrap(device.NewTransport())))
+        {
+            results = await RunAsync(driver, inputs, cancellationToken);
+        }
+
+        var fixture = recorder.ToFixture(source, results);
+        if (path is not null)
+        {
+            fixture.Save(path);
+        }
+
+        return fixture;
+    }
+
+    /// <summary>Replays <paramref name="fixture"/> into a real <see cref="HuaweiCliDriver"/> (no network) with its inputs, or other ones.</summary>
+    public static async Task<(Dictionary<string, string> Results, CliReplay Replay)> ReplayAsync(
+        CliFixture fixture, IReadOnlyDictionary<string, string>? inputs, CancellationToken cancellationToken)
+    {
+        var replay = new CliReplay(fixture, new CliSecretRedactor(HuaweiVrpDialect.Instance, []));
+        await using var driver = new HuaweiCliDriver(Options("ct-replay", []), replay.NextTransport);
+        var results = await RunAsync(driver, inputs ?? InputsOf(fixture.Scenario), cancellationToken);
+        return (results, replay);
+    }
+
+    /// <summary>Every client write of the fixture, in order, per session.</summary>
+    public static IReadOnlyList<string> Writes(CliFixture fixture) =>
+        [.. fixture.Sessions.SelectMany((session, index) => session.Events.Where(e => e.Kind == CliFixtureEventKind.Write).Select(e => $"#{index + 1} {e.Text}"))];
+
+    private static string Rates(LineRates rates) => $"up {rates.UpKbps} down {rates.DownKbps}";
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using SpeedUp.Simulator;
+
+namespace SpeedUp.Drivers.Conformance.Tests.Targets;
+
+/// <summary>
+/// A conformance target backed by a BRAS simulator started for the test class: the driver's real factory, the
+/// simulator's state as independent view, its faults for device delay, its audit log. Every capability is offered.
+/// Needs root, sshd, socat (scripts/setup.sh) for the SSH faces; without them the class fails, never skips.
+/// </summary>
+public abstract class SimulatorTarget : IConformanceTarget, IAsyncLifetime, IDeviceInstrumentation
+{
+    private BrasSimulator? _simulator;
+
+    protected SimulatorTarget(ISubscriberLineDriverFactory factory) => Factory = factory;
+
+    public BrasSimulator Simulator => _simulator ?? throw new InvalidOperationException("The simulator did not start.");
+
+    public abstract string Name { get; }
+
+    public ConformanceMode Mode => ConformanceMode.Simulator;
+
+    public DriverDeclaration Declaration => KnownDrivers.Declarations[Factory.DriverName];
+
+    public TargetCapabilities Capabilities => TargetCapabilities.All;
+
+    public ISubscriberLineDriverFactory Factory { get; }
+
+    public abstract ConformanceLine KnownLine { get; }
+
+    public abstract CgnatSample? Cgnat { get; }
+
+    public LineReference UnknownLine { get; } = new(2_000_000_001, "zz-conformance-nobody");
+
+    /// <summary>Whether the driver reaches the SNMP face (delay = SNMP latency) rather than the CLI (command latency).</summary>
+    protected abstract bool UsesSnmp { get; }
+
+    public abstract SupplyChannelOptions CreateChannel();
+
+    protected abstract BrasSimulatorOptions SimulatorOptions();
+
+    public async ValueTask InitializeAsync()
+    {
+        var options = SimulatorOptions();
+        if (options.Ssh is not null && (!OperatingSystem.IsLinux() || Environment.UserName != "root" ||
+                                        !File.Exists(OpenSshFront.Sshd) || !File.Exists(OpenSshFront.Socat)))
+        {
+            throw new InvalidOperationException("The SSH conformance targets need Linux, root, /usr/sbin/sshd and /usr/bin/socat: run scripts/setup.sh as root.");
+        }
+
+        _simulator = await BrasSimulator.StartAsync(options, TestContext.Current.CancellationToken);
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        switch (Factory)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync();
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+
+        if (_simulator is not null)
+        {
+            await _simulator.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    public Task<EquipmentLine> ReadEquipmentAsync(LineReference line, CancellationToken cancellationToken)
+    {
+        var state = Simulator.State.FindByBandId(checked((int)line.BandId))
+            ?? throw new InvalidOperationException($"The simulator holds no band {line.BandId}.");
+        return Task.FromResult(new EquipmentLine(
+            new LineRates(state.UpKbps, state.DownKbps),
+            new LineCapability(state.MaxUpKbps, state.MaxDownKbps, state.SpeedUpPermitted)));
+    }
+
+    public Task SetDeviceDelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (UsesSnmp)
+        {
+            Simulator.Faults.SnmpLatency = delay;
+        }
+        else
+        {
+            Simulator.Faults.CommandLatency = delay;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> ReadAuditAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([.. Simulator.State.AuditLog.Select(entry => $"{entry.Face}: {entry.Command} → {entry.Outcome}")]);
+
+    /// <summary>China Telecom's seed: zj0571a0001 on its own address; three lines behind 202.101.172.100.</summary>
+    protected static ConformanceLine TelecomLine { get; } = new(new LineReference(330100001, "zj0571a0001"), IPAddress.Parse("202.101.172.35"), 443);
+
+    protected static CgnatSample TelecomCgnat { get; } = new(IPAddress.Parse("202.101.172.100"), 2500, new LineReference(330100004, "zj0571a0004"), 80);
+
+    /// <summary>China Unicom's seed: bj010u0001 on its own address; three lines behind 58.240.57.100.</summary>
+    protected static ConformanceLine UnicomLine { get; } = new(new LineReference(411000001, "bj010u0001"), IPAddress.Parse("202.106.0.20"), 443);
+
+    protected static CgnatSample UnicomCgnat { get; } = new(IPAddress.Parse("58.240.57.100"), 3500, new LineReference(432000004, "js025u0004"), 5000);
+}

@@ -1,0 +1,179 @@
+using SpeedUp.Drivers.ChinaTelecom;
+using SpeedUp.Drivers.ChinaUnicom;
+using SpeedUp.Protocols.Snmp;
+using SpeedUp.Simulator;
+
+namespace SpeedUp.Drivers.Conformance.Tests.Targets;
+
+/// <summary><c>huawei-cli-ssh</c> against the China Telecom simulator behind real sshd.</summary>
+public sealed class HuaweiSshTarget() : SimulatorTarget(new HuaweiCliDriverFactory())
+{
+    public override string Name => $"huawei-cli-ssh @ simulator (sshd 127.0.0.1:{Simulator.SshPort})";
+
+    public override ConformanceLine KnownLine => TelecomLine;
+
+    public override CgnatSample? Cgnat => TelecomCgnat;
+
+    protected override bool UsesSnmp => false;
+
+    public override SupplyChannelOptions CreateChannel() => new()
+    {
+        Name = "ct-conformance-ssh",
+        Carrier = Carrier.ChinaTelecom,
+        Driver = HuaweiCliDriverFactory.Name,
+        Host = "127.0.0.1",
+        Port = Simulator.SshPort,
+        Username = Simulator.SshUser,
+        Secret = Simulator.SshPassword,
+        HostKeySha256 = Simulator.SshHostKeySha256,
+        OperationTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    protected override BrasSimulatorOptions SimulatorOptions() => new()
+    {
+        SeedFile = RepositoryFiles.TelecomSeed,
+        // Its own system user: the password is distinctive (a leak into any message is found) and no other test
+        // project using the default user sees its password change.
+        Ssh = new SshFrontOptions { User = "confct", Password = "ct-conf-Pw7x" },
+    };
+}
+
+/// <summary><c>zte-cli-ssh</c> against the China Unicom simulator's ZTE CLI face behind real sshd.</summary>
+public sealed class ZteCliSshTarget() : SimulatorTarget(new ZteCliDriverFactory())
+{
+    public override string Name => $"zte-cli-ssh @ simulator (sshd 127.0.0.1:{Simulator.SshPort})";
+
+    public override ConformanceLine KnownLine => UnicomLine;
+
+    public override CgnatSample? Cgnat => UnicomCgnat;
+
+    protected override bool UsesSnmp => false;
+
+    public override SupplyChannelOptions CreateChannel() => new()
+    {
+        Name = "cu-conformance-zte-ssh",
+        Carrier = Carrier.ChinaUnicom,
+        Driver = ZteCliDriverFactory.Name,
+        Host = "127.0.0.1",
+        Port = Simulator.SshPort,
+        Username = Simulator.SshUser,
+        Secret = Simulator.SshPassword,
+        HostKeySha256 = Simulator.SshHostKeySha256,
+        OperationTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    protected override BrasSimulatorOptions SimulatorOptions() => new()
+    {
+        SeedFile = RepositoryFiles.UnicomSeed,
+        CliDialect = CliDialects.Zte,
+        Ssh = new SshFrontOptions { User = "confcu", Password = "cu-conf-Pw3k" },
+    };
+}
+
+/// <summary><c>zte-snmp</c> over SNMPv2c against the China Unicom simulator's agent.</summary>
+public sealed class ZteSnmpV2cTarget() : SimulatorTarget(new ZteSnmpDriverFactory())
+{
+    public const string WriteCommunity = "cu-conf-write-9Tz";
+
+    public override string Name => $"zte-snmp v2c @ simulator (udp {Simulator.SnmpEndpoint})";
+
+    public override ConformanceLine KnownLine => UnicomLine;
+
+    public override CgnatSample? Cgnat => UnicomCgnat;
+
+    protected override bool UsesSnmp => true;
+
+    public override SupplyChannelOptions CreateChannel() => new()
+    {
+        Name = "cu-conformance-snmp-v2c",
+        Carrier = Carrier.ChinaUnicom,
+        Driver = ZteSnmpDriverFactory.Name,
+        Host = "127.0.0.1",
+        Port = Simulator.SnmpEndpoint.Port,
+        Secret = WriteCommunity,
+        OperationTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    protected override BrasSimulatorOptions SimulatorOptions() => new()
+    {
+        SeedFile = RepositoryFiles.UnicomSeed,
+        WriteCommunity = WriteCommunity,
+    };
+}
+
+/// <summary><c>zte-snmp</c> over SNMPv3 authPriv (SHA-256 + AES) against the China Unicom simulator's agent.</summary>
+public sealed class ZteSnmpV3Target() : SimulatorTarget(new ZteSnmpDriverFactory())
+{
+    public static readonly UsmUser User = new("cuv3-conf", UsmAuthProtocol.HmacSha256, "cuv3-conf-auth-4Wq", UsmPrivProtocol.Aes128, "cuv3-conf-priv-8Jd");
+
+    public override string Name => $"zte-snmp v3 authPriv @ simulator (udp {Simulator.SnmpEndpoint})";
+
+    public override ConformanceLine KnownLine => UnicomLine;
+
+    public override CgnatSample? Cgnat => UnicomCgnat;
+
+    protected override bool UsesSnmp => true;
+
+    public override SupplyChannelOptions CreateChannel()
+    {
+        var channel = new SupplyChannelOptions
+        {
+            Name = "cu-conformance-snmp-v3",
+            Carrier = Carrier.ChinaUnicom,
+            Driver = ZteSnmpDriverFactory.Name,
+            Host = "127.0.0.1",
+            Port = Simulator.SnmpEndpoint.Port,
+            OperationTimeout = TimeSpan.FromSeconds(10),
+        };
+        channel.Snmp.Version = "V3";
+        channel.Snmp.User = User.Name;
+        channel.Snmp.AuthProtocol = "SHA-256";
+        channel.Snmp.PrivProtocol = "AES";
+        channel.Snmp.AuthSecret = User.AuthPassword;
+        channel.Snmp.PrivSecret = User.PrivPassword;
+        return channel;
+    }
+
+    protected override BrasSimulatorOptions SimulatorOptions() => new()
+    {
+        SeedFile = RepositoryFiles.UnicomSeed,
+        SnmpUsers = { new SnmpAgentUser(User, CanWrite: true, MinimumLevel: SnmpSecurityLevel.AuthPriv) },
+    };
+}
+
+/// <summary>
+/// <c>h3c-cli-ssh</c>: the dialect-as-data driver (drivers/dialects/h3c-comware.dialect.json) against the simulator face
+/// described by simulators/profiles/h3c-comware.profile.json (China Telecom seed), behind real sshd.
+/// </summary>
+public sealed class H3cDialectSshTarget() : SimulatorTarget(new SpeedUp.Protocols.Cli.Dialects.DialectCliDriverFactory(
+    SpeedUp.Protocols.Cli.Dialects.DialectLoader.LoadFile(Path.Combine(RepositoryFiles.Root, "drivers", "dialects", "h3c-comware.dialect.json"))))
+{
+    public override string Name => $"h3c-cli-ssh (dialect file) @ simulator profile (sshd 127.0.0.1:{Simulator.SshPort})";
+
+    public override ConformanceLine KnownLine => TelecomLine;
+
+    public override CgnatSample? Cgnat => TelecomCgnat;
+
+    protected override bool UsesSnmp => false;
+
+    public override SupplyChannelOptions CreateChannel() => new()
+    {
+        Name = "ct-conformance-h3c-ssh",
+        Carrier = Carrier.ChinaTelecom,
+        Driver = Factory.DriverName,
+        Host = "127.0.0.1",
+        Port = Simulator.SshPort,
+        Username = Simulator.SshUser,
+        Secret = Simulator.SshPassword,
+        HostKeySha256 = Simulator.SshHostKeySha256,
+        OperationTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    protected override BrasSimulatorOptions SimulatorOptions() => new()
+    {
+        SeedFile = RepositoryFiles.TelecomSeed,
+        Hostname = "SC-H3C-BRAS-01",
+        CliDialect = CliDialects.ProfilePrefix + Path.Combine(RepositoryFiles.Root, "simulators", "profiles", "h3c-comware.profile.json"),
+        Ssh = new SshFrontOptions { User = "confh3c", Password = "h3c-conf-Pw2m" },
+    };
+}

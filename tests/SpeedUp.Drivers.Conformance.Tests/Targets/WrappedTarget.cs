@@ -1,0 +1,71 @@
+namespace SpeedUp.Drivers.Conformance.Tests.Targets;
+
+/// <summary>
+/// A target that hands the kit drivers wrapped by <paramref name="wrap"/> (to build deliberately broken drivers), and
+/// optionally pretends to be another mode or to lack capabilities; everything else is the inner target's.
+/// </summary>
+public sealed class WrappedTarget(
+    IConformanceTarget inner,
+    Func<ISubscriberLineDriver, SupplyChannelOptions, ISubscriberLineDriver> wrap,
+    ConformanceMode? mode = null,
+    TargetCapabilities? capabilities = null) : IConformanceTarget
+{
+    public string Name => inner.Name + " (wrapped)";
+
+    public ConformanceMode Mode => mode ?? inner.Mode;
+
+    public DriverDeclaration Declaration => inner.Declaration;
+
+    public TargetCapabilities Capabilities => capabilities ?? inner.Capabilities;
+
+    public ISubscriberLineDriverFactory Factory { get; } = new WrappingFactory(inner.Factory, wrap);
+
+    public ConformanceLine KnownLine => inner.KnownLine;
+
+    public CgnatSample? Cgnat => inner.Cgnat;
+
+    public LineReference UnknownLine => inner.UnknownLine;
+
+    public SupplyChannelOptions CreateChannel() => inner.CreateChannel();
+
+    public Task<EquipmentLine> ReadEquipmentAsync(LineReference line, CancellationToken cancellationToken) => inner.ReadEquipmentAsync(line, cancellationToken);
+
+    public Task SetDeviceDelayAsync(TimeSpan delay, CancellationToken cancellationToken) => inner.SetDeviceDelayAsync(delay, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ReadAuditAsync(CancellationToken cancellationToken) => inner.ReadAuditAsync(cancellationToken);
+
+    private sealed class WrappingFactory(ISubscriberLineDriverFactory factory, Func<ISubscriberLineDriver, SupplyChannelOptions, ISubscriberLineDriver> wrap) : ISubscriberLineDriverFactory
+    {
+        public string DriverName => factory.DriverName;
+
+        public ISubscriberLineDriver Create(SupplyChannelOptions channel) => wrap(factory.Create(channel), channel);
+    }
+}
+
+/// <summary>Forwards every call to the inner driver (and disposes it); broken drivers override what they break.</summary>
+public class ForwardingDriver(ISubscriberLineDriver inner) : ISubscriberLineDriver, IAsyncDisposable
+{
+    protected ISubscriberLineDriver Inner { get; } = inner;
+
+    public string ChannelName => Inner.ChannelName;
+
+    public virtual Task<SubscriberLine?> FindLineAsync(System.Net.IPAddress ipAddress, int port, CancellationToken cancellationToken) =>
+        Inner.FindLineAsync(ipAddress, port, cancellationToken);
+
+    public virtual Task<SubscriberLine> ReadLineAsync(LineReference line, CancellationToken cancellationToken) => Inner.ReadLineAsync(line, cancellationToken);
+
+    public virtual Task<LineRates> SetRateAsync(LineReference line, Direction direction, long rateKbps, CancellationToken cancellationToken) =>
+        Inner.SetRateAsync(line, direction, rateKbps, cancellationToken);
+
+    public virtual Task<DriverHealth> ProbeAsync(CancellationToken cancellationToken) => Inner.ProbeAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Inner is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
