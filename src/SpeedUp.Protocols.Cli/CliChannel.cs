@@ -139,18 +139,40 @@ public sealed class CliChannel : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the session and the transport.</summary>
+    /// <summary>Closes the session (sending the dialect's on-close commands when it is healthy) and the transport.</summary>
     public async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
+            if (IsOpen && Dialect.OnCloseCommands.Count > 0)
+            {
+                await SayGoodbyeAsync().ConfigureAwait(false);
+            }
+
             _closed = true;
             await _transport.DisposeAsync().ConfigureAwait(false);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private async Task SayGoodbyeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        try
+        {
+            foreach (var command in Dialect.OnCloseCommands)
+            {
+                _transcript.Record(command, "(on close: not waited for)", "", TimeSpan.Zero);
+                await _transport.WriteAsync(Encoding.UTF8.GetBytes(command + Dialect.LineTerminator), timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is CliException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            // Best effort: the session is closed either way.
         }
     }
 

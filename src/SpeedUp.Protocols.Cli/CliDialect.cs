@@ -30,6 +30,12 @@ public sealed record CliDialect
     public IReadOnlyList<string> OnOpenCommands { get; init; } = [];
 
     /// <summary>
+    /// Commands sent, without waiting for an answer, when a healthy session is closed (e.g. <c>quit</c>, so that the
+    /// device frees its VTY at once). Best effort. Default: none.
+    /// </summary>
+    public IReadOnlyList<string> OnCloseCommands { get; init; } = [];
+
+    /// <summary>
     /// Line prefixes (after leading blanks) that mark a failed command, e.g. <c>Error:</c>. Compared ordinally.
     /// Default: none.
     /// </summary>

@@ -23,14 +23,16 @@ public sealed class DryRunTests(SimulatedNetworks networks)
         }, cancellationToken: Ct);
         var snmp = await service.Admin.DryRunAsync(new DryRunRequest
         {
-            Channel = "cu-zte-snmp", Operation = DriverOperation.SetRate, BandId = 411000001, Direction = "UP", RateKbps = 20000,
+            Channel = "cu-zte-snmp", Operation = DriverOperation.SetRate, BandId = 411000001, Account = "bj010u0001", Direction = "UP", RateKbps = 20000,
         }, cancellationToken: Ct);
 
         Assert.Equal("ssh-cli huawei-vrp", cli.Protocol);
         Assert.Contains(cli.Steps, s => s.Send == "access-user user-name zj0571a0001 car outbound cir 200000" && s.Note == "the change");
         Assert.Equal(["system-view", "aaa"], cli.Steps.Where(s => s.Note == "to the configuration view").Select(s => s.Send));
         Assert.Equal("display access-user user-name zj0571a0001", cli.Steps[^1].Send);
-        Assert.Equal("SET 1.3.6.1.4.1.3902.6051.1.1.1.5.411000001 = Gauge32 20000", snmp.Steps[0].Send);
+        Assert.Equal(
+            ["GET 1.3.6.1.4.1.3902.6051.1.1.1.1.411000001", "SET 1.3.6.1.4.1.3902.6051.1.1.1.5.411000001 = Gauge32 20000"],
+            snmp.Steps.Take(2).Select(s => s.Send)); // the owner check, then the change
         Assert.Equal(auditBefore, networks.Telecom.State.AuditLog.Count + networks.Unicom.State.AuditLog.Count);
     }
 

@@ -24,6 +24,9 @@ public sealed class DialectDefinitionTests
         Assert.Equal("access-user user-name zj0571a0001 car inbound cir 20000", huawei.SetRate("zj0571a0001", Direction.Up, 20000));
         Assert.Equal("subscriber js025u0003 rate-limit downstream 200000", zte.SetRate("js025u0003", Direction.Down, 200000));
         Assert.Equal("show subscriber ipv4-address 58.240.57.100", zte.FindByAddress(IPAddress.Parse("58.240.57.100")));
+        Assert.Equal(["screen-length 0 temporary"], huawei.Cli.OnOpenCommands);
+        Assert.Equal(["quit"], huawei.Cli.OnCloseCommands);
+        Assert.Equal(["exit"], zte.Cli.OnCloseCommands);
     }
 
     [Theory]

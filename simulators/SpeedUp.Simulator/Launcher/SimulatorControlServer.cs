@@ -408,8 +408,17 @@ public sealed class SimulatorControlServer : IAsyncDisposable
             return;
         }
 
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Stop();
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The managed listener may complain while releasing its endpoint (seen: "Address already in use" when another
+            // listener took the port meanwhile); it is closed either way.
+        }
+
         await _acceptLoop;
     }
 

@@ -87,6 +87,11 @@ public sealed class CompiledDialect
             CommandText(errors, $"onOpen[{i}]", definition.OnOpen[i], allowEmpty: false);
         }
 
+        for (var i = 0; i < definition.OnClose.Count; i++)
+        {
+            CommandText(errors, $"onClose[{i}]", definition.OnClose[i], allowEmpty: false);
+        }
+
         var commands = definition.Commands;
         Template(errors, "commands.findByAddress", commands.FindByAddress, ["address"]);
         Template(errors, "commands.readByAccount", commands.ReadByAccount, ["account"]);
@@ -140,6 +145,7 @@ public sealed class CompiledDialect
             PagerPattern = pager ?? CliDialect.DefaultPagerPattern,
             PagerResponse = definition.Pager?.Response ?? " ",
             OnOpenCommands = [.. definition.OnOpen],
+            OnCloseCommands = [.. definition.OnClose],
             FailureIndicators = [.. definition.FailureIndicators],
             SecretPatterns = [.. secrets.OfType<Regex>()],
             LineTerminator = definition.LineTerminator,

@@ -28,6 +28,9 @@ public sealed class DialectDefinition
     /// <summary>Commands sent once when a session opens (e.g. disable paging).</summary>
     public IList<string> OnOpen { get; set; } = new List<string>();
 
+    /// <summary>Commands sent (not waited for) when a healthy session is closed, e.g. <c>quit</c> to free the VTY at once.</summary>
+    public IList<string> OnClose { get; set; } = new List<string>();
+
     /// <summary>Line prefixes (after leading blanks) that mark a refused command, e.g. <c>Error:</c> or <c>% </c>.</summary>
     public IList<string> FailureIndicators { get; set; } = new List<string>();
 
