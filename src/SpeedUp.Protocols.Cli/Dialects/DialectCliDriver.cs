@@ -14,8 +14,9 @@ namespace SpeedUp.Protocols.Cli.Dialects;
 /// change reads the line, enters the configuration view, sends the change (answering the dialect's confirmation),
 /// returns to the exec view and reads back. Every value is validated before it reaches a command line; every write
 /// is confirmed by a read-back; an error line is Rejected, or LineNotFound when it carries a "not found" text.
+/// Vendor drivers that ship an embedded dialect (<c>HuaweiCliDriver</c>, <c>ZteCliDriver</c>) only add constructors.
 /// </summary>
-public sealed class DialectCliDriver : ISubscriberLineDriver, IDriverDryRun, IAsyncDisposable
+public class DialectCliDriver : ISubscriberLineDriver, IDriverDryRun, IAsyncDisposable
 {
     private readonly CompiledDialect _dialect;
     private readonly DialectOutputParser _parser;
@@ -179,7 +180,11 @@ public sealed class DialectCliDriver : ISubscriberLineDriver, IDriverDryRun, IAs
     public Task<bool> DrainAsync(TimeSpan timeout) => _session.DrainAsync(timeout);
 
     /// <summary>Drains and closes the sessions.</summary>
-    public ValueTask DisposeAsync() => _session.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _session.DisposeAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
 
     private static LineReference RequireLine(DriverOperation operation) =>
         operation.Line ?? throw new DriverException(DriverFailure.InvalidValue, $"{operation.Kind} needs a line (band id and account).");
