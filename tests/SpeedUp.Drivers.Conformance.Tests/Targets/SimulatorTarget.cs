@@ -14,6 +14,20 @@ public abstract class SimulatorTarget : IConformanceTarget, IAsyncLifetime, IDev
 
     protected SimulatorTarget(ISubscriberLineDriverFactory factory) => Factory = factory;
 
+    /// <summary>A channel to the simulator's SSH front: its port, user, password and pinned host key, a 10 s budget.</summary>
+    protected SupplyChannelOptions SshChannel(string name, Carrier carrier, string driver) => new()
+    {
+        Name = name,
+        Carrier = carrier,
+        Driver = driver,
+        Host = "127.0.0.1",
+        Port = Simulator.SshPort,
+        Username = Simulator.SshUser,
+        Secret = Simulator.SshPassword,
+        HostKeySha256 = Simulator.SshHostKeySha256,
+        OperationTimeout = TimeSpan.FromSeconds(10),
+    };
+
     public BrasSimulator Simulator => _simulator ?? throw new InvalidOperationException("The simulator did not start.");
 
     public abstract string Name { get; }

@@ -16,18 +16,7 @@ public sealed class HuaweiSshTarget() : SimulatorTarget(new HuaweiCliDriverFacto
 
     protected override bool UsesSnmp => false;
 
-    public override SupplyChannelOptions CreateChannel() => new()
-    {
-        Name = "ct-conformance-ssh",
-        Carrier = Carrier.ChinaTelecom,
-        Driver = HuaweiCliDriverFactory.Name,
-        Host = "127.0.0.1",
-        Port = Simulator.SshPort,
-        Username = Simulator.SshUser,
-        Secret = Simulator.SshPassword,
-        HostKeySha256 = Simulator.SshHostKeySha256,
-        OperationTimeout = TimeSpan.FromSeconds(10),
-    };
+    public override SupplyChannelOptions CreateChannel() => SshChannel("ct-conformance-ssh", Carrier.ChinaTelecom, HuaweiCliDriverFactory.Name);
 
     protected override BrasSimulatorOptions SimulatorOptions() => new()
     {
@@ -49,18 +38,7 @@ public sealed class ZteCliSshTarget() : SimulatorTarget(new ZteCliDriverFactory(
 
     protected override bool UsesSnmp => false;
 
-    public override SupplyChannelOptions CreateChannel() => new()
-    {
-        Name = "cu-conformance-zte-ssh",
-        Carrier = Carrier.ChinaUnicom,
-        Driver = ZteCliDriverFactory.Name,
-        Host = "127.0.0.1",
-        Port = Simulator.SshPort,
-        Username = Simulator.SshUser,
-        Secret = Simulator.SshPassword,
-        HostKeySha256 = Simulator.SshHostKeySha256,
-        OperationTimeout = TimeSpan.FromSeconds(10),
-    };
+    public override SupplyChannelOptions CreateChannel() => SshChannel("cu-conformance-zte-ssh", Carrier.ChinaUnicom, ZteCliDriverFactory.Name);
 
     protected override BrasSimulatorOptions SimulatorOptions() => new()
     {
@@ -156,18 +134,7 @@ public sealed class H3cDialectSshTarget() : SimulatorTarget(new SpeedUp.Protocol
 
     protected override bool UsesSnmp => false;
 
-    public override SupplyChannelOptions CreateChannel() => new()
-    {
-        Name = "ct-conformance-h3c-ssh",
-        Carrier = Carrier.ChinaTelecom,
-        Driver = Factory.DriverName,
-        Host = "127.0.0.1",
-        Port = Simulator.SshPort,
-        Username = Simulator.SshUser,
-        Secret = Simulator.SshPassword,
-        HostKeySha256 = Simulator.SshHostKeySha256,
-        OperationTimeout = TimeSpan.FromSeconds(10),
-    };
+    public override SupplyChannelOptions CreateChannel() => SshChannel("ct-conformance-h3c-ssh", Carrier.ChinaTelecom, Factory.DriverName);
 
     protected override BrasSimulatorOptions SimulatorOptions() => new()
     {
