@@ -151,6 +151,12 @@ internal static class Schema
             PRIMARY KEY (customer_id, month, direction, bandwidth_mbps, product)
         );
         """,
+
+        // 2: sessions whose write met a channel fault (outcome unknown) are checked again after they end.
+        """
+        ALTER TABLE sessions ADD COLUMN uncertain_write INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX ix_sessions_uncertain ON sessions (ended_at) WHERE uncertain_write = 1;
+        """,
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

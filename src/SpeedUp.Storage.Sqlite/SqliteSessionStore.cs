@@ -11,7 +11,7 @@ namespace SpeedUp.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
 {
-    private const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error, customer_id, client_request_id, request_hash";
+    private const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error, customer_id, client_request_id, request_hash, uncertain_write";
 
     /// <inheritdoc />
     public async Task InsertAsync(SpeedUpSession session, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
                 await using (var command = connection.CreateCommand())
                 {
                     command.Transaction = transaction;
-                    command.CommandText = $"INSERT INTO sessions ({Columns}) VALUES ($id, $band_id, $account, $ip, $port, $carrier, $province, $channel, $direction, $target, $original, $scene, $started, $due, $state, $reason, $ended, $error, $customer, $client_request, $request_hash)";
+                    command.CommandText = $"INSERT INTO sessions ({Columns}) VALUES ($id, $band_id, $account, $ip, $port, $carrier, $province, $channel, $direction, $target, $original, $scene, $started, $due, $state, $reason, $ended, $error, $customer, $client_request, $request_hash, $uncertain)";
                     Bind(command, session);
                     command.Parameters.AddWithValue("$customer", (object?)session.CustomerId ?? DBNull.Value);
                     command.Parameters.AddWithValue("$client_request", (object?)session.ClientRequestId ?? DBNull.Value);
@@ -58,7 +58,7 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
         database.WriteAsync(async (connection, ct) =>
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE sessions SET channel = $channel, state = $state, end_reason = $reason, ended_at = $ended, last_error = $error WHERE id = $id";
+            command.CommandText = "UPDATE sessions SET channel = $channel, state = $state, end_reason = $reason, ended_at = $ended, last_error = $error, uncertain_write = $uncertain WHERE id = $id";
             Bind(command, session);
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, cancellationToken);
@@ -103,6 +103,12 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
             cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeedUpSession>> ListEndedWithUncertainWritesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        await QueryAsync($"SELECT {Columns} FROM sessions WHERE uncertain_write = 1 AND state = 'Ended' AND ended_at >= $since ORDER BY ended_at",
+            c => c.Parameters.AddWithValue("$since", UnixTime.ToStored(since)),
+            cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {Columns} FROM sessions WHERE state <> 'Ended' ORDER BY started_at",
             _ => { },
@@ -135,6 +141,7 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
         p.AddWithValue("$carrier", s.Carrier.ToString());
         p.AddWithValue("$province", s.Province);
         p.AddWithValue("$channel", s.ChannelName);
+        p.AddWithValue("$uncertain", s.UncertainWrite ? 1 : 0);
         p.AddWithValue("$direction", s.Direction.ToString());
         p.AddWithValue("$target", s.TargetKbps);
         p.AddWithValue("$original", s.OriginalKbps);
@@ -157,5 +164,6 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
         CustomerId = r.IsDBNull(18) ? null : r.GetString(18),
         ClientRequestId = r.IsDBNull(19) ? null : r.GetString(19),
         RequestHash = r.IsDBNull(20) ? null : r.GetString(20),
+        UncertainWrite = r.GetInt64(21) != 0,
     };
 }

@@ -268,6 +268,43 @@ public sealed class ChannelFailoverTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_that_lands_after_the_session_ended_is_undone_by_the_reconciler()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        Ssh.FailWritesWith = DriverFailure.Timeout; // the SSH write is stuck on a dying session…
+        var session = await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+        Assert.Equal("ct-snmp", session.ChannelName);
+        Ssh.FailWritesWith = null;
+        await _h.Service.StopAsync(CoreHarness.StopDown(), Ct);
+        Assert.True((await _h.Sessions.FindLatestAsync(Line1, Direction.Down, Ct))!.UncertainWrite);
+
+        _h.Equipment.Write("ct-ssh", Line1, Direction.Down, 200000); // …and lands after the stop
+        Assert.Equal(1, await _h.Reconciler.VerifyEndedAsync(Ct));
+
+        Assert.Equal(50000, _h.Equipment.RatesOf(Line1).DownKbps);
+        Assert.Equal(0, await _h.Reconciler.VerifyEndedAsync(Ct)); // nothing left to undo
+        _h.Time.Advance(TimeSpan.FromMinutes(6));
+        _h.Equipment.Write("ct-ssh", Line1, Direction.Down, 200000); // outside the window: no longer this session's doing
+        Assert.Equal(0, await _h.Reconciler.VerifyEndedAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_late_write_check_leaves_a_line_alone_while_a_newer_session_owns_it()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        Ssh.FailWritesWith = DriverFailure.Unreachable;
+        await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+        Ssh.FailWritesWith = null;
+        await _h.Service.StopAsync(CoreHarness.StopDown(), Ct);
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        await _h.Service.StartAsync(CoreHarness.StartDown(), Ct); // a new speed-up to the same target
+
+        Assert.Equal(0, await _h.Reconciler.VerifyEndedAsync(Ct));
+
+        Assert.Equal(200000, _h.Equipment.RatesOf(Line1).DownKbps);
+    }
+
+    [Fact]
     public async Task Open_sessions_hold_their_capacity_again_after_a_restart()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);

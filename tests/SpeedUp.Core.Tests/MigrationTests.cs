@@ -60,9 +60,11 @@ public sealed class MigrationTests : IDisposable
         await using var check = await database.OpenAsync(Ct);
         await using var version = check.CreateCommand();
         version.CommandText = "PRAGMA user_version";
-        Assert.Equal(1L, (long)(await version.ExecuteScalarAsync(Ct))!);
+        Assert.Equal(2L, (long)(await version.ExecuteScalarAsync(Ct))!); // every migration ran (1: commerce, 2: uncertain writes)
         version.CommandText = "SELECT direction || ' ' || bandwidth_mbps || ' ' || product FROM orders WHERE order_id = 'LXOLD'";
         Assert.Equal("Down 200 HourPack", await version.ExecuteScalarAsync(Ct));
+        version.CommandText = "SELECT uncertain_write FROM sessions WHERE id = 's1'";
+        Assert.Equal(0L, (long)(await version.ExecuteScalarAsync(Ct))!);
 
         // Opening again runs nothing twice.
         SqliteConnection.ClearAllPools();

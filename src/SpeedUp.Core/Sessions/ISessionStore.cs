@@ -28,4 +28,7 @@ public interface ISessionStore
 
     /// <summary>Every session not ended yet (Applying, Active, Restoring), oldest first.</summary>
     Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Ended sessions, ended at or after <paramref name="since"/>, that met a write of unknown outcome.</summary>
+    Task<IReadOnlyList<SpeedUpSession>> ListEndedWithUncertainWritesAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }

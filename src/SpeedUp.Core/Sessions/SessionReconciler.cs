@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SpeedUp.Core.Channels;
 using SpeedUp.Drivers;
 
@@ -9,16 +10,24 @@ namespace SpeedUp.Core.Sessions;
 /// channels; then, every <see cref="SpeedUpSessionOptions.ReconcileInterval"/>, each active session's line is read:
 /// a line back at its original rate lost the speed-up on the device (a BRAS reboot resets every line to its plan) and
 /// gets the target re-applied, since the customer's session is still running; a line at any other rate was changed
-/// by someone else and is only reported (the restore puts the original back at the end).
+/// by someone else and is only reported (the restore puts the original back at the end). Sessions that ended within
+/// <see cref="SpeedUpSessionOptions.VerifyEndedFor"/> after a write of unknown outcome (a channel fault) are read too:
+/// a line found at their target with no open session got that write late, and its original rate is put back.
 /// </summary>
 public sealed partial class SessionReconciler(
     ISessionStore sessions,
     ISupplyChannels channels,
     SessionRestorer restorer,
     LineLocks locks,
+    IOptions<SpeedUpSessionOptions> options,
     TimeProvider time,
     ILogger<SessionReconciler> logger)
 {
+    private long _undone;
+
+    /// <summary>Late-landing writes undone since start-up.</summary>
+    public long Undone => Interlocked.Read(ref _undone);
+
     private long _reapplied;
 
     /// <summary>Speed-ups re-applied since start-up.</summary>
@@ -61,7 +70,61 @@ public sealed partial class SessionReconciler(
             }
         }
 
+        await VerifyEndedAsync(cancellationToken).ConfigureAwait(false);
         return reapplied;
+    }
+
+    /// <summary>Undoes late-landing writes of recently ended sessions. Returns how many lines were put back.</summary>
+    public async Task<int> VerifyEndedAsync(CancellationToken cancellationToken)
+    {
+        var undone = 0;
+        var since = time.GetUtcNow() - options.Value.VerifyEndedFor;
+        foreach (var ended in await sessions.ListEndedWithUncertainWritesAsync(since, cancellationToken).ConfigureAwait(false))
+        {
+            using var _ = await locks.AcquireAsync(ended.BandId, cancellationToken).ConfigureAwait(false);
+            if (await sessions.FindOpenAsync(ended.BandId, ended.Direction, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                continue; // a newer session owns the line's rate now
+            }
+
+            if (await UndoLateWriteAsync(ended, cancellationToken).ConfigureAwait(false))
+            {
+                undone++;
+            }
+        }
+
+        return undone;
+    }
+
+    private async Task<bool> UndoLateWriteAsync(SpeedUpSession ended, CancellationToken cancellationToken)
+    {
+        foreach (var route in restorer.RoutesFor(ended))
+        {
+            try
+            {
+                var line = await route.Driver.ReadLineAsync(ended.Reference(), cancellationToken).ConfigureAwait(false);
+                if (line.Current.Of(ended.Direction) != ended.TargetKbps || ended.TargetKbps == ended.OriginalKbps)
+                {
+                    return false;
+                }
+
+                LogLateWrite(ended.Id, ended.BandId, ended.Direction, ended.TargetKbps, ended.OriginalKbps, route.ChannelName);
+                await route.Driver.SetRateAsync(ended.Reference(), ended.Direction, ended.OriginalKbps, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _undone);
+                return true;
+            }
+            catch (DriverException e) when (e.IsChannelFault || e.Failure == DriverFailure.NotConfirmed)
+            {
+                channels.RecordFailover(route.ChannelName, "verify ended", e.Failure.ToString());
+            }
+            catch (DriverException e)
+            {
+                LogCheckFailed(ended.Id, ended.BandId, $"{e.Failure}: {e.Message}");
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private async Task<bool> ReconcileAsync(SpeedUpSession session, CancellationToken cancellationToken)
@@ -117,6 +180,10 @@ public sealed partial class SessionReconciler(
     [LoggerMessage(EventId = 1302, Level = LogLevel.Warning,
         Message = "Session {SessionId}: band {BandId} {Direction} runs at {CurrentKbps} kbit/s instead of {TargetKbps}; changed outside this service, left as is")]
     private partial void LogChangedElsewhere(string sessionId, long bandId, Direction direction, long currentKbps, long targetKbps);
+
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Warning,
+        Message = "Session {SessionId} has ended but band {BandId} {Direction} runs at its target {TargetKbps} kbit/s: a write landed late. Putting {OriginalKbps} back through {Channel}")]
+    private partial void LogLateWrite(string sessionId, long bandId, Direction direction, long targetKbps, long originalKbps, string channel);
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning,
         Message = "Session {SessionId}: band {BandId} could not be checked: {Error}")]

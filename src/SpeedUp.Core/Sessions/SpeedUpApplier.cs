@@ -103,6 +103,7 @@ public sealed partial class SpeedUpApplier(
             }
             catch (DriverException e) when (e.IsChannelFault || e.Failure == DriverFailure.NotConfirmed)
             {
+                session.MarkUncertainWrite();
                 failures.Add(route, e);
                 channels.RecordFailover(route.ChannelName, "start (write)", e.Failure.ToString());
                 continue;

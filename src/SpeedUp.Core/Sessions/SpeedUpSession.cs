@@ -10,6 +10,8 @@ namespace SpeedUp.Core.Sessions;
 /// </summary>
 public sealed class SpeedUpSession
 {
+    private bool _uncertainWrite;
+
     /// <summary>Rehydrates or creates a session (storage and <see cref="Begin"/> use this).</summary>
     public SpeedUpSession(
         string id, long bandId, string account, IPAddress ipAddress, int port, Carrier carrier, string province,
@@ -106,6 +108,16 @@ public sealed class SpeedUpSession
     /// <summary>The orders the session draws on (known on the session that was started; not reloaded from storage).</summary>
     public IReadOnlyList<Orders.OrderUse> OrderUses { get; init; } = [];
 
+    /// <summary>
+    /// Whether a write of this session failed with a channel fault, so that it may still land late (a command queued on
+    /// a dying session). Such sessions are checked again for a while after they end (<see cref="SessionReconciler"/>).
+    /// </summary>
+    public bool UncertainWrite
+    {
+        get => _uncertainWrite;
+        init => _uncertainWrite = value;
+    }
+
     /// <summary>Whether the subscriber may be running at the target rate (or the rate is still to be restored).</summary>
     public bool IsOpen => State != SessionState.Ended;
 
@@ -126,6 +138,9 @@ public sealed class SpeedUpSession
             RequestHash = attribution?.RequestHash,
             OrderUses = attribution?.OrderUses ?? [],
         };
+
+    /// <summary>A write failed with a channel fault: its outcome is unknown.</summary>
+    public void MarkUncertainWrite() => _uncertainWrite = true;
 
     /// <summary>A new session id.</summary>
     public static string NewId() => Guid.NewGuid().ToString("N");

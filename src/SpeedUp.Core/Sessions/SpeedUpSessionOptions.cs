@@ -18,6 +18,12 @@ public sealed class SpeedUpSessionOptions
     /// <summary>How often active sessions are compared with their lines (lost rates re-applied). Default 30 seconds.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long after its end a session whose write met a channel fault is still checked: a late-landing write found
+    /// on the line (target rate, no open session) is undone. Default 5 minutes.
+    /// </summary>
+    public TimeSpan VerifyEndedFor { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The duration actually used for a request.</summary>
     public TimeSpan Effective(TimeSpan? requested)
     {

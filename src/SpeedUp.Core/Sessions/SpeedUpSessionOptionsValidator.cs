@@ -29,6 +29,11 @@ public sealed class SpeedUpSessionOptionsValidator : IValidateOptions<SpeedUpSes
             errors.Add($"SpeedUp:Sessions:ReconcileInterval must be at least 100 ms, got {options.ReconcileInterval}.");
         }
 
+        if (options.VerifyEndedFor < TimeSpan.Zero)
+        {
+            errors.Add($"SpeedUp:Sessions:VerifyEndedFor must be >= 0, got {options.VerifyEndedFor}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
