@@ -29,5 +29,19 @@ export SpeedUp__Channels__0__HostKeySha256="$host_key"
 export SPEEDUP_CT_SSH_PASSWORD="${SPEEDUP_CT_SSH_PASSWORD:-ctsim-pass}"
 export SPEEDUP_CU_SNMP_COMMUNITY="${SPEEDUP_CU_SNMP_COMMUNITY:-private}"
 
+# Calls are signed (README, "Security"). The local demo keys get random secrets, made once and kept owner-only in
+# .data/demo-keys.env: demo-key acts for the customer "demo", demo-operator reaches the admin APIs.
+keys=.data/demo-keys.env
+if [ ! -s "$keys" ]; then
+  (umask 077; mkdir -p .data
+   printf 'SPEEDUP_DEMO_KEY_SECRET=%s\nSPEEDUP_DEMO_OPERATOR_SECRET=%s\n' \
+     "$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')" \
+     "$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')" >"$keys")
+fi
+set -a; . "$keys"; set +a
+echo "Access keys: demo-key (customer demo) and demo-operator; secrets in $keys. Sign a grpcurl call with:"
+echo "  dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll sign --key-id demo-key --secret-env SPEEDUP_DEMO_KEY_SECRET \\"
+echo "    --method broadband.speedup.v1.SpeedUpService/Precheck --json '{\"ipAddress\":\"202.101.172.35\"}'"
+
 echo "Speed-up service on 127.0.0.1:${SpeedUp__Host__Port:-50051} (Ctrl+C stops everything)"
 dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SpeedUp.Core.Access;
 using SpeedUp.Core.Billing;
 using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Channels;
@@ -14,7 +15,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registration of the speed-up domain.</summary>
 public static class SpeedUpCoreServiceCollectionExtensions
 {
-    /// <summary>Adds the catalogue, customer, pre-check, order, session, billing and statistics services (storage, location and channels are registered separately).</summary>
+    /// <summary>Adds the catalogue, access key, customer, pre-check, order, session, billing and statistics services (storage, location, channels and the <see cref="ActionCatalogue"/> are registered separately).</summary>
     public static IServiceCollection AddSpeedUpCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -23,6 +24,11 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.AddOptions<SpeedUpSessionOptions>().BindConfiguration("SpeedUp:Sessions").ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogueOptions>, CatalogueOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpeedUpSessionOptions>, SpeedUpSessionOptionsValidator>());
+        services.AddOptions<SecurityOptions>().BindConfiguration("SpeedUp:Security").ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>());
+        services.TryAddSingleton<MasterKeySource>();
+        services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.TryAddSingleton<AccessKeyService>();
         services.AddOptions<CustomerOptions>().BindConfiguration("SpeedUp:Customers").ValidateOnStart();
         services.AddOptions<PricingOptions>().BindConfiguration("SpeedUp:Pricing").ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerOptions>, CustomerOptionsValidator>());

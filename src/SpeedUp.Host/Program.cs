@@ -5,6 +5,11 @@ if (args.Length > 0 && args[0] == DryRunCommand.Verb)
     return DryRunCommand.Run(args, Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] == SignCommand.Verb)
+{
+    return SignCommand.Run(args, Console.Out, Console.Error);
+}
+
 var app = SpeedUpApplication.Build(args);
 await app.RunAsync();
 return 0;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SpeedUp.Host.Customers;
 using SpeedUp.Host.Grpc;
+using SpeedUp.Host.Security;
 using SpeedUp.Host.Sessions;
 
 namespace SpeedUp.Host;
@@ -15,13 +16,21 @@ public static class SpeedUpApplication
         // appsettings.json ships beside the assembly; data paths (.data/…) stay relative to the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var hosting = builder.Configuration.GetSection("SpeedUp:Host").Get<HostingOptions>() ?? new HostingOptions();
+        var certificate = hosting.Tls.Enabled ? TlsCertificates.Load(hosting.Tls) : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Parse(hosting.Address), hosting.Port, listen => listen.Protocols = HttpProtocols.Http2));
+            kestrel.Listen(IPAddress.Parse(hosting.Address), hosting.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            }));
 
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ProductErrorInterceptor>();
-            grpc.Interceptors.Add<CustomerHeaderInterceptor>();
+            grpc.Interceptors.Add<SignedCallInterceptor>();
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck("speedup", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
@@ -31,6 +40,7 @@ public static class SpeedUpApplication
             .AddSqliteStorage()
             .AddSupplyChannels()
             .AddDiscoveredDrivers(builder.Configuration);
+        builder.Services.AddCallSecurity();
         builder.Services.AddHostedService<CustomerSeedWorker>();
         builder.Services.AddHostedService<SessionExpiryWorker>();
         builder.Services.AddHostedService<SessionReconcileWorker>();
@@ -41,6 +51,7 @@ public static class SpeedUpApplication
         app.MapGrpcService<SpeedUpGrpcService>();
         app.MapGrpcService<ChannelAdminGrpcService>();
         app.MapGrpcService<CustomerAdminGrpcService>();
+        app.MapGrpcService<AccessKeyAdminGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

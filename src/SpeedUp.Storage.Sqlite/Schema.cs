@@ -157,6 +157,32 @@ internal static class Schema
         ALTER TABLE sessions ADD COLUMN uncertain_write INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX ix_sessions_uncertain ON sessions (ended_at) WHERE uncertain_write = 1;
         """,
+
+        // 3: access keys (secrets AES-GCM encrypted under the master key) and their audit log.
+        """
+        CREATE TABLE access_keys (
+            id TEXT PRIMARY KEY,
+            customer_id TEXT NULL,
+            actions TEXT NOT NULL,
+            enabled INTEGER NOT NULL,
+            description TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            rotated_at INTEGER NULL,
+            secret BLOB NOT NULL,
+            previous_secret BLOB NULL,
+            previous_valid_until INTEGER NULL
+        );
+        CREATE INDEX ix_access_keys_customer ON access_keys (customer_id);
+        CREATE TABLE access_key_audit (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            key_id TEXT NOT NULL,
+            detail TEXT NOT NULL
+        );
+        CREATE INDEX ix_access_key_audit_key ON access_key_audit (key_id, seq);
+        """,
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SpeedUp.Core.Access;
 using SpeedUp.Core.Billing;
 using SpeedUp.Core.Customers;
 using SpeedUp.Core.Orders;
@@ -21,6 +22,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton<IPrecheckStore, SqlitePrecheckStore>();
         services.TryAddSingleton<IOrderStore, SqliteOrderStore>();
         services.TryAddSingleton<ICustomerStore, SqliteCustomerStore>();
+        services.TryAddSingleton<IAccessKeyStore, SqliteAccessKeyStore>();
         services.TryAddSingleton<ISettlementStore, SqliteSettlementStore>();
         services.TryAddSingleton<IStatisticsStore, SqliteStatisticsStore>();
         return services;

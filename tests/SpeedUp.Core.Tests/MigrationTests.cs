@@ -60,7 +60,7 @@ public sealed class MigrationTests : IDisposable
         await using var check = await database.OpenAsync(Ct);
         await using var version = check.CreateCommand();
         version.CommandText = "PRAGMA user_version";
-        Assert.Equal(2L, (long)(await version.ExecuteScalarAsync(Ct))!); // every migration ran (1: commerce, 2: uncertain writes)
+        Assert.Equal(3L, (long)(await version.ExecuteScalarAsync(Ct))!); // every migration ran (1: commerce, 2: uncertain writes, 3: access keys)
         version.CommandText = "SELECT direction || ' ' || bandwidth_mbps || ' ' || product FROM orders WHERE order_id = 'LXOLD'";
         Assert.Equal("Down 200 HourPack", await version.ExecuteScalarAsync(Ct));
         version.CommandText = "SELECT uncertain_write FROM sessions WHERE id = 's1'";

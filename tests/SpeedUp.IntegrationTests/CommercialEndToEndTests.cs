@@ -7,7 +7,7 @@ using SpeedUp.Testing;
 namespace SpeedUp.IntegrationTests;
 
 /// <summary>
-/// The commercial side over gRPC against the service process: customers named by x-customer-id and kept apart,
+/// The commercial side over gRPC against the service process: customers (each calling with its own access key) kept apart,
 /// starts paid by orders, pre-deduction from the balance, retry-safe orders and starts (also across a restart),
 /// business statistics and the streamed CSV export, bills.
 /// </summary>
@@ -16,6 +16,7 @@ public sealed class CommercialEndToEndTests(SimulatedNetworks networks) : IAsync
 {
     private const string Ip = "202.101.172.35";
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"speedup-commercial-{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, SpeedUp.Signing.AccessKeyCredentials> _keys = [];
     private ServiceProcess _service = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -25,11 +26,14 @@ public sealed class CommercialEndToEndTests(SimulatedNetworks networks) : IAsync
         _service = await ServiceProcess.StartAsync(networks.Simulators, _database);
         await _service.Customers.CreateCustomerAsync(new CreateCustomerRequest { Id = "alice", Name = "Alice Games", Subscribed = true, InitialBalance = "100.00" }, cancellationToken: Ct);
         await _service.Customers.CreateCustomerAsync(new CreateCustomerRequest { Id = "bob", Name = "Bob Live", Subscribed = true, InitialBalance = "100.00" }, cancellationToken: Ct);
+        _keys["alice"] = await _service.CreateKeyAsync("alice");
+        _keys["bob"] = await _service.CreateKeyAsync("bob");
     }
 
     public async ValueTask DisposeAsync() => await _service.DisposeAsync();
 
-    private static Metadata As(string customer) => new() { { "x-customer-id", customer } };
+    /// <summary>The speed-up API as <paramref name="customer"/>: signed by its key (on the current service process).</summary>
+    private SpeedUpService.SpeedUpServiceClient As(string customer) => _service.ClientAs(_keys[customer]);
 
     private static StartSpeedUpRequest StartDown(long bandId, string? requestId = null) => new()
     {
@@ -41,32 +45,31 @@ public sealed class CommercialEndToEndTests(SimulatedNetworks networks) : IAsync
     [Fact]
     public async Task Customers_are_kept_apart_and_a_start_needs_an_order()
     {
-        var client = _service.Client;
-        var precheck = await client.PrecheckAsync(new PrecheckRequest { IpAddress = Ip }, As("alice"), cancellationToken: Ct);
-        await ProductError.AssertFailsAsync(() => client.StartSpeedUpAsync(StartDown(precheck.BandId), As("alice")),
+        var precheck = await As("alice").PrecheckAsync(new PrecheckRequest { IpAddress = Ip }, cancellationToken: Ct);
+        await ProductError.AssertFailsAsync(() => As("alice").StartSpeedUpAsync(StartDown(precheck.BandId)),
             "isv.INVALID_PARAMETERS", StatusCode.FailedPrecondition);
         Assert.Equal(50000, DeviceViews.ReadOverSsh(networks, "zj0571a0001").Down);
 
-        var order = await client.OrderOfferAsync(new OrderOfferRequest { BandId = precheck.BandId, OfferId = 202001 }, As("alice"), cancellationToken: Ct);
+        var order = await As("alice").OrderOfferAsync(new OrderOfferRequest { BandId = precheck.BandId, OfferId = 202001 }, cancellationToken: Ct);
         Assert.Equal(("1.00", ProductType.HourPack), (order.FrozenAmount, order.Product));
-        var started = await client.StartSpeedUpAsync(StartDown(precheck.BandId), As("alice"), cancellationToken: Ct);
+        var started = await As("alice").StartSpeedUpAsync(StartDown(precheck.BandId), cancellationToken: Ct);
         try
         {
             Assert.Equal(3600, started.Status.ExpiresAt.Seconds - started.Status.StartedAt.Seconds); // one hour pack
-            await ProductError.AssertFailsAsync(() => client.StopSpeedUpAsync(StopDown(precheck.BandId), As("bob")),
+            await ProductError.AssertFailsAsync(() => As("bob").StopSpeedUpAsync(StopDown(precheck.BandId)),
                 "isv.INVALID_PARAMETERS", StatusCode.NotFound);
-            var bobsView = await client.QueryStatusAsync(new QueryStatusRequest { BandId = precheck.BandId }, As("bob"), cancellationToken: Ct);
+            var bobsView = await As("bob").QueryStatusAsync(new QueryStatusRequest { BandId = precheck.BandId }, cancellationToken: Ct);
             Assert.Null(bobsView.Download);
             await ProductError.AssertFailsAsync(
-                () => client.OrderOfferAsync(new OrderOfferRequest { BandId = precheck.BandId, OfferId = 202001 }, As("bob")),
+                () => As("bob").OrderOfferAsync(new OrderOfferRequest { BandId = precheck.BandId, OfferId = 202001 }),
                 "isv.BAND_CHECK_EXPIRE", StatusCode.FailedPrecondition);
             Assert.Equal(SessionState.Active,
-                (await client.QueryStatusAsync(new QueryStatusRequest { BandId = precheck.BandId }, As("alice"), cancellationToken: Ct)).Download.State);
-            Assert.Null((await client.QueryStatusAsync(new QueryStatusRequest { BandId = precheck.BandId }, cancellationToken: Ct)).Download); // "demo"
+                (await As("alice").QueryStatusAsync(new QueryStatusRequest { BandId = precheck.BandId }, cancellationToken: Ct)).Download.State);
+            Assert.Null((await _service.Client.QueryStatusAsync(new QueryStatusRequest { BandId = precheck.BandId }, cancellationToken: Ct)).Download); // "demo"
         }
         finally
         {
-            await client.StopSpeedUpAsync(StopDown(precheck.BandId), As("alice"), cancellationToken: Ct);
+            await As("alice").StopSpeedUpAsync(StopDown(precheck.BandId), cancellationToken: Ct);
         }
 
         var alice = await _service.Customers.GetCustomerAsync(new GetCustomerRequest { Id = "alice" }, cancellationToken: Ct);
@@ -76,58 +79,57 @@ public sealed class CommercialEndToEndTests(SimulatedNetworks networks) : IAsync
     [Fact]
     public async Task Unknown_and_unsubscribed_customers_are_refused()
     {
-        await ProductError.AssertFailsAsync(
-            () => _service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = Ip }, As("mallory")),
+        await ProductError.AssertFailsAsync( // an operator key acts for no customer
+            () => _service.ClientAs(_service.OperatorKey).PrecheckAsync(new PrecheckRequest { IpAddress = Ip }),
             "isp.RAM_PERMISSION_DENY", StatusCode.PermissionDenied);
         await _service.Customers.CreateCustomerAsync(new CreateCustomerRequest { Id = "carol", Subscribed = false }, cancellationToken: Ct);
+        _keys["carol"] = await _service.CreateKeyAsync("carol");
         await ProductError.AssertFailsAsync(
-            () => _service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = Ip }, As("carol")),
+            () => As("carol").PrecheckAsync(new PrecheckRequest { IpAddress = Ip }),
             "isv.PRODUCT_UNSUBSCRIBE", StatusCode.PermissionDenied);
 
         await _service.Customers.SetSubscriptionAsync(new SetSubscriptionRequest { Id = "carol", Subscribed = true }, cancellationToken: Ct);
-        var precheck = await _service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = Ip }, As("carol"), cancellationToken: Ct);
+        var precheck = await As("carol").PrecheckAsync(new PrecheckRequest { IpAddress = Ip }, cancellationToken: Ct);
         await ProductError.AssertFailsAsync(
-            () => _service.Client.OrderOfferAsync(new OrderOfferRequest { BandId = precheck.BandId, OfferId = 202002 }, As("carol")),
+            () => As("carol").OrderOfferAsync(new OrderOfferRequest { BandId = precheck.BandId, OfferId = 202002 }),
             "isp.LX_CREATE_ORDER_FAILURE", StatusCode.FailedPrecondition); // balance 0
         await _service.Customers.TopUpBalanceAsync(new TopUpBalanceRequest { Id = "carol", Amount = "15.00" }, cancellationToken: Ct);
-        var order = await _service.Client.OrderOfferAsync(new OrderOfferRequest { BandId = precheck.BandId, OfferId = 202002 }, As("carol"), cancellationToken: Ct);
+        var order = await As("carol").OrderOfferAsync(new OrderOfferRequest { BandId = precheck.BandId, OfferId = 202002 }, cancellationToken: Ct);
         Assert.Equal("15.00", order.FrozenAmount);
         await ProductError.AssertFailsAsync(
-            () => _service.Client.OrderOfferAsync(new OrderOfferRequest { BandId = precheck.BandId, OfferId = 202001 }, As("carol")),
+            () => As("carol").OrderOfferAsync(new OrderOfferRequest { BandId = precheck.BandId, OfferId = 202001 }),
             "isp.LX_CREATE_ORDER_FAILURE", StatusCode.FailedPrecondition); // order exclusion
     }
 
     [Fact]
     public async Task Retries_with_a_client_request_id_return_the_first_answer_even_after_a_restart()
     {
-        var client = _service.Client;
-        var precheck = await client.PrecheckAsync(new PrecheckRequest { IpAddress = Ip }, As("bob"), cancellationToken: Ct);
+        var precheck = await As("bob").PrecheckAsync(new PrecheckRequest { IpAddress = Ip }, cancellationToken: Ct);
         var order = new OrderOfferRequest { BandId = precheck.BandId, OfferId = 202002, ClientRequestId = "bob-order-1" };
-        var first = await client.OrderOfferAsync(order, As("bob"), cancellationToken: Ct);
-        var start = await client.StartSpeedUpAsync(StartDown(precheck.BandId, "bob-start-1"), As("bob"), cancellationToken: Ct);
+        var first = await As("bob").OrderOfferAsync(order, cancellationToken: Ct);
+        var start = await As("bob").StartSpeedUpAsync(StartDown(precheck.BandId, "bob-start-1"), cancellationToken: Ct);
 
         await _service.KillAsync();
         await _service.DisposeAsync();
         _service = await ServiceProcess.StartAsync(networks.Simulators, _database);
-        client = _service.Client;
 
         try
         {
-            Assert.Equal(first.OrderId, (await client.OrderOfferAsync(order, As("bob"), cancellationToken: Ct)).OrderId);
-            var again = await client.StartSpeedUpAsync(StartDown(precheck.BandId, "bob-start-1"), As("bob"), cancellationToken: Ct);
+            Assert.Equal(first.OrderId, (await As("bob").OrderOfferAsync(order, cancellationToken: Ct)).OrderId);
+            var again = await As("bob").StartSpeedUpAsync(StartDown(precheck.BandId, "bob-start-1"), cancellationToken: Ct);
             Assert.Equal(start.Status.SessionId, again.Status.SessionId);
             await ProductError.AssertFailsAsync(
-                () => client.OrderOfferAsync(new OrderOfferRequest(order) { OfferId = 202001 }, As("bob")),
+                () => As("bob").OrderOfferAsync(new OrderOfferRequest(order) { OfferId = 202001 }),
                 "isv.INVALID_PARAMETERS", StatusCode.InvalidArgument);
             await ProductError.AssertFailsAsync(
-                () => client.OrderOfferAsync(new OrderOfferRequest(order) { ClientRequestId = "no spaces" }, As("bob")),
+                () => As("bob").OrderOfferAsync(new OrderOfferRequest(order) { ClientRequestId = "no spaces" }),
                 "isv.INVALID_PARAMETERS", StatusCode.InvalidArgument);
             var bob = await _service.Customers.GetCustomerAsync(new GetCustomerRequest { Id = "bob" }, cancellationToken: Ct);
             Assert.Equal(("85.00", "15.00"), (bob.Balance, bob.Frozen)); // charged once
         }
         finally
         {
-            await client.StopSpeedUpAsync(StopDown(precheck.BandId), As("bob"), cancellationToken: Ct);
+            await As("bob").StopSpeedUpAsync(StopDown(precheck.BandId), cancellationToken: Ct);
         }
 
         Assert.Equal(50000, DeviceViews.ReadOverSsh(networks, "zj0571a0001").Down);
@@ -136,20 +138,19 @@ public sealed class CommercialEndToEndTests(SimulatedNetworks networks) : IAsync
     [Fact]
     public async Task Statistics_export_and_bill_of_this_month()
     {
-        var client = _service.Client;
-        var precheck = await client.PrecheckAsync(new PrecheckRequest { IpAddress = Ip }, As("alice"), cancellationToken: Ct);
-        await client.OrderThirtyDayPackAsync(precheck.BandId, Direction.Down, 200, As("alice"), Ct);
-        await client.StartSpeedUpAsync(StartDown(precheck.BandId), As("alice"), cancellationToken: Ct);
-        await client.StopSpeedUpAsync(StopDown(precheck.BandId), As("alice"), cancellationToken: Ct);
+        var precheck = await As("alice").PrecheckAsync(new PrecheckRequest { IpAddress = Ip }, cancellationToken: Ct);
+        await As("alice").OrderThirtyDayPackAsync(precheck.BandId, Direction.Down, 200, cancellationToken: Ct);
+        await As("alice").StartSpeedUpAsync(StartDown(precheck.BandId), cancellationToken: Ct);
+        await As("alice").StopSpeedUpAsync(StopDown(precheck.BandId), cancellationToken: Ct);
 
-        var stats = await client.GetBusinessStatisticsAsync(new BusinessStatisticsRequest { Period = StatisticsPeriod.ThisMonth }, As("alice"), cancellationToken: Ct);
+        var stats = await As("alice").GetBusinessStatisticsAsync(new BusinessStatisticsRequest { Period = StatisticsPeriod.ThisMonth }, cancellationToken: Ct);
         var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(today, stats.Days[^1].Date);
         Assert.Equal((1L, 1L, 0L, 1.0), (stats.Days.Sum(d => d.Total), stats.Days.Sum(d => d.Successful), stats.Days.Sum(d => d.Failed), stats.Days[^1].SuccessRate));
-        var bobs = await client.GetBusinessStatisticsAsync(new BusinessStatisticsRequest { Period = StatisticsPeriod.ThisMonth }, As("bob"), cancellationToken: Ct);
+        var bobs = await As("bob").GetBusinessStatisticsAsync(new BusinessStatisticsRequest { Period = StatisticsPeriod.ThisMonth }, cancellationToken: Ct);
         Assert.Equal(0, bobs.Days.Sum(d => d.Total));
 
-        using var export = client.ExportDetails(new ExportDetailsRequest { Period = StatisticsPeriod.ThisMonth }, As("alice"), cancellationToken: Ct);
+        using var export = As("alice").ExportDetails(new ExportDetailsRequest { Period = StatisticsPeriod.ThisMonth }, cancellationToken: Ct);
         var bytes = new List<byte>();
         await foreach (var chunk in export.ResponseStream.ReadAllAsync(Ct))
         {
@@ -163,12 +164,12 @@ public sealed class CommercialEndToEndTests(SimulatedNetworks networks) : IAsync
 
         var tooLong = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            using var call = client.ExportDetails(new ExportDetailsRequest { Period = StatisticsPeriod.Custom, FromDate = "2026-01-01", ToDate = "2026-02-01" }, As("alice"), cancellationToken: Ct);
+            using var call = As("alice").ExportDetails(new ExportDetailsRequest { Period = StatisticsPeriod.Custom, FromDate = "2026-01-01", ToDate = "2026-02-01" }, cancellationToken: Ct);
             await call.ResponseStream.MoveNext(Ct);
         });
         Assert.Equal((StatusCode.InvalidArgument, "isv.INVALID_PARAMETERS"), (tooLong.StatusCode, tooLong.Trailers.GetValue("x-product-code")));
         await ProductError.AssertFailsAsync(
-            () => client.GetBusinessStatisticsAsync(new BusinessStatisticsRequest { Period = StatisticsPeriod.Custom, FromDate = "2026-01-01", ToDate = "2026-02-01" }, As("alice")),
+            () => As("alice").GetBusinessStatisticsAsync(new BusinessStatisticsRequest { Period = StatisticsPeriod.Custom, FromDate = "2026-01-01", ToDate = "2026-02-01" }),
             "isv.INVALID_PARAMETERS", StatusCode.InvalidArgument);
 
         var month = today[..7];

@@ -54,6 +54,18 @@ public sealed class NodeClientTests(SimulatedNetworks networks) : IAsyncLifetime
         Assert.Equal("isv.INVALID_PARAMETERS", error.GetProperty("productCode").GetString());
     }
 
+    [Fact]
+    public async Task Node_client_with_a_wrong_secret_is_unauthenticated()
+    {
+        var (exitCode, output, _) = await RunNodeAsync("202.101.172.35", 0, "DOWN", 100,
+            _service.CustomerKey with { AccessKeySecret = "not-the-secret-of-demo-key" });
+
+        Assert.Equal(1, exitCode);
+        var error = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+        Assert.Equal(16, error.GetProperty("code").GetInt32()); // UNAUTHENTICATED
+        Assert.Contains("signature does not match", error.GetProperty("details").GetString(), StringComparison.Ordinal);
+    }
+
     private async Task<Dictionary<string, JsonElement>> RunClientAsync(string ip, int port, string direction, int mbps)
     {
         var (exitCode, output, error) = await RunNodeAsync(ip, port, direction, mbps);
@@ -63,7 +75,8 @@ public sealed class NodeClientTests(SimulatedNetworks networks) : IAsyncLifetime
             .ToDictionary(e => e.GetProperty("step").GetString()!, e => e);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunNodeAsync(string ip, int port, string direction, int mbps)
+    private async Task<(int ExitCode, string Output, string Error)> RunNodeAsync(
+        string ip, int port, string direction, int mbps, Signing.AccessKeyCredentials? credentials = null)
     {
         var script = Path.Combine(RepositoryPaths.Root, "tests", "clients", "speedup-client.mjs");
         Assert.True(Directory.Exists(Path.Combine(RepositoryPaths.Root, "tests", "clients", "node_modules", "@grpc", "grpc-js")),
@@ -74,6 +87,9 @@ public sealed class NodeClientTests(SimulatedNetworks networks) : IAsyncLifetime
             info.ArgumentList.Add(arg);
         }
 
+        var key = credentials ?? _service.CustomerKey;
+        info.Environment["SPEEDUP_ACCESS_KEY_ID"] = key.AccessKeyId;
+        info.Environment["SPEEDUP_ACCESS_KEY_SECRET"] = key.AccessKeySecret;
         using var process = Process.Start(info)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();

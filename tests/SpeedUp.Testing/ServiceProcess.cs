@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Broadband.SpeedUp.V1;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using SpeedUp.Signing;
 
 namespace SpeedUp.Testing;
 
 /// <summary>
 /// The real service, run as its own process (<c>dotnet SpeedUp.Host.dll</c>) against the simulators. Its output
-/// is kept (the last <see cref="KeptOutputLines"/> lines) for assertions and failure messages.
+/// is kept (the last <see cref="KeptOutputLines"/> lines) for assertions and failure messages, and all of it is
+/// written to <c>.run/logs/</c> for the secret scan that closes a test run (<see cref="SecretScan"/>).
+/// Calls are signed: <see cref="Client"/> with the demo customer's key, the admin clients with an operator key.
 /// </summary>
 public sealed partial class ServiceProcess : IAsyncDisposable
 {
@@ -20,9 +25,23 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     private readonly TaskCompletionSource<int> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private GrpcChannel? _channel;
 
-    private ServiceProcess(Process process) => _process = process;
+    private readonly StreamWriter _log;
+
+    private ServiceProcess(Process process, StreamWriter log, AccessKeyCredentials customerKey, AccessKeyCredentials operatorKey)
+    {
+        _process = process;
+        _log = log;
+        CustomerKey = customerKey;
+        OperatorKey = operatorKey;
+    }
 
     public int Port { get; private set; }
+
+    /// <summary>The bootstrap key of the <c>demo</c> customer (<c>SpeedUpService/*</c>).</summary>
+    public AccessKeyCredentials CustomerKey { get; }
+
+    /// <summary>The bootstrap operator key (<c>*</c>).</summary>
+    public AccessKeyCredentials OperatorKey { get; }
 
     /// <summary>The latest output lines (logging) of the service.</summary>
     public string Output
@@ -39,15 +58,37 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     /// <summary>How many lines the service has written in all.</summary>
     public long OutputLines => Interlocked.Read(ref _outputLines);
 
+    /// <summary>The plain channel: calls on it are not signed.</summary>
     public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress($"http://127.0.0.1:{Port}");
 
-    public SpeedUpService.SpeedUpServiceClient Client => new(Channel);
+    /// <summary>The speed-up API, signed by the demo customer's key.</summary>
+    public SpeedUpService.SpeedUpServiceClient Client => new(SignedBy(CustomerKey));
 
-    /// <summary>The channel admin API (protos/broadband/speedup/admin/v1/channels.proto).</summary>
-    public Broadband.SpeedUp.Admin.V1.ChannelAdmin.ChannelAdminClient Admin => new(Channel);
+    /// <summary>The channel admin API (protos/broadband/speedup/admin/v1/channels.proto), signed by the operator key.</summary>
+    public Broadband.SpeedUp.Admin.V1.ChannelAdmin.ChannelAdminClient Admin => new(SignedBy(OperatorKey));
 
-    /// <summary>The customer admin API (protos/broadband/speedup/admin/v1/customers.proto).</summary>
-    public Broadband.SpeedUp.Admin.V1.CustomerAdmin.CustomerAdminClient Customers => new(Channel);
+    /// <summary>The customer admin API (protos/broadband/speedup/admin/v1/customers.proto), signed by the operator key.</summary>
+    public Broadband.SpeedUp.Admin.V1.CustomerAdmin.CustomerAdminClient Customers => new(SignedBy(OperatorKey));
+
+    /// <summary>The access key admin API (protos/broadband/speedup/admin/v1/access_keys.proto), signed by the operator key.</summary>
+    public Broadband.SpeedUp.Admin.V1.AccessKeyAdmin.AccessKeyAdminClient Keys => new(SignedBy(OperatorKey));
+
+    /// <summary>Calls signed by <paramref name="credentials"/>.</summary>
+    public CallInvoker SignedBy(AccessKeyCredentials credentials) => Channel.Intercept(new SigningInterceptor(credentials));
+
+    /// <summary>The speed-up API signed by <paramref name="credentials"/>.</summary>
+    public SpeedUpService.SpeedUpServiceClient ClientAs(AccessKeyCredentials credentials) => new(SignedBy(credentials));
+
+    /// <summary>Creates a customer key (all of <c>SpeedUpService</c> unless <paramref name="actions"/> say otherwise) through the admin API.</summary>
+    public async Task<AccessKeyCredentials> CreateKeyAsync(string customerId, params string[] actions)
+    {
+        var created = await Keys.CreateAccessKeyAsync(new Broadband.SpeedUp.Admin.V1.CreateAccessKeyRequest
+        {
+            CustomerId = customerId, Actions = { actions.Length == 0 ? ["SpeedUpService/*"] : actions }, Description = "test",
+        });
+        SecretScan.Register(created.AccessKeySecret);
+        return new AccessKeyCredentials(created.Key.AccessKeyId, created.AccessKeySecret);
+    }
 
     /// <summary>Starts the service with the simulators as its channels; <paramref name="settings"/> override configuration keys.</summary>
     public static async Task<ServiceProcess> StartAsync(
@@ -73,13 +114,25 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         environment["SPEEDUP_CT_SSH_PASSWORD"] = networks.Telecom.SshPassword;
         environment["SpeedUp__Channels__1__Port"] = networks.Unicom.SnmpEndpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["SPEEDUP_CU_SNMP_COMMUNITY"] = CarrierSimulators.UnicomWriteCommunity;
+        // Signed calls: bootstrap keys with fresh secrets, the master key beside the database (so a restart on the same
+        // database reads its keys back), and limits far above what a test sends (the rate-limit tests set their own).
+        var customerKey = new AccessKeyCredentials("demo-key", NewSecret());
+        var operatorKey = new AccessKeyCredentials("demo-operator", NewSecret());
+        environment["SPEEDUP_DEMO_KEY_SECRET"] = customerKey.AccessKeySecret;
+        environment["SPEEDUP_DEMO_OPERATOR_SECRET"] = operatorKey.AccessKeySecret;
+        environment["SpeedUp__Security__MasterKeyPath"] = databasePath + ".master.key";
+        environment["SpeedUp__Security__RateLimits__PerKey__PermitsPerSecond"] = "1000000";
+        environment["SpeedUp__Security__RateLimits__PerKey__Burst"] = "1000000";
+        environment["SpeedUp__Security__RateLimits__PerCustomer__PermitsPerSecond"] = "1000000";
+        environment["SpeedUp__Security__RateLimits__PerCustomer__Burst"] = "1000000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
+        SecretScan.RegisterFrom(environment);
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var service = new ServiceProcess(process);
+        var service = new ServiceProcess(process, SecretScan.OpenLog("service"), customerKey, operatorKey);
         process.OutputDataReceived += (_, e) => service.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => service.OnLine(e.Data);
         process.Exited += (_, _) =>
@@ -91,6 +144,12 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         service.Port = await service._listening.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        var masterKey = environment["SpeedUp__Security__MasterKeyPath"];
+        if (File.Exists(masterKey))
+        {
+            SecretScan.Register((await File.ReadAllTextAsync(masterKey, cancellationToken)).Trim());
+        }
+
         return service;
     }
 
@@ -109,7 +168,13 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         _channel?.Dispose();
         await KillAsync();
         _process.Dispose();
+        lock (_output)
+        {
+            _log.Dispose();
+        }
     }
+
+    private static string NewSecret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
 
     private void OnLine(string? line)
     {
@@ -121,6 +186,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         Interlocked.Increment(ref _outputLines);
         lock (_output)
         {
+            SecretScan.TryWrite(_log, line);
             _output.Enqueue(line);
             if (_output.Count > KeptOutputLines)
             {

@@ -1,22 +1,31 @@
 namespace SpeedUp.Core.Customers;
 
-/// <summary>Who is calling: the customer a request acts for (null when the call named none).</summary>
+/// <summary>Who is calling: the access key that signed the call and the customer it acts for.</summary>
 public interface ICallerContext
 {
-    /// <summary>The calling customer's id as the transport named it (not yet checked), or null.</summary>
+    /// <summary>The customer the signing key acts for; null for an operator key (or before authentication).</summary>
     string? CustomerId { get; }
+
+    /// <summary>The AccessKeyId that signed the call; null before authentication.</summary>
+    string? AccessKeyId { get; }
 }
 
 /// <summary>
-/// The per-call seam between the transport and the domain: the transport identifies the caller once per call
-/// (today the <c>x-customer-id</c> header, later the customer of a signed access key), the services read it.
-/// Registered scoped: one per call.
+/// The per-call seam between the transport and the domain: the transport identifies the caller once per call (from
+/// the verified signature), the services read it. Registered scoped: one per call.
 /// </summary>
 public sealed class CallerIdentity : ICallerContext
 {
     /// <inheritdoc />
     public string? CustomerId { get; private set; }
 
-    /// <summary>Records the caller's customer id for this call.</summary>
-    public void Identify(string? customerId) => CustomerId = string.IsNullOrEmpty(customerId) ? null : customerId;
+    /// <inheritdoc />
+    public string? AccessKeyId { get; private set; }
+
+    /// <summary>Records the verified caller of this call.</summary>
+    public void Identify(string accessKeyId, string? customerId)
+    {
+        AccessKeyId = accessKeyId;
+        CustomerId = string.IsNullOrEmpty(customerId) ? null : customerId;
+    }
 }

@@ -3,12 +3,6 @@ namespace SpeedUp.Core.Customers;
 /// <summary>Customer settings (section <c>SpeedUp:Customers</c>).</summary>
 public sealed class CustomerOptions
 {
-    /// <summary>
-    /// The customer of calls that name none (no <c>x-customer-id</c>). For local use and old clients only:
-    /// production sets none, so that an anonymous call is refused.
-    /// </summary>
-    public string? DefaultCustomerId { get; set; }
-
     /// <summary>Customers provisioned at start-up (created, or name and subscription updated; a balance is only set on creation).</summary>
     public List<CustomerSeedOptions> Seed { get; set; } = [];
 }

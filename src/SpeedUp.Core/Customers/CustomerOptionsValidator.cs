@@ -10,11 +10,6 @@ public sealed class CustomerOptionsValidator : IValidateOptions<CustomerOptions>
     public ValidateOptionsResult Validate(string? name, CustomerOptions options)
     {
         var errors = new List<string>();
-        if (options.DefaultCustomerId is { Length: > 0 } fallback && !CustomerService.IsValidId(fallback))
-        {
-            errors.Add("SpeedUp:Customers:DefaultCustomerId must be 1..64 of [A-Za-z0-9._-].");
-        }
-
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Seed.Count; i++)
         {

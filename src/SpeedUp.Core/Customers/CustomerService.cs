@@ -12,16 +12,16 @@ public sealed partial class CustomerService(ICustomerStore store, IOptions<Custo
     public static bool IsValidId(string? customerId) => customerId is not null && IdPattern().IsMatch(customerId);
 
     /// <summary>
-    /// The calling customer, who must exist (<c>isp.RAM_PERMISSION_DENY</c> otherwise) and be subscribed
-    /// (<c>isv.PRODUCT_UNSUBSCRIBE</c>). A call naming no customer acts for <c>SpeedUp:Customers:DefaultCustomerId</c>, if set.
+    /// The calling customer (the one the signing access key acts for), who must exist (<c>isp.RAM_PERMISSION_DENY</c>
+    /// otherwise) and be subscribed (<c>isv.PRODUCT_UNSUBSCRIBE</c>). An operator key acts for no customer.
     /// </summary>
     public async Task<Customer> RequireActiveAsync(ICallerContext caller, CancellationToken cancellationToken)
     {
-        var id = caller.CustomerId ?? (string.IsNullOrEmpty(options.Value.DefaultCustomerId) ? null : options.Value.DefaultCustomerId);
+        var id = caller.CustomerId;
         if (id is null)
         {
             throw new SpeedUpException(ProductErrorCode.PermissionDenied, FailureKind.PermissionDenied,
-                "The call names no customer (x-customer-id).");
+                "The access key acts for no customer (an operator key cannot call the customer API).");
         }
 
         var customer = IsValidId(id) ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;

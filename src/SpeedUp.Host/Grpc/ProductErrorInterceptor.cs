@@ -72,6 +72,7 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
         FailureKind.Unavailable => StatusCode.Unavailable,
         FailureKind.ResourceExhausted => StatusCode.ResourceExhausted,
         FailureKind.PermissionDenied => StatusCode.PermissionDenied,
+        FailureKind.Unauthenticated => StatusCode.Unauthenticated,
         _ => StatusCode.Internal,
     };
 

@@ -1,0 +1,59 @@
+namespace SpeedUp.Core.Access;
+
+/// <summary>Signed calls, access keys and rate limits (section <c>SpeedUp:Security</c>).</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>File holding the base64 master key that encrypts access-key secrets at rest; created when absent.</summary>
+    public string MasterKeyPath { get; set; } = ".data/master.key";
+
+    /// <summary>Name of an environment variable holding the base64 master key instead of the file (production).</summary>
+    public string? MasterKeyEnvironmentVariable { get; set; }
+
+    /// <summary>How far a call's timestamp may be from the service's clock, either way.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Keys provisioned at start-up from configuration (their secrets from the environment).</summary>
+    public List<BootstrapKeyOptions> BootstrapKeys { get; set; } = [];
+
+    /// <summary>Calls per access key and per customer.</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
+}
+
+/// <summary>A key provisioned from configuration: created, or brought back to this definition, at every start.</summary>
+public sealed class BootstrapKeyOptions
+{
+    /// <summary>The AccessKeyId.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Environment variable holding the AccessKeySecret; when it is unset the key is not provisioned.</summary>
+    public string SecretEnvironmentVariable { get; set; } = "";
+
+    /// <summary>Customer the key acts for; empty for an operator key.</summary>
+    public string? CustomerId { get; set; }
+
+    /// <summary>Actions it may call (<c>SpeedUpService/Precheck</c>, <c>SpeedUpService/*</c>, <c>*</c>).</summary>
+    public List<string> Actions { get; set; } = [];
+
+    /// <summary>What the key is for.</summary>
+    public string Description { get; set; } = "";
+}
+
+/// <summary>Token buckets per access key and per customer.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Each access key.</summary>
+    public TokenBucketOptions PerKey { get; set; } = new() { PermitsPerSecond = 50, Burst = 100 };
+
+    /// <summary>Each customer, over all its keys.</summary>
+    public TokenBucketOptions PerCustomer { get; set; } = new() { PermitsPerSecond = 100, Burst = 200 };
+}
+
+/// <summary>A token bucket: <see cref="Burst"/> calls at once, refilled at <see cref="PermitsPerSecond"/>.</summary>
+public sealed class TokenBucketOptions
+{
+    /// <summary>Sustained calls per second (1..1,000,000).</summary>
+    public int PermitsPerSecond { get; set; }
+
+    /// <summary>Calls that may come at once (≥ 1).</summary>
+    public int Burst { get; set; }
+}

@@ -1,0 +1,46 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using SpeedUp.Core.Access;
+
+namespace SpeedUp.Host.Security;
+
+/// <summary>
+/// Token buckets per access key and per customer (<c>SpeedUp:Security:RateLimits</c>), partitioned so one caller's
+/// burst only ever spends its own tokens: other keys and customers are never starved. No queueing: over the limit
+/// is refused at once.
+/// </summary>
+internal sealed class CallRateLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<Caller> _limiter;
+
+    public CallRateLimiter(IOptions<SecurityOptions> options)
+    {
+        var limits = options.Value.RateLimits;
+        var perKey = PartitionedRateLimiter.Create<Caller, string>(caller =>
+            RateLimitPartition.GetTokenBucketLimiter(caller.AccessKeyId, _ => Bucket(limits.PerKey)));
+        var perCustomer = PartitionedRateLimiter.Create<Caller, string>(caller => caller.CustomerId is { } customer
+            ? RateLimitPartition.GetTokenBucketLimiter(customer, _ => Bucket(limits.PerCustomer))
+            : RateLimitPartition.GetNoLimiter(""));
+        _limiter = PartitionedRateLimiter.CreateChained(perKey, perCustomer);
+    }
+
+    /// <summary>Takes one permit for the call; false when the key or its customer is over its limit.</summary>
+    public bool TryAcquire(string accessKeyId, string? customerId)
+    {
+        using var lease = _limiter.AttemptAcquire(new Caller(accessKeyId, customerId));
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+
+    private static TokenBucketRateLimiterOptions Bucket(TokenBucketOptions bucket) => new()
+    {
+        TokenLimit = bucket.Burst,
+        TokensPerPeriod = bucket.PermitsPerSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    private readonly record struct Caller(string AccessKeyId, string? CustomerId);
+}
