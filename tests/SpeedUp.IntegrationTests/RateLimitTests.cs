@@ -1,0 +1,86 @@
+using Broadband.SpeedUp.Admin.V1;
+using Broadband.SpeedUp.V1;
+using Grpc.Core;
+using SpeedUp.Testing;
+
+namespace SpeedUp.IntegrationTests;
+
+/// <summary>
+/// Per-key and per-customer token buckets (1 call/s refill, bursts of 5 per key and 8 per customer): over the limit is
+/// isv.BUSINESS_LIMIT_CONTROL, and one customer's flood never spends another customer's calls.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class RateLimitTests(SimulatedNetworks networks) : IAsyncLifetime
+{
+    private static readonly QueryStatusRequest Query = new() { BandId = 330100001 };
+    private ServiceProcess _service = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _service = await ServiceProcess.StartAsync(networks.Simulators, Path.Combine(Path.GetTempPath(), $"speedup-limits-{Guid.NewGuid():N}.db"),
+            new Dictionary<string, string>
+            {
+                ["SpeedUp:Security:RateLimits:PerKey:PermitsPerSecond"] = "1",
+                ["SpeedUp:Security:RateLimits:PerKey:Burst"] = "5",
+                ["SpeedUp:Security:RateLimits:PerCustomer:PermitsPerSecond"] = "1",
+                ["SpeedUp:Security:RateLimits:PerCustomer:Burst"] = "8",
+            });
+        foreach (var id in new[] { "flood", "quiet", "shared" })
+        {
+            await _service.Customers.CreateCustomerAsync(new CreateCustomerRequest { Id = id, Name = id, Subscribed = true }, cancellationToken: Ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _service.DisposeAsync();
+
+    /// <summary>Sends <paramref name="count"/> calls at once; returns how many passed and how many were rate limited (anything else fails the test).</summary>
+    private static async Task<(int Passed, int Limited)> BurstAsync(SpeedUpService.SpeedUpServiceClient client, int count)
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        {
+            try
+            {
+                await client.QueryStatusAsync(Query, cancellationToken: Ct);
+                return true;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+            {
+                Assert.Equal("isv.BUSINESS_LIMIT_CONTROL", e.Trailers.GetValue("x-product-code"));
+                return false;
+            }
+        }));
+        return (outcomes.Count(o => o), outcomes.Count(o => !o));
+    }
+
+    [Fact]
+    public async Task A_key_over_its_limit_is_refused_while_another_customer_is_served_in_full()
+    {
+        var flood = _service.ClientAs(await _service.CreateKeyAsync("flood"));
+        var quiet = _service.ClientAs(await _service.CreateKeyAsync("quiet"));
+
+        var floodTask = BurstAsync(flood, 30);
+        var quietTask = BurstAsync(quiet, 5);
+        var (floodPassed, floodLimited) = await floodTask;
+        var (quietPassed, quietLimited) = await quietTask;
+
+        Assert.InRange(floodPassed, 5, 8); // the burst, plus at most a few seconds of refill
+        Assert.Equal(30 - floodPassed, floodLimited);
+        Assert.Equal((5, 0), (quietPassed, quietLimited));
+    }
+
+    [Fact]
+    public async Task A_customers_keys_share_its_customer_limit()
+    {
+        var first = _service.ClientAs(await _service.CreateKeyAsync("shared"));
+        var second = _service.ClientAs(await _service.CreateKeyAsync("shared"));
+
+        var (firstPassed, _) = await BurstAsync(first, 5);
+        var (secondPassed, secondLimited) = await BurstAsync(second, 5);
+
+        Assert.Equal(5, firstPassed); // within both the key's and the customer's burst
+        Assert.InRange(secondPassed, 3, 5 - 1); // each key is under its own limit, the customer (8) is not
+        Assert.True(secondLimited >= 1);
+    }
+}
