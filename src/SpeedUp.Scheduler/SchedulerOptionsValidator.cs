@@ -6,7 +6,8 @@ namespace SpeedUp.Scheduler;
 
 /// <summary>
 /// Checks the channel table at start-up: unique names, known drivers, provinces and tiers, usable endpoints, sane
-/// capacity, scheduling and resilience settings. Every problem is reported with its configuration key.
+/// capacity, scheduling and resilience settings, and device secrets given by reference (an inline secret only for a
+/// simulator on loopback). Every problem is reported with its configuration key, never with a secret.
 /// </summary>
 public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverFactory> factories, OfferCatalogue catalogue) : IValidateOptions<SchedulerOptions>
 {
@@ -27,6 +28,7 @@ public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverF
                 errors.Add($"{where}:Name must be set and unique, got '{channel.Name}'.");
             }
 
+            errors.AddRange(InlineSecretProblems(channel, where));
             if (!Enum.IsDefined(channel.Carrier))
             {
                 errors.Add($"{where}:Carrier must be ChinaTelecom or ChinaUnicom.");
@@ -124,6 +126,30 @@ public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverF
         if (r.SamplingDuration < TimeSpan.FromMilliseconds(500) || r.BreakDuration < TimeSpan.FromMilliseconds(500))
         {
             errors.Add($"{where}:Resilience:SamplingDuration and BreakDuration must be >= 0.5 s.");
+        }
+    }
+
+    /// <summary>
+    /// Device credentials come from environment variables (<c>SecretEnvironmentVariable</c>, <c>Snmp:AuthSecretEnvironmentVariable</c>,
+    /// <c>Snmp:PrivSecretEnvironmentVariable</c>): an inline secret would sit in a configuration file. It is accepted only
+    /// for a channel to a loopback address, where it can only be a local simulator.
+    /// </summary>
+    private static IEnumerable<string> InlineSecretProblems(SupplyChannelOptions channel, string where)
+    {
+        var loopback = channel.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(channel.Host, out var address) && System.Net.IPAddress.IsLoopback(address));
+        if (loopback)
+        {
+            yield break;
+        }
+
+        foreach (var (key, value) in new[] { ("Secret", channel.Secret), ("Snmp:AuthSecret", channel.Snmp.AuthSecret), ("Snmp:PrivSecret", channel.Snmp.PrivSecret) })
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                yield return $"{where}:{key} is set inline, which is for simulators on loopback only: a channel to {channel.Host} takes its secrets " +
+                    "from environment variables (the matching …EnvironmentVariable key).";
+            }
         }
     }
 }

@@ -65,6 +65,27 @@ public sealed class SchedulerOptionsValidatorTests
         }
     }
 
+    [Fact]
+    public void Inline_device_secrets_are_refused_for_real_equipment_and_never_echoed()
+    {
+        var remote = Validate(CoreHarness.Telecom("remote", c =>
+        {
+            c.Host = "10.20.30.40";
+            c.Secret = "inline-pass-4711";
+            c.Snmp.AuthSecret = "inline-auth-4711";
+            c.Snmp.PrivSecret = "inline-priv-4711";
+        }));
+        var simulator = Validate(CoreHarness.Telecom("sim", c => { c.Host = "127.0.0.1"; c.Secret = "inline-pass-4711"; }));
+
+        Assert.True(remote.Failed);
+        var failures = string.Join("\n", remote.Failures!);
+        Assert.Contains("SpeedUp:Channels:0:Secret is set inline", failures, StringComparison.Ordinal);
+        Assert.Contains("SpeedUp:Channels:0:Snmp:AuthSecret is set inline", failures, StringComparison.Ordinal);
+        Assert.Contains("SpeedUp:Channels:0:Snmp:PrivSecret is set inline", failures, StringComparison.Ordinal);
+        Assert.DoesNotContain("4711", failures, StringComparison.Ordinal);
+        Assert.False(simulator.Failed, string.Join("\n", simulator.Failures ?? []));
+    }
+
     private static ValidateOptionsResult Validate(params SupplyChannelOptions[] channels)
     {
         var options = new SchedulerOptions();
