@@ -178,7 +178,15 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         (service.Scheme, service.Port) = await service._listening.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
         if (service.Scheme == "https")
         {
-            service.TrustedCertificate = ConfiguredCertificate(environment);
+            try
+            {
+                service.TrustedCertificate = ConfiguredCertificate(environment);
+            }
+            catch
+            {
+                await service.DisposeAsync();
+                throw;
+            }
         }
 
         var masterKey = environment["SpeedUp__Security__MasterKeyPath"];
@@ -220,6 +228,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             return null;
         }
 
+        path = Path.Combine(RepositoryPaths.Root, path); // relative paths are the service's: its working directory is the root
         if (Path.GetExtension(path).ToLowerInvariant() is not (".pfx" or ".p12"))
         {
             return X509CertificateLoader.LoadCertificateFromFile(path);
