@@ -71,7 +71,7 @@ internal sealed class CoreHarness : IDisposable
         var guard = new PrecheckGuard(prechecks, Time);
         Restorer = new SessionRestorer(Sessions, Registry, Locks, Time, NullLogger<SessionRestorer>.Instance);
         Reconciler = new SessionReconciler(Sessions, Registry, Restorer, Locks, sessionOptions, Time, NullLogger<SessionReconciler>.Instance);
-        RealPrecheck = new PrecheckService(locator.Object, Registry, new ChannelFailover(Registry), catalogue, prechecks, Options.Create(new PrecheckOptions()), Time);
+        RealPrecheck = new PrecheckService(locator.Object, Registry, new ChannelFailover(Registry), catalogue, prechecks, Sessions, Options.Create(new PrecheckOptions()), Time);
         OrderStore = new SqliteOrderStore(Database);
         CustomerStore = new SqliteCustomerStore(Database);
         Prices = new PriceList(Options.Create(ProductPricing.Options()));

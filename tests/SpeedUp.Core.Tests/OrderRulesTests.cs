@@ -184,6 +184,37 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
+    public async Task Another_customers_pre_check_does_not_see_my_speed_up()
+    {
+        await _h.CustomerStore.SeedAsync("c2", "Other", true, 100m, _h.Time.GetUtcNow(), Ct);
+        var before = await _h.RealPrecheck.PrecheckAsync("c2", "202.101.172.35", 0, Ct);
+        await PrecheckAsync();
+        await OrderAsync(Down200Monthly);
+        var mine = await _h.RealService.StartAsync(CoreHarness.Customer, CoreHarness.StartDown(), Ct);
+        Assert.Equal(200000, _h.Driver.RatesOf(Band).DownKbps);
+
+        // Their pre-check shows the line as it was before my speed-up: its original rate and the same offers.
+        var theirs = (await _h.RealPrecheck.PrecheckAsync("c2", "202.101.172.35", 0, Ct)).Precheck;
+        Assert.Equal(new LineRates(4000, 50000), theirs.Rates);
+        Assert.Equal(before.Precheck.Offers, theirs.Offers);
+
+        // Mine is mine to see.
+        var own = (await _h.RealPrecheck.PrecheckAsync(CoreHarness.Customer, "202.101.172.35", 0, Ct)).Precheck;
+        Assert.Equal(new LineRates(4000, 200000), own.Rates);
+        Assert.DoesNotContain(own.Offers, o => o.Direction == Direction.Down);
+
+        // They may order the tier; their start meets the use exclusion, which names nothing of mine.
+        await OrderAsync(Down200Hour, customer: "c2");
+        var busy = await Assert.ThrowsAsync<SpeedUpException>(() => _h.RealService.StartAsync("c2", CoreHarness.StartDown(), Ct));
+        Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.AlreadyExists), (busy.Code, busy.Kind));
+        Assert.DoesNotContain(mine.Id, busy.Message, StringComparison.Ordinal);
+
+        // Once my speed-up ends, everyone sees the equipment's rate again.
+        await _h.RealService.StopAsync(CoreHarness.Customer, CoreHarness.StopDown(), Ct);
+        Assert.Equal(new LineRates(4000, 50000), (await _h.RealPrecheck.PrecheckAsync("c2", "202.101.172.35", 0, Ct)).Precheck.Rates);
+    }
+
+    [Fact]
     public async Task Callers_must_be_known_and_subscribed()
     {
         await _h.CustomerStore.SeedAsync("gone", "Gone", false, 100m, _h.Time.GetUtcNow(), Ct);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Broadband.SpeedUp.V1;
 using Grpc.Core;
@@ -22,7 +23,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Queue<string> _output = new();
     private long _outputLines;
-    private readonly TaskCompletionSource<int> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<(string Scheme, int Port)> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private GrpcChannel? _channel;
 
     private readonly StreamWriter _log;
@@ -36,6 +37,18 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     }
 
     public int Port { get; private set; }
+
+    /// <summary><c>http</c> (HTTP/2 cleartext) or <c>https</c> (TLS, <c>SpeedUp:Host:Tls</c>): what the service said it listens on.</summary>
+    public string Scheme { get; private set; } = "http";
+
+    /// <summary>Where the service listens, e.g. <c>https://127.0.0.1:43121</c>.</summary>
+    public Uri Address => new($"{Scheme}://127.0.0.1:{Port}");
+
+    /// <summary>
+    /// With TLS: the service's own certificate (from <c>SpeedUp:Host:Tls:CertificatePath</c>, public part only), the one
+    /// certificate <see cref="Channel"/> trusts. Null without TLS.
+    /// </summary>
+    public X509Certificate2? TrustedCertificate { get; private set; }
 
     /// <summary>The bootstrap key of the <c>demo</c> customer (<c>SpeedUpService/*</c>).</summary>
     public AccessKeyCredentials CustomerKey { get; }
@@ -58,8 +71,27 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     /// <summary>How many lines the service has written in all.</summary>
     public long OutputLines => Interlocked.Read(ref _outputLines);
 
-    /// <summary>The plain channel: calls on it are not signed.</summary>
-    public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress($"http://127.0.0.1:{Port}");
+    /// <summary>The plain channel: calls on it are not signed. Over TLS it trusts exactly <see cref="TrustedCertificate"/>.</summary>
+    public GrpcChannel Channel => _channel ??= Scheme == "https"
+        ? ChannelTrusting(Address, TrustedCertificate ?? throw new InvalidOperationException("The service listens on TLS but no certificate to trust is known."))
+        : GrpcChannel.ForAddress(Address);
+
+    /// <summary>A channel to a TLS endpoint that trusts <paramref name="certificate"/> as its only root (no system roots).</summary>
+    public static GrpcChannel ChannelTrusting(Uri address, X509Certificate2 certificate)
+    {
+        var policy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+        };
+        policy.CustomTrustStore.Add(certificate);
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = new System.Net.Security.SslClientAuthenticationOptions { CertificateChainPolicy = policy },
+            EnableMultipleHttp2Connections = true,
+        };
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+    }
 
     /// <summary>The speed-up API, signed by the demo customer's key.</summary>
     public SpeedUpService.SpeedUpServiceClient Client => new(SignedBy(CustomerKey));
@@ -143,7 +175,20 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        service.Port = await service._listening.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        (service.Scheme, service.Port) = await service._listening.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        if (service.Scheme == "https")
+        {
+            try
+            {
+                service.TrustedCertificate = ConfiguredCertificate(environment);
+            }
+            catch
+            {
+                await service.DisposeAsync();
+                throw;
+            }
+        }
+
         var masterKey = environment["SpeedUp__Security__MasterKeyPath"];
         if (File.Exists(masterKey))
         {
@@ -166,12 +211,34 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _channel?.Dispose();
+        TrustedCertificate?.Dispose();
         await KillAsync();
         _process.Dispose();
         lock (_output)
         {
             _log.Dispose();
         }
+    }
+
+    /// <summary>The public part of the certificate <c>SpeedUp:Host:Tls</c> names (PEM/DER, or PKCS#12 with its password variable).</summary>
+    private static X509Certificate2? ConfiguredCertificate(IDictionary<string, string?> environment)
+    {
+        if (!environment.TryGetValue("SpeedUp__Host__Tls__CertificatePath", out var path) || string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+
+        path = Path.Combine(RepositoryPaths.Root, path); // relative paths are the service's: its working directory is the root
+        if (Path.GetExtension(path).ToLowerInvariant() is not (".pfx" or ".p12"))
+        {
+            return X509CertificateLoader.LoadCertificateFromFile(path);
+        }
+
+        var password = environment.TryGetValue("SpeedUp__Host__Tls__PasswordEnvironmentVariable", out var variable) && !string.IsNullOrEmpty(variable)
+            ? environment.TryGetValue(variable, out var value) ? value : null
+            : null;
+        using var withKey = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+        return X509CertificateLoader.LoadCertificate(withKey.RawData);
     }
 
     private static string NewSecret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
@@ -197,10 +264,10 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         var match = ListeningOn().Match(line);
         if (match.Success)
         {
-            _listening.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            _listening.TrySetResult((match.Groups[1].Value, int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 
-    [GeneratedRegex(@"Now listening on: http://127\.0\.0\.1:(\d+)")]
+    [GeneratedRegex(@"Now listening on: (https?)://127\.0\.0\.1:(\d+)")]
     private static partial Regex ListeningOn();
 }

@@ -3,6 +3,7 @@ using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Channels;
 using SpeedUp.Core.Errors;
 using SpeedUp.Core.Location;
+using SpeedUp.Core.Sessions;
 using SpeedUp.Core.Validation;
 using SpeedUp.Drivers;
 
@@ -11,6 +12,8 @@ namespace SpeedUp.Core.Prechecks;
 /// <summary>
 /// Smart pre-check: carrier and province from the address, the subscriber line behind (address, port) from the
 /// carrier's equipment, its rates and capability, and the offers it qualifies for. Every result is kept until it expires.
+/// Another customer's open speed-up of the line answers as if it did not exist: that direction shows the rate the
+/// speed-up started from (its original rate), never its target.
 /// </summary>
 public sealed class PrecheckService(
     IIpLocator locator,
@@ -18,9 +21,12 @@ public sealed class PrecheckService(
     ChannelFailover failover,
     OfferCatalogue catalogue,
     IPrecheckStore store,
+    ISessionStore sessions,
     IOptions<PrecheckOptions> options,
     TimeProvider time)
 {
+    private static readonly Direction[] BothDirections = [Direction.Up, Direction.Down];
+
     /// <summary>Pre-checks the line behind <paramref name="ipAddress"/>:<paramref name="port"/> for <paramref name="customerId"/>.</summary>
     public async Task<PrecheckResult> PrecheckAsync(string customerId, string? ipAddress, int port, CancellationToken cancellationToken)
     {
@@ -62,6 +68,7 @@ public sealed class PrecheckService(
                 $"No broadband subscriber is online behind {address} port {port} (addresses shared behind CGNAT need the port).");
         }
 
+        line = await AsSeenByAsync(customerId, line, cancellationToken).ConfigureAwait(false);
         var offers = catalogue.OffersFor(carrier, location.Province, line);
         var now = time.GetUtcNow();
         var precheck = new Precheck(line.BandId, line.Account, address, port, carrier, location.Province,
@@ -71,6 +78,25 @@ public sealed class PrecheckService(
         return precheck.CanSpeedUp
             ? new PrecheckResult(precheck, ProductErrorCode.Ok, "OK")
             : new PrecheckResult(precheck, ProductErrorCode.SpeedUpUnsupported, WhyNoOffers(line));
+    }
+
+    /// <summary>
+    /// The line as <paramref name="customerId"/> may see it: a direction another customer (or nobody, for sessions older
+    /// than customers) has an open speed-up on shows that session's original rate instead of what the equipment reports.
+    /// </summary>
+    private async Task<SubscriberLine> AsSeenByAsync(string customerId, SubscriberLine line, CancellationToken cancellationToken)
+    {
+        var rates = line.Current;
+        foreach (var direction in BothDirections)
+        {
+            var open = await sessions.FindOpenAsync(line.BandId, direction, cancellationToken).ConfigureAwait(false);
+            if (open is not null && !string.Equals(open.CustomerId, customerId, StringComparison.Ordinal))
+            {
+                rates = direction == Direction.Up ? rates with { UpKbps = open.OriginalKbps } : rates with { DownKbps = open.OriginalKbps };
+            }
+        }
+
+        return rates == line.Current ? line : line with { Current = rates };
     }
 
     private static string WhyNoOffers(SubscriberLine line) => line.Capability.SpeedUpPermitted
