@@ -55,6 +55,40 @@ public sealed class RequestValidatorTests
     public void Scenes_with_control_characters_are_rejected(string scene) =>
         Assert.Throws<SpeedUpException>(() => RequestValidator.Scene(scene));
 
+    // Found by the injection fuzz: only char.IsControl was refused, so invisible and line-breaking characters passed as "printable".
+    [Theory]
+    [InlineData("game\u202e")]           // right-to-left override
+    [InlineData("ga\u200bme")]           // zero-width space
+    [InlineData("\ufeffgame")]           // BOM
+    [InlineData("game\u00ad")]           // soft hyphen
+    [InlineData("game\u2028system-view")] // line separator
+    [InlineData("game\u2029")]           // paragraph separator
+    [InlineData("game\ue000")]           // private use
+    [InlineData("game\u0378")]           // unassigned
+    [InlineData("game\u0085")]           // NEL (C1 control)
+    public void Scenes_with_invisible_or_line_breaking_characters_are_rejected(string scene)
+    {
+        var e = Assert.Throws<SpeedUpException>(() => RequestValidator.Scene(scene));
+        Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
+    }
+
+    [Fact]
+    public void Scenes_with_an_unpaired_surrogate_are_rejected() => // not as InlineData: the test case's serialization would replace it
+        Assert.Throws<SpeedUpException>(() => RequestValidator.Scene("game" + (char)0xD800));
+
+    [Theory]
+    [InlineData("game; reset saved-configuration | `reboot` && $(reboot) ?")]
+    [InlineData("网课 加速 🚀 １２３ ＡＢＣ é")]
+    [InlineData("e\u0301 \ufffd")]
+    public void Printable_free_text_is_a_valid_scene(string scene) => Assert.Equal(scene, RequestValidator.Scene(scene));
+
+    [Fact]
+    public void A_scene_of_65_characters_is_rejected()
+    {
+        Assert.Equal(new string('x', 64), RequestValidator.Scene(new string('x', 64)));
+        Assert.Throws<SpeedUpException>(() => RequestValidator.Scene(new string('x', 65)));
+    }
+
     [Fact]
     public void Durations_above_the_maximum_are_rejected()
     {
