@@ -1,4 +1,5 @@
 using SpeedUp.Core.Errors;
+using SpeedUp.Core.Orders;
 using SpeedUp.Core.Validation;
 using SpeedUp.Drivers;
 
@@ -87,6 +88,28 @@ public sealed class RequestValidatorTests
     {
         Assert.Equal(new string('x', 64), RequestValidator.Scene(new string('x', 64)));
         Assert.Throws<SpeedUpException>(() => RequestValidator.Scene(new string('x', 65)));
+    }
+
+    // Found by the injection fuzz: the pattern ended in $, which also matches before a final newline.
+    [Theory]
+    [InlineData("order-1\n")]
+    [InlineData("order-1\r\n")]
+    [InlineData("order 1")]
+    [InlineData("order-1;reboot")]
+    [InlineData("ｏｒｄｅｒ")]
+    public void Malformed_client_request_ids_are_rejected(string id)
+    {
+        var e = Assert.Throws<SpeedUpException>(() => ClientRequestIds.Validate(id));
+        Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
+    }
+
+    [Fact]
+    public void Client_request_ids_are_1_to_64_of_the_alphabet()
+    {
+        Assert.Null(ClientRequestIds.Validate(""));
+        Assert.Equal("a.b:c-D_9", ClientRequestIds.Validate("a.b:c-D_9"));
+        Assert.Equal(new string('z', 64), ClientRequestIds.Validate(new string('z', 64)));
+        Assert.Throws<SpeedUpException>(() => ClientRequestIds.Validate(new string('z', 65)));
     }
 
     [Fact]
