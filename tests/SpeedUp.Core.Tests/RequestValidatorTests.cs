@@ -1,3 +1,4 @@
+using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Errors;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Validation;
@@ -89,6 +90,32 @@ public sealed class RequestValidatorTests
         Assert.Equal(new string('x', 64), RequestValidator.Scene(new string('x', 64)));
         Assert.Throws<SpeedUpException>(() => RequestValidator.Scene(new string('x', 65)));
     }
+
+    // Found by the injection fuzz: any positive offer_id passed validation and reached the pre-check lookup.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-202001)]
+    [InlineData(1)]
+    [InlineData(909999)]                      // direction 9
+    [InlineData(202003)]                      // product 3
+    [InlineData(200001)]                      // 0 Mbps
+    [InlineData(205011)]                      // 501 Mbps down
+    [InlineData(2020010)]
+    [InlineData(429496729802001)]             // (2^32 + 2) × 100000 + 2001: narrowed to int it would read as DOWN
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    public void Malformed_offer_ids_are_rejected(long offerId)
+    {
+        var e = Assert.Throws<SpeedUpException>(() => RequestValidator.OfferId(offerId));
+        Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
+    }
+
+    [Theory]
+    [InlineData(202001, Direction.Down, 200, ProductType.HourPack)]
+    [InlineData(100202, Direction.Up, 20, ProductType.ThirtyDayPack)]
+    [InlineData(100501, Direction.Up, 50, ProductType.HourPack)] // in the product's range; whether it is a tier is the catalogue's to say
+    public void Offer_ids_decode(long offerId, Direction direction, int mbps, ProductType product) =>
+        Assert.Equal(new Offer(direction, mbps, product), RequestValidator.OfferId(offerId));
 
     // Found by the injection fuzz: the pattern ended in $, which also matches before a final newline.
     [Theory]

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Errors;
 using SpeedUp.Drivers;
 
@@ -87,6 +88,22 @@ public static class RequestValidator
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// An offer id of the product: direction × 100000 + bandwidth × 10 + product, with a bandwidth within the product's
+    /// range for that direction (whether it is a tier is the catalogue's to say).
+    /// </summary>
+    public static Offer OfferId(long value)
+    {
+        if (Offer.FromOfferId(value) is { } offer && offer.OfferId == value
+            && offer.BandwidthMbps <= (offer.Direction == Drivers.Direction.Up ? 50 : 500))
+        {
+            return offer;
+        }
+
+        throw SpeedUpException.InvalidParameter(
+            $"offer_id must be an offer id of the product (direction × 100000 + Mbps × 10 + product, e.g. 202001), got {value}.");
     }
 
     /// <summary>An optional duration in minutes (0 = the default), at most <paramref name="max"/>.</summary>
