@@ -69,6 +69,7 @@ public sealed class InjectionFuzzTests(SimulatedNetworks networks, ITestOutputHe
     private ServiceProcess _service = null!;
     private int _seed;
     private int _throttled;
+    private int _clientRequestIds;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -207,7 +208,7 @@ public sealed class InjectionFuzzTests(SimulatedNetworks networks, ITestOutputHe
         await client.OrderOfferAsync(new OrderOfferRequest
         {
             BandId = precheck.BandId, OfferId = Ordering.OfferId(Direction.Up, 20, ProductType.ThirtyDayPack),
-            ClientRequestId = generator.Values.ClientRequestId(),
+            ClientRequestId = UniqueClientRequestId(generator),
         }, cancellationToken: Ct);
         var requests = 2;
         var scenes = new List<string>();
@@ -218,7 +219,7 @@ public sealed class InjectionFuzzTests(SimulatedNetworks networks, ITestOutputHe
             var start = new StartSpeedUpRequest
             {
                 IpAddress = ip, Port = port, BandId = precheck.BandId, Direction = Direction.Up, TargetBandwidthMbps = 20, Scene = scene,
-                DurationMinutes = generator.Values.Between(1, RequestContract.MaxDurationMinutes), ClientRequestId = generator.Values.ClientRequestId(),
+                DurationMinutes = generator.Values.Between(1, RequestContract.MaxDurationMinutes), ClientRequestId = UniqueClientRequestId(generator),
             };
             var started = await client.StartSpeedUpAsync(start, cancellationToken: Ct);
             QueryStatusResponse status;
@@ -263,6 +264,17 @@ public sealed class InjectionFuzzTests(SimulatedNetworks networks, ITestOutputHe
     /// <summary>How the Unicom simulator audits an SNMP SET of one rate column (5 = up, 6 = down) as the driver sends it (Gauge32).</summary>
     private static string UnicomSet(long bandId, int column, long kbps) =>
         $"SET {DeviceViews.UnicomMib}.{column}.{bandId} = SnmpGauge32 {{ IsException = False, Value = {kbps} }}";
+
+    /// <summary>
+    /// A random id of the whole alphabet, made unique by a counter: a short random id could repeat, and the same id for a
+    /// different request is rightly refused.
+    /// </summary>
+    private string UniqueClientRequestId(HostileRequestGenerator generator)
+    {
+        var id = generator.Values.ClientRequestId();
+        var suffix = string.Create(CultureInfo.InvariantCulture, $":{++_clientRequestIds}");
+        return id[..Math.Min(id.Length, 64 - suffix.Length)] + suffix;
+    }
 
     /// <summary>Ends a speed-up the fuzz should never have started, so the shared simulated line is back at its plan for the next tests.</summary>
     private async Task StopQuietlyAsync(StopSpeedUpRequest stop)

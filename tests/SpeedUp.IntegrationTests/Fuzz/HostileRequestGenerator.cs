@@ -50,17 +50,29 @@ internal sealed record FuzzCase(int Index, FuzzRpc Rpc, IMessage Request, IReadO
 {
     public bool IsMalformed => MalformedFields.Count > 0;
 
-    /// <summary>The request as JSON, every character outside printable ASCII escaped, cut to <paramref name="max"/> characters.</summary>
-    public string Describe(int max = 400)
+    /// <summary>
+    /// The request's fields, each string quoted with every UTF-16 unit outside printable ASCII escaped and cut to
+    /// <paramref name="max"/> units (written by hand: it must describe any string, whatever it holds).
+    /// </summary>
+    public string Describe(int max = 200)
     {
-        var json = JsonFormatter.Default.Format(Request);
-        var text = new StringBuilder();
-        foreach (var c in json.Length > max ? json[..max] : json)
+        var fields = Request.Descriptor.Fields.InFieldNumberOrder().Select(field =>
         {
-            text.Append(c is >= ' ' and <= '~' ? c.ToString() : $"\\u{(int)c:x4}");
+            var value = field.Accessor.GetValue(Request);
+            return $"{field.Name}={(value is string text ? Quote(text, max) : Convert.ToString(value, CultureInfo.InvariantCulture))}";
+        });
+        return "{ " + string.Join(", ", fields) + " }";
+    }
+
+    private static string Quote(string value, int max)
+    {
+        var text = new StringBuilder("\"");
+        foreach (var c in value.Length > max ? value[..max] : value)
+        {
+            text.Append(c is >= ' ' and <= '~' and not '"' and not '\\' ? c.ToString() : $"\\u{(int)c:x4}");
         }
 
-        return json.Length > max ? $"{text}… ({json.Length} chars)" : text.ToString();
+        return text.Append('"').Append(value.Length > max ? $"…({value.Length} chars)" : "").ToString();
     }
 
     public override string ToString() =>
@@ -132,7 +144,7 @@ internal sealed class HostileRequestGenerator
         if (malformed != faults.Count > 0)
         {
             throw new InvalidOperationException(
-                $"Generator fault (seed {Seed}, #{index}): meant {(malformed ? "malformed" : "well-formed")}, the contract finds [{string.Join(", ", faults)}] in {request}.");
+                $"Generator fault (seed {Seed}, #{index}): meant {(malformed ? "malformed" : "well-formed")}, the contract finds [{string.Join(", ", faults)}] in {new FuzzCase(index, rpc, request, faults, wellFormed).Describe()}.");
         }
 
         return new FuzzCase(index, rpc, request, faults, faults.Count > 0 ? Expectation.InvalidParameters : wellFormed);
@@ -356,7 +368,7 @@ internal sealed class HostileRequestGenerator
         for (var attempt = 0; attempt < 1000; attempt++)
         {
             var value = malformed ? (hostile ?? (() => _values.Hostile(valid())))() : valid();
-            if (isValid(value) != malformed)
+            if (isValid(value) != malformed && !HostileValues.HasUnpairedSurrogate(value))
             {
                 return value;
             }
@@ -369,7 +381,13 @@ internal sealed class HostileRequestGenerator
         malformed ? Text(malformed: true, _values.DottedQuad, RequestContract.IsIpAddress, _values.IpText) : _values.DottedQuad();
 
     private string ClientRequestId(bool malformed) => malformed
-        ? Text(malformed: true, _values.ClientRequestId, RequestContract.IsClientRequestId, () => _values.Hostile(_values.ClientRequestId()))
+        ? Text(malformed: true, _values.ClientRequestId, RequestContract.IsClientRequestId, () => _random.Next(4) switch
+        {
+            // The classic misses of an id pattern: a trailing newline ($ instead of \z), one character too many.
+            0 => _values.ClientRequestId() + _values.Pick<string>(["\n", "\r\n", "\r", "\u0000", " "]),
+            1 => new string('a', 65),
+            _ => _values.Hostile(_values.ClientRequestId()),
+        })
         : _values.Chance(0.3) ? "" : _values.ClientRequestId();
 
     private int GoodPort() => _values.Pick<int>([0, 0, 1, 80, 1024, 3500, 65535, _values.Between(0, 65535)]);

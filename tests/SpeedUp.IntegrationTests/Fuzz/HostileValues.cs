@@ -84,7 +84,7 @@ internal sealed class HostileValues(Random random)
             case 10:
                 return Chance(0.5) ? "" : string.Concat(Enumerable.Repeat(validBase, Between(2, 5)));
             default:
-                return validBase.Length > 1 ? validBase[..Between(0, validBase.Length - 1)] + Pick(CommandFragments) : Pick(CommandFragments);
+                return validBase.Length > 1 ? validBase[..Boundary(validBase, Between(0, validBase.Length - 1))] + Pick(CommandFragments) : Pick(CommandFragments);
         }
     }
 
@@ -201,9 +201,31 @@ internal sealed class HostileValues(Random random)
         _ => Between(0, 255).ToString(CultureInfo.InvariantCulture),
     };
 
+    /// <summary>Whether <paramref name="text"/> holds a surrogate without its pair (which protobuf cannot encode).</summary>
+    public static bool HasUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The index itself, or one less when it would split a surrogate pair.</summary>
+    private static int Boundary(string text, int index) =>
+        index > 0 && index < text.Length && char.IsLowSurrogate(text[index]) && char.IsHighSurrogate(text[index - 1]) ? index - 1 : index;
+
     private string Insert(string text, string fragment)
     {
-        var at = Between(0, text.Length);
+        var at = Boundary(text, Between(0, text.Length));
         return text[..at] + fragment + text[at..];
     }
 
@@ -216,6 +238,11 @@ internal sealed class HostileValues(Random random)
 
         var at = Between(0, text.Length - 1);
         var c = text[at];
+        if (char.IsSurrogate(c))
+        {
+            return text + Pick(UnicodeFragments);
+        }
+
         string swapped = c switch
         {
             >= '0' and <= '9' => Pick<string>([((char)('０' + (c - '0'))).ToString(), ((char)('٠' + (c - '0'))).ToString(), ((char)('०' + (c - '0'))).ToString()]),
