@@ -75,7 +75,7 @@ internal sealed class CoreHarness : IDisposable
         OrderStore = new SqliteOrderStore(Database);
         CustomerStore = new SqliteCustomerStore(Database);
         Prices = new PriceList(Options.Create(ProductPricing.Options()));
-        RealOrders = new OrderService(guard, OrderStore, Prices, Locks, Time);
+        RealOrders = new OrderService(guard, catalogue, OrderStore, Prices, Locks, Time);
         var applier = new SpeedUpApplier(Registry, Sessions, Restorer, Time, NullLogger<SpeedUpApplier>.Instance);
         RealService = new SpeedUpSessionService(guard, catalogue, applier, Sessions, Restorer, Locks, sessionOptions, OrderStore, Time);
         Customers = new CustomerService(CustomerStore, Options.Create(new CustomerOptions()), Time);

@@ -99,8 +99,12 @@ public sealed class OfferCatalogueTests
         Assert.Equal(offer, Offer.FromOfferId(id));
     }
 
-    [Fact]
-    public void Unknown_offer_ids_decode_to_null() => Assert.Null(Offer.FromOfferId(909999));
+    [Theory]
+    [InlineData(909999)]
+    [InlineData(429496729802001)] // (2^32 + 2) × 100000 + 2001: its direction part narrowed to int would be 2 (DOWN)
+    [InlineData(429496729700201)] // (2^32 + 1) × 100000 + 201: would be 1 (UP)
+    [InlineData(-98001)]
+    public void Unknown_offer_ids_decode_to_null(long offerId) => Assert.Null(Offer.FromOfferId(offerId));
 
     internal static SubscriberLine Line(long upKbps, long downKbps, long maxUp = 20000, long maxDown = 200000) =>
         new(1, "acct", IPAddress.Parse("202.101.172.35"), PortRange.All, new LineRates(upKbps, downKbps),

@@ -26,6 +26,24 @@ public sealed class OrderRulesTests : IDisposable
     private Task<OfferOrder> OrderAsync(long offerId, string? requestId = null, string customer = CoreHarness.Customer) =>
         _h.RealOrders.OrderAsync(customer, Band, offerId, requestId, Ct);
 
+    // Found by the injection fuzz: an offer id that is no offer of the product was looked up (isv.BAND_CHECK_EXPIRE without a
+    // pre-check, isp.LX_CREATE_ORDER_FAILURE with one) instead of being refused as a malformed field before any lookup.
+    [Theory]
+    [InlineData(201501)] // DOWN 150: not a tier
+    [InlineData(100501)] // UP 50: not a tier
+    [InlineData(202003)] // product 3
+    [InlineData(429496729802001)]
+    public async Task Offer_ids_of_no_offer_are_invalid_parameters_before_any_lookup(long offerId)
+    {
+        var withoutPrecheck = await Assert.ThrowsAsync<SpeedUpException>(() => OrderAsync(offerId));
+        await PrecheckAsync();
+        var withPrecheck = await Assert.ThrowsAsync<SpeedUpException>(() => OrderAsync(offerId));
+
+        Assert.All([withoutPrecheck, withPrecheck], e => Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind)));
+        var customer = await _h.Customers.GetAsync(CoreHarness.Customer, Ct);
+        Assert.Equal(0m, customer.Frozen);
+    }
+
     [Fact]
     public async Task Ordering_freezes_the_list_price_on_the_balance()
     {

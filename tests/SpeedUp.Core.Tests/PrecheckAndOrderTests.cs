@@ -1,4 +1,5 @@
 using SpeedUp.Core.Errors;
+using SpeedUp.Drivers;
 
 namespace SpeedUp.Core.Tests;
 
@@ -40,11 +41,16 @@ public sealed class PrecheckAndOrderTests : IDisposable
         var missing = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Orders.OrderAsync(330100001, 202001, Ct));
         Assert.Equal(ProductErrorCode.PrecheckExpired, missing.Code);
 
+        _h.Equipment.Reset(330100001, new LineRates(4000, 100000)); // at 100 Mbps down: DOWN 100 is no offer of this line
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         var order = await _h.Orders.OrderAsync(330100001, 202001, Ct);
         Assert.StartsWith("LX", order.OrderId);
 
-        var wrong = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Orders.OrderAsync(330100001, 203001, Ct));
+        var wrong = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Orders.OrderAsync(330100001, 201001, Ct));
         Assert.Equal(ProductErrorCode.CreateOrderFailure, wrong.Code);
+
+        // DOWN 300 is no tier of the product at all: a malformed offer_id, refused before any lookup.
+        var notATier = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Orders.OrderAsync(330100001, 203001, Ct));
+        Assert.Equal(ProductErrorCode.InvalidParameters, notATier.Code);
     }
 }

@@ -1,4 +1,6 @@
+using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Errors;
+using SpeedUp.Core.Orders;
 using SpeedUp.Core.Validation;
 using SpeedUp.Drivers;
 
@@ -54,6 +56,88 @@ public sealed class RequestValidatorTests
     [InlineData("x\u0000")]
     public void Scenes_with_control_characters_are_rejected(string scene) =>
         Assert.Throws<SpeedUpException>(() => RequestValidator.Scene(scene));
+
+    // Found by the injection fuzz: only char.IsControl was refused, so invisible and line-breaking characters passed as "printable".
+    [Theory]
+    [InlineData("game\u202e")]           // right-to-left override
+    [InlineData("ga\u200bme")]           // zero-width space
+    [InlineData("\ufeffgame")]           // BOM
+    [InlineData("game\u00ad")]           // soft hyphen
+    [InlineData("game\u2028system-view")] // line separator
+    [InlineData("game\u2029")]           // paragraph separator
+    [InlineData("game\ue000")]           // private use
+    [InlineData("game\u0378")]           // unassigned
+    [InlineData("game\u0085")]           // NEL (C1 control)
+    public void Scenes_with_invisible_or_line_breaking_characters_are_rejected(string scene)
+    {
+        var e = Assert.Throws<SpeedUpException>(() => RequestValidator.Scene(scene));
+        Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
+    }
+
+    [Fact]
+    public void Scenes_with_an_unpaired_surrogate_are_rejected() => // not as InlineData: the test case's serialization would replace it
+        Assert.Throws<SpeedUpException>(() => RequestValidator.Scene("game" + (char)0xD800));
+
+    [Theory]
+    [InlineData("game; reset saved-configuration | `reboot` && $(reboot) ?")]
+    [InlineData("网课 加速 🚀 １２３ ＡＢＣ é")]
+    [InlineData("e\u0301 \ufffd")]
+    public void Printable_free_text_is_a_valid_scene(string scene) => Assert.Equal(scene, RequestValidator.Scene(scene));
+
+    [Fact]
+    public void A_scene_of_65_characters_is_rejected()
+    {
+        Assert.Equal(new string('x', 64), RequestValidator.Scene(new string('x', 64)));
+        Assert.Throws<SpeedUpException>(() => RequestValidator.Scene(new string('x', 65)));
+    }
+
+    // Found by the injection fuzz: any positive offer_id passed validation and reached the pre-check lookup.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-202001)]
+    [InlineData(1)]
+    [InlineData(909999)]                      // direction 9
+    [InlineData(202003)]                      // product 3
+    [InlineData(200001)]                      // 0 Mbps
+    [InlineData(205011)]                      // 501 Mbps down
+    [InlineData(2020010)]
+    [InlineData(429496729802001)]             // (2^32 + 2) × 100000 + 2001: narrowed to int it would read as DOWN
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    public void Malformed_offer_ids_are_rejected(long offerId)
+    {
+        var e = Assert.Throws<SpeedUpException>(() => RequestValidator.OfferId(offerId));
+        Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
+    }
+
+    [Theory]
+    [InlineData(202001, Direction.Down, 200, ProductType.HourPack)]
+    [InlineData(100202, Direction.Up, 20, ProductType.ThirtyDayPack)]
+    [InlineData(100501, Direction.Up, 50, ProductType.HourPack)] // in the product's range; whether it is a tier is the catalogue's to say
+    public void Offer_ids_decode(long offerId, Direction direction, int mbps, ProductType product) =>
+        Assert.Equal(new Offer(direction, mbps, product), RequestValidator.OfferId(offerId));
+
+    // Found by the injection fuzz: the pattern ended in $, which also matches before a final newline.
+    [Theory]
+    [InlineData("order-1\n")]
+    [InlineData("order-1\r\n")]
+    [InlineData("order 1")]
+    [InlineData("order-1;reboot")]
+    [InlineData("ｏｒｄｅｒ")]
+    public void Malformed_client_request_ids_are_rejected(string id)
+    {
+        var e = Assert.Throws<SpeedUpException>(() => ClientRequestIds.Validate(id));
+        Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
+    }
+
+    [Fact]
+    public void Client_request_ids_are_1_to_64_of_the_alphabet()
+    {
+        Assert.Null(ClientRequestIds.Validate(""));
+        Assert.Equal("a.b:c-D_9", ClientRequestIds.Validate("a.b:c-D_9"));
+        Assert.Equal(new string('z', 64), ClientRequestIds.Validate(new string('z', 64)));
+        Assert.Throws<SpeedUpException>(() => ClientRequestIds.Validate(new string('z', 65)));
+    }
 
     [Fact]
     public void Durations_above_the_maximum_are_rejected()

@@ -81,6 +81,41 @@ public sealed class StatisticsTests : IDisposable
         }
     }
 
+    // Found by the injection fuzz: 0001-01-01 and 9999-12-31 passed and then failed as isp.SYSTEM_ERROR (INTERNAL) when the
+    // range's instants were computed; far-out years passed silently.
+    [Theory]
+    [InlineData("9999-12-31", "9999-12-31")]
+    [InlineData("9999-12-21", "9999-12-31")]
+    [InlineData("0001-01-01", "0001-01-16")]
+    [InlineData("1999-12-31", "2000-01-01")]
+    [InlineData("2099-12-31", "2100-01-01")]
+    [InlineData("2026-10-01\0", "2026-10-02")]
+    [InlineData("２０２６-10-01", "2026-10-02")]
+    public void Custom_dates_outside_2000_to_2099_are_invalid_parameters(string from, string to)
+    {
+        var e = Assert.Throws<SpeedUpException>(() => _h.Statistics.Resolve(StatisticsPeriod.Custom, from, to));
+        Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
+    }
+
+    [Fact]
+    public void The_first_and_last_accepted_days_resolve()
+    {
+        Assert.Equal(new DateTimeOffset(1999, 12, 31, 16, 0, 0, TimeSpan.Zero), _h.Statistics.Resolve(StatisticsPeriod.Custom, "2000-01-01", "2000-01-31").From);
+        Assert.Equal(new DateTimeOffset(2099, 12, 31, 16, 0, 0, TimeSpan.Zero), _h.Statistics.Resolve(StatisticsPeriod.Custom, "2099-12-01", "2099-12-31").To);
+    }
+
+    // Found by the injection fuzz: THIS_MONTH and LAST_MONTH accepted any text as from_date/to_date.
+    [Theory]
+    [InlineData(StatisticsPeriod.ThisMonth, "2026-10-01\nreset saved-configuration", "")]
+    [InlineData(StatisticsPeriod.LastMonth, "", "yyyy-MM-dd")]
+    [InlineData(StatisticsPeriod.ThisMonth, "9999-12-31", "")]
+    public void Dates_given_with_other_periods_must_still_be_dates(StatisticsPeriod period, string from, string to)
+    {
+        var e = Assert.Throws<SpeedUpException>(() => _h.Statistics.Resolve(period, from, to));
+        Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
+        Assert.Equal(_h.Statistics.Resolve(period, null, null), _h.Statistics.Resolve(period, "2026-10-05", "2026-10-01")); // valid ones are ignored
+    }
+
     [Fact]
     public async Task The_export_is_a_CSV_with_BOM_header_and_one_row_per_speed_up()
     {

@@ -20,6 +20,12 @@ public sealed record Offer(Direction Direction, int BandwidthMbps, ProductType P
     /// <summary>Decodes an offer id; null when it is not one of ours.</summary>
     public static Offer? FromOfferId(long offerId)
     {
+        // Only 1xxxxx (up) and 2xxxxx (down) can be ours; checked before narrowing, which would wrap larger ids onto them.
+        if (offerId is < 100_000 or >= 300_000)
+        {
+            return null;
+        }
+
         var direction = (Direction)(offerId / 100_000);
         var bandwidth = (int)(offerId % 100_000 / 10);
         var product = (ProductType)(offerId % 10);

@@ -38,6 +38,7 @@ public static partial class ClientRequestIds
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]
+    // \z, not $: $ also matches before a final newline, which would let "id\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9._:-]{1,64}\z")]
     private static partial Regex Pattern();
 }

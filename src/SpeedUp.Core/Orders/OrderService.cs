@@ -13,7 +13,8 @@ namespace SpeedUp.Core.Orders;
 /// ordered in a direction that has a 30-day pack this month (order exclusion); the list price is frozen on the
 /// balance (pre-deduction). Orders of one line are taken one at a time (<see cref="LineLocks"/>).
 /// </summary>
-public sealed class OrderService(PrecheckGuard prechecks, IOrderStore orders, PriceList prices, LineLocks locks, TimeProvider time)
+public sealed class OrderService(
+    PrecheckGuard prechecks, OfferCatalogue catalogue, IOrderStore orders, PriceList prices, LineLocks locks, TimeProvider time)
 {
     /// <summary>
     /// Orders <paramref name="offerId"/> for the line <paramref name="bandId"/> on behalf of <paramref name="customerId"/>
@@ -23,9 +24,11 @@ public sealed class OrderService(PrecheckGuard prechecks, IOrderStore orders, Pr
         string customerId, long bandId, long offerId, string? clientRequestId, CancellationToken cancellationToken)
     {
         bandId = RequestValidator.BandId(bandId);
-        if (offerId <= 0)
+        var offered = RequestValidator.OfferId(offerId);
+        if (!catalogue.IsKnownTier(offered.Direction, offered.BandwidthMbps))
         {
-            throw SpeedUpException.InvalidParameter($"offer_id must be a positive number, got {offerId}.");
+            throw SpeedUpException.InvalidParameter(
+                $"offer_id {offerId} is not an offer of the product: {offered.BandwidthMbps} Mbps {offered.Direction} is not a speed-up tier.");
         }
 
         var requestId = ClientRequestIds.Validate(clientRequestId);

@@ -44,9 +44,20 @@ public sealed class StatisticsService(IStatisticsStore store, TimeProvider time)
     /// <summary>Longest custom range.</summary>
     public const int MaxDays = 31;
 
-    /// <summary>Resolves a period to CST days; custom dates are <c>yyyy-MM-dd</c>.</summary>
+    /// <summary>The earliest day a request may name.</summary>
+    public static readonly DateOnly FirstDay = new(2000, 1, 1);
+
+    /// <summary>The latest day a request may name (days far out would leave the calendar's range: 0001-01-01, 9999-12-31).</summary>
+    public static readonly DateOnly LastDay = new(2099, 12, 31);
+
+    /// <summary>
+    /// Resolves a period to CST days. Custom dates are <c>yyyy-MM-dd</c> between <see cref="FirstDay"/> and
+    /// <see cref="LastDay"/>; the other periods ignore the dates, but a date that is given must still be one.
+    /// </summary>
     public DayRange Resolve(StatisticsPeriod period, string? fromDate, string? toDate)
     {
+        var from = string.IsNullOrEmpty(fromDate) ? (DateOnly?)null : Date(fromDate, "from_date");
+        var to = string.IsNullOrEmpty(toDate) ? (DateOnly?)null : Date(toDate, "to_date");
         var today = ChinaTime.DateOf(time.GetUtcNow());
         var month = new BillingMonth(today.Year, today.Month);
         switch (period)
@@ -56,8 +67,8 @@ public sealed class StatisticsService(IStatisticsStore store, TimeProvider time)
             case StatisticsPeriod.LastMonth:
                 return new DayRange(month.Previous.FirstDay, month.Previous.LastDay);
             case StatisticsPeriod.Custom:
-                var first = Date(fromDate, "from_date");
-                var last = Date(toDate, "to_date");
+                var first = from ?? Date(fromDate, "from_date");
+                var last = to ?? Date(toDate, "to_date");
                 if (last < first)
                 {
                     throw SpeedUpException.InvalidParameter("to_date must not be before from_date.");
@@ -95,6 +106,8 @@ public sealed class StatisticsService(IStatisticsStore store, TimeProvider time)
 
     private static DateOnly Date(string? text, string field) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        && date >= FirstDay && date <= LastDay
             ? date
-            : throw SpeedUpException.InvalidParameter($"{field} must be a date yyyy-MM-dd (CST).");
+            : throw SpeedUpException.InvalidParameter(string.Create(CultureInfo.InvariantCulture,
+                $"{field} must be a date yyyy-MM-dd (CST) from {FirstDay:yyyy-MM-dd} to {LastDay:yyyy-MM-dd}."));
 }

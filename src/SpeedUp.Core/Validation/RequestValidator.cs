@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
+using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Errors;
 using SpeedUp.Drivers;
 
@@ -67,7 +70,11 @@ public static class RequestValidator
                 $"target_bandwidth_mbps must be 1..{ceiling} for {direction}, got {mbps}.");
     }
 
-    /// <summary>An optional scene label: printable, at most 64 characters.</summary>
+    /// <summary>
+    /// An optional scene label: at most 64 printable characters. Not printable: control characters (C0, C1), format
+    /// characters (zero-width, bidi overrides and isolates, BOM, soft hyphen), line and paragraph separators, private-use,
+    /// unassigned and unpaired surrogate code points.
+    /// </summary>
     public static string Scene(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -75,12 +82,28 @@ public static class RequestValidator
             return "";
         }
 
-        if (value.Length > MaxSceneLength || value.Any(char.IsControl))
+        if (value.Length > MaxSceneLength || !IsPrintable(value))
         {
             throw SpeedUpException.InvalidParameter($"scene must be at most {MaxSceneLength} printable characters.");
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// An offer id of the product: direction × 100000 + bandwidth × 10 + product, with a bandwidth within the product's
+    /// range for that direction (whether it is a tier is the catalogue's to say).
+    /// </summary>
+    public static Offer OfferId(long value)
+    {
+        if (Offer.FromOfferId(value) is { } offer && offer.OfferId == value
+            && offer.BandwidthMbps <= (offer.Direction == Drivers.Direction.Up ? 50 : 500))
+        {
+            return offer;
+        }
+
+        throw SpeedUpException.InvalidParameter(
+            $"offer_id must be an offer id of the product (direction × 100000 + Mbps × 10 + product, e.g. 202001), got {value}.");
     }
 
     /// <summary>An optional duration in minutes (0 = the default), at most <paramref name="max"/>.</summary>
@@ -105,6 +128,24 @@ public static class RequestValidator
         && part.All(char.IsAsciiDigit)
         && (part.Length == 1 || part[0] != '0')
         && int.Parse(part, CultureInfo.InvariantCulture) <= 255;
+
+    private static bool IsPrintable(string value)
+    {
+        for (var i = 0; i < value.Length;)
+        {
+            if (Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var used) != OperationStatus.Done
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+                    or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
+                    or UnicodeCategory.Surrogate)
+            {
+                return false;
+            }
+
+            i += used;
+        }
+
+        return true;
+    }
 
     private static string Printable(string value) =>
         new(value.Select(c => char.IsControl(c) ? '?' : c).ToArray());
