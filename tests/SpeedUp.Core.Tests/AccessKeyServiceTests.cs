@@ -93,6 +93,15 @@ public sealed class AccessKeyServiceTests : IDisposable
     }
 
     [Fact]
+    public void Ids_with_a_trailing_newline_are_malformed()
+    {
+        Assert.True(AccessKeyService.IsValidId("AK0123456789"));
+        Assert.False(AccessKeyService.IsValidId("AK0123456789\n"));
+        Assert.True(Customers.CustomerService.IsValidId("alice"));
+        Assert.False(Customers.CustomerService.IsValidId("alice\n"));
+    }
+
+    [Fact]
     public void Action_grants_match_exact_service_wide_and_everything()
     {
         Assert.Equal("SpeedUpService/Precheck", ActionCatalogue.ActionOf("/broadband.speedup.v1.SpeedUpService/Precheck"));

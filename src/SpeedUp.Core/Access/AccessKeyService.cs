@@ -175,7 +175,7 @@ public sealed partial class AccessKeyService(
 
     private static SpeedUpException NotFound(string id) => new(ProductErrorCode.InvalidParameters, FailureKind.NotFound, $"No access key '{id}'.");
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{3,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{3,64}\z")]
     private static partial Regex IdPattern();
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Bootstrap access key {KeyId} not provisioned: the environment variable {Variable} is not set")]

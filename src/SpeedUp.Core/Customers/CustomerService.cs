@@ -102,6 +102,6 @@ public sealed partial class CustomerService(ICustomerStore store, IOptions<Custo
     private static SpeedUpException NotFound(string id) =>
         new(ProductErrorCode.InvalidParameters, FailureKind.NotFound, $"No customer '{id}'.");
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex IdPattern();
 }

@@ -26,6 +26,6 @@ internal static partial class RequestIds
         return id;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9-]{1,64}\z")]
     private static partial Regex SafeToken();
 }

@@ -152,7 +152,7 @@ internal sealed partial class SignedCallInterceptor(
         return new SpeedUpException(ProductErrorCode.PermissionDenied, FailureKind.Unauthenticated, reason);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{16,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{16,64}\z")]
     private static partial Regex NoncePattern();
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Unauthenticated call to {Method} (access key {AccessKeyId}) from {Peer}")]

@@ -55,8 +55,8 @@ public sealed class CompiledDialect
     {
         ArgumentNullException.ThrowIfNull(definition);
         var errors = new List<string>();
-        Require(errors, definition.Name, "name", @"^[a-z0-9][a-z0-9.-]{0,63}$", "lower-case letters, digits, '.' and '-'");
-        Require(errors, definition.Driver, "driver", @"^[a-z0-9][a-z0-9.-]{0,63}$", "lower-case letters, digits, '.' and '-'");
+        Require(errors, definition.Name, "name", @"^[a-z0-9][a-z0-9.-]{0,63}\z", "lower-case letters, digits, '.' and '-'");
+        Require(errors, definition.Driver, "driver", @"^[a-z0-9][a-z0-9.-]{0,63}\z", "lower-case letters, digits, '.' and '-'");
         if (definition.LineTerminator is not ("\r" or "\n" or "\r\n"))
         {
             errors.Add("lineTerminator must be \"\\r\", \"\\n\" or \"\\r\\n\".");
@@ -96,8 +96,8 @@ public sealed class CompiledDialect
         Template(errors, "commands.findByAddress", commands.FindByAddress, ["address"]);
         Template(errors, "commands.readByAccount", commands.ReadByAccount, ["account"]);
         Template(errors, "commands.setRate", commands.SetRate, ["account", "direction", "kbps"]);
-        Require(errors, commands.DirectionWords.Up, "commands.directionWords.up", "^[A-Za-z][A-Za-z0-9-]{0,31}$", "one word");
-        Require(errors, commands.DirectionWords.Down, "commands.directionWords.down", "^[A-Za-z][A-Za-z0-9-]{0,31}$", "one word");
+        Require(errors, commands.DirectionWords.Up, "commands.directionWords.up", "^[A-Za-z][A-Za-z0-9-]{0,31}\\z", "one word");
+        Require(errors, commands.DirectionWords.Down, "commands.directionWords.down", "^[A-Za-z][A-Za-z0-9-]{0,31}\\z", "one word");
         if (commands.EnterConfig.Count == 0)
         {
             errors.Add("commands.enterConfig must list the commands from the exec view to the configuration view.");
