@@ -174,6 +174,37 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_sign_command_makes_headers_grpcurl_can_send_and_never_takes_the_secret_as_an_argument()
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { RepositoryPaths.HostAssembly, "sign", "--key-id", "demo-key", "--secret-env", "SIGN_TEST_SECRET",
+            "--method", "broadband.speedup.v1.SpeedUpService/QueryStatus", "--json", "{\"bandId\":330100001}" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["SIGN_TEST_SECRET"] = _service.CustomerKey.AccessKeySecret;
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+
+        Assert.Equal(0, process.ExitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        var headers = new Metadata();
+        foreach (var line in lines)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(line.Trim(), "^-H '([a-z-]+): ([^']+)'$");
+            Assert.True(match.Success, line);
+            headers.Add(match.Groups[1].Value, match.Groups[2].Value);
+        }
+
+        Assert.DoesNotContain(_service.CustomerKey.AccessKeySecret, output, StringComparison.Ordinal);
+        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, headers, cancellationToken: Ct));
+        await AssertUnauthenticatedAsync(headers, "nonce was already used"); // one use
+    }
+
+    [Fact]
     public void The_readme_worked_example_signs_to_the_documented_signature()
     {
         // Computed independently (Python hashlib/hmac over the hand-encoded message) and printed in README "Security".
