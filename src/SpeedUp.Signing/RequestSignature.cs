@@ -39,7 +39,5 @@ public static class RequestSignature
     }
 
     /// <summary>A fresh nonce: 16 random bytes, base64url without padding (22 characters).</summary>
-    public static string NewNonce() => Base64Url(RandomNumberGenerator.GetBytes(16));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewNonce() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Broadband.SpeedUp.Admin.V1;
 using Grpc.Core;
 using SpeedUp.Testing;
@@ -70,28 +69,7 @@ public sealed class DryRunTests(SimulatedNetworks networks)
 
     private static string NewDatabase() => Path.Combine(Path.GetTempPath(), $"speedup-dryrun-{Guid.NewGuid():N}.db");
 
-    private async Task<(int Code, string Output, string Error)> RunHostAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(RepositoryPaths.HostAssembly);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        // No secrets in the environment: a dry run must not need them.
-        info.Environment.Remove("SPEEDUP_CT_SSH_PASSWORD");
-        info.Environment.Remove("SPEEDUP_CU_SNMP_COMMUNITY");
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await output, await error);
-    }
+    // No secrets in the environment: a dry run must not need them.
+    private Task<(int Code, string Output, string Error)> RunHostAsync(params string[] args) =>
+        HostCommand.RunAsync(args, new Dictionary<string, string?> { ["SPEEDUP_CT_SSH_PASSWORD"] = null, ["SPEEDUP_CU_SNMP_COMMUNITY"] = null }, Ct);
 }

@@ -176,19 +176,12 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
     [Fact]
     public async Task The_sign_command_makes_headers_grpcurl_can_send_and_never_takes_the_secret_as_an_argument()
     {
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { RepositoryPaths.HostAssembly, "sign", "--key-id", "demo-key", "--secret-env", "SIGN_TEST_SECRET",
-            "--method", "broadband.speedup.v1.SpeedUpService/QueryStatus", "--json", "{\"bandId\":330100001}" })
-        {
-            info.ArgumentList.Add(arg);
-        }
+        var (code, output, _) = await HostCommand.RunAsync(
+            ["sign", "--key-id", "demo-key", "--secret-env", "SIGN_TEST_SECRET",
+                "--method", "broadband.speedup.v1.SpeedUpService/QueryStatus", "--json", "{\"bandId\":330100001}"],
+            new Dictionary<string, string?> { ["SIGN_TEST_SECRET"] = _service.CustomerKey.AccessKeySecret }, Ct);
 
-        info.Environment["SIGN_TEST_SECRET"] = _service.CustomerKey.AccessKeySecret;
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
         var headers = new Metadata();

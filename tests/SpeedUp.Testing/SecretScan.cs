@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text.RegularExpressions;
 
 namespace SpeedUp.Testing;
@@ -50,18 +49,6 @@ public static partial class SecretScan
             if (SecretName().IsMatch(name))
             {
                 Register(value);
-            }
-        }
-    }
-
-    /// <summary>Lists the values of secret-like variables of an <see cref="IDictionary"/> environment (ProcessStartInfo.EnvironmentVariables).</summary>
-    public static void RegisterFrom(IDictionary environment)
-    {
-        foreach (DictionaryEntry entry in environment)
-        {
-            if (entry.Key is string name && SecretName().IsMatch(name))
-            {
-                Register(entry.Value as string);
             }
         }
     }

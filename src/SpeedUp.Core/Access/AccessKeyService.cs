@@ -164,8 +164,7 @@ public sealed partial class AccessKeyService(
 
     private AccessKeyAuditEntry Audit(string actor, string action, string keyId, string detail) => new(time.GetUtcNow(), actor, action, keyId, detail);
 
-    private static string NewSecret() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string NewSecret() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     private static string NewKeyId() => "AK" + Convert.ToHexString(RandomNumberGenerator.GetBytes(10));
 

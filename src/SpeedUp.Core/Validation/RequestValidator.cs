@@ -60,10 +60,13 @@ public static class RequestValidator
         _ => throw SpeedUpException.InvalidParameter($"direction must be UP or DOWN, got {value}."),
     };
 
+    /// <summary>The product's highest rate in a direction: up 50, down 500 Mbit/s.</summary>
+    public static int CeilingMbps(Direction direction) => direction == Drivers.Direction.Up ? 50 : 500;
+
     /// <summary>A target rate within the product's range (up ≤ 50, down ≤ 500 Mbit/s).</summary>
     public static int TargetBandwidth(Direction direction, int mbps)
     {
-        var ceiling = direction == Drivers.Direction.Up ? 50 : 500;
+        var ceiling = CeilingMbps(direction);
         return mbps >= 1 && mbps <= ceiling
             ? mbps
             : throw SpeedUpException.InvalidParameter(
@@ -97,7 +100,7 @@ public static class RequestValidator
     public static Offer OfferId(long value)
     {
         if (Offer.FromOfferId(value) is { } offer && offer.OfferId == value
-            && offer.BandwidthMbps <= (offer.Direction == Drivers.Direction.Up ? 50 : 500))
+            && offer.BandwidthMbps <= CeilingMbps(offer.Direction))
         {
             return offer;
         }

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace SpeedUp.Testing;
+
+/// <summary>Runs one of the service's commands (<c>dotnet SpeedUp.Host.dll dry-run|sign …</c>) to its end.</summary>
+public static class HostCommand
+{
+    /// <summary>
+    /// Runs the host with <paramref name="args"/> from the repository root. <paramref name="environment"/> sets variables
+    /// (a null value removes one).
+    /// </summary>
+    public static async Task<(int Code, string Output, string Error)> RunAsync(
+        IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(RepositoryPaths.HostAssembly);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, await output, await error);
+    }
+}
