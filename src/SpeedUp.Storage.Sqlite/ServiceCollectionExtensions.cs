@@ -13,7 +13,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registration of the SQLite storage.</summary>
 public static class SqliteStorageServiceCollectionExtensions
 {
-    /// <summary>Adds the SQLite stores (file from <c>SpeedUp:Storage:SqlitePath</c>).</summary>
+    /// <summary>Adds the SQLite stores (files from <c>SpeedUp:Storage:SqlitePath</c> and <c>NonceSqlitePath</c>).</summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
     {
         services.AddOptions<SqliteStorageOptions>().BindConfiguration("SpeedUp:Storage");
@@ -23,6 +23,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton<IOrderStore, SqliteOrderStore>();
         services.TryAddSingleton<ICustomerStore, SqliteCustomerStore>();
         services.TryAddSingleton<IAccessKeyStore, SqliteAccessKeyStore>();
+        services.TryAddSingleton<IUsedNonceStore, SqliteUsedNonceStore>();
         services.TryAddSingleton<ISettlementStore, SqliteSettlementStore>();
         services.TryAddSingleton<IStatisticsStore, SqliteStatisticsStore>();
         return services;

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SpeedUp.Benchmarks;
 
-/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli|failover] [--iterations N] [--concurrency N]</c>.</summary>
+/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli|failover|nonces] [--iterations N] [--concurrency N]</c>.</summary>
 internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Concurrency)
 {
     public const int DefaultIterations = 100;
@@ -25,6 +25,9 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
     /// <summary>Scenario failover: the scheduler under injected faults (not part of "all": it breaks the SSH side on purpose).</summary>
     public bool RunFailover => Scenario is "failover";
 
+    /// <summary>Scenario nonces: the durable used-nonce store of signed calls, on its own (no simulators, no service).</summary>
+    public bool RunNonces => Scenario is "all" or "nonces";
+
     public bool NeedsSimulators => RunDrivers || RunGrpc || RunCli || RunFailover;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -35,7 +38,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "failover" => options with { Scenario = value },
+                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "failover" or "nonces" => options with { Scenario = value },
                 "--iterations" => options with { Iterations = Number(args[i], value, 1, MaxIterations) },
                 "--concurrency" => options with { Concurrency = Number(args[i], value, 1, MaxConcurrency) },
                 _ => throw new ArgumentException($"Unknown argument or value: {args[i]} {value}"),

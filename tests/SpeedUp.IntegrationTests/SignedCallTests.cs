@@ -11,7 +11,7 @@ namespace SpeedUp.IntegrationTests;
 
 /// <summary>
 /// Signed calls against the service process: every flaw of a signature is UNAUTHENTICATED with a clear message,
-/// replays are refused, grants and subscriptions are enforced, keys are managed (and audited) through the admin API,
+/// replays are refused (also after a restart), grants and subscriptions are enforced, keys are managed (and audited) through the admin API,
 /// and secrets are encrypted at rest and survive a restart.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
@@ -94,6 +94,20 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
 
         await AssertUnauthenticatedAsync(headers, "nonce was already used");
         Assert.NotNull(await Unsigned.QueryStatusAsync(Query, Headers(), cancellationToken: Ct)); // a fresh nonce is fine
+    }
+
+    [Fact]
+    public async Task A_call_replayed_after_the_service_restarts_is_still_refused()
+    {
+        var key = await _service.CreateKeyAsync("demo"); // stored, so valid after the restart (the demo key's secret is not)
+        var headers = Headers(key);
+        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, headers, cancellationToken: Ct));
+
+        await _service.DisposeAsync();
+        _service = await ServiceProcess.StartAsync(networks.Simulators, _database);
+
+        await AssertUnauthenticatedAsync(headers, "nonce was already used"); // well within the 5-minute window
+        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, Headers(key), cancellationToken: Ct));
     }
 
     [Fact]

@@ -17,7 +17,6 @@ internal static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddCallSecurity(this IServiceCollection services)
     {
         services.AddSingleton(new ActionCatalogue(MethodPaths(CustomerServices), MethodPaths(OperatorServices)));
-        services.AddSingleton<NonceRegistry>();
         services.AddSingleton<CallRateLimiter>();
         services.AddHostedService<AccessKeySeedWorker>();
         return services;

@@ -20,7 +20,7 @@ namespace SpeedUp.Host.Security;
 /// </summary>
 internal sealed partial class SignedCallInterceptor(
     AccessKeyService keys,
-    NonceRegistry nonces,
+    IUsedNonceStore nonces,
     CallRateLimiter limiter,
     CallerIdentity caller,
     IOptions<SecurityOptions> options,
@@ -125,7 +125,7 @@ internal sealed partial class SignedCallInterceptor(
             throw Refused(context, keyId, "The signature does not match (see the canonical form in the README, \"Security\").");
         }
 
-        if (!nonces.TryUse(keyId, nonce, signedAt + skew))
+        if (!await nonces.TryRecordAsync(keyId, nonce, signedAt + skew, context.CancellationToken).ConfigureAwait(false))
         {
             throw Refused(context, keyId, "The nonce was already used: a replayed call.");
         }

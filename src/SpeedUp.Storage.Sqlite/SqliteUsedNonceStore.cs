@@ -1,0 +1,132 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using SpeedUp.Core.Access;
+
+namespace SpeedUp.Storage.Sqlite;
+
+/// <summary>
+/// Used nonces in their own SQLite file (<see cref="SqliteStorageOptions.NonceFilePath"/>), so recording one never
+/// waits for the session journal's writer lock or its fsync. One connection, one statement at a time: an insert whose
+/// conflict is an expired entry takes its place, a live entry refuses. Commits are <c>synchronous = NORMAL</c>: they
+/// survive the service being killed (the WAL is written before the call proceeds); a power loss may forget the last
+/// ones, which only matters if the machine is back within the clock-skew window (README, "Security").
+/// </summary>
+public sealed class SqliteUsedNonceStore : IUsedNonceStore, IDisposable
+{
+    /// <summary>Expired entries are deleted once every this many records.</summary>
+    internal const int SweepEvery = 4096;
+
+    private const string CreateSql = """
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        CREATE TABLE IF NOT EXISTS used_nonces (
+            access_key_id TEXT NOT NULL,
+            nonce TEXT NOT NULL,
+            remember_until INTEGER NOT NULL,
+            PRIMARY KEY (access_key_id, nonce)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_used_nonces_until ON used_nonces (remember_until);
+        """;
+
+    private const string RecordSql = """
+        INSERT INTO used_nonces (access_key_id, nonce, remember_until) VALUES ($key, $nonce, $until)
+        ON CONFLICT (access_key_id, nonce) DO UPDATE SET remember_until = excluded.remember_until
+            WHERE used_nonces.remember_until <= $now
+        """;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private SqliteConnection? _connection;
+    private SqliteCommand? _record;
+    private int _sinceSweep;
+
+    /// <summary>Creates the store for the configured file; the file is opened on first use.</summary>
+    public SqliteUsedNonceStore(IOptions<SqliteStorageOptions> options, TimeProvider time)
+    {
+        FilePath = Path.GetFullPath(options.Value.NonceFilePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            DefaultTimeout = 30,
+        }.ToString();
+        _time = time;
+    }
+
+    /// <summary>The file the nonces are kept in.</summary>
+    public string FilePath { get; }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> TryRecordAsync(string accessKeyId, string nonce, DateTimeOffset rememberUntil, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var record = _record ?? await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var now = UnixTime.ToStored(_time.GetUtcNow());
+            if (++_sinceSweep >= SweepEvery)
+            {
+                _sinceSweep = 0;
+                await SweepAsync(now, cancellationToken).ConfigureAwait(false);
+            }
+
+            record.Parameters["$key"].Value = accessKeyId;
+            record.Parameters["$nonce"].Value = nonce;
+            record.Parameters["$until"].Value = UnixTime.ToStored(rememberUntil);
+            record.Parameters["$now"].Value = now;
+            return await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _record?.Dispose();
+        _connection?.Dispose();
+        _gate.Dispose();
+    }
+
+    private async Task<SqliteCommand> OpenAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (var create = connection.CreateCommand())
+            {
+                create.CommandText = CreateSql;
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var record = connection.CreateCommand();
+            record.CommandText = RecordSql;
+            foreach (var name in (string[])["$key", "$nonce", "$until", "$now"])
+            {
+                record.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            record.Prepare();
+            _connection = connection;
+            return _record = record;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task SweepAsync(long now, CancellationToken cancellationToken)
+    {
+        await using var sweep = _connection!.CreateCommand();
+        sweep.CommandText = "DELETE FROM used_nonces WHERE remember_until <= $now";
+        sweep.Parameters.AddWithValue("$now", now);
+        await sweep.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using SpeedUp.Storage.Sqlite;
+
+namespace SpeedUp.Benchmarks;
+
+/// <summary>
+/// Scenario "nonces": what remembering a signed call's nonce costs now that it is durable
+/// (<see cref="SqliteUsedNonceStore"/>, its own WAL file, synchronous = NORMAL). Records fresh nonces one at a time and
+/// with 16 callers at once, then replays every one of them (each must be refused), in a temporary directory.
+/// Checked: every fresh nonce accepted, every replay refused.
+/// </summary>
+internal sealed class NonceStoreBenchmark(int iterations)
+{
+    private static readonly int[] Callers = [1, 16];
+
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        var count = Math.Max(iterations, 1000) * 10;
+        Report.Heading($"Scenario nonces: SqliteUsedNonceStore, {count} fresh nonces per phase, then each replayed");
+        var directory = Directory.CreateTempSubdirectory("speedup-bench-nonces-").FullName;
+        var ok = true;
+        try
+        {
+            foreach (var callers in Callers)
+            {
+                using var store = new SqliteUsedNonceStore(
+                    Options.Create(new SqliteStorageOptions { SqlitePath = Path.Combine(directory, $"callers-{callers}.db") }), TimeProvider.System);
+                var fresh = await RecordAsync(store, $"fresh, {callers} caller(s)", callers, count, cancellationToken);
+                var replayed = await RecordAsync(store, $"replay, {callers} caller(s)", callers, count, cancellationToken);
+                var errors = (count - fresh) + replayed;
+                Report.KeyValue($"accepted fresh / replays ({callers})", $"{fresh} of {count} / {replayed} of {count}");
+                Report.KeyValue($"file size after ({callers})", $"{FileSizes(store.FilePath) / 1024.0:0} KiB (database + WAL)");
+                ok &= errors == 0;
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+
+        return ok;
+    }
+
+    private static async Task<int> RecordAsync(SqliteUsedNonceStore store, string label, int callers, int count, CancellationToken cancellationToken)
+    {
+        var latencies = new LatencyRecorder();
+        var accepted = 0;
+        var next = -1;
+        var rememberUntil = DateTimeOffset.UtcNow.AddMinutes(10);
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                var nonce = $"bench-nonce-{i:D12}";
+                var t = Stopwatch.GetTimestamp();
+                var recorded = await store.TryRecordAsync("bench-key", nonce, rememberUntil, cancellationToken);
+                latencies.Add(label, Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                if (recorded)
+                {
+                    Interlocked.Increment(ref accepted);
+                }
+            }
+        }, cancellationToken)));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+
+        Report.KeyValue($"{label}: records/s", Report.Rate(count, elapsed));
+        Report.Table(latencies.Summaries());
+        return accepted;
+    }
+
+    private static long FileSizes(string path) =>
+        new[] { path, path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+}
