@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Renci.SshNet;
 using Renci.SshNet.Common;
+using SpeedUp.Drivers;
 using SpeedUp.Protocols.Cli.Internal;
 
 namespace SpeedUp.Protocols.Cli;
@@ -44,7 +45,11 @@ public sealed class SshShellTransport : ICliTransport
             throw new InvalidOperationException("The SSH transport was already opened; create a new one to reconnect.");
         }
 
-        LiveDeviceGuard.EnsureAllowed(_options.Host, _options.Port);
+        if (LiveDeviceGuard.RefusalFor(_options.Host, _options.Port) is { } refusal)
+        {
+            throw new CliException(CliFailure.Unreachable, refusal);
+        }
+
         var started = Stopwatch.GetTimestamp();
         _authentication = CreateAuthenticationMethods();
         var connectionInfo = new ConnectionInfo(_options.Host, _options.Port, _options.Username, _authentication)

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SpeedUp.Drivers;
 using SpeedUp.Protocols.Snmp.Internal;
 using SpeedUp.Protocols.Snmp.Internal.Usm;
 
@@ -123,6 +124,11 @@ public sealed class SnmpManager : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(credentials);
         ct.ThrowIfCancellationRequested();
         var target = agent.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(agent.Address.MapToIPv4(), agent.Port) : agent;
+        if (LiveDeviceGuard.RefusalFor(target.Address.ToString(), target.Port) is { } refusal)
+        {
+            throw new SnmpTransportException(refusal);
+        }
+
         var pdu = credentials switch
         {
             SnmpUsm usm => await _usm.RequestAsync(target, usm, type, errorStatus, errorIndex, bindings, ct).ConfigureAwait(false),

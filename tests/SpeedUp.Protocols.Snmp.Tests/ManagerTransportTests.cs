@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using SpeedUp.Protocols.Snmp.Tests.Support;
 
 namespace SpeedUp.Protocols.Snmp.Tests;
 
@@ -27,6 +28,38 @@ public class ManagerTransportTests
         }
 
         Assert.Equal(3, received);
+    }
+
+    [Fact]
+    public async Task WithLiveDevicesBlocked_OnlyLoopbackAgentsAreAsked_V2cAndV3()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var silent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var loopback = (IPEndPoint)silent.Client.LocalEndPoint!;
+        var live = new IPEndPoint(IPAddress.Parse("192.0.2.10"), 161);
+        var v3 = new SnmpUsm(UsmFixture.Admin);
+        await using var manager = new SnmpManager(new SnmpManagerOptions { Timeout = TimeSpan.FromSeconds(2), Retries = 1 });
+        var previous = Environment.GetEnvironmentVariable(SpeedUp.Drivers.LiveDeviceGuard.EnvironmentVariable);
+        Environment.SetEnvironmentVariable(SpeedUp.Drivers.LiveDeviceGuard.EnvironmentVariable, "1");
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var community = await Assert.ThrowsAsync<SnmpTransportException>(() => manager.GetAsync(live, "public", [SysDescr], ct));
+            var usm = await Assert.ThrowsAsync<SnmpTransportException>(() => manager.SetAsync(live, v3, [new VarBind(SysDescr, new SnmpInteger(1))], ct));
+            var refusedIn = started.Elapsed;
+
+            Assert.Contains("SPEEDUP_BLOCK_LIVE_DEVICES=1", community.Message, StringComparison.Ordinal);
+            Assert.Contains("192.0.2.10:161", community.Message, StringComparison.Ordinal);
+            Assert.Equal(community.Message, usm.Message);
+            Assert.True(refusedIn < TimeSpan.FromSeconds(1), $"refused without waiting for an answer ({refusedIn})"); // asking would take 4 s
+            var mapped = new IPEndPoint(IPAddress.Loopback.MapToIPv6(), loopback.Port);
+            await Assert.ThrowsAsync<SnmpTimeoutException>(() => manager.GetAsync(mapped, "public", [SysDescr], ct)); // loopback is asked
+            Assert.True(silent.Available > 0, "the loopback agent received the request");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(SpeedUp.Drivers.LiveDeviceGuard.EnvironmentVariable, previous);
+        }
     }
 
     [Fact]

@@ -9,6 +9,34 @@ public class ZteSnmpDriverTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task WithLiveDevicesBlocked_ANonLoopbackAgentIsUnreachableAtOnce_AndTheSimulatorStillAnswers()
+    {
+        await using var h = await ZteSnmpDriverHarness.StartAsync();
+        var line = new LineReference(330100001, "zj0571a0001");
+        var previous = Environment.GetEnvironmentVariable(LiveDeviceGuard.EnvironmentVariable);
+        Environment.SetEnvironmentVariable(LiveDeviceGuard.EnvironmentVariable, "1");
+        try
+        {
+            var live = ZteSnmpDriverHarness.Channel(ZteSnmpDriverHarness.WriteCommunity, TimeSpan.FromSeconds(5), 161);
+            live.Host = "192.0.2.10";
+            var started = System.Diagnostics.Stopwatch.StartNew();
+
+            var error = await Assert.ThrowsAsync<DriverException>(() => h.Factory.Create(live).ReadLineAsync(line, Ct));
+
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(1), $"refused without waiting for the agent ({started.Elapsed})");
+            Assert.Equal(DriverFailure.Unreachable, error.Failure);
+            Assert.Contains("SPEEDUP_BLOCK_LIVE_DEVICES=1", error.Message, StringComparison.Ordinal);
+            Assert.Contains("192.0.2.10:161", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(ZteSnmpDriverHarness.WriteCommunity, error.Message, StringComparison.Ordinal);
+            Assert.Equal(line.Account, (await h.CreateDriver().ReadLineAsync(line, Ct)).Account);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(LiveDeviceGuard.EnvironmentVariable, previous);
+        }
+    }
+
+    [Fact]
     public async Task FindLine_OwnAddress_ReturnsTheWholeRow()
     {
         await using var h = await ZteSnmpDriverHarness.StartAsync();
