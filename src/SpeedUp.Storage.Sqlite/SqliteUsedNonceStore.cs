@@ -58,12 +58,26 @@ public sealed class SqliteUsedNonceStore : IUsedNonceStore, IDisposable
     public string FilePath { get; }
 
     /// <inheritdoc />
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _ = _record ?? await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
     public async ValueTask<bool> TryRecordAsync(string accessKeyId, string nonce, DateTimeOffset rememberUntil, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var record = _record ?? await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var record = _record ?? await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var now = UnixTime.ToStored(_time.GetUtcNow());
             if (++_sinceSweep >= SweepEvery)
             {
@@ -91,12 +105,13 @@ public sealed class SqliteUsedNonceStore : IUsedNonceStore, IDisposable
         _gate.Dispose();
     }
 
-    private async Task<SqliteCommand> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteCommand> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        var connection = new SqliteConnection(_connectionString);
+        SqliteConnection? connection = null;
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using (var create = connection.CreateCommand())
             {
@@ -115,10 +130,15 @@ public sealed class SqliteUsedNonceStore : IUsedNonceStore, IDisposable
             _connection = connection;
             return _record = record;
         }
-        catch
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw new InvalidOperationException(
+                $"SpeedUp:Storage:NonceSqlitePath: the used-nonce store {FilePath} cannot be opened ({e.Message}); signed calls cannot be checked for replays.", e);
         }
     }
 

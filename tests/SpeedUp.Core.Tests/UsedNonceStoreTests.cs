@@ -97,6 +97,23 @@ public sealed class UsedNonceStoreTests : IDisposable
         Assert.InRange(remaining, 1, 4096); // all 1,000 expired ones swept; only fresh ones remain
     }
 
+    [Fact]
+    public async Task A_store_that_cannot_be_opened_says_which_setting_and_path()
+    {
+        var notADirectory = Path.Combine(_directory, "a-file");
+        await File.WriteAllTextAsync(notADirectory, "not a directory", Ct);
+        var path = Path.Combine(notADirectory, "nonces.db");
+        var store = new SqliteUsedNonceStore(Options.Create(new SqliteStorageOptions { NonceSqlitePath = path }), _time);
+        _stores.Add(store);
+
+        var open = await Assert.ThrowsAsync<InvalidOperationException>(() => store.OpenAsync(Ct));
+        var record = await Assert.ThrowsAsync<InvalidOperationException>(() => store.TryRecordAsync("key-a", Nonce, InFiveMinutes, Ct).AsTask());
+
+        Assert.Contains("SpeedUp:Storage:NonceSqlitePath", open.Message, StringComparison.Ordinal);
+        Assert.Contains(path, open.Message, StringComparison.Ordinal);
+        Assert.Equal(open.Message, record.Message); // every call fails closed, none is let through unchecked
+    }
+
     [Theory]
     [InlineData("data/speedup.db", "", "data/speedup.nonces.db")]
     [InlineData("data/prod", "", "data/prod.nonces")]

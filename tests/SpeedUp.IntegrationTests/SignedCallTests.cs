@@ -111,6 +111,21 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_nonce_store_that_cannot_be_opened_stops_the_service_at_start_up()
+    {
+        var notADirectory = _database + ".not-a-directory";
+        await File.WriteAllTextAsync(notADirectory, "a file", Ct);
+        var settings = new Dictionary<string, string> { ["SpeedUp:Storage:NonceSqlitePath"] = Path.Combine(notADirectory, "nonces.db") };
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => ServiceProcess.StartAsync(networks.Simulators, _database + ".2", settings, Ct));
+
+        Assert.Contains("exited before listening", e.Message, StringComparison.Ordinal);
+        Assert.Contains("SpeedUp:Storage:NonceSqlitePath", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening on", e.Message, StringComparison.Ordinal);
+        File.Delete(notADirectory);
+    }
+
+    [Fact]
     public async Task Grants_limit_a_key_to_its_actions_and_an_unsubscribed_customer_is_refused()
     {
         var precheckOnly = await _service.CreateKeyAsync("demo", "SpeedUpService/Precheck");

@@ -6,6 +6,10 @@ namespace SpeedUp.Core.Access;
 /// </summary>
 public interface IUsedNonceStore
 {
+    /// <summary>Opens the store, creating it when absent; at start-up, so a store that cannot be used stops the service.</summary>
+    /// <exception cref="InvalidOperationException">The store cannot be opened; the message names its setting and path.</exception>
+    Task OpenAsync(CancellationToken cancellationToken);
+
     /// <summary>Records that the key used the nonce; false when it already did and that use is still remembered.</summary>
     ValueTask<bool> TryRecordAsync(string accessKeyId, string nonce, DateTimeOffset rememberUntil, CancellationToken cancellationToken);
 }
