@@ -33,6 +33,8 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.AddOptions<PricingOptions>().BindConfiguration("SpeedUp:Pricing").ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerOptions>, CustomerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PricingOptions>, PricingOptionsValidator>());
+        services.AddOptions<MonthEndSettlementOptions>().BindConfiguration("SpeedUp:Settlement").ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MonthEndSettlementOptions>, MonthEndSettlementOptionsValidator>());
         services.TryAddScoped<CallerIdentity>();
         services.TryAddScoped<ICallerContext>(sp => sp.GetRequiredService<CallerIdentity>());
         services.TryAddSingleton<CustomerService>();

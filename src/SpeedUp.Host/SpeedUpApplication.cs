@@ -42,6 +42,7 @@ public static class SpeedUpApplication
             .AddDiscoveredDrivers(builder.Configuration);
         builder.Services.AddCallSecurity();
         builder.Services.AddHostedService<CustomerSeedWorker>();
+        builder.Services.AddHostedService<MonthEndSettlementWorker>();
         builder.Services.AddHostedService<SessionExpiryWorker>();
         builder.Services.AddHostedService<SessionReconcileWorker>();
 

@@ -136,4 +136,68 @@ public sealed class SettlementTests : IDisposable
         Assert.Null(BillingMonth.Parse("2026-13"));
         Assert.Null(BillingMonth.Parse("2026-1"));
     }
+
+    [Fact]
+    public async Task A_finished_month_is_settled_automatically_after_the_delay_and_only_once()
+    {
+        await _h.CustomerStore.SeedAsync("auto", "Auto", true, 1_000m, InNovember, Ct);
+        await _h.BulkOrdersAsync("auto", 10, Direction.Down, 200, ProductType.HourPack, InNovember, 1.00m);
+        await _h.BulkOrdersAsync("auto", 4, Direction.Down, 200, ProductType.HourPack, new DateTimeOffset(2026, 11, 30, 15, 59, 59, TimeSpan.Zero), 1.00m); // 23:59:59 CST
+        var delay = TimeSpan.FromMinutes(10);
+
+        _h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 16, 9, 59, TimeSpan.Zero)); // 2026-12-01 00:09:59 CST
+        Assert.Empty(await _h.Settlement.SettleDueMonthsAsync(delay, 3, Ct));
+        Assert.Equal(14m, (await _h.Customers.GetAsync("auto", Ct)).Frozen);
+
+        _h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 16, 10, 0, TimeSpan.Zero));
+        var bill = Assert.Single(await _h.Settlement.SettleDueMonthsAsync(delay, 3, Ct));
+        var settled = await _h.Customers.GetAsync("auto", Ct);
+
+        Assert.Equal(("auto", "2026-11", true, 14L), (bill.CustomerId, bill.Month, bill.Settled, Assert.Single(bill.Lines).Volume));
+        Assert.Equal((986m, 0m), (settled.Balance, settled.Frozen));
+        _h.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Empty(await _h.Settlement.SettleDueMonthsAsync(delay, 3, Ct));
+        Assert.Equal(settled, await _h.Customers.GetAsync("auto", Ct));
+        Assert.Equal(bill.SettledAt, Assert.Single(await _h.Settlement.SettleAsync("2026-11", "auto", Ct)).SettledAt); // the operator's run finds it done
+    }
+
+    [Fact]
+    public async Task Months_missed_while_the_service_was_down_are_caught_up_oldest_first_within_the_window()
+    {
+        await _h.CustomerStore.SeedAsync("late", "Late", true, 1_000m, InNovember.AddMonths(-3), Ct);
+        foreach (var (month, count) in new[] { (9, 1), (10, 2), (11, 3), (12, 5) })
+        {
+            await _h.BulkOrdersAsync("late", count, Direction.Up, 20, ProductType.HourPack, new DateTimeOffset(2026, month, 10, 4, 0, 0, TimeSpan.Zero), 1.50m);
+        }
+
+        _h.Time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero));
+        var caughtUp = await _h.Settlement.SettleDueMonthsAsync(TimeSpan.FromMinutes(10), 2, Ct);
+
+        Assert.Equal(["2026-10", "2026-11"], caughtUp.Select(b => b.Month));
+        Assert.Equal(1.50m + 7.50m, (await _h.Customers.GetAsync("late", Ct)).Frozen); // September and December still frozen
+        var wider = await _h.Settlement.SettleDueMonthsAsync(TimeSpan.FromMinutes(10), 3, Ct);
+        Assert.Equal("2026-09", Assert.Single(wider).Month);
+        Assert.Equal(7.50m, (await _h.Customers.GetAsync("late", Ct)).Frozen); // December is not over
+    }
+
+    [Theory]
+    [InlineData("00:00:00.5", "00:10:00", 3, "CheckInterval")]
+    [InlineData("01:00:00", "-00:00:01", 3, "Delay")]
+    [InlineData("01:00:00", "00:10:00", 0, "CatchUpMonths")]
+    [InlineData("01:00:00", "00:10:00", 25, "CatchUpMonths")]
+    public void Settlement_schedule_settings_out_of_range_are_refused(string interval, string delay, int months, string key)
+    {
+        var options = new MonthEndSettlementOptions
+        {
+            CheckInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture),
+            Delay = TimeSpan.Parse(delay, System.Globalization.CultureInfo.InvariantCulture),
+            CatchUpMonths = months,
+        };
+
+        var result = new MonthEndSettlementOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("SpeedUp:Settlement:" + key, result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(new MonthEndSettlementOptionsValidator().Validate(null, new MonthEndSettlementOptions()).Succeeded);
+    }
 }

@@ -25,19 +25,39 @@ public sealed class SettlementService(ISettlementStore store, PriceList prices, 
         var bills = new List<Bill>();
         foreach (var customer in customers)
         {
-            var settled = await store.FindBillAsync(customer, period.ToString(), cancellationToken).ConfigureAwait(false);
-            if (settled is not null)
-            {
-                bills.Add(settled);
-                continue;
-            }
-
-            var preview = await PreviewAsync(customer, period, cancellationToken).ConfigureAwait(false);
-            bills.Add(await store.SaveSettlementAsync(preview with { Settled = true, SettledAt = time.GetUtcNow() }, cancellationToken)
-                .ConfigureAwait(false));
+            bills.Add(await store.FindBillAsync(customer, period.ToString(), cancellationToken).ConfigureAwait(false)
+                ?? await SettleOneAsync(customer, period, cancellationToken).ConfigureAwait(false));
         }
 
         return bills;
+    }
+
+    /// <summary>
+    /// Settles, oldest first, every customer's unsettled bill of the <paramref name="catchUpMonths"/> latest months that
+    /// ended (CST) at least <paramref name="delay"/> ago; returns the bills it settled (none when all were).
+    /// </summary>
+    public async Task<IReadOnlyList<Bill>> SettleDueMonthsAsync(TimeSpan delay, int catchUpMonths, CancellationToken cancellationToken)
+    {
+        var latest = BillingMonth.Of(time.GetUtcNow() - delay).Previous;
+        var months = new Stack<BillingMonth>();
+        for (var month = latest; months.Count < catchUpMonths; month = month.Previous)
+        {
+            months.Push(month);
+        }
+
+        var settled = new List<Bill>();
+        foreach (var month in months)
+        {
+            foreach (var customer in await store.ListCustomersWithOrdersAsync(month.ToString(), cancellationToken).ConfigureAwait(false))
+            {
+                if (await store.FindBillAsync(customer, month.ToString(), cancellationToken).ConfigureAwait(false) is null)
+                {
+                    settled.Add(await SettleOneAsync(customer, month, cancellationToken).ConfigureAwait(false));
+                }
+            }
+        }
+
+        return settled;
     }
 
     /// <summary>The settled bill of the month, or (not settled yet) a preview at the current volumes.</summary>
@@ -47,6 +67,12 @@ public sealed class SettlementService(ISettlementStore store, PriceList prices, 
         var period = RequireMonth(month);
         return await store.FindBillAsync(customer, period.ToString(), cancellationToken).ConfigureAwait(false)
             ?? await PreviewAsync(customer, period, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Bill> SettleOneAsync(string customerId, BillingMonth month, CancellationToken cancellationToken)
+    {
+        var preview = await PreviewAsync(customerId, month, cancellationToken).ConfigureAwait(false);
+        return await store.SaveSettlementAsync(preview with { Settled = true, SettledAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Bill> PreviewAsync(string customerId, BillingMonth month, CancellationToken cancellationToken)
