@@ -46,6 +46,12 @@ public sealed class RateLimitOptions
 
     /// <summary>Each customer, over all its keys.</summary>
     public TokenBucketOptions PerCustomer { get; set; } = new() { PermitsPerSecond = 100, Burst = 200 };
+
+    /// <summary>
+    /// Failed authentications of each client address: once its bucket is empty, every call from that address is
+    /// refused before any key is looked up, until the bucket refills. Successful calls take nothing from it.
+    /// </summary>
+    public TokenBucketOptions FailedAuthenticationsPerAddress { get; set; } = new() { PermitsPerSecond = 10, Burst = 100 };
 }
 
 /// <summary>A token bucket: <see cref="Burst"/> calls at once, refilled at <see cref="PermitsPerSecond"/>.</summary>

@@ -21,6 +21,7 @@ public sealed class SecurityOptionsValidator(ActionCatalogue catalogue) : IValid
 
         Bucket(errors, "PerKey", options.RateLimits.PerKey);
         Bucket(errors, "PerCustomer", options.RateLimits.PerCustomer);
+        Bucket(errors, "FailedAuthenticationsPerAddress", options.RateLimits.FailedAuthenticationsPerAddress);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.BootstrapKeys.Count; i++)
         {

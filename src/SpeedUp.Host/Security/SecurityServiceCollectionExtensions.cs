@@ -18,6 +18,7 @@ internal static class SecurityServiceCollectionExtensions
     {
         services.AddSingleton(new ActionCatalogue(MethodPaths(CustomerServices), MethodPaths(OperatorServices)));
         services.AddSingleton<CallRateLimiter>();
+        services.AddSingleton<FailedAuthenticationLimiter>();
         services.AddHostedService<ReplayGuardStartup>();
         services.AddHostedService<AccessKeySeedWorker>();
         return services;

@@ -16,12 +16,14 @@ namespace SpeedUp.Host.Security;
 /// the timestamp within <see cref="SecurityOptions.ClockSkew"/>, the HMAC-SHA256 right (constant-time compare) and
 /// the nonce fresh — else <c>UNAUTHENTICATED</c>. Then the key must be granted the action
 /// (<c>isp.RAM_PERMISSION_DENY</c>) and within its and its customer's rate limits (<c>isv.BUSINESS_LIMIT_CONTROL</c>).
+/// An address that failed too often (<see cref="FailedAuthenticationLimiter"/>) is refused first, before any lookup.
 /// The verified caller is recorded in <see cref="CallerIdentity"/> for the services.
 /// </summary>
 internal sealed partial class SignedCallInterceptor(
     AccessKeyService keys,
     IUsedNonceStore nonces,
     CallRateLimiter limiter,
+    FailedAuthenticationLimiter failures,
     CallerIdentity caller,
     IOptions<SecurityOptions> options,
     TimeProvider time,
@@ -72,6 +74,12 @@ internal sealed partial class SignedCallInterceptor(
 
     private async Task AuthorizeAsync(object request, ServerCallContext context)
     {
+        if (failures.IsBlocked(AddressOf(context)))
+        {
+            throw new SpeedUpException(ProductErrorCode.BusinessLimitControl, FailureKind.ResourceExhausted,
+                "Too many failed authentications from this address: its calls are refused for now; fix the signing and retry later.");
+        }
+
         var headers = context.RequestHeaders;
         var keyId = headers.GetValue(SignatureHeaders.AccessKeyId);
         var timestampText = headers.GetValue(SignatureHeaders.Timestamp);
@@ -146,9 +154,20 @@ internal sealed partial class SignedCallInterceptor(
         }
     }
 
+    /// <summary>The client's IP address (without port), the unit failed authentications are counted by.</summary>
+    private static string AddressOf(ServerCallContext context) =>
+        context.GetHttpContext().Connection.RemoteIpAddress?.ToString() ?? context.Peer;
+
     private SpeedUpException Refused(ServerCallContext context, string? keyId, string reason)
     {
+        var address = AddressOf(context);
+        failures.RecordFailure(address);
         LogRefused(context.Method, keyId ?? "(none)", context.Peer);
+        if (failures.IsBlocked(address))
+        {
+            LogBlocked(address);
+        }
+
         return new SpeedUpException(ProductErrorCode.PermissionDenied, FailureKind.Unauthenticated, reason);
     }
 
@@ -157,6 +176,10 @@ internal sealed partial class SignedCallInterceptor(
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Unauthenticated call to {Method} (access key {AccessKeyId}) from {Peer}")]
     private partial void LogRefused(string method, string accessKeyId, string peer);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning,
+        Message = "Too many failed authentications from {Address}: its calls are refused until its bucket refills (SpeedUp:Security:RateLimits:FailedAuthenticationsPerAddress)")]
+    private partial void LogBlocked(string address);
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Access key {AccessKeyId} denied {Method}")]
     private partial void LogDenied(string method, string accessKeyId);
