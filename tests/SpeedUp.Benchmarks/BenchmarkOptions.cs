@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SpeedUp.Benchmarks;
 
-/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli|failover|nonces] [--iterations N] [--concurrency N]</c>.</summary>
+/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli|failover|nonces|flood] [--iterations N] [--concurrency N]</c>.</summary>
 internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Concurrency)
 {
     public const int DefaultIterations = 100;
@@ -28,7 +28,10 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
     /// <summary>Scenario nonces: the durable used-nonce store of signed calls, on its own (no simulators, no service).</summary>
     public bool RunNonces => Scenario is "all" or "nonces";
 
-    public bool NeedsSimulators => RunDrivers || RunGrpc || RunCli || RunFailover;
+    /// <summary>Scenario flood: a customer's calls while another address floods the service with forged signatures.</summary>
+    public bool RunFlood => Scenario is "all" or "flood";
+
+    public bool NeedsSimulators => RunDrivers || RunGrpc || RunCli || RunFailover || RunFlood;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -38,7 +41,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "failover" or "nonces" => options with { Scenario = value },
+                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "failover" or "nonces" or "flood" => options with { Scenario = value },
                 "--iterations" => options with { Iterations = Number(args[i], value, 1, MaxIterations) },
                 "--concurrency" => options with { Concurrency = Number(args[i], value, 1, MaxConcurrency) },
                 _ => throw new ArgumentException($"Unknown argument or value: {args[i]} {value}"),

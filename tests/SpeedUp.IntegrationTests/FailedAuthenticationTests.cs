@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Broadband.SpeedUp.V1;
 using Grpc.Core;
@@ -35,7 +33,7 @@ public sealed partial class FailedAuthenticationTests(SimulatedNetworks networks
                 ["SpeedUp:Security:RateLimits:FailedAuthenticationsPerAddress:PermitsPerSecond"] = "1",
                 ["SpeedUp:Security:RateLimits:FailedAuthenticationsPerAddress:Burst"] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
-        _attacker = ChannelFrom(AttackerAddress, _service.Address);
+        _attacker = _service.ChannelFrom(AttackerAddress);
     }
 
     public async ValueTask DisposeAsync()
@@ -77,30 +75,6 @@ public sealed partial class FailedAuthenticationTests(SimulatedNetworks networks
 
     private static SpeedUpService.SpeedUpServiceClient Client(GrpcChannel channel, AccessKeyCredentials credentials) =>
         new(channel.Intercept(new SigningInterceptor(credentials)));
-
-    /// <summary>A channel whose connections leave from <paramref name="localAddress"/> (any 127.0.0.0/8 address is loopback on Linux).</summary>
-    private static GrpcChannel ChannelFrom(string localAddress, Uri service) => GrpcChannel.ForAddress(service, new GrpcChannelOptions
-    {
-        HttpHandler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, ct) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
-                    await socket.ConnectAsync(context.DnsEndPoint, ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        },
-        DisposeHttpClient = true,
-    });
 
     [GeneratedRegex(@"Unauthenticated call to [^\n]*")]
     private static partial Regex UnauthenticatedLine();

@@ -38,6 +38,16 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>Processor time the service process has used so far (user + system), for benchmarks.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary><c>http</c> (HTTP/2 cleartext) or <c>https</c> (TLS, <c>SpeedUp:Host:Tls</c>): what the service said it listens on.</summary>
     public string Scheme { get; private set; } = "http";
 
@@ -92,6 +102,34 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         };
         return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
     }
+
+    /// <summary>
+    /// A new plain channel whose connections leave from <paramref name="localAddress"/> (any 127.0.0.0/8 address is
+    /// loopback on Linux), so the service sees a client other than 127.0.0.1. The caller disposes it.
+    /// </summary>
+    public GrpcChannel ChannelFrom(string localAddress) => GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+    {
+        HttpHandler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(
+                    System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(localAddress), 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct).ConfigureAwait(false);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        },
+        DisposeHttpClient = true,
+    });
 
     /// <summary>The speed-up API, signed by the demo customer's key.</summary>
     public SpeedUpService.SpeedUpServiceClient Client => new(SignedBy(CustomerKey));

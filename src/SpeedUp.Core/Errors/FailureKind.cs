@@ -21,6 +21,9 @@ public enum FailureKind
     /// <summary>A quota or capacity is used up; the caller may retry later.</summary>
     ResourceExhausted,
 
+    /// <summary>The caller is over its call rate (key, customer, or failed authentications of its address); it may retry later.</summary>
+    RateLimited,
+
     /// <summary>The call is not signed by a valid, enabled access key (or its signature is stale or replayed).</summary>
     Unauthenticated,
 

@@ -28,7 +28,7 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
         }
         catch (SpeedUpException e)
         {
-            LogRejected(context.Method, requestId, e.Code, e.Message);
+            LogRejected(e.Kind, context.Method, requestId, e.Code, e.Message);
             throw ToRpcException(context, requestId, e.Code, StatusOf(e.Kind), e.Message);
         }
         catch (Exception e) when (e is not RpcException && !context.CancellationToken.IsCancellationRequested)
@@ -52,7 +52,7 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
         }
         catch (SpeedUpException e)
         {
-            LogRejected(context.Method, requestId, e.Code, e.Message);
+            LogRejected(e.Kind, context.Method, requestId, e.Code, e.Message);
             throw ToRpcException(context, requestId, e.Code, StatusOf(e.Kind), e.Message);
         }
         catch (Exception e) when (e is not RpcException && !context.CancellationToken.IsCancellationRequested)
@@ -70,7 +70,7 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
         FailureKind.NotFound => StatusCode.NotFound,
         FailureKind.AlreadyExists => StatusCode.AlreadyExists,
         FailureKind.Unavailable => StatusCode.Unavailable,
-        FailureKind.ResourceExhausted => StatusCode.ResourceExhausted,
+        FailureKind.ResourceExhausted or FailureKind.RateLimited => StatusCode.ResourceExhausted,
         FailureKind.PermissionDenied => StatusCode.PermissionDenied,
         FailureKind.Unauthenticated => StatusCode.Unauthenticated,
         _ => StatusCode.Internal,
@@ -95,6 +95,25 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
         };
         return detail.ToRpcException();
     }
+
+    /// <summary>
+    /// Rejections are logged at Information, except refused authentications (already logged once each by the signature
+    /// check, with the client's address) and call-rate refusals: those come in floods, so only at Debug.
+    /// </summary>
+    private void LogRejected(FailureKind kind, string method, string requestId, string code, string reason)
+    {
+        if (kind is FailureKind.Unauthenticated or FailureKind.RateLimited)
+        {
+            LogRejectedQuietly(method, requestId, code, reason);
+        }
+        else
+        {
+            LogRejected(method, requestId, code, reason);
+        }
+    }
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "{Method} {RequestId} rejected with {Code}: {Reason}")]
+    private partial void LogRejectedQuietly(string method, string requestId, string code, string reason);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "{Method} {RequestId} rejected with {Code}: {Reason}")]
     private partial void LogRejected(string method, string requestId, string code, string reason);

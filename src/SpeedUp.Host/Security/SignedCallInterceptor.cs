@@ -76,7 +76,7 @@ internal sealed partial class SignedCallInterceptor(
     {
         if (failures.IsBlocked(AddressOf(context)))
         {
-            throw new SpeedUpException(ProductErrorCode.BusinessLimitControl, FailureKind.ResourceExhausted,
+            throw new SpeedUpException(ProductErrorCode.BusinessLimitControl, FailureKind.RateLimited,
                 "Too many failed authentications from this address: its calls are refused for now; fix the signing and retry later.");
         }
 
@@ -149,7 +149,7 @@ internal sealed partial class SignedCallInterceptor(
 
         if (!limiter.TryAcquire(keyId, key.Key.CustomerId))
         {
-            throw new SpeedUpException(ProductErrorCode.BusinessLimitControl, FailureKind.ResourceExhausted,
+            throw new SpeedUpException(ProductErrorCode.BusinessLimitControl, FailureKind.RateLimited,
                 $"Rate limit reached for the access key '{keyId}' or its customer; retry later.");
         }
     }
