@@ -154,9 +154,9 @@ internal sealed partial class SignedCallInterceptor(
         }
     }
 
-    /// <summary>The client's IP address (without port), the unit failed authentications are counted by.</summary>
+    /// <summary>The unit failed authentications are counted by: the client's address, an IPv6 one by its /64 (<see cref="ClientAddressKey"/>).</summary>
     private static string AddressOf(ServerCallContext context) =>
-        context.GetHttpContext().Connection.RemoteIpAddress?.ToString() ?? context.Peer;
+        ClientAddressKey.Of(context.GetHttpContext().Connection.RemoteIpAddress) ?? context.Peer;
 
     private SpeedUpException Refused(ServerCallContext context, string? keyId, string reason)
     {
