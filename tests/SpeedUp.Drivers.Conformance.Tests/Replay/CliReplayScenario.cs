@@ -1,37 +1,23 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
-using SpeedUp.Drivers.ChinaTelecom;
 using SpeedUp.Protocols.Cli;
 using SpeedUp.Protocols.Cli.Drivers;
 
 namespace SpeedUp.Drivers.Conformance.Tests.Replay;
 
 /// <summary>
-/// The scenario recorded into <c>Fixtures/huawei-cli-ssh.json</c> and replayed from it: find the line behind (ip, port),
-/// read it, set a direction and restore it (when the recording allowed writes), probe. The fixture's <c>scenario</c>
-/// holds the inputs and the results seen while recording; a replay must give the same results.
+/// The scenario recorded into <c>Fixtures/&lt;driver&gt;.json</c> for each CLI driver (<see cref="CliReplaySubject"/>) and
+/// replayed from it: find the line behind (ip, port), read it, set a direction and restore it (when the recording
+/// allowed writes), probe. The fixture's <c>scenario</c> holds the inputs and the results seen while recording; a
+/// replay must give the same results.
 /// </summary>
-public static class HuaweiReplayScenario
+public static class CliReplayScenario
 {
-    /// <summary>Where the committed fixture lives (source tree).</summary>
-    public static string CommittedFixturePath => Path.Combine(Targets.RepositoryFiles.FixturesDirectory, "huawei-cli-ssh.json");
-
-    /// <summary>Set to <c>1</c> to re-record the committed fixtures (from the lab device of SPEEDUP_CONFORMANCE_LAB when it is a huawei-cli-ssh one, else from the simulator).</summary>
+    /// <summary>Set to <c>1</c> to re-record the committed fixtures (from the lab device of SPEEDUP_CONFORMANCE_LAB when it runs that driver, else from the simulator).</summary>
     public const string RecordVariable = "SPEEDUP_RECORD_FIXTURES";
 
     private static readonly string[] InputKeys = ["ip", "port", "bandId", "account", "direction", "rate"];
-
-    /// <summary>Driver settings for record and replay: one session, no keep-alive or idle close, so the conversation is deterministic.</summary>
-    public static HuaweiCliDriverOptions Options(string channelName, IReadOnlyList<string> maskedValues) => new()
-    {
-        ChannelName = channelName,
-        OperationTimeout = TimeSpan.FromSeconds(10),
-        MaxSessions = 1,
-        KeepAliveInterval = TimeSpan.Zero,
-        IdleTimeout = TimeSpan.Zero,
-        MaskedValues = maskedValues,
-    };
 
     /// <summary>The inputs of a scenario.</summary>
     public static Dictionary<string, string> Inputs(string ip, int port, LineReference line, Direction? direction, long? rate)
@@ -79,14 +65,15 @@ public static class HuaweiReplayScenario
         return results;
     }
 
-    /// <summary>Records the scenario against <paramref name="channel"/> (real SSH), secrets masked; saves to <paramref name="path"/> when given.</summary>
-    public static async Task<CliFixture> RecordAsync(SupplyChannelOptions channel, IReadOnlyDictionary<string, string> inputs, string source, string? path, CancellationToken cancellationToken)
+    /// <summary>Records the scenario with <paramref name="subject"/>'s driver against <paramref name="channel"/> (real SSH), secrets masked; saves to <paramref name="path"/> when given.</summary>
+    public static async Task<CliFixture> RecordAsync(
+        CliReplaySubject subject, SupplyChannelOptions channel, IReadOnlyDictionary<string, string> inputs, string source, string? path, CancellationToken cancellationToken)
     {
         var secret = channel.ResolveSecret();
-        var recorder = new CliRecorder(HuaweiVrpDialect.Instance, [secret, channel.ResolvePrivateKeyPassphrase()]);
+        var recorder = new CliRecorder(subject.Dialect.Cli, [secret, channel.ResolvePrivateKeyPassphrase()]);
         var device = CliDriverChannel.From(channel, NullLoggerFactory.Instance);
         Dictionary<string, string> results;
-        await using (var driver = new HuaweiCliDriver(Options(channel.Name, string.IsNullOrEmpty(secret) ? [] : [secret]), () => recorder.Wrap(device.NewTransport())))
+        await using (var driver = subject.CreateDriver(channel.Name, string.IsNullOrEmpty(secret) ? [] : [secret], () => recorder.Wrap(device.NewTransport())))
         {
             results = await RunAsync(driver, inputs, cancellationToken);
         }
@@ -100,12 +87,12 @@ public static class HuaweiReplayScenario
         return fixture;
     }
 
-    /// <summary>Replays <paramref name="fixture"/> into a real <see cref="HuaweiCliDriver"/> (no network) with its inputs, or other ones.</summary>
+    /// <summary>Replays <paramref name="fixture"/> into <paramref name="subject"/>'s real driver (no network) with its inputs, or other ones.</summary>
     public static async Task<(Dictionary<string, string> Results, CliReplay Replay)> ReplayAsync(
-        CliFixture fixture, IReadOnlyDictionary<string, string>? inputs, CancellationToken cancellationToken)
+        CliReplaySubject subject, CliFixture fixture, IReadOnlyDictionary<string, string>? inputs, CancellationToken cancellationToken)
     {
-        var replay = new CliReplay(fixture, new CliSecretRedactor(HuaweiVrpDialect.Instance, []));
-        await using var driver = new HuaweiCliDriver(Options("ct-replay", []), replay.NextTransport);
+        var replay = new CliReplay(fixture, new CliSecretRedactor(subject.Dialect.Cli, []));
+        await using var driver = subject.CreateDriver("replay", [], replay.NextTransport);
         var results = await RunAsync(driver, inputs ?? InputsOf(fixture.Scenario), cancellationToken);
         return (results, replay);
     }
