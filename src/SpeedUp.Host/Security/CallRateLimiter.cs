@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Access;
@@ -11,10 +12,16 @@ namespace SpeedUp.Host.Security;
 /// </summary>
 internal sealed class CallRateLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<Caller> _limiter;
+    /// <summary>How often a key's refusals are reported at most.</summary>
+    public static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(10);
 
-    public CallRateLimiter(IOptions<SecurityOptions> options)
+    private readonly PartitionedRateLimiter<Caller> _limiter;
+    private readonly ConcurrentDictionary<string, long> _reportedAt = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+
+    public CallRateLimiter(IOptions<SecurityOptions> options, TimeProvider time)
     {
+        _time = time;
         var limits = options.Value.RateLimits;
         var perKey = PartitionedRateLimiter.Create<Caller, string>(caller =>
             RateLimitPartition.GetTokenBucketLimiter(caller.AccessKeyId, _ => Bucket(limits.PerKey)));
@@ -29,6 +36,37 @@ internal sealed class CallRateLimiter : IDisposable
     {
         using var lease = _limiter.AttemptAcquire(new Caller(accessKeyId, customerId));
         return lease.IsAcquired;
+    }
+
+    /// <summary>
+    /// Whether a refusal of <paramref name="accessKeyId"/> should be logged: the first, then at most one per
+    /// <see cref="ReportEvery"/>, so a caller hammering its limit shows in the log without flooding it.
+    /// </summary>
+    public bool ShouldReport(string accessKeyId)
+    {
+        var now = _time.GetTimestamp();
+        while (true)
+        {
+            if (!_reportedAt.TryGetValue(accessKeyId, out var last))
+            {
+                if (_reportedAt.TryAdd(accessKeyId, now))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (_time.GetElapsedTime(last, now) < ReportEvery)
+            {
+                return false;
+            }
+
+            if (_reportedAt.TryUpdate(accessKeyId, now, last))
+            {
+                return true;
+            }
+        }
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -149,6 +149,11 @@ internal sealed partial class SignedCallInterceptor(
 
         if (!limiter.TryAcquire(keyId, key.Key.CustomerId))
         {
+            if (limiter.ShouldReport(keyId))
+            {
+                LogRateLimited(keyId, key.Key.CustomerId ?? "(operator)", CallRateLimiter.ReportEvery.TotalSeconds);
+            }
+
             throw new SpeedUpException(ProductErrorCode.BusinessLimitControl, FailureKind.RateLimited,
                 $"Rate limit reached for the access key '{keyId}' or its customer; retry later.");
         }
@@ -176,6 +181,10 @@ internal sealed partial class SignedCallInterceptor(
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Unauthenticated call to {Method} (access key {AccessKeyId}) from {Peer}")]
     private partial void LogRefused(string method, string accessKeyId, string peer);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning,
+        Message = "Access key {AccessKeyId} (customer {CustomerId}) is over its rate limit; its refusals are logged at most once per {Seconds} s")]
+    private partial void LogRateLimited(string accessKeyId, string customerId, double seconds);
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Warning,
         Message = "Too many failed authentications from {Address}: its calls are refused until its bucket refills (SpeedUp:Security:RateLimits:FailedAuthenticationsPerAddress)")]
