@@ -61,6 +61,6 @@ public sealed class MonthEndSettlementTests(SimulatedNetworks networks) : IDispo
         Assert.Equal(("97.00", "0.00"), (customer.Balance, customer.Frozen));
         var rerun = await service.Customers.RunSettlementAsync(new RunSettlementRequest { Month = lastMonth.ToString() }, cancellationToken: Ct);
         Assert.Equal(bill.SettledAt, Assert.Single(rerun.Bills).SettledAt);
-        Assert.Contains($"Settled {lastMonth} for customer {Customer}: charged 3.00 CNY", service.Output, StringComparison.Ordinal);
+        await service.WaitForOutputAsync($"Settled {lastMonth} for customer {Customer}: charged 3.00 CNY", Ct);
     }
 }

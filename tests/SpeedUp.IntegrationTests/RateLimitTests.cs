@@ -68,9 +68,10 @@ public sealed class RateLimitTests(SimulatedNetworks networks) : IAsyncLifetime
         Assert.InRange(floodPassed, 5, 8); // the burst, plus at most a few seconds of refill
         Assert.Equal(30 - floodPassed, floodLimited);
         Assert.Equal((5, 0), (quietPassed, quietLimited));
-        var reported = _service.Output.Split('\n').Count(l => l.Contains("is over its rate limit", StringComparison.Ordinal));
+        var output = await _service.WaitForOutputAsync("is over its rate limit", Ct);
+        var reported = output.Split('\n').Count(l => l.Contains("is over its rate limit", StringComparison.Ordinal));
         Assert.Equal(1, reported); // visible once, not once per refused call
-        Assert.DoesNotContain("rejected with isv.BUSINESS_LIMIT_CONTROL", _service.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("rejected with isv.BUSINESS_LIMIT_CONTROL", output, StringComparison.Ordinal);
     }
 
     [Fact]

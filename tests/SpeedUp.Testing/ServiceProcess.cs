@@ -78,6 +78,30 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the service has written <paramref name="text"/> (its output is read asynchronously, so a line logged
+    /// just before a call returned may not be in <see cref="Output"/> yet); returns the output then. Fails after 10 s.
+    /// </summary>
+    public async Task<string> WaitForOutputAsync(string text, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var output = Output;
+            if (output.Contains(text, StringComparison.Ordinal))
+            {
+                return output;
+            }
+
+            if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(10))
+            {
+                throw new TimeoutException($"The service did not write '{text}' within 10 s.");
+            }
+
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>How many lines the service has written in all.</summary>
     public long OutputLines => Interlocked.Read(ref _outputLines);
 
