@@ -24,13 +24,12 @@ public static class RequestSignature
         string.Join('\n', Algorithm, methodPath, accessKeyId, timestamp.ToString(CultureInfo.InvariantCulture), nonce, digest);
 
     /// <summary>Lower-case hex HMAC-SHA256 of <paramref name="stringToSign"/> under <paramref name="secret"/>.</summary>
-    public static string Compute(string secret, string stringToSign) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(stringToSign)));
+    public static string Compute(string secret, string stringToSign) => Convert.ToHexStringLower(Mac(secret, stringToSign));
 
     /// <summary>Whether <paramref name="presented"/> is the signature of <paramref name="stringToSign"/>; compared in constant time.</summary>
     public static bool Verify(string secret, string stringToSign, string presented)
     {
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(stringToSign));
+        var expected = Mac(secret, stringToSign);
         Span<byte> actual = stackalloc byte[HMACSHA256.HashSizeInBytes];
         return presented.Length == HMACSHA256.HashSizeInBytes * 2
             && Convert.FromHexString(presented, actual, out _, out var written) == System.Buffers.OperationStatus.Done
@@ -40,4 +39,7 @@ public static class RequestSignature
 
     /// <summary>A fresh nonce: 16 random bytes, base64url without padding (22 characters).</summary>
     public static string NewNonce() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+
+    private static byte[] Mac(string secret, string stringToSign) =>
+        HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(stringToSign));
 }

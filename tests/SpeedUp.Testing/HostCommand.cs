@@ -12,14 +12,7 @@ public static class HostCommand
     public static async Task<(int Code, string Output, string Error)> RunAsync(
         IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(RepositoryPaths.HostAssembly);
+        var info = StartInfo();
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -42,5 +35,19 @@ public static class HostCommand
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>How the host is launched: <c>dotnet SpeedUp.Host.dll</c> from the repository root, output redirected.</summary>
+    internal static ProcessStartInfo StartInfo()
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(RepositoryPaths.HostAssembly);
+        return info;
     }
 }

@@ -100,23 +100,11 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
     /// Rejections are logged at Information, except refused authentications (already logged once each by the signature
     /// check, with the client's address) and call-rate refusals: those come in floods, so only at Debug.
     /// </summary>
-    private void LogRejected(FailureKind kind, string method, string requestId, string code, string reason)
-    {
-        if (kind is FailureKind.Unauthenticated or FailureKind.RateLimited)
-        {
-            LogRejectedQuietly(method, requestId, code, reason);
-        }
-        else
-        {
-            LogRejected(method, requestId, code, reason);
-        }
-    }
+    private void LogRejected(FailureKind kind, string method, string requestId, string code, string reason) =>
+        LogRejected(kind is FailureKind.Unauthenticated or FailureKind.RateLimited ? LogLevel.Debug : LogLevel.Information, method, requestId, code, reason);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "{Method} {RequestId} rejected with {Code}: {Reason}")]
-    private partial void LogRejectedQuietly(string method, string requestId, string code, string reason);
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "{Method} {RequestId} rejected with {Code}: {Reason}")]
-    private partial void LogRejected(string method, string requestId, string code, string reason);
+    [LoggerMessage(EventId = 2001, Message = "{Method} {RequestId} rejected with {Code}: {Reason}")]
+    private partial void LogRejected(LogLevel level, string method, string requestId, string code, string reason);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "{Method} {RequestId} failed unexpectedly")]
     private partial void LogFailed(Exception exception, string method, string requestId);

@@ -71,7 +71,8 @@ internal sealed class CallRateLimiter : IDisposable
 
     public void Dispose() => _limiter.Dispose();
 
-    private static TokenBucketRateLimiterOptions Bucket(TokenBucketOptions bucket) => new()
+    /// <summary>A configured bucket as System.Threading.RateLimiting takes it: refilled every second, never queueing.</summary>
+    internal static TokenBucketRateLimiterOptions Bucket(TokenBucketOptions bucket) => new()
     {
         TokenLimit = bucket.Burst,
         TokensPerPeriod = bucket.PermitsPerSecond,

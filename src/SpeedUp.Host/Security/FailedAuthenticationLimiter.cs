@@ -17,14 +17,7 @@ internal sealed class FailedAuthenticationLimiter : IDisposable
     public FailedAuthenticationLimiter(IOptions<SecurityOptions> options)
     {
         var bucket = options.Value.RateLimits.FailedAuthenticationsPerAddress;
-        _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = bucket.Burst,
-            TokensPerPeriod = bucket.PermitsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+        _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetTokenBucketLimiter(address, _ => CallRateLimiter.Bucket(bucket)));
     }
 
     /// <summary>Whether the address has used up its failures for now.</summary>
