@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using SpeedUp.Core.Access;
 using SpeedUp.Core.Billing;
 using SpeedUp.Core.Catalogue;
-using SpeedUp.Core.Channels;
 using SpeedUp.Core.Customers;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
@@ -46,7 +45,6 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.TryAddSingleton<PrecheckGuard>();
         services.TryAddSingleton<PrecheckService>();
         services.TryAddSingleton<OrderService>();
-        services.TryAddSingleton<ChannelFailover>();
         services.TryAddSingleton<SessionRestorer>();
         services.TryAddSingleton<SessionReconciler>();
         services.TryAddSingleton<SpeedUpApplier>();

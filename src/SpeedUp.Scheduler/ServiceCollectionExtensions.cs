@@ -21,7 +21,7 @@ public static class SchedulerServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>());
         services.TryAddSingleton<SupplyChannelRegistry>();
-        services.TryAddSingleton<ISupplyChannels>(sp => sp.GetRequiredService<SupplyChannelRegistry>());
+        services.TryAddSingleton<ISupplyScheduler, SupplyChannelScheduler>();
         services.TryAddSingleton<ChannelHealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<ChannelHealthMonitor>());
         return services;

@@ -18,7 +18,7 @@ namespace SpeedUp.Scheduler;
 /// <see cref="SupplyChannelOptions.Weight"/> × free share of capacity, then the name. Full channels stay in the list:
 /// the reservation (<see cref="TryReserve"/>) skips them, so a full channel frees up without a restart.
 /// </remarks>
-public sealed partial class SupplyChannelRegistry : ISupplyChannels, IAsyncDisposable
+public sealed partial class SupplyChannelRegistry : IAsyncDisposable
 {
     private const int KeptFailovers = 100;
     private readonly IReadOnlyList<SupplyChannel> _channels;
@@ -60,8 +60,11 @@ public sealed partial class SupplyChannelRegistry : ISupplyChannels, IAsyncDispo
     /// <summary>The channel of that name, or null.</summary>
     public SupplyChannel? Channel(string name) => _byName.GetValueOrDefault(name);
 
-    /// <inheritdoc />
-    public IReadOnlyList<ChannelRoute> Candidates(ChannelDemand demand) =>
+    /// <summary>
+    /// Every configured channel able to serve <paramref name="demand"/>, best first (healthy and closed circuits
+    /// before failing ones, then priority, cost, and weighted free capacity). Empty when none is configured.
+    /// </summary>
+    public IReadOnlyList<SupplyChannel> Candidates(ChannelDemand demand) =>
         [.. _channels
             .Where(c => c.Serves(demand.Carrier, demand.Province, demand.Direction, demand.BandwidthMbps))
             .OrderBy(c => c.Circuit is ChannelCircuitState.Open or ChannelCircuitState.Isolated ? 1 : 0)
@@ -69,20 +72,18 @@ public sealed partial class SupplyChannelRegistry : ISupplyChannels, IAsyncDispo
             .ThenBy(c => c.Options.Priority)
             .ThenBy(c => c.Options.Cost)
             .ThenByDescending(c => c.Options.Weight * c.Capacity.FreeShare)
-            .ThenBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => new ChannelRoute(c.Name, c.Driver))];
+            .ThenBy(c => c.Name, StringComparer.Ordinal)];
 
-    /// <inheritdoc />
-    public ChannelRoute? Find(string channelName) =>
-        _byName.TryGetValue(channelName, out var channel) ? new ChannelRoute(channel.Name, channel.Driver) : null;
+    /// <summary>Records capacity held by a session found open at start-up, whatever the limits.</summary>
+    public void Adopt(string channelName, string sessionId, long addedKbps)
+    {
+        if (_byName.TryGetValue(channelName, out var channel) && channel.Capacity.TryTake(sessionId, addedKbps, force: true))
+        {
+            Hand(sessionId, channel);
+        }
+    }
 
-    /// <inheritdoc />
-    public bool TryReserve(string channelName, string sessionId, long addedKbps) => Reserve(channelName, sessionId, addedKbps, force: false);
-
-    /// <inheritdoc />
-    public void Adopt(string channelName, string sessionId, long addedKbps) => Reserve(channelName, sessionId, addedKbps, force: true);
-
-    /// <inheritdoc />
+    /// <summary>Gives back what a session holds (idempotent).</summary>
     public void Release(string sessionId)
     {
         if (_reservations.TryRemove(sessionId, out var channel))
@@ -91,7 +92,7 @@ public sealed partial class SupplyChannelRegistry : ISupplyChannels, IAsyncDispo
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Records that a run left <paramref name="fromChannel"/> for the next candidate, and why.</summary>
     public void RecordFailover(string fromChannel, string operation, string reason)
     {
         if (_byName.TryGetValue(fromChannel, out var channel))
@@ -120,30 +121,26 @@ public sealed partial class SupplyChannelRegistry : ISupplyChannels, IAsyncDispo
         }
     }
 
-    private bool Reserve(string channelName, string sessionId, long addedKbps, bool force)
+    /// <summary>Whether the session's capacity is held on <paramref name="channel"/>.</summary>
+    internal bool Holds(string sessionId, SupplyChannel channel) =>
+        _reservations.TryGetValue(sessionId, out var held) && ReferenceEquals(held, channel);
+
+    /// <summary>Makes <paramref name="channel"/> (where the session has just taken capacity) the session's one reservation.</summary>
+    internal void Hand(string sessionId, SupplyChannel channel)
     {
-        if (!_byName.TryGetValue(channelName, out var channel))
-        {
-            return false;
-        }
-
-        // One reservation per session: a session moving to another channel gives the old one back once the new one holds.
-        _reservations.TryGetValue(sessionId, out var held);
-        if (ReferenceEquals(held, channel))
-        {
-            return true;
-        }
-
-        if (!channel.Capacity.TryTake(sessionId, addedKbps, force))
-        {
-            channel.Counters.Full();
-            LogFull(channelName, sessionId);
-            return false;
-        }
-
+        var previous = _reservations.TryGetValue(sessionId, out var held) ? held : null;
         _reservations[sessionId] = channel;
-        held?.Capacity.Give(sessionId);
-        return true;
+        if (previous is not null && !ReferenceEquals(previous, channel))
+        {
+            previous.Capacity.Give(sessionId);
+        }
+    }
+
+    /// <summary>Notes that <paramref name="channel"/> refused a session for lack of capacity.</summary>
+    internal void RecordFull(SupplyChannel channel, string sessionId)
+    {
+        channel.Counters.Full();
+        LogFull(channel.Name, sessionId);
     }
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Failover: {Operation} left channel {Channel} ({Reason}) for the next candidate")]

@@ -208,7 +208,7 @@ public sealed class ChannelFailoverTests : IDisposable
             list.Add(CoreHarness.Telecom("elsewhere", c => { c.Provinces.Clear(); c.Provinces.Add("Sichuan"); }));
         });
 
-        var order = h.Registry.Candidates(new Channels.ChannelDemand(Carrier.ChinaTelecom, "Zhejiang")).Select(r => r.ChannelName);
+        var order = h.Registry.Candidates(new Channels.ChannelDemand(Carrier.ChinaTelecom, "Zhejiang")).Select(c => c.Name);
 
         Assert.Equal(["first", "cheap-heavy", "cheap-light", "dear"], order);
     }
@@ -220,7 +220,7 @@ public sealed class ChannelFailoverTests : IDisposable
         await _h.Registry.Channel("ct-ssh")!.ProbeAsync(Ct);
         await _h.Registry.Channel("ct-snmp")!.ProbeAsync(Ct);
 
-        var order = _h.Registry.Candidates(new Channels.ChannelDemand(Carrier.ChinaTelecom, "Zhejiang")).Select(r => r.ChannelName);
+        var order = _h.Registry.Candidates(new Channels.ChannelDemand(Carrier.ChinaTelecom, "Zhejiang")).Select(c => c.Name);
 
         Assert.Equal(["ct-snmp", "ct-ssh"], order);
         Assert.Equal(ChannelHealthState.Unhealthy, _h.Registry.Channel("ct-ssh")!.Health.State);

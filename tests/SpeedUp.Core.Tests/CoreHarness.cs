@@ -59,6 +59,7 @@ internal sealed class CoreHarness : IDisposable
         // The channels' timeouts, retry pauses and breaker windows run on the real clock (the fake one never moves by itself).
         Registry = new SupplyChannelRegistry(Options.Create(scheduler), [Factory], TimeProvider.System, NullLogger<SupplyChannelRegistry>.Instance);
 
+        Scheduler = new SupplyChannelScheduler(Registry);
         Database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { SqlitePath = Path.Combine(_directory, "t.db") }));
         Sessions = new SqliteSessionStore(Database);
         var prechecks = new SqlitePrecheckStore(Database);
@@ -69,14 +70,14 @@ internal sealed class CoreHarness : IDisposable
             DefaultDuration = maxDuration ?? SpeedUpSessionOptions.ProductMaximum,
         });
         var guard = new PrecheckGuard(prechecks, Time);
-        Restorer = new SessionRestorer(Sessions, Registry, Locks, Time, NullLogger<SessionRestorer>.Instance);
-        Reconciler = new SessionReconciler(Sessions, Registry, Restorer, Locks, sessionOptions, Time, NullLogger<SessionReconciler>.Instance);
-        RealPrecheck = new PrecheckService(locator.Object, Registry, new ChannelFailover(Registry), catalogue, prechecks, Sessions, Options.Create(new PrecheckOptions()), Time);
+        Restorer = new SessionRestorer(Sessions, Scheduler, Locks, Time, NullLogger<SessionRestorer>.Instance);
+        Reconciler = new SessionReconciler(Sessions, Scheduler, Locks, sessionOptions, Time, NullLogger<SessionReconciler>.Instance);
+        RealPrecheck = new PrecheckService(locator.Object, Scheduler, catalogue, prechecks, Sessions, Options.Create(new PrecheckOptions()), Time);
         OrderStore = new SqliteOrderStore(Database);
         CustomerStore = new SqliteCustomerStore(Database);
         Prices = new PriceList(Options.Create(ProductPricing.Options()));
         RealOrders = new OrderService(guard, catalogue, OrderStore, Prices, Locks, Time);
-        var applier = new SpeedUpApplier(Registry, Sessions, Restorer, Time, NullLogger<SpeedUpApplier>.Instance);
+        var applier = new SpeedUpApplier(Scheduler, Sessions, Restorer, Time, NullLogger<SpeedUpApplier>.Instance);
         RealService = new SpeedUpSessionService(guard, catalogue, applier, Sessions, Restorer, Locks, sessionOptions, OrderStore, Time);
         Customers = new CustomerService(CustomerStore, Options.Create(new CustomerOptions()), Time);
         Settlement = new SettlementService(new SqliteSettlementStore(Database), Prices, Time);
@@ -98,6 +99,8 @@ internal sealed class CoreHarness : IDisposable
     public FakeDriverFactory Factory { get; }
 
     public SupplyChannelRegistry Registry { get; }
+
+    public SupplyChannelScheduler Scheduler { get; }
 
     /// <summary>The first configured channel's driver.</summary>
     public FakeLineDriver Driver => Factory.Drivers.Values.First();

@@ -17,8 +17,7 @@ namespace SpeedUp.Core.Prechecks;
 /// </summary>
 public sealed class PrecheckService(
     IIpLocator locator,
-    ISupplyChannels channels,
-    ChannelFailover failover,
+    ISupplyScheduler scheduler,
     OfferCatalogue catalogue,
     IPrecheckStore store,
     ISessionStore sessions,
@@ -52,15 +51,16 @@ public sealed class PrecheckService(
                 $"{carrier} offers no speed-up in {location.Province}.");
         }
 
-        var candidates = channels.Candidates(new ChannelDemand(carrier, location.Province));
-        if (candidates.Count == 0)
+        var demand = new ChannelDemand(carrier, location.Province);
+        if (!scheduler.CanServe(demand))
         {
             throw new SpeedUpException(ProductErrorCode.SpeedUpUnsupported, FailureKind.FailedPrecondition,
                 $"No supply channel is configured for {carrier} in {location.Province}.");
         }
 
-        var (route, line) = await failover.ReadAsync(candidates, $"find the line behind {address} port {port}",
-            (driver, ct) => driver.FindLineAsync(address, port, ct), cancellationToken).ConfigureAwait(false);
+        var (channel, line) = await scheduler.RunAsync(new ChannelRequest($"find the line behind {address} port {port}", demand),
+            async (attempt, ct) => (attempt.ChannelName, await attempt.FindLineAsync(address, port, ct).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
 
         if (line is null)
         {
@@ -72,7 +72,7 @@ public sealed class PrecheckService(
         var offers = catalogue.OffersFor(carrier, location.Province, line);
         var now = time.GetUtcNow();
         var precheck = new Precheck(line.BandId, line.Account, address, port, carrier, location.Province,
-            route.ChannelName, line.Current, line.Capability, offers, now, now + options.Value.ValidFor, customerId);
+            channel, line.Current, line.Capability, offers, now, now + options.Value.ValidFor, customerId);
         await store.SaveAsync(precheck, cancellationToken).ConfigureAwait(false);
 
         return precheck.CanSpeedUp

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Channels;
+using SpeedUp.Core.Errors;
 using SpeedUp.Drivers;
 
 namespace SpeedUp.Core.Sessions;
@@ -16,8 +17,7 @@ namespace SpeedUp.Core.Sessions;
 /// </summary>
 public sealed partial class SessionReconciler(
     ISessionStore sessions,
-    ISupplyChannels channels,
-    SessionRestorer restorer,
+    ISupplyScheduler scheduler,
     LineLocks locks,
     IOptions<SpeedUpSessionOptions> options,
     TimeProvider time,
@@ -39,7 +39,7 @@ public sealed partial class SessionReconciler(
         var open = await sessions.ListOpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var session in open)
         {
-            channels.Adopt(session.ChannelName, session.Id, session.TargetKbps - session.OriginalKbps);
+            scheduler.Adopt(session.ChannelName, session.Id, session.TargetKbps - session.OriginalKbps);
         }
 
         return open.Count;
@@ -98,79 +98,74 @@ public sealed partial class SessionReconciler(
 
     private async Task<bool> UndoLateWriteAsync(SpeedUpSession ended, CancellationToken cancellationToken)
     {
-        foreach (var route in restorer.RoutesFor(ended))
+        try
         {
-            try
+            return await scheduler.RunAsync(SessionRestorer.RequestFor(ended, "verify ended"), async (attempt, ct) =>
             {
-                var line = await route.Driver.ReadLineAsync(ended.Reference(), cancellationToken).ConfigureAwait(false);
+                var line = await attempt.ReadLineAsync(ended.Reference(), ct).ConfigureAwait(false);
                 if (line.Current.Of(ended.Direction) != ended.TargetKbps || ended.TargetKbps == ended.OriginalKbps)
                 {
                     return false;
                 }
 
-                LogLateWrite(ended.Id, ended.BandId, ended.Direction, ended.TargetKbps, ended.OriginalKbps, route.ChannelName);
-                await route.Driver.SetRateAsync(ended.Reference(), ended.Direction, ended.OriginalKbps, cancellationToken).ConfigureAwait(false);
+                LogLateWrite(ended.Id, ended.BandId, ended.Direction, ended.TargetKbps, ended.OriginalKbps, attempt.ChannelName);
+                await attempt.SetRateAsync(ended.Reference(), ended.Direction, ended.OriginalKbps, ct).ConfigureAwait(false);
                 Interlocked.Increment(ref _undone);
                 return true;
-            }
-            catch (DriverException e) when (e.IsChannelFault || e.Failure == DriverFailure.NotConfirmed)
-            {
-                channels.RecordFailover(route.ChannelName, "verify ended", e.Failure.ToString());
-            }
-            catch (DriverException e)
-            {
-                LogCheckFailed(ended.Id, ended.BandId, $"{e.Failure}: {e.Message}");
-                return false;
-            }
+            }, cancellationToken).ConfigureAwait(false);
         }
-
-        return false;
+        catch (SpeedUpException e)
+        {
+            LogCheckFailed(ended.Id, ended.BandId, e.Message);
+            return false;
+        }
     }
 
     private async Task<bool> ReconcileAsync(SpeedUpSession session, CancellationToken cancellationToken)
     {
-        foreach (var route in restorer.RoutesFor(session))
+        try
         {
-            try
-            {
-                var line = await route.Driver.ReadLineAsync(session.Reference(), cancellationToken).ConfigureAwait(false);
-                var current = line.Current.Of(session.Direction);
-                if (current == session.TargetKbps)
-                {
-                    return false;
-                }
+            return await scheduler.RunAsync(SessionRestorer.RequestFor(session, "reconcile"),
+                (attempt, ct) => ReapplyIfLostAsync(session, attempt, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpeedUpException e)
+        {
+            LogCheckFailed(session.Id, session.BandId, e.Message);
+            return false;
+        }
+    }
 
-                if (current != session.OriginalKbps)
-                {
-                    LogChangedElsewhere(session.Id, session.BandId, session.Direction, current, session.TargetKbps);
-                    return false;
-                }
+    /// <summary>Re-applies the target of a session whose line is back at its original rate; false when nothing was done.</summary>
+    private async Task<bool> ReapplyIfLostAsync(SpeedUpSession session, ChannelAttempt attempt, CancellationToken cancellationToken)
+    {
+        var line = await attempt.ReadLineAsync(session.Reference(), cancellationToken).ConfigureAwait(false);
+        var current = line.Current.Of(session.Direction);
+        if (current == session.TargetKbps)
+        {
+            return false;
+        }
 
-                LogLost(session.Id, session.BandId, session.Direction, session.TargetKbps, route.ChannelName);
-                await route.Driver.SetRateAsync(session.Reference(), session.Direction, session.TargetKbps, cancellationToken)
-                    .ConfigureAwait(false);
-                if (route.ChannelName != session.ChannelName && channels.TryReserve(route.ChannelName, session.Id, session.TargetKbps - session.OriginalKbps))
-                {
-                    session.MoveTo(route.ChannelName);
-                    await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
-                }
+        if (current != session.OriginalKbps)
+        {
+            LogChangedElsewhere(session.Id, session.BandId, session.Direction, current, session.TargetKbps);
+            return false;
+        }
 
-                Interlocked.Increment(ref _reapplied);
-                return true;
-            }
-            catch (DriverException e) when (e.IsChannelFault || e.Failure == DriverFailure.NotConfirmed)
+        LogLost(session.Id, session.BandId, session.Direction, session.TargetKbps, attempt.ChannelName);
+        await attempt.SetRateAsync(session.Reference(), session.Direction, session.TargetKbps, cancellationToken).ConfigureAwait(false);
+        if (attempt.ChannelName != session.ChannelName)
+        {
+            await using var lease = attempt.TryLeaseCapacity(session.Id, session.TargetKbps - session.OriginalKbps);
+            if (lease is not null)
             {
-                channels.RecordFailover(route.ChannelName, "reconcile", e.Failure.ToString());
-            }
-            catch (DriverException e)
-            {
-                LogCheckFailed(session.Id, session.BandId, $"{e.Failure}: {e.Message}");
-                return false;
+                session.MoveTo(attempt.ChannelName);
+                await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
+                lease.Keep();
             }
         }
 
-        LogCheckFailed(session.Id, session.BandId, "no channel answered");
-        return false;
+        Interlocked.Increment(ref _reapplied);
+        return true;
     }
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Warning,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SpeedUp.Core.Channels;
+using SpeedUp.Core.Errors;
 using SpeedUp.Drivers;
 
 namespace SpeedUp.Core.Sessions;
@@ -13,7 +14,7 @@ namespace SpeedUp.Core.Sessions;
 /// </summary>
 public sealed partial class SessionRestorer(
     ISessionStore sessions,
-    ISupplyChannels channels,
+    ISupplyScheduler scheduler,
     LineLocks locks,
     TimeProvider time,
     ILogger<SessionRestorer> logger)
@@ -27,54 +28,28 @@ public sealed partial class SessionRestorer(
     public async Task<bool> RestoreAsync(SpeedUpSession session, CancellationToken cancellationToken)
     {
         await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
-        var failures = new ChannelFailures();
-        foreach (var route in RoutesFor(session))
+        try
         {
-            try
+            var channel = await scheduler.RunAsync(RequestFor(session, $"restore band {session.BandId}"),
+                (attempt, ct) => PutOriginalBackAsync(session, attempt, ct), cancellationToken).ConfigureAwait(false);
+            if (channel != session.ChannelName)
             {
-                var line = await route.Driver.ReadLineAsync(session.Reference(), cancellationToken).ConfigureAwait(false);
-                var current = line.Current.Of(session.Direction);
-                if (current != session.OriginalKbps)
-                {
-                    if (current != session.TargetKbps)
-                    {
-                        LogDrift(session.Id, session.BandId, session.Direction, current, session.TargetKbps, session.OriginalKbps);
-                    }
-
-                    await route.Driver.SetRateAsync(session.Reference(), session.Direction, session.OriginalKbps, cancellationToken)
-                        .ConfigureAwait(false);
-                }
-
-                if (route.ChannelName != session.ChannelName)
-                {
-                    session.MoveTo(route.ChannelName);
-                }
+                session.MoveTo(channel);
             }
-            catch (DriverException e) when (e.IsChannelFault || e.Failure == DriverFailure.NotConfirmed)
-            {
-                failures.Add(route, e);
-                channels.RecordFailover(route.ChannelName, "restore", e.Failure.ToString());
-                continue;
-            }
-            catch (DriverException e)
-            {
-                // The line itself answered no (vanished, value refused): other channels reach the same line.
-                failures.Add(route, e);
-                break;
-            }
-
-            session.MarkEnded(time.GetUtcNow());
+        }
+        catch (SpeedUpException e)
+        {
+            session.RecordFailure(e.Message);
             await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
-            channels.Release(session.Id);
-            LogRestored(session.Id, session.BandId, session.Direction, session.OriginalKbps, session.EndReason, session.ChannelName);
-            return true;
+            LogRestoreFailed(session.Id, session.BandId, e.Message);
+            return false;
         }
 
-        var error = failures.ToProductError($"restore band {session.BandId}").Message;
-        session.RecordFailure(error);
+        session.MarkEnded(time.GetUtcNow());
         await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
-        LogRestoreFailed(session.Id, session.BandId, error);
-        return false;
+        scheduler.Release(session.Id);
+        LogRestored(session.Id, session.BandId, session.Direction, session.OriginalKbps, session.EndReason, session.ChannelName);
+        return true;
     }
 
     /// <summary>Restores every session that is due, or was left half-way by an earlier run. Returns how many ended.</summary>
@@ -116,22 +91,29 @@ public sealed partial class SessionRestorer(
         return ended;
     }
 
-    /// <summary>The session's own channel first (if still configured), then the others serving its carrier and province.</summary>
-    internal IEnumerable<ChannelRoute> RoutesFor(SpeedUpSession session)
+    /// <summary>
+    /// A run over the session's own channel first (if still configured), then the others serving its carrier and
+    /// province: they reach the same lines.
+    /// </summary>
+    internal static ChannelRequest RequestFor(SpeedUpSession session, string operation) =>
+        new(operation, new ChannelDemand(session.Carrier, session.Province), session.ChannelName);
+
+    /// <summary>Reads the line and writes the original rate back unless it is there already; returns the channel.</summary>
+    private async Task<string> PutOriginalBackAsync(SpeedUpSession session, ChannelAttempt attempt, CancellationToken cancellationToken)
     {
-        var own = channels.Find(session.ChannelName);
-        if (own is not null)
+        var line = await attempt.ReadLineAsync(session.Reference(), cancellationToken).ConfigureAwait(false);
+        var current = line.Current.Of(session.Direction);
+        if (current != session.OriginalKbps)
         {
-            yield return own;
+            if (current != session.TargetKbps)
+            {
+                LogDrift(session.Id, session.BandId, session.Direction, current, session.TargetKbps, session.OriginalKbps);
+            }
+
+            await attempt.SetRateAsync(session.Reference(), session.Direction, session.OriginalKbps, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var route in channels.Candidates(new ChannelDemand(session.Carrier, session.Province)))
-        {
-            if (route.ChannelName != session.ChannelName)
-            {
-                yield return route;
-            }
-        }
+        return attempt.ChannelName;
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information,

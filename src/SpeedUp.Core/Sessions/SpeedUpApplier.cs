@@ -14,15 +14,15 @@ public sealed record SpeedUpPlan(Precheck Precheck, Direction Direction, int Tar
 }
 
 /// <summary>
-/// Applies a speed-up through the candidate channels, best first, never twice: each candidate reads the line before
-/// it writes. The first read fixes the original rate and the session is journalled (with capacity reserved on that
-/// channel) before any write. When a write fails with a channel fault its outcome is unknown, so the next candidate
-/// reads first: a line already at the target was changed by the earlier write and is only marked active. The session
-/// records the channel that confirmed the rate. When no candidate can finish, the original rate is restored (or the
-/// restore is journalled for the sweeper) and the caller gets the product error. The caller holds the line's lock.
+/// Applies a speed-up, never twice. The scheduler runs the attempt on the able channels, best first; this class only
+/// decides. Each attempt reads the line: the first read fixes the original rate, and the session is journalled (with
+/// capacity leased on that channel) before any write. When an earlier attempt's write has an unknown outcome, a line
+/// already at the target was changed by it and is only marked active. The session records the channel that confirmed
+/// the rate. When no channel can finish, the original rate is restored (or the restore is journalled for the sweeper)
+/// and the caller gets the product error. The caller holds the line's lock.
 /// </summary>
 public sealed partial class SpeedUpApplier(
-    ISupplyChannels channels,
+    ISupplyScheduler scheduler,
     ISessionStore sessions,
     SessionRestorer restorer,
     TimeProvider time,
@@ -32,106 +32,39 @@ public sealed partial class SpeedUpApplier(
     public async Task<SpeedUpSession> ApplyAsync(SpeedUpPlan plan, CancellationToken cancellationToken)
     {
         var precheck = plan.Precheck;
-        var what = $"speed band {precheck.BandId} {plan.Direction} up to {plan.TargetMbps} Mbps";
-        var candidates = channels.Candidates(new ChannelDemand(precheck.Carrier, precheck.Province, plan.Direction, plan.TargetMbps));
-        if (candidates.Count == 0)
+        var demand = new ChannelDemand(precheck.Carrier, precheck.Province, plan.Direction, plan.TargetMbps);
+        if (!scheduler.CanServe(demand))
         {
             throw new SpeedUpException(ProductErrorCode.SpeedUpUnsupported, FailureKind.FailedPrecondition,
                 $"No supply channel can apply {plan.TargetMbps} Mbps {plan.Direction} for {precheck.Carrier} in {precheck.Province}.");
         }
 
-        var sessionId = SpeedUpSession.NewId();
-        var reference = new LineReference(precheck.BandId, precheck.Account);
-        var failures = new ChannelFailures();
-        SpeedUpSession? session = null;
-        foreach (var route in candidates)
+        var apply = new Attempts(this, plan, SpeedUpSession.NewId());
+        try
         {
-            SubscriberLine line;
-            try
-            {
-                // Once journalled, the session must reach a final state even if the caller goes away.
-                line = await route.Driver.ReadLineAsync(reference, session is null ? cancellationToken : CancellationToken.None)
-                    .ConfigureAwait(false);
-            }
-            catch (DriverException e) when (e.IsChannelFault)
-            {
-                failures.Add(route, e);
-                channels.RecordFailover(route.ChannelName, "start (read)", e.Failure.ToString());
-                continue;
-            }
-            catch (DriverException e)
-            {
-                throw await FailAsync(session, route, e).ConfigureAwait(false);
-            }
-
-            var current = line.Current.Of(plan.Direction);
-            if (session is null)
-            {
-                RequireSpeedUp(plan, line, current);
-                if (!channels.TryReserve(route.ChannelName, sessionId, plan.TargetKbps - current))
-                {
-                    failures.AddFull(route);
-                    continue;
-                }
-
-                session = SpeedUpSession.Begin(sessionId, precheck.BandId, precheck.Account, precheck.IpAddress, precheck.Port,
-                    precheck.Carrier, precheck.Province, route.ChannelName, plan.Direction, plan.TargetKbps, current, plan.Scene,
-                    time.GetUtcNow(), plan.Duration, plan.Attribution);
-                await JournalAsync(session, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                if (!channels.TryReserve(route.ChannelName, sessionId, plan.TargetKbps - session.OriginalKbps))
-                {
-                    failures.AddFull(route);
-                    continue;
-                }
-
-                LogMoved(session.Id, session.ChannelName, route.ChannelName, current);
-                session.MoveTo(route.ChannelName);
-                await sessions.UpdateAsync(session, CancellationToken.None).ConfigureAwait(false);
-                if (current == plan.TargetKbps)
-                {
-                    // The earlier channel's write did land: writing again would apply twice.
-                    return await ActivateAsync(session).ConfigureAwait(false);
-                }
-            }
-
-            try
-            {
-                await route.Driver.SetRateAsync(reference, plan.Direction, plan.TargetKbps, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (DriverException e) when (e.IsChannelFault || e.Failure == DriverFailure.NotConfirmed)
-            {
-                session.MarkUncertainWrite();
-                failures.Add(route, e);
-                channels.RecordFailover(route.ChannelName, "start (write)", e.Failure.ToString());
-                continue;
-            }
-            catch (DriverException e)
-            {
-                throw await FailAsync(session, route, e).ConfigureAwait(false);
-            }
-
-            return await ActivateAsync(session).ConfigureAwait(false);
+            return await scheduler.RunAsync(
+                new ChannelRequest($"speed band {precheck.BandId} {plan.Direction} up to {plan.TargetMbps} Mbps", demand),
+                apply.RunAsync, cancellationToken).ConfigureAwait(false);
         }
-
-        var error = failures.ToProductError(what);
-        if (session is not null)
+        catch (SpeedUpException error) when (apply.Session is { State: SessionState.Applying } session)
         {
             // Journalled but not confirmed anywhere: put the original back (or leave it to the sweeper).
+            if (apply.WriteOutcomeUnknown)
+            {
+                session.MarkUncertainWrite();
+            }
+
             LogApplyFailed(session.Id, session.BandId, error.Message);
             session.BeginRestore(EndReason.ApplyFailed);
-            session.RecordFailure(error.Message);
+            session.RecordFailure(error.InnerException?.Message ?? error.Message);
             await restorer.RestoreAsync(session, CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
-        else
-        {
-            channels.Release(sessionId);
-        }
-
-        throw error;
     }
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    private ISessionStore Sessions => sessions;
 
     private static void RequireSpeedUp(SpeedUpPlan plan, SubscriberLine line, long original)
     {
@@ -139,24 +72,6 @@ public sealed partial class SpeedUpApplier(
         {
             throw new SpeedUpException(ProductErrorCode.SpeedUpUnsupported, FailureKind.FailedPrecondition,
                 $"The line of band_id {line.BandId} now runs {plan.Direction} at {original} kbit/s with a ceiling of {line.Capability.MaxOf(plan.Direction)} kbit/s; {plan.TargetMbps} Mbps is not a speed-up.");
-        }
-    }
-
-    private async Task JournalAsync(SpeedUpSession session, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await sessions.InsertAsync(session, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SessionConflictException e)
-        {
-            channels.Release(session.Id);
-            throw new SpeedUpException(ProductErrorCode.InvalidParameters, FailureKind.AlreadyExists, e.Message, e);
-        }
-        catch
-        {
-            channels.Release(session.Id);
-            throw;
         }
     }
 
@@ -168,19 +83,82 @@ public sealed partial class SpeedUpApplier(
         return session;
     }
 
-    /// <summary>A final (not channel) failure: restores a journalled session and returns the caller's error.</summary>
-    private async Task<SpeedUpException> FailAsync(SpeedUpSession? session, ChannelRoute route, DriverException e)
+    /// <summary>The business decisions of one start, attempt after attempt: the session exists from the first read on.</summary>
+    private sealed class Attempts(SpeedUpApplier applier, SpeedUpPlan plan, string sessionId)
     {
-        if (session is null)
+        private ChannelAttempt? _last;
+
+        /// <summary>The journalled session; null until the first channel read the line.</summary>
+        public SpeedUpSession? Session { get; private set; }
+
+        /// <summary>Whether a write of the run may have landed without its answer.</summary>
+        public bool WriteOutcomeUnknown => _last?.WriteOutcomeUnknown ?? false;
+
+        public async Task<SpeedUpSession> RunAsync(ChannelAttempt attempt, CancellationToken cancellationToken)
         {
-            return e.ToProductError(route.ChannelName);
+            _last = attempt;
+            var precheck = plan.Precheck;
+            var reference = new LineReference(precheck.BandId, precheck.Account);
+
+            // Once journalled, the session must reach a final state even if the caller goes away.
+            var line = await attempt.ReadLineAsync(reference, Session is null ? cancellationToken : CancellationToken.None).ConfigureAwait(false);
+            var current = line.Current.Of(plan.Direction);
+            if (Session is null)
+            {
+                RequireSpeedUp(plan, line, current);
+                await using var lease = attempt.LeaseCapacity(sessionId, plan.TargetKbps - current);
+                Session = SpeedUpSession.Begin(sessionId, precheck.BandId, precheck.Account, precheck.IpAddress, precheck.Port,
+                    precheck.Carrier, precheck.Province, attempt.ChannelName, plan.Direction, plan.TargetKbps, current, plan.Scene,
+                    applier.Now, plan.Duration, plan.Attribution);
+                await JournalAsync(Session, cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(attempt, lease, reference).ConfigureAwait(false);
+            }
+
+            await using (var lease = attempt.LeaseCapacity(sessionId, plan.TargetKbps - Session.OriginalKbps))
+            {
+                if (attempt.WriteOutcomeUnknown)
+                {
+                    Session.MarkUncertainWrite();
+                }
+
+                applier.LogMoved(Session.Id, Session.ChannelName, attempt.ChannelName, current);
+                Session.MoveTo(attempt.ChannelName);
+                await applier.Sessions.UpdateAsync(Session, CancellationToken.None).ConfigureAwait(false);
+                if (current == plan.TargetKbps)
+                {
+                    // The earlier channel's write did land: writing again would apply twice.
+                    lease.Keep();
+                    return await applier.ActivateAsync(Session).ConfigureAwait(false);
+                }
+
+                return await WriteAsync(attempt, lease, reference).ConfigureAwait(false);
+            }
         }
 
-        LogApplyFailed(session.Id, session.BandId, $"{route.ChannelName}: {e.Failure}: {e.Message}");
-        session.BeginRestore(EndReason.ApplyFailed);
-        session.RecordFailure(e.Message);
-        await restorer.RestoreAsync(session, CancellationToken.None).ConfigureAwait(false);
-        return e.ToProductError(route.ChannelName);
+        private async Task<SpeedUpSession> WriteAsync(ChannelAttempt attempt, CapacityLease lease, LineReference reference)
+        {
+            await attempt.SetRateAsync(reference, plan.Direction, plan.TargetKbps, CancellationToken.None).ConfigureAwait(false);
+            lease.Keep();
+            return await applier.ActivateAsync(Session!).ConfigureAwait(false);
+        }
+
+        private async Task JournalAsync(SpeedUpSession session, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await applier.Sessions.InsertAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SessionConflictException e)
+            {
+                Session = null;
+                throw new SpeedUpException(ProductErrorCode.InvalidParameters, FailureKind.AlreadyExists, e.Message, e);
+            }
+            catch
+            {
+                Session = null;
+                throw;
+            }
+        }
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,

@@ -1,9 +1,10 @@
+using SpeedUp.Core.Errors;
 using SpeedUp.Drivers;
 
-namespace SpeedUp.Core.Errors;
+namespace SpeedUp.Scheduler.Internal;
 
 /// <summary>Turns driver failures into the product's error (the device details stay in the message, never secrets).</summary>
-public static class DeviceErrors
+internal static class DeviceErrors
 {
     /// <summary>A <c>isp.SYSTEM_ERROR</c> naming the channel and what the driver saw.</summary>
     public static SpeedUpException ToProductError(this DriverException exception, string channelName) =>

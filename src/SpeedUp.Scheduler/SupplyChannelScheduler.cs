@@ -1,0 +1,79 @@
+using SpeedUp.Core.Channels;
+using SpeedUp.Core.Errors;
+using SpeedUp.Drivers;
+using SpeedUp.Scheduler.Internal;
+
+namespace SpeedUp.Scheduler;
+
+/// <summary>
+/// Failover across supply channels as one strategy: for a request it takes the preferred channel (when configured)
+/// and then the registry's candidates, best first, and runs the domain's attempt on each in turn. Channel faults and
+/// unconfirmed writes move the run on (recorded as failovers); a full channel moves it on (capacity is leased per
+/// attempt and given back unless the attempt keeps it); once a write's outcome is unknown, later writes read the line
+/// first; an answer about the line itself ends the run with the product's error.
+/// </summary>
+public sealed class SupplyChannelScheduler(SupplyChannelRegistry registry) : ISupplyScheduler
+{
+    /// <inheritdoc />
+    public bool CanServe(ChannelDemand demand) => registry.Candidates(demand).Count > 0;
+
+    /// <inheritdoc />
+    public async Task<T> RunAsync<T>(ChannelRequest request, Func<ChannelAttempt, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(attempt);
+        var failures = new ChannelFailures();
+        var run = new RunRecord();
+        foreach (var channel in ChannelsFor(request))
+        {
+            try
+            {
+                return await attempt(new SupplyChannelAttempt(registry, channel, run), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ChannelFullException)
+            {
+                failures.AddFull(channel);
+            }
+            catch (DriverException e) when (MovesOn(e))
+            {
+                failures.Add(channel, e);
+                registry.RecordFailover(channel.Name, request.Operation, e.Failure.ToString());
+            }
+            catch (DriverException e)
+            {
+                throw e.ToProductError(channel.Name);
+            }
+        }
+
+        throw failures.ToProductError(request.Operation);
+    }
+
+    /// <inheritdoc />
+    public void Adopt(string channelName, string sessionId, long addedKbps) => registry.Adopt(channelName, sessionId, addedKbps);
+
+    /// <inheritdoc />
+    public void Release(string sessionId) => registry.Release(sessionId);
+
+    /// <summary>
+    /// Whether a failure belongs to the channel rather than the line, so another channel reaching the same line may
+    /// succeed: a channel fault, or a write the device took but did not confirm.
+    /// </summary>
+    internal static bool MovesOn(DriverException failure) => failure.IsChannelFault || failure.Failure == DriverFailure.NotConfirmed;
+
+    private IEnumerable<SupplyChannel> ChannelsFor(ChannelRequest request)
+    {
+        var preferred = request.PreferredChannel is { } name ? registry.Channel(name) : null;
+        if (preferred is not null)
+        {
+            yield return preferred;
+        }
+
+        foreach (var channel in registry.Candidates(request.Demand))
+        {
+            if (!ReferenceEquals(channel, preferred))
+            {
+                yield return channel;
+            }
+        }
+    }
+}
