@@ -4,8 +4,9 @@ namespace SpeedUp.Drivers;
 
 /// <summary>
 /// Lets CI forbid traffic to live equipment: with <c>SPEEDUP_BLOCK_LIVE_DEVICES=1</c> (or <c>true</c>/<c>yes</c>/<c>on</c>)
-/// the transports refuse any target but loopback (127.0.0.0/8, ::1, <c>localhost</c>) before a packet is sent — the SSH
-/// transport (<c>SshShellTransport</c>) and the SNMP manager (<c>SnmpManager</c>), so every CLI and SNMP driver is covered.
+/// drivers refuse any target but loopback (127.0.0.0/8, ::1, <c>localhost</c>) before a packet is sent. The protocol
+/// libraries know no policy: drivers hand <see cref="RefusalFor(string, int)"/> to them as their target policy (the SSH
+/// transport's and the SNMP manager's <c>TargetPolicy</c>; <c>CliDeviceEndpoint</c> does it for every CLI driver).
 /// Host names other than <c>localhost</c> are refused without being resolved. Simulators (loopback) and replay
 /// fixtures keep working.
 /// </summary>

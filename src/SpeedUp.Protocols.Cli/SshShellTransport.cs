@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Renci.SshNet;
 using Renci.SshNet.Common;
-using SpeedUp.Drivers;
 using SpeedUp.Protocols.Cli.Internal;
 
 namespace SpeedUp.Protocols.Cli;
@@ -45,7 +44,7 @@ public sealed class SshShellTransport : ICliTransport
             throw new InvalidOperationException("The SSH transport was already opened; create a new one to reconnect.");
         }
 
-        if (LiveDeviceGuard.RefusalFor(_options.Host, _options.Port) is { } refusal)
+        if (_options.TargetPolicy?.Invoke(_options.Host, _options.Port) is { } refusal)
         {
             throw new CliException(CliFailure.Unreachable, refusal);
         }

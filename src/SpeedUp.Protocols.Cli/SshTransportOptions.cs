@@ -48,6 +48,13 @@ public sealed class SshTransportOptions
     /// <summary>Terminal height in rows when a pseudo-terminal is used. Default 48.</summary>
     public uint TerminalRows { get; set; } = 48;
 
+    /// <summary>
+    /// Asked before anything is sent to a target: returns why <c>host</c>:<c>port</c> must not be reached (the request
+    /// fails with that text and nothing leaves the machine), or null to go ahead. Null (the default) allows every target.
+    /// Drivers set the live-device policy here (CI reaches loopback simulators only); this library knows no policy itself.
+    /// </summary>
+    public Func<string, int, string?>? TargetPolicy { get; set; }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Username}@{Host}:{Port}";
 }

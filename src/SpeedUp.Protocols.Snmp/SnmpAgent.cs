@@ -25,7 +25,7 @@ public sealed class SnmpAgent : IAsyncDisposable
     private readonly Func<IPEndPoint, CancellationToken, ValueTask<bool>>? _filter;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _handleGate = new();
-    private UdpChannel? _channel;
+    private UdpTransport? _channel;
     private bool _disposed;
 
     /// <summary>Creates an agent; nothing is bound until <see cref="StartAsync"/>.</summary>
@@ -76,7 +76,7 @@ public sealed class SnmpAgent : IAsyncDisposable
             throw new InvalidOperationException("The SNMP agent is already started.");
         }
 
-        _channel = UdpChannel.Bind(_options.Endpoint, _options.MaxDatagramSize, _filter is null ? Handle : Filtered, _logger);
+        _channel = UdpTransport.Bind(_options.Endpoint, _options.MaxDatagramSize, _filter is null ? Handle : Filtered, _logger);
         AgentLog.Started(_logger, _channel.LocalEndpoint);
         return Task.CompletedTask;
     }

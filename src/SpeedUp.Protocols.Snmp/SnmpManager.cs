@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using SpeedUp.Drivers;
 using SpeedUp.Protocols.Snmp.Internal;
 using SpeedUp.Protocols.Snmp.Internal.Usm;
 
@@ -21,7 +20,7 @@ public sealed class SnmpManager : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<int, PendingRequest> _pending = new();
     private readonly Lock _channelsLock = new();
-    private readonly Dictionary<AddressFamily, UdpChannel> _channels = [];
+    private readonly Dictionary<AddressFamily, UdpTransport> _channels = [];
     private readonly UsmCommandGenerator _usm;
     private int _lastRequestId = Random.Shared.Next(1, 1 << 30);
     private bool _disposed;
@@ -91,7 +90,7 @@ public sealed class SnmpManager : IAsyncDisposable
     /// <summary>Closes the socket; requests in flight fail with <see cref="ObjectDisposedException"/>.</summary>
     public async ValueTask DisposeAsync()
     {
-        UdpChannel[] channels;
+        UdpTransport[] channels;
         lock (_channelsLock)
         {
             if (_disposed)
@@ -124,7 +123,7 @@ public sealed class SnmpManager : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(credentials);
         ct.ThrowIfCancellationRequested();
         var target = agent.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(agent.Address.MapToIPv4(), agent.Port) : agent;
-        if (LiveDeviceGuard.RefusalFor(target.Address.ToString(), target.Port) is { } refusal)
+        if (_options.TargetPolicy?.Invoke(target.Address.ToString(), target.Port) is { } refusal)
         {
             throw new SnmpTransportException(refusal);
         }
@@ -188,7 +187,7 @@ public sealed class SnmpManager : IAsyncDisposable
         }
     }
 
-    private UdpChannel GetChannel(AddressFamily family)
+    private UdpTransport GetChannel(AddressFamily family)
     {
         lock (_channelsLock)
         {
@@ -196,7 +195,7 @@ public sealed class SnmpManager : IAsyncDisposable
             if (!_channels.TryGetValue(family, out var channel))
             {
                 var local = new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-                channel = UdpChannel.Bind(local, _options.MaxDatagramSize, OnDatagram, _logger);
+                channel = UdpTransport.Bind(local, _options.MaxDatagramSize, OnDatagram, _logger);
                 _channels[family] = channel;
             }
 

@@ -15,4 +15,11 @@ public sealed class SnmpManagerOptions
 
     /// <summary>Largest datagram sent or received, in bytes. Default 65507 (the UDP/IPv4 maximum).</summary>
     public int MaxDatagramSize { get; set; } = 65507;
+
+    /// <summary>
+    /// Asked before anything is sent to a target: returns why <c>host</c>:<c>port</c> must not be reached (the request
+    /// fails with that text and nothing leaves the machine), or null to go ahead. Null (the default) allows every target.
+    /// Drivers set the live-device policy here (CI reaches loopback simulators only); this library knows no policy itself.
+    /// </summary>
+    public Func<string, int, string?>? TargetPolicy { get; set; }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SpeedUp.Drivers.ChinaTelecom;
-using SpeedUp.Drivers.ChinaUnicom;
+using SpeedUp.Drivers.Huawei;
+using SpeedUp.Drivers.Zte;
 using SpeedUp.Drivers;
 using SpeedUp.Simulator;
 using SpeedUp.Testing;

@@ -1,15 +1,15 @@
 using System.Net;
 using SpeedUp.Drivers;
-using SpeedUp.Drivers.ChinaTelecom;
-using SpeedUp.Drivers.ChinaUnicom;
-using SpeedUp.Protocols.Cli.Dialects;
+using SpeedUp.Drivers.Huawei;
+using SpeedUp.Drivers.Zte;
+using SpeedUp.Drivers.Cli.Dialects;
 
 namespace SpeedUp.Protocols.Cli.Tests;
 
 /// <summary>Dialects as data: the shipped definitions, the checks a definition goes through, rendering and parsing.</summary>
 public sealed class DialectDefinitionTests
 {
-    private static readonly string HuaweiJson = ReadShipped("ChinaTelecom", HuaweiVrpDialect.FileName);
+    private static readonly string HuaweiJson = ReadShipped(HuaweiVrpDialect.FileName);
 
     [Fact]
     public void The_shipped_dialects_render_the_commands_the_equipment_expects()
@@ -145,7 +145,7 @@ public sealed class DialectDefinitionTests
         Assert.Equal(DriverFailure.ProtocolError, Assert.Throws<DriverException>(() => zte.Parse("garbage\nTotal subscribers: 0")).Failure);
     }
 
-    private static string ReadShipped(string carrier, string file)
+    private static string ReadShipped(string file)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Adapters.sln")))
@@ -153,6 +153,6 @@ public sealed class DialectDefinitionTests
             directory = directory.Parent;
         }
 
-        return File.ReadAllText(Path.Combine(directory!.FullName, "drivers", $"SpeedUp.Drivers.{carrier}", "Dialects", file));
+        return File.ReadAllText(Path.Combine(directory!.FullName, "drivers", "dialects", file));
     }
 }

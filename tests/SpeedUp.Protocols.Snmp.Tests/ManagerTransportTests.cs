@@ -31,35 +31,37 @@ public class ManagerTransportTests
     }
 
     [Fact]
-    public async Task WithLiveDevicesBlocked_OnlyLoopbackAgentsAreAsked_V2cAndV3()
+    public async Task TargetPolicy_RefusesBeforeSending_V2cAndV3_AndAllowsWhatItAllows()
     {
         var ct = TestContext.Current.CancellationToken;
         using var silent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var loopback = (IPEndPoint)silent.Client.LocalEndPoint!;
         var live = new IPEndPoint(IPAddress.Parse("192.0.2.10"), 161);
         var v3 = new SnmpUsm(UsmFixture.Admin);
-        await using var manager = new SnmpManager(new SnmpManagerOptions { Timeout = TimeSpan.FromSeconds(2), Retries = 1 });
-        var previous = Environment.GetEnvironmentVariable(SpeedUp.Drivers.LiveDeviceGuard.EnvironmentVariable);
-        Environment.SetEnvironmentVariable(SpeedUp.Drivers.LiveDeviceGuard.EnvironmentVariable, "1");
-        try
+        var asked = new List<string>();
+        await using var manager = new SnmpManager(new SnmpManagerOptions
         {
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            var community = await Assert.ThrowsAsync<SnmpTransportException>(() => manager.GetAsync(live, "public", [SysDescr], ct));
-            var usm = await Assert.ThrowsAsync<SnmpTransportException>(() => manager.SetAsync(live, v3, [new VarBind(SysDescr, new SnmpInteger(1))], ct));
-            var refusedIn = started.Elapsed;
+            Timeout = TimeSpan.FromSeconds(2),
+            Retries = 1,
+            TargetPolicy = (host, port) =>
+            {
+                asked.Add($"{host}:{port}");
+                return IPAddress.IsLoopback(IPAddress.Parse(host)) ? null : $"policy: {host}:{port} is not a simulator";
+            },
+        });
 
-            Assert.Contains("SPEEDUP_BLOCK_LIVE_DEVICES=1", community.Message, StringComparison.Ordinal);
-            Assert.Contains("192.0.2.10:161", community.Message, StringComparison.Ordinal);
-            Assert.Equal(community.Message, usm.Message);
-            Assert.True(refusedIn < TimeSpan.FromSeconds(1), $"refused without waiting for an answer ({refusedIn})"); // asking would take 4 s
-            var mapped = new IPEndPoint(IPAddress.Loopback.MapToIPv6(), loopback.Port);
-            await Assert.ThrowsAsync<SnmpTimeoutException>(() => manager.GetAsync(mapped, "public", [SysDescr], ct)); // loopback is asked
-            Assert.True(silent.Available > 0, "the loopback agent received the request");
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(SpeedUp.Drivers.LiveDeviceGuard.EnvironmentVariable, previous);
-        }
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var community = await Assert.ThrowsAsync<SnmpTransportException>(() => manager.GetAsync(live, "public", [SysDescr], ct));
+        var usm = await Assert.ThrowsAsync<SnmpTransportException>(() => manager.SetAsync(live, v3, [new VarBind(SysDescr, new SnmpInteger(1))], ct));
+        var refusedIn = started.Elapsed;
+
+        Assert.Equal("policy: 192.0.2.10:161 is not a simulator", community.Message);
+        Assert.Equal(community.Message, usm.Message);
+        Assert.True(refusedIn < TimeSpan.FromSeconds(1), $"refused without waiting for an answer ({refusedIn})"); // asking would take 4 s
+        var mapped = new IPEndPoint(IPAddress.Loopback.MapToIPv6(), loopback.Port);
+        await Assert.ThrowsAsync<SnmpTimeoutException>(() => manager.GetAsync(mapped, "public", [SysDescr], ct)); // loopback is asked
+        Assert.True(silent.Available > 0, "the loopback agent received the request");
+        Assert.Equal(["192.0.2.10:161", "192.0.2.10:161", $"127.0.0.1:{loopback.Port}"], asked); // an IPv4-mapped target is asked as IPv4
     }
 
     [Fact]

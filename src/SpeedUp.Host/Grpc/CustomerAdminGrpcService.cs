@@ -61,7 +61,7 @@ internal sealed class CustomerAdminGrpcService(CustomerService customers, Settle
             {
                 b.Lines.Select(l => new Wire.BillLine
                 {
-                    Direction = l.Direction == Drivers.Direction.Up ? "UP" : "DOWN",
+                    Direction = l.Direction == SpeedUp.Drivers.Direction.Up ? "UP" : "DOWN",
                     BandwidthMbps = l.BandwidthMbps,
                     Product = l.Product == ProductType.HourPack ? "HOUR_PACK" : "THIRTY_DAY_PACK",
                     Volume = l.Volume,

@@ -8,7 +8,7 @@ namespace SpeedUp.Protocols.Snmp.Internal;
 internal static class RetryingSender
 {
     public static async Task<T> SendAsync<T>(
-        UdpChannel channel, IPEndPoint target, int requestId, Task<T> response, byte[] datagram,
+        UdpTransport channel, IPEndPoint target, int requestId, Task<T> response, byte[] datagram,
         SnmpManagerOptions options, ILogger logger, string timeoutHint, CancellationToken ct)
     {
         var attempts = options.Retries + 1;

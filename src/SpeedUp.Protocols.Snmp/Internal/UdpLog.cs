@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace SpeedUp.Protocols.Snmp.Internal;
 
-/// <summary>Log events of <see cref="UdpChannel"/>.</summary>
+/// <summary>Log events of <see cref="UdpTransport"/>.</summary>
 internal static partial class UdpLog
 {
     [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "UDP receive failed ({SocketError}); continuing")]

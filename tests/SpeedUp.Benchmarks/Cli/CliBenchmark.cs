@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SpeedUp.Drivers;
-using SpeedUp.Drivers.ChinaTelecom;
+using SpeedUp.Drivers.Huawei;
 using SpeedUp.Simulator;
 using SpeedUp.Testing;
 

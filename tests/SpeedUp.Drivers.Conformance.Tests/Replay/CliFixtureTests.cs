@@ -150,7 +150,7 @@ public sealed class HuaweiFixtureTests(HuaweiSshTarget target) : CliFixtureTests
             started.Stop();
             await ((IAsyncDisposable)driver).DisposeAsync();
 
-            var transport = new SshShellTransport(new SshTransportOptions { Host = "bras.example.net", Username = "u", Password = "p" });
+            var transport = new SshShellTransport(new SshTransportOptions { Host = "bras.example.net", Username = "u", Password = "p", TargetPolicy = LiveDeviceGuard.RefusalFor });
             var direct = await Assert.ThrowsAsync<CliException>(() => transport.OpenAsync(Ct));
             await transport.DisposeAsync();
 

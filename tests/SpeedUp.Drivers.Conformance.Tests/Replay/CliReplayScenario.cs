@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpeedUp.Protocols.Cli;
-using SpeedUp.Protocols.Cli.Drivers;
+using SpeedUp.Drivers.Cli;
 
 namespace SpeedUp.Drivers.Conformance.Tests.Replay;
 
@@ -71,7 +71,7 @@ public static class CliReplayScenario
     {
         var secret = channel.ResolveSecret();
         var recorder = new CliRecorder(subject.Dialect.Cli, [secret, channel.ResolvePrivateKeyPassphrase()]);
-        var device = CliDriverChannel.From(channel, NullLoggerFactory.Instance);
+        var device = CliDeviceEndpoint.From(channel, NullLoggerFactory.Instance);
         Dictionary<string, string> results;
         await using (var driver = subject.CreateDriver(channel.Name, string.IsNullOrEmpty(secret) ? [] : [secret], () => recorder.Wrap(device.NewTransport())))
         {

@@ -1,9 +1,9 @@
-using SpeedUp.Drivers.ChinaTelecom;
-using SpeedUp.Drivers.ChinaUnicom;
+using SpeedUp.Drivers.Huawei;
+using SpeedUp.Drivers.Zte;
 using SpeedUp.Drivers.Conformance.Tests.Targets;
 using SpeedUp.Protocols.Cli;
-using SpeedUp.Protocols.Cli.Dialects;
-using SpeedUp.Protocols.Cli.Drivers;
+using SpeedUp.Drivers.Cli.Dialects;
+using SpeedUp.Drivers.Cli;
 
 namespace SpeedUp.Drivers.Conformance.Tests.Replay;
 

@@ -15,21 +15,33 @@ public static class KnownDrivers
     };
 
     /// <summary>The service's registrations (the same extension methods SpeedUpApplication calls).</summary>
-    public static IServiceCollection Registrations() => new ServiceCollection().AddChinaTelecomDrivers().AddChinaUnicomDrivers();
+    public static IServiceCollection Registrations() => new ServiceCollection().AddHuaweiDrivers().AddZteDrivers();
 
-    /// <summary>The drivers added as data: every <c>drivers/dialects/*.dialect.json</c> (the service loads them from SpeedUp:Drivers:DialectDirectory).</summary>
-    public static IReadOnlyList<ISubscriberLineDriverFactory> DialectFactories() =>
-    [
-        .. Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "drivers", "dialects"), "*.dialect.json")
-            .Select(path => new SpeedUp.Protocols.Cli.Dialects.DialectCliDriverFactory(SpeedUp.Protocols.Cli.Dialects.DialectLoader.LoadFile(path))),
-    ];
+    /// <summary>
+    /// The drivers added as data: every <c>drivers/dialects/*.dialect.json</c> whose driver has no code of its own (the
+    /// service ships them in its SpeedUp:Drivers:DialectDirectory; the Huawei and ZTE dialects are embedded in their drivers).
+    /// </summary>
+    public static IReadOnlyList<ISubscriberLineDriverFactory> DialectFactories()
+    {
+        var coded = CodedFactories().Select(f => f.DriverName).ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "drivers", "dialects"), "*.dialect.json")
+                .Select(SpeedUp.Drivers.Cli.Dialects.DialectLoader.LoadFile)
+                .Where(dialect => !coded.Contains(dialect.Definition.Driver))
+                .Select(dialect => new SpeedUp.Drivers.Cli.Dialects.DialectCliDriverFactory(dialect)),
+        ];
+    }
 
     /// <summary>One instance of every registered factory: the built-in drivers and the dialect files.</summary>
     public static IReadOnlyList<ISubscriberLineDriverFactory> CreateFactories() =>
     [
-        .. Registrations()
-            .Where(descriptor => descriptor.ServiceType == typeof(ISubscriberLineDriverFactory))
-            .Select(descriptor => (ISubscriberLineDriverFactory)Activator.CreateInstance(descriptor.ImplementationType!, [null])!),
+        .. CodedFactories(),
         .. DialectFactories(),
     ];
+
+    private static IEnumerable<ISubscriberLineDriverFactory> CodedFactories() =>
+        Registrations()
+            .Where(descriptor => descriptor.ServiceType == typeof(ISubscriberLineDriverFactory))
+            .Select(descriptor => (ISubscriberLineDriverFactory)Activator.CreateInstance(descriptor.ImplementationType!, [null])!);
 }

@@ -1,5 +1,5 @@
-using SpeedUp.Drivers.ChinaTelecom;
-using SpeedUp.Drivers.ChinaUnicom;
+using SpeedUp.Drivers.Huawei;
+using SpeedUp.Drivers.Zte;
 using SpeedUp.Protocols.Snmp;
 using SpeedUp.Simulator;
 
@@ -123,8 +123,8 @@ public sealed class ZteSnmpV3Target() : SimulatorTarget(new ZteSnmpDriverFactory
 /// <c>h3c-cli-ssh</c>: the dialect-as-data driver (drivers/dialects/h3c-comware.dialect.json) against the simulator face
 /// described by simulators/profiles/h3c-comware.profile.json (China Telecom seed), behind real sshd.
 /// </summary>
-public sealed class H3cDialectSshTarget() : SimulatorTarget(new SpeedUp.Protocols.Cli.Dialects.DialectCliDriverFactory(
-    SpeedUp.Protocols.Cli.Dialects.DialectLoader.LoadFile(Path.Combine(RepositoryFiles.Root, "drivers", "dialects", "h3c-comware.dialect.json"))))
+public sealed class H3cDialectSshTarget() : SimulatorTarget(new SpeedUp.Drivers.Cli.Dialects.DialectCliDriverFactory(
+    SpeedUp.Drivers.Cli.Dialects.DialectLoader.LoadFile(Path.Combine(RepositoryFiles.Root, "drivers", "dialects", "h3c-comware.dialect.json"))))
 {
     public override string Name => $"h3c-cli-ssh (dialect file) @ simulator profile (sshd 127.0.0.1:{Simulator.SshPort})";
 

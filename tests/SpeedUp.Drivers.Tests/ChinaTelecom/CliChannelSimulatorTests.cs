@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SpeedUp.Drivers.ChinaTelecom;
+using SpeedUp.Drivers.Huawei;
 using SpeedUp.Protocols.Cli;
 
 namespace SpeedUp.Drivers.Tests.ChinaTelecom;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SpeedUp.Drivers.ChinaTelecom;
+using SpeedUp.Drivers.Huawei;
 
 namespace SpeedUp.Drivers.Tests.ChinaTelecom;
 
@@ -45,11 +45,11 @@ public sealed class HuaweiCliDriverFactoryTests
     public void SupplyChannelOptions_MaxSessions_DefaultsToTwo() => Assert.Equal(2, new SupplyChannelOptions().MaxSessions);
 
     [Fact]
-    public void AddChinaTelecomDrivers_RegistersFactoryOnce()
+    public void AddHuaweiDrivers_RegistersFactoryOnce()
     {
         var services = new ServiceCollection();
 
-        services.AddChinaTelecomDrivers().AddChinaTelecomDrivers();
+        services.AddHuaweiDrivers().AddHuaweiDrivers();
 
         Assert.Single(services, d => d.ServiceType == typeof(ISubscriberLineDriverFactory) && d.ImplementationType == typeof(HuaweiCliDriverFactory));
     }

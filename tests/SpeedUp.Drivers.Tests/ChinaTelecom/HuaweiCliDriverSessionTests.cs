@@ -1,5 +1,5 @@
 using System.Net;
-using SpeedUp.Drivers.ChinaTelecom;
+using SpeedUp.Drivers.Huawei;
 using SpeedUp.Protocols.Cli;
 using static SpeedUp.Drivers.Tests.ChinaTelecom.HuaweiDriverHarness;
 

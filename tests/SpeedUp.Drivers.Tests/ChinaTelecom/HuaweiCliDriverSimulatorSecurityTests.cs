@@ -40,7 +40,7 @@ public sealed class HuaweiCliDriverSimulatorSecurityTests(HuaweiSimulatorFixture
     {
         var channel = fixture.Channel();
         channel.HostKeySha256 = null;
-        await using var driver = (SpeedUp.Drivers.ChinaTelecom.HuaweiCliDriver)new SpeedUp.Drivers.ChinaTelecom.HuaweiCliDriverFactory().Create(channel);
+        await using var driver = (SpeedUp.Drivers.Huawei.HuaweiCliDriver)new SpeedUp.Drivers.Huawei.HuaweiCliDriverFactory().Create(channel);
 
         var exception = await Assert.ThrowsAsync<DriverException>(() => driver.FindLineAsync(IPAddress.Parse("202.101.172.35"), 1, Token));
 
@@ -66,7 +66,7 @@ public sealed class HuaweiCliDriverSimulatorSecurityTests(HuaweiSimulatorFixture
     {
         var channel = fixture.Channel();
         channel.Port = FreePort();
-        await using var driver = (SpeedUp.Drivers.ChinaTelecom.HuaweiCliDriver)new SpeedUp.Drivers.ChinaTelecom.HuaweiCliDriverFactory().Create(channel);
+        await using var driver = (SpeedUp.Drivers.Huawei.HuaweiCliDriver)new SpeedUp.Drivers.Huawei.HuaweiCliDriverFactory().Create(channel);
 
         var exception = await Assert.ThrowsAsync<DriverException>(() => driver.ReadLineAsync(Line1, Token));
 

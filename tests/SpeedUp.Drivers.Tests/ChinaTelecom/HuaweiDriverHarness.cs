@@ -1,4 +1,4 @@
-using SpeedUp.Drivers.ChinaTelecom;
+using SpeedUp.Drivers.Huawei;
 using SpeedUp.Protocols.Cli;
 
 namespace SpeedUp.Drivers.Tests.ChinaTelecom;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using SpeedUp.Drivers.ChinaTelecom;
+using SpeedUp.Drivers.Huawei;
 using SpeedUp.Simulator;
 
 namespace SpeedUp.Drivers.Tests.ChinaTelecom;

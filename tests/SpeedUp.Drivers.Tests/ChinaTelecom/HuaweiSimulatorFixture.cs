@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
-using SpeedUp.Drivers.ChinaTelecom;
+using SpeedUp.Drivers.Huawei;
 using SpeedUp.Simulator;
 
 namespace SpeedUp.Drivers.Tests.ChinaTelecom;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SpeedUp.Drivers.ChinaUnicom;
+using SpeedUp.Drivers.Zte;
 
 namespace SpeedUp.Drivers.Tests.ChinaUnicom;
 
@@ -40,9 +40,9 @@ public class ZteSnmpDriverFactoryTests
     }
 
     [Fact]
-    public void AddChinaUnicomDrivers_RegistersEachFactoryOnceAsSingleton()
+    public void AddZteDrivers_RegistersEachFactoryOnceAsSingleton()
     {
-        var services = new ServiceCollection().AddChinaUnicomDrivers().AddChinaUnicomDrivers();
+        var services = new ServiceCollection().AddZteDrivers().AddZteDrivers();
 
         var descriptors = services.Where(d => d.ServiceType == typeof(ISubscriberLineDriverFactory)).ToList();
         Assert.Equal([typeof(ZteSnmpDriverFactory), typeof(ZteCliDriverFactory)], descriptors.Select(d => d.ImplementationType));

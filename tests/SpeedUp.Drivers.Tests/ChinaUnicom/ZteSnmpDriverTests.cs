@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using SpeedUp.Drivers.ChinaUnicom;
+using SpeedUp.Drivers.Zte;
 
 namespace SpeedUp.Drivers.Tests.ChinaUnicom;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using SpeedUp.Drivers.ChinaUnicom;
+using SpeedUp.Drivers.Zte;
 using SpeedUp.Protocols.Snmp;
 
 namespace SpeedUp.Drivers.Tests.ChinaUnicom;

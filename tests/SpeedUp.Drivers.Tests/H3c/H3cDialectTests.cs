@@ -1,6 +1,6 @@
 using System.Net;
 using SpeedUp.Drivers.Tests.Simulator;
-using SpeedUp.Protocols.Cli.Dialects;
+using SpeedUp.Drivers.Cli.Dialects;
 using SpeedUp.Simulator;
 
 namespace SpeedUp.Drivers.Tests.H3c;

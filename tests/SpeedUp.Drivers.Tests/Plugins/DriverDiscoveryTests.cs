@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using SpeedUp.Core.Catalogue;
 using SpeedUp.Drivers;
 using SpeedUp.Scheduler;
-using SpeedUp.Scheduler.Drivers;
+using SpeedUp.Host.Drivers;
 using SpeedUp.Drivers.Tests.Simulator;
 
 namespace SpeedUp.Drivers.Tests.Plugins;
@@ -49,7 +49,7 @@ public sealed class DriverDiscoveryTests : IDisposable
     {
         var dialects = Path.Combine(_folder, "dialects");
         Directory.CreateDirectory(dialects);
-        var huawei = File.ReadAllText(Path.Combine(SimulatorTestPaths.RepositoryRoot, "drivers", "SpeedUp.Drivers.ChinaTelecom", "Dialects", "huawei-vrp.dialect.json"));
+        var huawei = File.ReadAllText(Path.Combine(SimulatorTestPaths.RepositoryRoot, "drivers", "dialects", "huawei-vrp.dialect.json"));
         File.WriteAllText(Path.Combine(dialects, "h3c.dialect.json"),
             huawei.Replace("\"huawei-vrp\"", "\"h3c-comware\"", StringComparison.Ordinal).Replace("\"huawei-cli-ssh\"", "\"h3c-cli-ssh\"", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(dialects, "clash.dialect.json"), huawei.Replace("\"huawei-vrp\"", "\"clash\"", StringComparison.Ordinal));

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SpeedUp.Drivers.Tests.Simulator;
-using SpeedUp.Scheduler.Drivers;
+using SpeedUp.Host.Drivers;
 
 namespace SpeedUp.Drivers.Tests.Plugins;
 

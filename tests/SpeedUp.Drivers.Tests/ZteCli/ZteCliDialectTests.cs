@@ -1,4 +1,4 @@
-using SpeedUp.Drivers.ChinaUnicom;
+using SpeedUp.Drivers.Zte;
 
 namespace SpeedUp.Drivers.Tests.ZteCli;
 

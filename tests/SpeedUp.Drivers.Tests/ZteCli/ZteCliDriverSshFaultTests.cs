@@ -62,7 +62,7 @@ public sealed class ZteCliDriverSshFaultTests
         await using var wrong = ZteSimulatorFixture.CreateDriver(simulator, password: Wrong);
         var channel = ZteSimulatorFixture.Channel(simulator);
         channel.HostKeySha256 = null;
-        await using var unpinned = (SpeedUp.Drivers.ChinaUnicom.ZteCliDriver)new SpeedUp.Drivers.ChinaUnicom.ZteCliDriverFactory().Create(channel);
+        await using var unpinned = (SpeedUp.Drivers.Zte.ZteCliDriver)new SpeedUp.Drivers.Zte.ZteCliDriverFactory().Create(channel);
 
         var auth = await Assert.ThrowsAsync<DriverException>(() => wrong.ReadLineAsync(Beijing1, Token));
         var pin = await Assert.ThrowsAsync<DriverException>(() => unpinned.ReadLineAsync(Beijing1, Token));

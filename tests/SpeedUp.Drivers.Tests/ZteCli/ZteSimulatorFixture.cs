@@ -1,4 +1,4 @@
-using SpeedUp.Drivers.ChinaUnicom;
+using SpeedUp.Drivers.Zte;
 using SpeedUp.Drivers.Tests.Simulator;
 using SpeedUp.Protocols.Cli;
 using SpeedUp.Simulator;

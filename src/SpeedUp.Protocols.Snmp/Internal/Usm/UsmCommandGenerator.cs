@@ -11,7 +11,7 @@ namespace SpeedUp.Protocols.Snmp.Internal.Usm;
 /// cache (§2.3, §3.2 step 7b), localized keys per (user, engine), resynchronization after a
 /// notInTimeWindows Report, and matching answers by msgID (RFC 3412 §7.2.10). Thread-safe.
 /// </summary>
-internal sealed class UsmCommandGenerator(SnmpManagerOptions options, ILogger logger, Func<AddressFamily, UdpChannel> getChannel)
+internal sealed class UsmCommandGenerator(SnmpManagerOptions options, ILogger logger, Func<AddressFamily, UdpTransport> getChannel)
 {
     private const string TimeoutHint = "agent down, SNMPv3 disabled there, wrong privacy password, or packets lost";
     private readonly ConcurrentDictionary<int, UsmPendingRequest> _pending = new();

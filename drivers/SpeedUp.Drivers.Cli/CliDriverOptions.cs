@@ -1,0 +1,35 @@
+namespace SpeedUp.Drivers.Cli;
+
+/// <summary>Settings of one SSH CLI driver (one device); each dialect's options only choose the default dialect.</summary>
+public abstract class CliDriverOptions
+{
+    /// <summary>Creates the settings with <paramref name="defaultDialect"/>.</summary>
+    protected CliDriverOptions(CliDialect defaultDialect) => Dialect = defaultDialect;
+
+    /// <summary>The supply channel the driver serves (for logs and messages).</summary>
+    public string ChannelName { get; set; } = "";
+
+    /// <summary>
+    /// Time budget of one driver operation (waiting for a session and connecting included), spread over its
+    /// commands. Default 10 s.
+    /// </summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Most CLI sessions open to the device at once (1..16). Default 2.</summary>
+    public int MaxSessions { get; set; } = 2;
+
+    /// <summary>Idle sessions are probed with an empty line after this long; zero disables. Default 30 s.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Idle sessions are closed after this long; zero keeps them. Default 5 min.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Where session transcripts go (masked); none when null. Default null.</summary>
+    public ICliTranscriptSink? Transcript { get; set; }
+
+    /// <summary>Literal values masked in transcripts and logs, e.g. the login password. Default none.</summary>
+    public IReadOnlyList<string> MaskedValues { get; set; } = [];
+
+    /// <summary>The device dialect (prompts, paging, failure indicators).</summary>
+    public CliDialect Dialect { get; set; }
+}

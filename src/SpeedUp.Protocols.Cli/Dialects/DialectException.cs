@@ -1,4 +1,0 @@
-namespace SpeedUp.Protocols.Cli.Dialects;
-
-/// <summary>A dialect definition that cannot be used; the message lists every problem with its JSON path.</summary>
-public sealed class DialectException(string message, Exception? innerException = null) : Exception(message, innerException);
