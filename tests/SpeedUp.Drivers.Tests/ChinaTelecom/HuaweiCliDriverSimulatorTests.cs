@@ -39,15 +39,6 @@ public sealed class HuaweiCliDriverSimulatorTests(HuaweiSimulatorFixture fixture
     }
 
     [Fact]
-    public async Task FindLine_NobodyHoldsAddressOrPort_Null()
-    {
-        await using var driver = fixture.CreateDriver();
-
-        Assert.Null(await driver.FindLineAsync(IPAddress.Parse("192.0.2.1"), 80, Token));
-        Assert.Null(await driver.FindLineAsync(IPAddress.Parse("202.101.172.100"), 80, Token));
-    }
-
-    [Fact]
     public async Task SetRate_UpThenDown_VisibleInSimulatorThenRestored()
     {
         await using var driver = fixture.CreateDriver();
@@ -89,16 +80,6 @@ public sealed class HuaweiCliDriverSimulatorTests(HuaweiSimulatorFixture fixture
     }
 
     [Fact]
-    public async Task ReadLine_UnknownAccount_LineNotFound()
-    {
-        await using var driver = fixture.CreateDriver();
-
-        var exception = await Assert.ThrowsAsync<DriverException>(() => driver.ReadLineAsync(new LineReference(1, "nobody.here"), Token));
-
-        Assert.Equal(DriverFailure.LineNotFound, exception.Failure);
-    }
-
-    [Fact]
     public async Task Operation_SessionDroppedByDevice_ReconnectsTransparently()
     {
         await using var driver = fixture.CreateDriver();
@@ -110,24 +91,6 @@ public sealed class HuaweiCliDriverSimulatorTests(HuaweiSimulatorFixture fixture
 
         Assert.Equal(330100001, read.BandId);
         Assert.False(fixture.Simulator.Faults.DropArmed);
-    }
-
-    [Fact]
-    public async Task Operation_DeviceSlowerThanTimeout_Timeout()
-    {
-        await using var driver = fixture.CreateDriver(timeout: TimeSpan.FromSeconds(1));
-        await driver.ProbeAsync(Token);
-        fixture.Simulator.Faults.CommandLatency = TimeSpan.FromSeconds(3);
-        try
-        {
-            var exception = await Assert.ThrowsAsync<DriverException>(() => driver.ReadLineAsync(new LineReference(330100001, "zj0571a0001"), Token));
-
-            Assert.Equal(DriverFailure.Timeout, exception.Failure);
-        }
-        finally
-        {
-            fixture.Simulator.Faults.Clear();
-        }
     }
 
     [Fact]

@@ -51,33 +51,6 @@ public sealed class ZteCliDriverSimulatorTests
     }
 
     [Fact]
-    public async Task FindLine_UnknownAddress_Null()
-    {
-        await using var driver = _fixture.CreateDriver();
-
-        Assert.Null(await driver.FindLineAsync(IPAddress.Parse("10.9.8.7"), 1, Token));
-    }
-
-    [Fact]
-    public async Task SetRate_ConfirmedByReadBack_ThenRestored()
-    {
-        await using var driver = _fixture.CreateDriver();
-
-        var raised = await driver.SetRateAsync(Beijing1, Direction.Down, 80000, Token);
-        Assert.Equal(new LineRates(4000, 80000), raised);
-        Assert.Equal(80000, State.FindByAccount("bj010u0001")!.DownKbps);
-        Assert.Equal(80000, (await driver.ReadLineAsync(Beijing1, Token)).Current.DownKbps);
-
-        var up = await driver.SetRateAsync(Beijing1, Direction.Up, 10000, Token);
-        Assert.Equal(new LineRates(10000, 80000), up);
-
-        await driver.SetRateAsync(Beijing1, Direction.Down, 50000, Token);
-        var restored = await driver.SetRateAsync(Beijing1, Direction.Up, 4000, Token);
-        Assert.Equal(new LineRates(4000, 50000), restored);
-        Assert.Equal((4000, 50000), (State.FindByAccount("bj010u0001")!.UpKbps, State.FindByAccount("bj010u0001")!.DownKbps));
-    }
-
-    [Fact]
     public async Task SetRate_AboveTheConfirmationThreshold_AnswersYesAndConfirms()
     {
         await using var driver = _fixture.CreateDriver();
