@@ -3,6 +3,7 @@ using SpeedUp.Core.Errors;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Drivers;
 using SpeedUp.Scheduler;
+using SpeedUp.Testing;
 
 namespace SpeedUp.Core.Tests;
 

@@ -15,6 +15,7 @@ using SpeedUp.Core.Statistics;
 using SpeedUp.Drivers;
 using SpeedUp.Scheduler;
 using SpeedUp.Storage.Sqlite;
+using SpeedUp.Testing;
 
 namespace SpeedUp.Core.Tests;
 
@@ -145,13 +146,8 @@ internal sealed class CoreHarness : IDisposable
     public CustomerSessions Service { get; }
 
     /// <summary>A Telecom channel serving Zhejiang through the fake equipment.</summary>
-    public static SupplyChannelOptions Telecom(string name, Action<SupplyChannelOptions>? configure = null)
-    {
-        var options = new SupplyChannelOptions { Name = name, Carrier = Carrier.ChinaTelecom, Driver = FakeDriverFactory.Name, Port = 1 };
-        options.Provinces.Add("Zhejiang");
-        configure?.Invoke(options);
-        return options;
-    }
+    public static SupplyChannelOptions Telecom(string name, Action<SupplyChannelOptions>? configure = null) =>
+        FakeDriverFactory.TelecomChannel(name, configure);
 
     public static StartSpeedUpCommand StartDown(int mbps = 200, int minutes = 0) =>
         new("202.101.172.35", 0, 330100001, (int)Direction.Down, mbps, "game", minutes);

@@ -96,33 +96,6 @@ public sealed class CliRecordReplayTests
         Assert.Contains("recorded only 1 session", unrecorded.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("127.0.0.1", true)]
-    [InlineData("127.10.20.30", true)]
-    [InlineData("::1", true)]
-    [InlineData("[::1]", true)]
-    [InlineData("localhost", true)]
-    [InlineData("LOCALHOST", true)]
-    [InlineData("10.0.0.1", false)]
-    [InlineData("192.0.2.10", false)]
-    [InlineData("::ffff:10.0.0.1", false)]
-    [InlineData("bras.example.net", false)]
-    [InlineData("localhost.example.net", false)]
-    [InlineData("", false)]
-    public void LiveDeviceGuard_AllowsOnlyLoopback_WhenOn(string host, bool allowed)
-    {
-        var refusal = LiveDeviceGuard.RefusalFor(host, 22, "1");
-
-        Assert.Equal(allowed, refusal is null);
-        if (refusal is not null)
-        {
-            Assert.Contains($"refusing to connect to {host}:22", refusal, StringComparison.Ordinal);
-        }
-
-        Assert.Null(LiveDeviceGuard.RefusalFor(host, 22, null));
-        Assert.Null(LiveDeviceGuard.RefusalFor(host, 22, "0"));
-    }
-
     /// <summary>A device that echoes, answers a few commands and ends each answer with its prompt.</summary>
     private static InMemoryTransport Device() => new(
         command =>

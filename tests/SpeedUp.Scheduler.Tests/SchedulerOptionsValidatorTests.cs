@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Catalogue;
 using SpeedUp.Drivers;
-using SpeedUp.Scheduler;
+using SpeedUp.Testing;
 
-namespace SpeedUp.Core.Tests;
+namespace SpeedUp.Scheduler.Tests;
 
 /// <summary>The channel table is checked at start-up; every problem names its configuration key.</summary>
 public sealed class SchedulerOptionsValidatorTests
@@ -14,7 +14,7 @@ public sealed class SchedulerOptionsValidatorTests
     [Fact]
     public void A_sound_table_passes()
     {
-        var result = Validate(CoreHarness.Telecom("a", c => { c.Tiers.Add("Down:200"); c.Tiers.Add("up:10"); c.Capacity.MaxSpeedUps = 5; }));
+        var result = Validate(FakeDriverFactory.TelecomChannel("a", c => { c.Tiers.Add("Down:200"); c.Tiers.Add("up:10"); c.Capacity.MaxSpeedUps = 5; }));
 
         Assert.True(result.Succeeded, result.FailureMessage);
     }
@@ -27,7 +27,7 @@ public sealed class SchedulerOptionsValidatorTests
     [InlineData("Down:300", "SpeedUp:Channels:0:Tiers has Down:300, which is not a speed-up tier")]
     public void Bad_tiers_are_refused(string tier, string expected)
     {
-        var result = Validate(CoreHarness.Telecom("a", c => c.Tiers.Add(tier)));
+        var result = Validate(FakeDriverFactory.TelecomChannel("a", c => c.Tiers.Add(tier)));
 
         Assert.False(result.Succeeded);
         Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class SchedulerOptionsValidatorTests
     public void Every_bad_setting_is_reported_with_its_key()
     {
         var result = Validate(
-            CoreHarness.Telecom("dup", c =>
+            FakeDriverFactory.TelecomChannel("dup", c =>
             {
                 c.Capacity.MaxSpeedUps = -1;
                 c.Weight = 0;
@@ -49,7 +49,7 @@ public sealed class SchedulerOptionsValidatorTests
                 c.Resilience.BreakDuration = TimeSpan.FromMilliseconds(100);
                 c.Resilience.CallTimeout = TimeSpan.Zero;
             }),
-            CoreHarness.Telecom("dup", c => { c.Driver = "nope"; c.Provinces.Add("Atlantis"); c.Port = 70000; }));
+            FakeDriverFactory.TelecomChannel("dup", c => { c.Driver = "nope"; c.Provinces.Add("Atlantis"); c.Port = 70000; }));
 
         Assert.False(result.Succeeded);
         foreach (var expected in new[]
@@ -68,14 +68,14 @@ public sealed class SchedulerOptionsValidatorTests
     [Fact]
     public void Inline_device_secrets_are_refused_for_real_equipment_and_never_echoed()
     {
-        var remote = Validate(CoreHarness.Telecom("remote", c =>
+        var remote = Validate(FakeDriverFactory.TelecomChannel("remote", c =>
         {
             c.Host = "10.20.30.40";
             c.Secret = "inline-pass-4711";
             c.Snmp.AuthSecret = "inline-auth-4711";
             c.Snmp.PrivSecret = "inline-priv-4711";
         }));
-        var simulator = Validate(CoreHarness.Telecom("sim", c => { c.Host = "127.0.0.1"; c.Secret = "inline-pass-4711"; }));
+        var simulator = Validate(FakeDriverFactory.TelecomChannel("sim", c => { c.Host = "127.0.0.1"; c.Secret = "inline-pass-4711"; }));
 
         Assert.True(remote.Failed);
         var failures = string.Join("\n", remote.Failures!);

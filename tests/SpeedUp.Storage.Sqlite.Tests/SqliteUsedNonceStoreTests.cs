@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SpeedUp.Storage.Sqlite;
 
-namespace SpeedUp.Core.Tests;
+namespace SpeedUp.Storage.Sqlite.Tests;
 
 /// <summary>The durable memory of used nonces that makes a replayed signed call fail, also across restarts.</summary>
-public sealed class UsedNonceStoreTests : IDisposable
+public sealed class SqliteUsedNonceStoreTests : IDisposable
 {
     private const string Nonce = "n0nce-0123456789abcdef";
     private readonly string _directory = Directory.CreateTempSubdirectory("speedup-nonces-").FullName;

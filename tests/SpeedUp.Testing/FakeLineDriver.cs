@@ -1,10 +1,10 @@
 using System.Net;
 using SpeedUp.Drivers;
 
-namespace SpeedUp.Core.Tests;
+namespace SpeedUp.Testing;
 
 /// <summary>An in-memory line table standing in for one piece of equipment, shared by every channel reaching it.</summary>
-internal sealed class FakeEquipment
+public sealed class FakeEquipment
 {
     private readonly Dictionary<long, SubscriberLine> _lines = [];
 
@@ -66,7 +66,7 @@ internal sealed class FakeEquipment
 }
 
 /// <summary>One channel's driver onto a <see cref="FakeEquipment"/>; can be told to fail, before or after a write lands.</summary>
-internal sealed class FakeLineDriver(string channelName, FakeEquipment equipment) : ISubscriberLineDriver
+public sealed class FakeLineDriver(string channelName, FakeEquipment equipment) : ISubscriberLineDriver
 {
     public FakeLineDriver(string channelName)
         : this(channelName, new FakeEquipment())
@@ -143,13 +143,22 @@ internal sealed class FakeLineDriver(string channelName, FakeEquipment equipment
 }
 
 /// <summary>Creates <see cref="FakeLineDriver"/>s over one shared <see cref="FakeEquipment"/>, keeping them by channel.</summary>
-internal sealed class FakeDriverFactory(FakeEquipment equipment) : ISubscriberLineDriverFactory
+public sealed class FakeDriverFactory(FakeEquipment equipment) : ISubscriberLineDriverFactory
 {
     public const string Name = "fake";
 
     public Dictionary<string, FakeLineDriver> Drivers { get; } = new(StringComparer.Ordinal);
 
     public string DriverName => Name;
+
+    /// <summary>A China Telecom channel serving Zhejiang through the fake equipment.</summary>
+    public static SupplyChannelOptions TelecomChannel(string name, Action<SupplyChannelOptions>? configure = null)
+    {
+        var options = new SupplyChannelOptions { Name = name, Carrier = Carrier.ChinaTelecom, Driver = Name, Port = 1 };
+        options.Provinces.Add("Zhejiang");
+        configure?.Invoke(options);
+        return options;
+    }
 
     public ISubscriberLineDriver Create(SupplyChannelOptions channel)
     {

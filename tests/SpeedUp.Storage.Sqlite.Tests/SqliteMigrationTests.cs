@@ -4,10 +4,10 @@ using SpeedUp.Core.Sessions;
 using SpeedUp.Drivers;
 using SpeedUp.Storage.Sqlite;
 
-namespace SpeedUp.Core.Tests;
+namespace SpeedUp.Storage.Sqlite.Tests;
 
 /// <summary>A database written by the previous version opens and is upgraded in place.</summary>
-public sealed class MigrationTests : IDisposable
+public sealed class SqliteMigrationTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("speedup-migrate-").FullName;
     private CancellationToken Ct => TestContext.Current.CancellationToken;

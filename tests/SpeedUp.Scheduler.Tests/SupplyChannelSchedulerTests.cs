@@ -1,0 +1,238 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SpeedUp.Core.Channels;
+using SpeedUp.Core.Errors;
+using SpeedUp.Drivers;
+using SpeedUp.Testing;
+
+namespace SpeedUp.Scheduler.Tests;
+
+/// <summary>
+/// Failover as the scheduler's strategy: the loop over channels, capacity leases, read-before-write after an unknown
+/// outcome, and what the caller is told. Two channels (<c>ct-a</c> preferred by priority, <c>ct-b</c>) reach one equipment.
+/// </summary>
+public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
+{
+    private static readonly LineReference Line = new(330100001, "zj0571a0001");
+    private static readonly ChannelDemand Zhejiang = new(Carrier.ChinaTelecom, "Zhejiang");
+    private readonly FakeEquipment _equipment = new();
+    private readonly FakeDriverFactory _factory;
+    private readonly SupplyChannelRegistry _registry;
+    private readonly SupplyChannelScheduler _scheduler;
+
+    public SupplyChannelSchedulerTests()
+    {
+        var options = new SchedulerOptions();
+        options.Channels.Add(FakeDriverFactory.TelecomChannel("ct-a", c => { c.Priority = 1; c.Capacity.MaxSpeedUps = 1; c.Resilience.ReadRetries = 0; }));
+        options.Channels.Add(FakeDriverFactory.TelecomChannel("ct-b", c => { c.Priority = 2; c.Capacity.MaxSpeedUps = 1; c.Resilience.ReadRetries = 0; }));
+        _factory = new FakeDriverFactory(_equipment);
+        _registry = new SupplyChannelRegistry(Options.Create(options), [_factory], TimeProvider.System, NullLogger<SupplyChannelRegistry>.Instance);
+        _scheduler = new SupplyChannelScheduler(_registry);
+        _equipment.Add(new SubscriberLine(Line.BandId, Line.Account, IPAddress.Parse("202.101.172.35"), PortRange.All,
+            new LineRates(4000, 50000), new LineCapability(20000, 200000, true)));
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private FakeLineDriver A => _factory.Drivers["ct-a"];
+
+    private FakeLineDriver B => _factory.Drivers["ct-b"];
+
+    public ValueTask DisposeAsync() => _registry.DisposeAsync();
+
+    [Fact]
+    public async Task RunAsync_FirstChannelUnreachable_RunsOnTheNextAndRecordsTheFailover()
+    {
+        A.FailWith = DriverFailure.Unreachable;
+
+        var channel = await _scheduler.RunAsync(new ChannelRequest("read", Zhejiang), async (attempt, ct) =>
+        {
+            await attempt.ReadLineAsync(Line, ct);
+            return attempt.ChannelName;
+        }, Ct);
+
+        Assert.Equal("ct-b", channel);
+        var failover = Assert.Single(_registry.RecentFailovers);
+        Assert.Equal(("ct-a", "read", "Unreachable"), (failover.FromChannel, failover.Operation, failover.Reason));
+    }
+
+    [Fact]
+    public async Task RunAsync_PreferredChannel_IsTriedFirstWhateverThePriority()
+    {
+        var tried = new List<string>();
+
+        await _scheduler.RunAsync(new ChannelRequest("restore", Zhejiang, PreferredChannel: "ct-b"), (attempt, _) =>
+        {
+            tried.Add(attempt.ChannelName);
+            return Task.FromResult(tried.Count == 2 ? 0 : throw new DriverException(DriverFailure.Timeout, "slow"));
+        }, Ct);
+
+        Assert.Equal(["ct-b", "ct-a"], tried);
+    }
+
+    [Fact]
+    public async Task RunAsync_AnswerAboutTheLine_EndsTheRunWithSystemErrorNamingTheChannel()
+    {
+        var tried = new List<string>();
+
+        var error = await Assert.ThrowsAsync<SpeedUpException>(() => _scheduler.RunAsync(new ChannelRequest("read", Zhejiang), async (attempt, ct) =>
+        {
+            tried.Add(attempt.ChannelName);
+            return await attempt.ReadLineAsync(new LineReference(1, "nobody"), ct);
+        }, Ct));
+
+        Assert.Equal(["ct-a"], tried);
+        Assert.Equal(ProductErrorCode.SystemError, error.Code);
+        Assert.Equal(FailureKind.Internal, error.Kind);
+        Assert.Contains("'ct-a' failed (LineNotFound)", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_registry.RecentFailovers);
+    }
+
+    [Fact]
+    public async Task RunAsync_BusinessError_PassesThroughUnchangedAndEndsTheRun()
+    {
+        var refusal = SpeedUpException.InvalidParameter("not a speed-up");
+        var attempts = 0;
+
+        var error = await Assert.ThrowsAsync<SpeedUpException>(() => _scheduler.RunAsync<int>(new ChannelRequest("start", Zhejiang), (_, _) =>
+        {
+            attempts++;
+            throw refusal;
+        }, Ct));
+
+        Assert.Same(refusal, error);
+        Assert.Equal(1, attempts);
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryChannelFaulty_IsUnavailableNamingEach()
+    {
+        A.FailWith = DriverFailure.Unreachable;
+        B.FailWith = DriverFailure.Timeout;
+
+        var error = await Assert.ThrowsAsync<SpeedUpException>(() =>
+            _scheduler.RunAsync(new ChannelRequest("read band 330100001", Zhejiang), (attempt, ct) => attempt.ReadLineAsync(Line, ct), Ct));
+
+        Assert.Equal(ProductErrorCode.SystemError, error.Code);
+        Assert.Equal(FailureKind.Unavailable, error.Kind);
+        Assert.Contains("No supply channel could read band 330100001: 'ct-a' Unreachable", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'ct-b' Timeout", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryChannelFull_IsBusinessLimitControl()
+    {
+        _scheduler.Adopt("ct-a", "held-1", 100_000);
+        _scheduler.Adopt("ct-b", "held-2", 100_000);
+
+        var error = await Assert.ThrowsAsync<SpeedUpException>(() => _scheduler.RunAsync(new ChannelRequest("start", Zhejiang), async (attempt, _) =>
+        {
+            await using var lease = attempt.LeaseCapacity("s1", 100_000);
+            return 0;
+        }, Ct));
+
+        Assert.Equal(ProductErrorCode.BusinessLimitControl, error.Code);
+        Assert.Equal(FailureKind.ResourceExhausted, error.Kind);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoChannelServesTheDemand_IsSystemErrorAndCanServeSaysSo()
+    {
+        var guangdong = new ChannelDemand(Carrier.ChinaTelecom, "Guangdong");
+
+        var error = await Assert.ThrowsAsync<SpeedUpException>(() => _scheduler.RunAsync(new ChannelRequest("read", guangdong), (_, _) => Task.FromResult(0), Ct));
+
+        Assert.False(_scheduler.CanServe(guangdong));
+        Assert.True(_scheduler.CanServe(Zhejiang));
+        Assert.Equal("No supply channel is able to read.", error.Message);
+    }
+
+    [Fact]
+    public async Task LeaseCapacity_NotKept_IsGivenBackWhenTheAttemptFails()
+    {
+        await _scheduler.RunAsync(new ChannelRequest("start", Zhejiang), async (attempt, _) =>
+        {
+            await using var lease = attempt.LeaseCapacity("s1", 100_000);
+            return attempt.ChannelName == "ct-a" ? throw new DriverException(DriverFailure.Unreachable, "gone") : 0;
+        }, Ct);
+
+        Assert.Equal(0, _registry.Channel("ct-a")!.Capacity.SpeedUpsInUse);
+        Assert.Equal(0, _registry.Channel("ct-b")!.Capacity.SpeedUpsInUse);
+    }
+
+    [Fact]
+    public async Task LeaseCapacity_Kept_IsHeldUntilReleaseAndMovesTheSessionOffItsFormerChannel()
+    {
+        _scheduler.Adopt("ct-a", "s1", 100_000);
+
+        await _scheduler.RunAsync(new ChannelRequest("reconcile", Zhejiang, PreferredChannel: "ct-b"), async (attempt, _) =>
+        {
+            await using var lease = attempt.LeaseCapacity("s1", 100_000);
+            lease.Keep();
+            return 0;
+        }, Ct);
+
+        Assert.Equal(0, _registry.Channel("ct-a")!.Capacity.SpeedUpsInUse);
+        Assert.Equal(1, _registry.Channel("ct-b")!.Capacity.SpeedUpsInUse);
+        _scheduler.Release("s1");
+        _scheduler.Release("s1");
+        Assert.Equal(0, _registry.Channel("ct-b")!.Capacity.SpeedUpsInUse);
+    }
+
+    [Fact]
+    public async Task LeaseCapacity_OnTheChannelTheSessionHolds_TakesNothingAndGivesNothingBack()
+    {
+        _scheduler.Adopt("ct-a", "s1", 100_000);
+
+        await _scheduler.RunAsync(new ChannelRequest("restore", Zhejiang, PreferredChannel: "ct-a"), async (attempt, _) =>
+        {
+            await using var lease = attempt.LeaseCapacity("s1", 100_000);
+            return 0;
+        }, Ct);
+
+        Assert.Equal(1, _registry.Channel("ct-a")!.Capacity.SpeedUpsInUse);
+    }
+
+    [Fact]
+    public async Task TryLeaseCapacity_FullChannel_IsNullAndTheAttemptGoesOn()
+    {
+        _scheduler.Adopt("ct-b", "other", 100_000);
+
+        var leased = await _scheduler.RunAsync(new ChannelRequest("reconcile", Zhejiang, PreferredChannel: "ct-b"), async (attempt, _) =>
+        {
+            await using var lease = attempt.TryLeaseCapacity("s1", 100_000);
+            return lease is not null;
+        }, Ct);
+
+        Assert.False(leased);
+        Assert.Equal(1, _registry.Channel("ct-b")!.Capacity.SpeedUpsInUse);
+    }
+
+    [Fact]
+    public async Task SetRateAsync_AfterAWriteOfUnknownOutcome_ReadsFirstAndDoesNotWriteAgain()
+    {
+        A.FailAfterWrite = DriverFailure.Timeout;
+        var seen = new List<bool>();
+
+        var rates = await _scheduler.RunAsync(new ChannelRequest("start", Zhejiang), (attempt, ct) =>
+        {
+            seen.Add(attempt.WriteOutcomeUnknown);
+            return attempt.SetRateAsync(Line, Direction.Down, 200_000, ct);
+        }, Ct);
+
+        Assert.Equal([false, true], seen);
+        Assert.Equal(200_000, rates.DownKbps);
+        Assert.Equal([("ct-a", Line.BandId, Direction.Down, 200_000L)], _equipment.Writes);
+    }
+
+    [Fact]
+    public async Task SetRateAsync_AfterAWriteThatFailedBeforeSending_WritesOnTheNextChannel()
+    {
+        A.FailWritesWith = DriverFailure.Unreachable;
+
+        await _scheduler.RunAsync(new ChannelRequest("start", Zhejiang), (attempt, ct) => attempt.SetRateAsync(Line, Direction.Down, 200_000, ct), Ct);
+
+        Assert.Equal([("ct-b", Line.BandId, Direction.Down, 200_000L)], _equipment.Writes);
+    }
+}
