@@ -27,6 +27,15 @@ public static class RepositoryPaths
         }
     }
 
+    /// <summary>Fails (never skips) when a tool a test needs is missing.</summary>
+    public static void RequireTool(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"'{path}' is missing: run scripts/setup.sh as root (installs openssh-server, snmp, snmpd, socat).");
+        }
+    }
+
     public static void RequireSetup()
     {
         foreach (var (path, what) in new[] { (Ip2RegionDatabase, "ip2region data"), ("/usr/sbin/sshd", "OpenSSH sshd"), ("/usr/bin/snmpget", "net-snmp tools"), ("/usr/bin/socat", "socat") })

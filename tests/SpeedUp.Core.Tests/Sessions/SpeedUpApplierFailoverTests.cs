@@ -1,0 +1,364 @@
+using System.Net;
+using SpeedUp.Core.Errors;
+using SpeedUp.Core.Sessions;
+using SpeedUp.Drivers;
+using SpeedUp.Scheduler;
+using SpeedUp.Testing;
+
+namespace SpeedUp.Core.Tests;
+
+/// <summary>
+/// Failover across supply channels reaching the same equipment: selection, capacity, reads before writes so that
+/// nothing is applied twice, restores through another channel, circuit breaking and reconciliation.
+/// </summary>
+public sealed class SpeedUpApplierFailoverTests : IDisposable
+{
+    private const long Line1 = 330100001;
+    private const long Line2 = 330100002;
+    private const long Line3 = 330100003;
+    private readonly CoreHarness _h;
+
+    public SpeedUpApplierFailoverTests() => _h = NewHarness();
+
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private FakeLineDriver Ssh => _h.Factory.Drivers["ct-ssh"];
+
+    private FakeLineDriver Snmp => _h.Factory.Drivers["ct-snmp"];
+
+    public void Dispose() => _h.Dispose();
+
+    [Fact]
+    public async Task A_dead_preferred_channel_sends_the_speed_up_to_the_next_one()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        Ssh.FailWith = DriverFailure.Unreachable;
+
+        var session = await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+
+        Assert.Equal("ct-snmp", session.ChannelName);
+        Assert.Equal(200000, _h.Equipment.RatesOf(Line1).DownKbps);
+        Assert.Equal([("ct-snmp", Line1, Direction.Down, 200000L)], _h.Equipment.Writes);
+        Assert.Equal("ct-snmp", (await _h.Sessions.FindOpenAsync(Line1, Direction.Down, Ct))!.ChannelName);
+        Assert.Contains(_h.Registry.RecentFailovers, f => f.FromChannel == "ct-ssh" && f.Reason == "Unreachable");
+    }
+
+    [Fact]
+    public async Task A_write_that_landed_but_lost_its_answer_is_not_applied_again_elsewhere()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        Ssh.FailAfterWrite = DriverFailure.Timeout;
+
+        var session = await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+
+        Assert.Equal(SessionState.Active, session.State);
+        Assert.Single(_h.Equipment.Writes);
+        Assert.Equal(("ct-ssh", Line1, Direction.Down, 200000L), _h.Equipment.Writes[0]);
+        Assert.Equal("ct-snmp", session.ChannelName); // the channel that confirmed the rate, and will restore it
+        Assert.Equal(1, _h.Registry.Channel("ct-snmp")!.Capacity.SpeedUpsInUse);
+        Assert.Equal(0, _h.Registry.Channel("ct-ssh")!.Capacity.SpeedUpsInUse);
+    }
+
+    [Fact]
+    public async Task A_write_that_never_left_is_applied_once_through_the_next_channel()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        Ssh.FailWritesWith = DriverFailure.Unreachable;
+
+        var session = await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+
+        Assert.Equal("ct-snmp", session.ChannelName);
+        Assert.Equal([("ct-snmp", Line1, Direction.Down, 200000L)], _h.Equipment.Writes);
+    }
+
+    [Fact]
+    public async Task A_rejected_value_is_final_and_restores_the_line()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        Ssh.FailWritesWith = DriverFailure.Rejected;
+
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Service.StartAsync(CoreHarness.StartDown(), Ct));
+
+        Assert.Equal(ProductErrorCode.SystemError, e.Code);
+        Assert.DoesNotContain(Snmp.Writes, w => w.Kbps == 200000);
+        Assert.Equal(50000, _h.Equipment.RatesOf(Line1).DownKbps);
+        Assert.Null(await _h.Sessions.FindOpenAsync(Line1, Direction.Down, Ct));
+        Assert.Equal(0, _h.Registry.Channel("ct-ssh")!.Capacity.SpeedUpsInUse);
+    }
+
+    [Fact]
+    public async Task When_every_channel_is_down_the_caller_gets_system_error_naming_each_and_nothing_changes()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        Ssh.FailWith = DriverFailure.Unreachable;
+        Snmp.FailWith = DriverFailure.Timeout;
+
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Service.StartAsync(CoreHarness.StartDown(), Ct));
+
+        Assert.Equal(ProductErrorCode.SystemError, e.Code);
+        Assert.Equal(FailureKind.Unavailable, e.Kind);
+        Assert.Contains("'ct-ssh' Unreachable", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'ct-snmp' Timeout", e.Message, StringComparison.Ordinal);
+        Assert.Empty(_h.Equipment.Writes);
+        Assert.Null(await _h.Sessions.FindLatestAsync(Line1, Direction.Down, Ct));
+    }
+
+    [Fact]
+    public async Task When_both_fail_after_journalling_the_restore_is_left_to_the_sweeper_and_finishes_later()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        Ssh.FailAfterWrite = DriverFailure.Timeout; // lands
+        Snmp.FailWith = DriverFailure.Unreachable;  // cannot confirm it
+
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Service.StartAsync(CoreHarness.StartDown(), Ct));
+        Assert.Equal(ProductErrorCode.SystemError, e.Code);
+
+        // ct-ssh still times out after writing, so the restore lands but is not confirmed: still open, retried.
+        var open = await _h.Sessions.FindOpenAsync(Line1, Direction.Down, Ct);
+        Assert.NotNull(open);
+        Assert.Equal(SessionState.Restoring, open.State);
+
+        Ssh.FailAfterWrite = null;
+        Snmp.FailWith = null;
+        Assert.Equal(1, await _h.Restorer.SweepAsync(Ct));
+        Assert.Equal(50000, _h.Equipment.RatesOf(Line1).DownKbps);
+        Assert.Null(await _h.Sessions.FindOpenAsync(Line1, Direction.Down, Ct));
+        Assert.All(_h.Registry.Channels, c => Assert.Equal(0, c.Capacity.SpeedUpsInUse));
+    }
+
+    [Fact]
+    public async Task Stop_restores_through_another_channel_when_the_one_that_applied_is_dead()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        var started = await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+        Assert.Equal("ct-ssh", started.ChannelName);
+        Ssh.FailWith = DriverFailure.Unreachable;
+
+        var stopped = await _h.Service.StopAsync(CoreHarness.StopDown(), Ct);
+
+        Assert.Equal(SessionState.Ended, stopped.State);
+        Assert.Equal("ct-snmp", stopped.ChannelName);
+        Assert.Equal(50000, _h.Equipment.RatesOf(Line1).DownKbps);
+        Assert.Equal(0, _h.Registry.Channel("ct-ssh")!.Capacity.SpeedUpsInUse);
+    }
+
+    [Fact]
+    public async Task Capacity_exhaustion_moves_to_the_next_channel_then_is_a_business_limit()
+    {
+        using var h = NewHarness(sshMax: 1, snmpMax: 1);
+        await h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        await h.Precheck.PrecheckAsync("202.101.172.35", 1500, Ct);
+        await h.Precheck.PrecheckAsync("202.101.172.35", 2500, Ct);
+
+        var first = await h.Service.StartAsync(Start(Line1, 0), Ct);
+        var second = await h.Service.StartAsync(Start(Line2, 1500), Ct);
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => h.Service.StartAsync(Start(Line3, 2500), Ct));
+
+        Assert.Equal("ct-ssh", first.ChannelName);
+        Assert.Equal("ct-snmp", second.ChannelName);
+        Assert.Equal(ProductErrorCode.BusinessLimitControl, e.Code);
+        Assert.Equal(FailureKind.ResourceExhausted, e.Kind);
+        Assert.Contains("at capacity", e.Message, StringComparison.Ordinal);
+        Assert.Equal(50000, h.Equipment.RatesOf(Line3).DownKbps);
+        Assert.Null(await h.Sessions.FindLatestAsync(Line3, Direction.Down, Ct));
+
+        // Stopping frees the capacity again.
+        await h.Service.StopAsync(new StopSpeedUpCommand("202.101.172.35", 0, Line1, (int)Direction.Down), Ct);
+        var third = await h.Service.StartAsync(Start(Line3, 2500), Ct);
+        Assert.Equal("ct-ssh", third.ChannelName);
+    }
+
+    [Fact]
+    public async Task A_bandwidth_pool_counts_the_bandwidth_speed_ups_add()
+    {
+        // 50 → 200 Mbps adds 150 Mbps; a 180 Mbps pool holds one such speed-up, not two, nor another 50 Mbps on top.
+        using var h = NewHarness(sshPool: 180, snmpPool: 0, snmpTiers: ["Down:100"]);
+        await h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        await h.Precheck.PrecheckAsync("202.101.172.35", 1500, Ct);
+
+        await h.Service.StartAsync(Start(Line1, 0), Ct);
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => h.Service.StartAsync(Start(Line2, 1500), Ct));
+
+        Assert.Equal(ProductErrorCode.BusinessLimitControl, e.Code); // ct-snmp does not carry the 200 Mbps tier
+        Assert.Equal(150, h.Registry.Channel("ct-ssh")!.Capacity.BandwidthInUseMbps);
+        var ok = await h.Service.StartAsync(Start(Line2, 1500, mbps: 100), Ct);
+        Assert.Equal("ct-snmp", ok.ChannelName);
+    }
+
+    [Fact]
+    public async Task A_tier_no_channel_carries_is_unsupported()
+    {
+        using var h = NewHarness(sshTiers: ["Down:100"], snmpTiers: ["Down:100"]);
+        await h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => h.Service.StartAsync(CoreHarness.StartDown(200), Ct));
+
+        Assert.Equal(ProductErrorCode.SpeedUpUnsupported, e.Code);
+        Assert.Empty(h.Equipment.Writes);
+    }
+
+    [Fact]
+    public void Selection_prefers_priority_then_cost_then_weighted_free_capacity()
+    {
+        using var h = new CoreHarness(channels: list =>
+        {
+            list.Add(CoreHarness.Telecom("cheap-heavy", c => { c.Priority = 10; c.Cost = 1; c.Weight = 300; }));
+            list.Add(CoreHarness.Telecom("dear", c => { c.Priority = 10; c.Cost = 2; }));
+            list.Add(CoreHarness.Telecom("cheap-light", c => { c.Priority = 10; c.Cost = 1; c.Weight = 100; }));
+            list.Add(CoreHarness.Telecom("first", c => c.Priority = 1));
+            list.Add(CoreHarness.Telecom("elsewhere", c => { c.Provinces.Clear(); c.Provinces.Add("Sichuan"); }));
+        });
+
+        var order = h.Registry.Candidates(new Channels.ChannelDemand(Carrier.ChinaTelecom, "Zhejiang")).Select(c => c.Name);
+
+        Assert.Equal(["first", "cheap-heavy", "cheap-light", "dear"], order);
+    }
+
+    [Fact]
+    public async Task An_unhealthy_channel_goes_behind_the_healthy_ones()
+    {
+        Ssh.FailWith = DriverFailure.Timeout;
+        await _h.Registry.Channel("ct-ssh")!.ProbeAsync(Ct);
+        await _h.Registry.Channel("ct-snmp")!.ProbeAsync(Ct);
+
+        var order = _h.Registry.Candidates(new Channels.ChannelDemand(Carrier.ChinaTelecom, "Zhejiang")).Select(c => c.Name);
+
+        Assert.Equal(["ct-snmp", "ct-ssh"], order);
+        Assert.Equal(ChannelHealthState.Unhealthy, _h.Registry.Channel("ct-ssh")!.Health.State);
+    }
+
+    [Fact]
+    public async Task Repeated_faults_open_the_circuit_calls_then_fail_fast_and_a_probe_after_the_break_closes_it()
+    {
+        var channel = _h.Registry.Channel("ct-ssh")!;
+        Ssh.FailWith = DriverFailure.Unreachable;
+        for (var i = 0; i < 4 && channel.Circuit == ChannelCircuitState.Closed; i++)
+        {
+            await Assert.ThrowsAsync<DriverException>(() => channel.Driver.ReadLineAsync(new LineReference(Line1, "zj0571a0001"), Ct));
+        }
+
+        Assert.Equal(ChannelCircuitState.Open, channel.Circuit);
+        var callsBefore = Ssh.Calls;
+        var refused = await Assert.ThrowsAsync<DriverException>(() => channel.Driver.ReadLineAsync(new LineReference(Line1, "zj0571a0001"), Ct));
+        Assert.Equal(DriverFailure.Unreachable, refused.Failure);
+        Assert.Contains("circuit breaker", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(callsBefore, Ssh.Calls); // nothing reached the equipment
+        Assert.Equal(1, channel.Counters.CircuitOpened);
+
+        Ssh.FailWith = null;
+        await Task.Delay(TimeSpan.FromMilliseconds(700), Ct); // BreakDuration 0.5 s
+        var probe = await channel.ProbeAsync(Ct);
+
+        Assert.True(probe.Healthy, probe.Detail);
+        Assert.Equal(ChannelCircuitState.Closed, channel.Circuit);
+    }
+
+    [Fact]
+    public async Task Reconciliation_reapplies_a_rate_the_equipment_lost_and_leaves_a_line_at_its_target_alone()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+        Assert.Equal(0, await _h.Reconciler.ReconcileAsync(Ct));
+
+        _h.Equipment.Reset(Line1, new LineRates(4000, 50000)); // a reboot
+        Assert.Equal(1, await _h.Reconciler.ReconcileAsync(Ct));
+
+        Assert.Equal(200000, _h.Equipment.RatesOf(Line1).DownKbps);
+        Assert.Equal(1, _h.Reconciler.Reapplied);
+        Assert.Equal(2, _h.Equipment.Writes.Count(w => w.Kbps == 200000));
+    }
+
+    [Fact]
+    public async Task A_write_that_lands_after_the_session_ended_is_undone_by_the_reconciler()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        Ssh.FailWritesWith = DriverFailure.Timeout; // the SSH write is stuck on a dying session…
+        var session = await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+        Assert.Equal("ct-snmp", session.ChannelName);
+        Ssh.FailWritesWith = null;
+        await _h.Service.StopAsync(CoreHarness.StopDown(), Ct);
+        Assert.True((await _h.Sessions.FindLatestAsync(Line1, Direction.Down, Ct))!.UncertainWrite);
+
+        _h.Equipment.Write("ct-ssh", Line1, Direction.Down, 200000); // …and lands after the stop
+        Assert.Equal(1, await _h.Reconciler.VerifyEndedAsync(Ct));
+
+        Assert.Equal(50000, _h.Equipment.RatesOf(Line1).DownKbps);
+        Assert.Equal(0, await _h.Reconciler.VerifyEndedAsync(Ct)); // nothing left to undo
+        _h.Time.Advance(TimeSpan.FromMinutes(6));
+        _h.Equipment.Write("ct-ssh", Line1, Direction.Down, 200000); // outside the window: no longer this session's doing
+        Assert.Equal(0, await _h.Reconciler.VerifyEndedAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_late_write_check_leaves_a_line_alone_while_a_newer_session_owns_it()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        Ssh.FailWritesWith = DriverFailure.Unreachable;
+        await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+        Ssh.FailWritesWith = null;
+        await _h.Service.StopAsync(CoreHarness.StopDown(), Ct);
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        await _h.Service.StartAsync(CoreHarness.StartDown(), Ct); // a new speed-up to the same target
+
+        Assert.Equal(0, await _h.Reconciler.VerifyEndedAsync(Ct));
+
+        Assert.Equal(200000, _h.Equipment.RatesOf(Line1).DownKbps);
+    }
+
+    [Fact]
+    public async Task Open_sessions_hold_their_capacity_again_after_a_restart()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        var session = await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+        _h.Registry.Release(session.Id); // what a fresh process starts with
+        Assert.Equal(0, _h.Registry.Channel("ct-ssh")!.Capacity.SpeedUpsInUse);
+
+        Assert.Equal(1, await _h.Reconciler.AdoptOpenSessionsAsync(Ct));
+
+        Assert.Equal(1, _h.Registry.Channel("ct-ssh")!.Capacity.SpeedUpsInUse);
+        Assert.Equal(150, _h.Registry.Channel("ct-ssh")!.Capacity.BandwidthInUseMbps);
+    }
+
+    [Fact]
+    public async Task Precheck_finds_the_line_through_the_next_channel_when_the_first_is_down()
+    {
+        Ssh.FailWith = DriverFailure.AuthenticationFailed;
+
+        var result = await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+
+        Assert.Equal(Line1, result.Precheck.BandId);
+        Assert.Equal("ct-snmp", result.Precheck.ChannelName);
+    }
+
+    private static StartSpeedUpCommand Start(long bandId, int port, int mbps = 200) =>
+        new("202.101.172.35", port, bandId, (int)Direction.Down, mbps, "game", 0);
+
+    private static CoreHarness NewHarness(
+        int sshMax = 0, int snmpMax = 0, int sshPool = 0, int snmpPool = 0, string[]? sshTiers = null, string[]? snmpTiers = null)
+    {
+        var h = new CoreHarness(channels: list =>
+        {
+            list.Add(CoreHarness.Telecom("ct-ssh", c => Configure(c, 10, sshMax, sshPool, sshTiers)));
+            list.Add(CoreHarness.Telecom("ct-snmp", c => Configure(c, 20, snmpMax, snmpPool, snmpTiers)));
+        });
+        var address = IPAddress.Parse("202.101.172.35");
+        h.Equipment.Add(new SubscriberLine(Line1, "zj0571a0001", address, new PortRange(0, 1023), new LineRates(4000, 50000), new LineCapability(20000, 200000, true)));
+        h.Equipment.Add(new SubscriberLine(Line2, "zj0571a0002", address, new PortRange(1024, 2047), new LineRates(4000, 50000), new LineCapability(20000, 200000, true)));
+        h.Equipment.Add(new SubscriberLine(Line3, "zj0571a0003", address, new PortRange(2048, 3071), new LineRates(4000, 50000), new LineCapability(20000, 200000, true)));
+        return h;
+    }
+
+    private static void Configure(SupplyChannelOptions c, int priority, int max, int pool, string[]? tiers)
+    {
+        c.Priority = priority;
+        c.Capacity.MaxSpeedUps = max;
+        c.Capacity.BandwidthPoolMbps = pool;
+        c.Resilience.ReadRetries = 0;
+        c.Resilience.MinimumThroughput = 2;
+        c.Resilience.BreakDuration = TimeSpan.FromMilliseconds(500);
+        foreach (var tier in tiers ?? [])
+        {
+            c.Tiers.Add(tier);
+        }
+    }
+}

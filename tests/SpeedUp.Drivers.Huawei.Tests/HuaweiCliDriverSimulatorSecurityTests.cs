@@ -1,0 +1,105 @@
+using System.Net;
+using SpeedUp.Protocols.Cli;
+
+namespace SpeedUp.Drivers.Huawei.Tests;
+
+[Collection(HuaweiSimulatorCollection.Name)]
+public sealed class HuaweiCliDriverSimulatorSecurityTests(HuaweiSimulatorFixture fixture)
+{
+    private const string OtherKey = "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU";
+    private static readonly LineReference Line1 = new(330100001, "zj0571a0001");
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Connect_WrongHostKey_RefusedNamingBothFingerprints()
+    {
+        await using var driver = fixture.CreateDriver(hostKey: OtherKey);
+
+        var exception = await Assert.ThrowsAsync<DriverException>(() => driver.ReadLineAsync(Line1, Token));
+
+        Assert.Equal(DriverFailure.HostKeyMismatch, exception.Failure);
+        Assert.Contains(OtherKey, exception.Message, StringComparison.Ordinal);
+        Assert.Contains(HostKeyFingerprint.Format(fixture.Simulator.SshHostKeySha256), exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.Simulator.SshPassword, exception.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connect_PinWithoutPrefixWithPadding_Accepted()
+    {
+        var pin = HostKeyFingerprint.Normalize(fixture.Simulator.SshHostKeySha256) + "=";
+        await using var driver = fixture.CreateDriver(hostKey: pin);
+
+        var health = await driver.ProbeAsync(Token);
+
+        Assert.True(health.Healthy, health.Detail);
+    }
+
+    [Fact]
+    public async Task Connect_NoPin_Refused()
+    {
+        var channel = fixture.Channel();
+        channel.HostKeySha256 = null;
+        await using var driver = (SpeedUp.Drivers.Huawei.HuaweiCliDriver)new SpeedUp.Drivers.Huawei.HuaweiCliDriverFactory().Create(channel);
+
+        var exception = await Assert.ThrowsAsync<DriverException>(() => driver.FindLineAsync(IPAddress.Parse("202.101.172.35"), 1, Token));
+
+        Assert.Equal(DriverFailure.HostKeyMismatch, exception.Failure);
+        Assert.Contains("No host key is pinned", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connect_WrongPassword_AuthenticationFailedWithoutSecret()
+    {
+        const string Wrong = "not-the-password-42";
+        await using var driver = fixture.CreateDriver(password: Wrong);
+
+        var exception = await Assert.ThrowsAsync<DriverException>(() => driver.ReadLineAsync(Line1, Token));
+
+        Assert.Equal(DriverFailure.AuthenticationFailed, exception.Failure);
+        Assert.False(exception.IsTransient);
+        Assert.DoesNotContain(Wrong, exception.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connect_NothingListening_Unreachable()
+    {
+        var channel = fixture.Channel();
+        channel.Port = FreePort();
+        await using var driver = (SpeedUp.Drivers.Huawei.HuaweiCliDriver)new SpeedUp.Drivers.Huawei.HuaweiCliDriverFactory().Create(channel);
+
+        var exception = await Assert.ThrowsAsync<DriverException>(() => driver.ReadLineAsync(Line1, Token));
+
+        Assert.Equal(DriverFailure.Unreachable, exception.Failure);
+        Assert.True(exception.IsTransient);
+    }
+
+    [Theory]
+    [InlineData("zj0571a0001\nreboot")]
+    [InlineData("zj0571a0001\rsimulator reboot")]
+    [InlineData("a;b")]
+    [InlineData("zj0571a0001 car inbound cir 99999")]
+    [InlineData("用户0001")]
+    [InlineData("zj0571a0001\u001b[A")]
+    public async Task InjectionAttempts_RejectedNothingReachesDevice(string account)
+    {
+        var audit = fixture.Simulator.State.AuditLog.Count;
+        var before = fixture.Simulator.State.FindByAccount("zj0571a0001")!;
+        await using var driver = fixture.CreateDriver();
+
+        var set = await Assert.ThrowsAsync<DriverException>(() => driver.SetRateAsync(new LineReference(330100001, account), Direction.Up, 8000, Token));
+        var read = await Assert.ThrowsAsync<DriverException>(() => driver.ReadLineAsync(new LineReference(330100001, account), Token));
+
+        Assert.Equal(DriverFailure.InvalidValue, set.Failure);
+        Assert.Equal(DriverFailure.InvalidValue, read.Failure);
+        Assert.Equal(audit, fixture.Simulator.State.AuditLog.Count);
+        Assert.Equal(before, fixture.Simulator.State.FindByAccount("zj0571a0001"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
