@@ -213,8 +213,8 @@ public sealed class CliChannel : IAsyncDisposable
 
     private async Task ReadUntilPromptAsync(string command, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        using var timer = new CancellationTokenSource(timeout, _options.TimeProvider);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
             while (true)

@@ -9,6 +9,9 @@ public sealed class CliChannelOptions
     /// </summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The clock of command timeouts. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Most characters of one command's output kept before the command fails as runaway. Default 4,000,000.</summary>
     public int MaxOutputChars { get; set; } = 4_000_000;
 

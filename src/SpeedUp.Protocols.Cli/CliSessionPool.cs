@@ -41,7 +41,7 @@ public sealed class CliSessionPool : IAsyncDisposable
         _transportFactory = transportFactory;
         _dialect = dialect;
         _options = options;
-        _channelOptions = options.ChannelOptions ?? new CliChannelOptions();
+        _channelOptions = options.ChannelOptions ?? new CliChannelOptions { TimeProvider = options.TimeProvider };
         _loggers = loggers ?? NullLoggerFactory.Instance;
         _logger = _loggers.CreateLogger<CliSessionPool>();
         _slots = new SessionSlots(options.MaxSessions);
@@ -112,7 +112,7 @@ public sealed class CliSessionPool : IAsyncDisposable
     public async Task<bool> DrainAsync(TimeSpan timeout)
     {
         var waiting = _slots.BeginClosing();
-        var drained = await Task.WhenAny(waiting, Task.Delay(timeout)).ConfigureAwait(false) == waiting;
+        var drained = await Task.WhenAny(waiting, Task.Delay(timeout, _options.TimeProvider)).ConfigureAwait(false) == waiting;
         if (!drained)
         {
             CliLog.PoolDrainTimedOut(_logger, _dialect.Name, _slots.Leased);
@@ -137,7 +137,7 @@ public sealed class CliSessionPool : IAsyncDisposable
         {
             // Sessions still leased: closing one waits for its command in flight, so give that at most a second.
             var closing = _live.Keys.Select(session => CloseAsync(session, "drain timed out")).ToList();
-            await Task.WhenAny(Task.WhenAll(closing), Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false);
+            await Task.WhenAny(Task.WhenAll(closing), Task.Delay(TimeSpan.FromSeconds(1), _options.TimeProvider)).ConfigureAwait(false);
         }
 
         return drained;
@@ -156,8 +156,8 @@ public sealed class CliSessionPool : IAsyncDisposable
 
     private async Task<PooledSession> LeaseAsync(CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.LeaseTimeout > TimeSpan.Zero ? _options.LeaseTimeout : Timeout.InfiniteTimeSpan);
+        using var timer = new CancellationTokenSource(_options.LeaseTimeout > TimeSpan.Zero ? _options.LeaseTimeout : Timeout.InfiniteTimeSpan, _options.TimeProvider);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         PooledSession? session;
         try
         {
@@ -206,7 +206,7 @@ public sealed class CliSessionPool : IAsyncDisposable
 
         Interlocked.Increment(ref _opened);
         CliLog.PoolSessionOpened(_logger, _dialect.Name, _slots.Open, _slots.Leased);
-        var session = new PooledSession(channel);
+        var session = new PooledSession(channel, _options.TimeProvider);
         _live[session] = 0;
         return session;
     }
@@ -250,7 +250,7 @@ public sealed class CliSessionPool : IAsyncDisposable
         }
 
         var tick = TimeSpan.FromTicks(Math.Clamp(shortest.Ticks / 4, TimeSpan.FromMilliseconds(20).Ticks, TimeSpan.FromSeconds(5).Ticks));
-        using var timer = new PeriodicTimer(tick);
+        using var timer = new PeriodicTimer(tick, _options.TimeProvider);
         while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
         {
             var (expired, due) = _slots.TakeForMaintenance(idle, keepAlive);

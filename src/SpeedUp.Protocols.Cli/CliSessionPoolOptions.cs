@@ -28,6 +28,12 @@ public sealed class CliSessionPoolOptions
     /// <summary>How long a keep-alive probe may take. Default 5 s.</summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The clock of lease timeouts, idle and keep-alive maintenance and drain timeouts (and of command timeouts when
+    /// <see cref="ChannelOptions"/> is not given). Default <see cref="TimeProvider.System"/> (tests pass a fake one).
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Options of every session (command timeout, output limit, transcript, masked values); defaults when null.</summary>
     public CliChannelOptions? ChannelOptions { get; set; }
 }

@@ -16,6 +16,9 @@ public sealed class SnmpManagerOptions
     /// <summary>Largest datagram sent or received, in bytes. Default 65507 (the UDP/IPv4 maximum).</summary>
     public int MaxDatagramSize { get; set; } = 65507;
 
+    /// <summary>The clock of response timeouts. Default <see cref="System.TimeProvider.System"/> (tests pass a fake one).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>
     /// Asked before anything is sent to a target: returns why <c>host</c>:<c>port</c> must not be reached (the request
     /// fails with that text and nothing leaves the machine), or null to go ahead. Null (the default) allows every target.

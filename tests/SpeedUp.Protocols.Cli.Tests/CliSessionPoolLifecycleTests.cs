@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Time.Testing;
 using static SpeedUp.Protocols.Cli.Tests.PoolHarness;
 
 namespace SpeedUp.Protocols.Cli.Tests;
@@ -8,21 +9,22 @@ public sealed class CliSessionPoolLifecycleTests
     [Fact]
     public async Task KeepAlive_IdleSessionProbedWithEmptyLine_DeadOneDiscarded()
     {
-        var harness = new PoolHarness();
+        var time = new FakeTimeProvider();
+        var harness = new PoolHarness { Time = time };
         var silent = false;
         harness.Hook = (_, command) => command.Length == 0 && Volatile.Read(ref silent) ? Silent : null;
         await using var pool = harness.Create(configure: options =>
         {
-            options.KeepAliveInterval = TimeSpan.FromMilliseconds(50);
-            options.ProbeTimeout = TimeSpan.FromMilliseconds(200);
+            options.KeepAliveInterval = TimeSpan.FromSeconds(30);
+            options.ProbeTimeout = TimeSpan.FromSeconds(5);
         });
         await pool.RunAsync((channel, token) => Send(channel, "a", token), Token);
         Assert.True(harness.Transports.TryPeek(out var transport));
 
-        await WaitUntil(() => transport.Writes.Contains("\r"));
+        await AdvanceUntil(time, () => transport.Writes.Contains("\r"));
         Assert.Equal(1, pool.OpenSessions);
         Volatile.Write(ref silent, true);
-        await WaitUntil(() => pool.OpenSessions == 0);
+        await AdvanceUntil(time, () => pool.OpenSessions == 0);
 
         Assert.False(transport.IsConnected);
         Assert.Equal("answer to b", await pool.RunAsync((channel, token) => Send(channel, "b", token), Token));
@@ -31,12 +33,19 @@ public sealed class CliSessionPoolLifecycleTests
     [Fact]
     public async Task IdleTimeout_UnusedSessionClosed()
     {
-        var harness = new PoolHarness();
-        await using var pool = harness.Create(configure: options => options.IdleTimeout = TimeSpan.FromMilliseconds(100));
+        var time = new FakeTimeProvider();
+        var harness = new PoolHarness { Time = time };
+        await using var pool = harness.Create(configure: options =>
+        {
+            options.IdleTimeout = TimeSpan.FromMinutes(5);
+            options.KeepAliveInterval = TimeSpan.Zero;
+        });
         await pool.RunAsync((channel, token) => Send(channel, "a", token), Token);
-        Assert.Equal(1, pool.OpenSessions);
+        time.Advance(TimeSpan.FromMinutes(4));
+        await Task.Yield();
+        Assert.Equal(1, pool.OpenSessions); // not idle long enough
 
-        await WaitUntil(() => pool.OpenSessions == 0);
+        await AdvanceUntil(time, () => pool.OpenSessions == 0);
 
         Assert.All(harness.Transports, transport => Assert.False(transport.IsConnected));
     }
@@ -66,12 +75,17 @@ public sealed class CliSessionPoolLifecycleTests
     [Fact]
     public async Task Drain_LeasedSessionNeverReturns_FalseAfterTimeout()
     {
-        var pool = new PoolHarness().Create();
+        var time = new FakeTimeProvider();
+        var pool = new PoolHarness { Time = time }.Create();
         using var stuck = CancellationTokenSource.CreateLinkedTokenSource(Token);
         var running = pool.RunAsync(async (_, token) => { await Task.Delay(Timeout.Infinite, token); return 0; }, stuck.Token);
         await WaitUntil(() => pool.LeasedSessions == 1);
 
-        Assert.False(await pool.DrainAsync(TimeSpan.FromMilliseconds(100)));
+        var drain = pool.DrainAsync(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromSeconds(9));
+        Assert.False(drain.IsCompleted);
+        await AdvanceUntil(time, () => drain.IsCompleted);
+        Assert.False(await drain);
 
         await stuck.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
@@ -103,6 +117,18 @@ public sealed class CliSessionPoolLifecycleTests
         Assert.Contains("password cipher ******", entry.Output, StringComparison.Ordinal);
         Assert.Contains("login ******", entry.Output, StringComparison.Ordinal);
         Assert.Equal("<BRAS>", entry.Prompt);
+    }
+
+    /// <summary>Moves the fake clock a second at a time (letting the pool's timers run) until the condition holds.</summary>
+    private static async Task AdvanceUntil(FakeTimeProvider time, Func<bool> condition)
+    {
+        for (var i = 0; i < 1000 && !condition(); i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(1, Token);
+        }
+
+        Assert.True(condition(), "condition not reached within 1000 simulated seconds");
     }
 
     private static async Task WaitUntil(Func<bool> condition)

@@ -12,9 +12,13 @@ internal sealed class PoolHarness
 
     public static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>The pool's clock: real unless a test gives a fake one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public CliSessionPool Create(int maxSessions = 2, Action<CliSessionPoolOptions>? configure = null, CliDialect? dialect = null)
     {
-        var options = new CliSessionPoolOptions { MaxSessions = maxSessions, ChannelOptions = new CliChannelOptions { CommandTimeout = TimeSpan.FromSeconds(5) } };
+        var options = new CliSessionPoolOptions { MaxSessions = maxSessions, TimeProvider = Time };
+        options.ChannelOptions = new CliChannelOptions { CommandTimeout = TimeSpan.FromSeconds(5), TimeProvider = Time };
         configure?.Invoke(options);
         return new CliSessionPool(CreateTransport, dialect ?? TestDialect.Huawei, options);
     }

@@ -1,21 +1,19 @@
-using System.Diagnostics;
-
 namespace SpeedUp.Protocols.Cli.Internal;
 
 /// <summary>One session of a <see cref="CliSessionPool"/> and when it was last used or probed.</summary>
-internal sealed class PooledSession(CliChannel channel)
+internal sealed class PooledSession(CliChannel channel, TimeProvider time)
 {
     public CliChannel Channel { get; } = channel;
 
-    public long LastUsed { get; private set; } = Stopwatch.GetTimestamp();
+    public long LastUsed { get; private set; } = time.GetTimestamp();
 
-    public long LastProbed { get; private set; } = Stopwatch.GetTimestamp();
+    public long LastProbed { get; private set; } = time.GetTimestamp();
 
-    public TimeSpan IdleFor => Stopwatch.GetElapsedTime(LastUsed);
+    public TimeSpan IdleFor => time.GetElapsedTime(LastUsed);
 
-    public TimeSpan UnprobedFor => Stopwatch.GetElapsedTime(Math.Max(LastUsed, LastProbed));
+    public TimeSpan UnprobedFor => time.GetElapsedTime(Math.Max(LastUsed, LastProbed));
 
-    public void MarkUsed() => LastUsed = Stopwatch.GetTimestamp();
+    public void MarkUsed() => LastUsed = time.GetTimestamp();
 
-    public void MarkProbed() => LastProbed = Stopwatch.GetTimestamp();
+    public void MarkProbed() => LastProbed = time.GetTimestamp();
 }

@@ -29,7 +29,7 @@ internal static class RetryingSender
 
             try
             {
-                return await response.WaitAsync(options.Timeout, ct).ConfigureAwait(false);
+                return await response.WaitAsync(options.Timeout, options.TimeProvider, ct).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {

@@ -228,32 +228,6 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task Repeated_faults_open_the_circuit_calls_then_fail_fast_and_a_probe_after_the_break_closes_it()
-    {
-        var channel = _h.Registry.Channel("ct-ssh")!;
-        Ssh.FailWith = DriverFailure.Unreachable;
-        for (var i = 0; i < 4 && channel.Circuit == ChannelCircuitState.Closed; i++)
-        {
-            await Assert.ThrowsAsync<DriverException>(() => channel.Driver.ReadLineAsync(new LineReference(Line1, "zj0571a0001"), Ct));
-        }
-
-        Assert.Equal(ChannelCircuitState.Open, channel.Circuit);
-        var callsBefore = Ssh.Calls;
-        var refused = await Assert.ThrowsAsync<DriverException>(() => channel.Driver.ReadLineAsync(new LineReference(Line1, "zj0571a0001"), Ct));
-        Assert.Equal(DriverFailure.Unreachable, refused.Failure);
-        Assert.Contains("circuit breaker", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(callsBefore, Ssh.Calls); // nothing reached the equipment
-        Assert.Equal(1, channel.Counters.CircuitOpened);
-
-        Ssh.FailWith = null;
-        await Task.Delay(TimeSpan.FromMilliseconds(700), Ct); // BreakDuration 0.5 s
-        var probe = await channel.ProbeAsync(Ct);
-
-        Assert.True(probe.Healthy, probe.Detail);
-        Assert.Equal(ChannelCircuitState.Closed, channel.Circuit);
-    }
-
-    [Fact]
     public async Task Reconciliation_reapplies_a_rate_the_equipment_lost_and_leaves_a_line_at_its_target_alone()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);

@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using SpeedUp.Drivers;
+using SpeedUp.Testing;
+
+namespace SpeedUp.Scheduler.Tests;
+
+/// <summary>One channel's guard: the circuit breaker on a fake clock (no real waiting for the break to end).</summary>
+public sealed class SupplyChannelTests : IAsyncDisposable
+{
+    private static readonly LineReference Line = new(330100001, "zj0571a0001");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeLineDriver _driver;
+    private readonly SupplyChannel _channel;
+
+    public SupplyChannelTests()
+    {
+        var equipment = new FakeEquipment();
+        equipment.Add(new SubscriberLine(Line.BandId, Line.Account, IPAddress.Parse("202.101.172.35"), PortRange.All,
+            new LineRates(4000, 50000), new LineCapability(20000, 200000, true)));
+        _driver = new FakeLineDriver("ct-ssh", equipment);
+        var options = FakeDriverFactory.TelecomChannel("ct-ssh", c =>
+        {
+            c.Resilience.ReadRetries = 0;
+            c.Resilience.MinimumThroughput = 2;
+            c.Resilience.BreakDuration = TimeSpan.FromSeconds(5);
+        });
+        _channel = new SupplyChannel(options, _driver, _time, NullLogger.Instance);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask DisposeAsync() => _channel.DisposeAsync();
+
+    [Fact]
+    public async Task Driver_RepeatedChannelFaults_OpenTheCircuitAndFailFastWithoutReachingTheEquipment()
+    {
+        await OpenCircuitAsync();
+        var callsBefore = _driver.Calls;
+
+        var refused = await Assert.ThrowsAsync<DriverException>(() => _channel.Driver.ReadLineAsync(Line, Ct));
+
+        Assert.Equal(ChannelCircuitState.Open, _channel.Circuit);
+        Assert.Equal(DriverFailure.Unreachable, refused.Failure);
+        Assert.Contains("circuit breaker", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(callsBefore, _driver.Calls);
+        Assert.Equal(1, _channel.Counters.CircuitOpened);
+    }
+
+    [Fact]
+    public async Task ProbeAsync_AfterTheBreak_ClosesTheCircuit()
+    {
+        await OpenCircuitAsync();
+        _driver.FailWith = null;
+
+        _time.Advance(TimeSpan.FromSeconds(4));
+        Assert.False((await _channel.ProbeAsync(Ct)).Healthy); // still within the break: refused, nothing sent
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var probe = await _channel.ProbeAsync(Ct);
+
+        Assert.True(probe.Healthy, probe.Detail);
+        Assert.Equal(ChannelCircuitState.Closed, _channel.Circuit);
+    }
+
+    [Fact]
+    public async Task Driver_AnswerAboutTheLine_KeepsTheCircuitClosed()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await Assert.ThrowsAsync<DriverException>(() => _channel.Driver.ReadLineAsync(new LineReference(1, "nobody"), Ct));
+        }
+
+        Assert.Equal(ChannelCircuitState.Closed, _channel.Circuit);
+        Assert.Equal(ChannelHealthState.Healthy, _channel.Health.State);
+    }
+
+    private async Task OpenCircuitAsync()
+    {
+        _driver.FailWith = DriverFailure.Unreachable;
+        for (var i = 0; i < 4 && _channel.Circuit == ChannelCircuitState.Closed; i++)
+        {
+            await Assert.ThrowsAsync<DriverException>(() => _channel.Driver.ReadLineAsync(Line, Ct));
+        }
+
+        Assert.Equal(ChannelCircuitState.Open, _channel.Circuit);
+    }
+}
