@@ -46,7 +46,10 @@ public sealed class SimulatorControlServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(networks);
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+
+        // Nothing from the environment or a settings file of the current directory (URLs, Kestrel endpoints) applies here.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, NoSignalsLifetime>();
         builder.Services.AddSingleton(new ControlNetworks(networks));
