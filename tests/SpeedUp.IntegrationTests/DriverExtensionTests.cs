@@ -8,7 +8,7 @@ namespace SpeedUp.IntegrationTests;
 /// <summary>
 /// A province moved to equipment of a third dialect by configuration and a data file only: the shipped
 /// H3C Comware dialect (drivers/dialects, copied beside the service) driving a simulated H3C BRAS (face from
-/// simulators/profiles) for Sichuan, while the other Telecom provinces stay on the Huawei channel.
+/// drivers/dialects) for Sichuan, while the other Telecom provinces stay on the Huawei channel.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class DriverExtensionTests(SimulatedNetworks networks)
@@ -22,7 +22,7 @@ public sealed class DriverExtensionTests(SimulatedNetworks networks)
         {
             SeedFile = RepositoryPaths.TelecomSeed,
             Hostname = "SC-H3C-BRAS-01",
-            CliDialect = CliDialects.ProfilePrefix + Path.Combine(RepositoryPaths.Root, "simulators", "profiles", "h3c-comware.profile.json"),
+            CliDialect = CliDialects.ProfilePrefix + Path.Combine(RepositoryPaths.Root, "drivers", "dialects", "h3c-comware.profile.json"),
             CliSocketPath = Path.Combine(networks.StateDirectory, "h3c-cli.sock"),
             Ssh = new SshFrontOptions { Port = 0, StateDirectory = Path.Combine(networks.StateDirectory, "h3c-sshd") },
         }, Ct);

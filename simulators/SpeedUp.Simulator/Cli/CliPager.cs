@@ -7,9 +7,6 @@ namespace SpeedUp.Simulator;
 /// </summary>
 internal static class CliPager
 {
-    public const string MorePrompt = "  ---- More ----";
-    public static readonly string Wipe = "\u001b[42D" + new string(' ', 42) + "\u001b[42D";
-
     /// <summary>Writes the lines (each ended by \r\n); false when the peer closed the channel while paging.</summary>
     public static async Task<bool> WriteAsync(
         CliTerminal terminal, IReadOnlyList<string> lines, int pageLength, CliPagerStyle style, SimulatorFaults faults, CancellationToken ct)

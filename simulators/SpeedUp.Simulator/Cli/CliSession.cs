@@ -4,7 +4,7 @@ namespace SpeedUp.Simulator;
 internal static class CliSession
 {
     public static async Task RunAsync(
-        Stream stream, ICliGrammar grammar, SimulatorFaults faults, int sessionNumber, int maxSessions, CancellationToken ct)
+        Stream stream, ProfileCliGrammar grammar, SimulatorFaults faults, int sessionNumber, int maxSessions, CancellationToken ct)
     {
         var terminal = new CliTerminal(stream);
         if (sessionNumber > maxSessions)
@@ -14,7 +14,7 @@ internal static class CliSession
             return;
         }
 
-        var context = new CliSessionContext();
+        var context = grammar.NewSession();
         terminal.Write(grammar.Banner(sessionNumber, maxSessions));
         terminal.Write(grammar.Prompt(context));
         while (true)

@@ -11,7 +11,7 @@ namespace SpeedUp.Simulator;
 /// </summary>
 public sealed class CliSocketServer : IAsyncDisposable
 {
-    private readonly ICliGrammar _grammar;
+    private readonly ProfileCliGrammar _grammar;
     private readonly SimulatorFaults _faults;
     private readonly int _maxSessions;
     private readonly ILogger _logger;

@@ -1,22 +1,28 @@
 namespace SpeedUp.Simulator;
 
 /// <summary>
-/// Walks the words of a command line. Keywords match case-insensitively and may be abbreviated to any
-/// unambiguous prefix (as on VRP). The first failure is kept in <see cref="Error"/>; later calls then fail too.
+/// Walks the words of a command line. Keywords match case-insensitively and, unless <c>abbreviations</c> is off,
+/// may be abbreviated to any unambiguous prefix (as on VRP and ZXR10). The first failure is kept in
+/// <see cref="Error"/>; later calls then fail too.
 /// </summary>
 internal sealed class CommandCursor
 {
     private readonly IReadOnlyList<CliToken> _tokens;
+    private readonly bool _abbreviations;
     private int _index;
 
-    public CommandCursor(IReadOnlyList<CliToken> tokens)
+    public CommandCursor(IReadOnlyList<CliToken> tokens, bool abbreviations = true)
     {
         _tokens = tokens;
+        _abbreviations = abbreviations;
     }
 
     public CliSyntaxError? Error { get; private set; }
 
     public bool Failed => Error is not null;
+
+    /// <summary>True when every word has been taken.</summary>
+    public bool AtEnd => _index >= _tokens.Count;
 
     /// <summary>Matches the next word against the keywords; the full keyword, or null (error recorded).</summary>
     public string? Keyword(params string[] candidates)
@@ -32,7 +38,7 @@ internal sealed class CommandCursor
             return exact;
         }
 
-        var matches = candidates.Where(c => c.StartsWith(token.Text, StringComparison.OrdinalIgnoreCase)).ToList();
+        List<string> matches = _abbreviations ? [.. candidates.Where(c => c.StartsWith(token.Text, StringComparison.OrdinalIgnoreCase))] : [];
         if (matches.Count == 1)
         {
             return matches[0];

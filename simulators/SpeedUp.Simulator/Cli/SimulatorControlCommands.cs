@@ -148,7 +148,7 @@ internal sealed class SimulatorControlCommands
             return null;
         }
 
-        if (!CliCommandProcessor.TryParseNumber(token.Text, 100, out var percent))
+        if (!CliNumbers.TryParse(token.Text, 100, out var percent))
         {
             cursor.WrongParameter(token);
             return null;
@@ -164,7 +164,7 @@ internal sealed class SimulatorControlCommands
             return null;
         }
 
-        if (!CliCommandProcessor.TryParseNumber(token.Text, MaxLatencyMs, out var ms))
+        if (!CliNumbers.TryParse(token.Text, MaxLatencyMs, out var ms))
         {
             cursor.WrongParameter(token);
             return null;

@@ -147,7 +147,7 @@ public sealed class BrasSimulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         if (!CliDialects.IsKnown(options.CliDialect))
         {
-            throw new ArgumentException($"Unknown CLI dialect '{options.CliDialect}' (expected '{CliDialects.Huawei}' or '{CliDialects.Zte}').", nameof(options));
+            throw new ArgumentException($"Unknown CLI dialect '{options.CliDialect}' (expected '{CliDialects.Huawei}', '{CliDialects.Zte}', '{CliDialects.H3c}' or '{CliDialects.ProfilePrefix}<existing file>').", nameof(options));
         }
 
         var seed = options.Seed ?? SeedLoader.LoadFile(options.SeedFile

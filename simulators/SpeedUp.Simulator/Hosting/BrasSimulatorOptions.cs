@@ -29,7 +29,7 @@ public sealed class BrasSimulatorOptions
     /// <summary>Unix socket of the CLI face; default a new temporary directory's <c>cli.sock</c>.</summary>
     public string? CliSocketPath { get; set; }
 
-    /// <summary>The CLI face: <c>"huawei"</c> (default, VRP) or <c>"zte"</c> (ZXR10); see <see cref="CliDialects"/>.</summary>
+    /// <summary>The CLI face: <c>"huawei"</c> (default, VRP), <c>"zte"</c> (ZXR10), <c>"h3c"</c> (Comware) or <c>"profile:/// <summary>The CLI face: <c>"huawei"</c> (default, VRP) or <c>"zte"</c> (ZXR10); see <see cref="CliDialects"/>.</summary>lt;path/// <summary>The CLI face: <c>"huawei"</c> (default, VRP) or <c>"zte"</c> (ZXR10); see <see cref="CliDialects"/>.</summary>gt;"</c>; see <see cref="CliDialects"/>.</summary>
     public string CliDialect { get; set; } = CliDialects.Huawei;
 
     /// <summary>Most concurrent CLI sessions (the VTY limit); more are refused with an error line.</summary>

@@ -64,7 +64,7 @@ public static partial class LauncherConfigLoader
 
             if (!CliDialects.IsKnown(network.CliDialect))
             {
-                throw new InvalidOperationException($"Network '{network.Name}': cliDialect '{network.CliDialect}' must be \"huawei\" or \"zte\".");
+                throw new InvalidOperationException($"Network '{network.Name}': cliDialect '{network.CliDialect}' must be \"huawei\", \"zte\", \"h3c\" or \"profile:<path>\" (an existing file).");
             }
 
             if (network.SshPort is not null && passwords.TryGetValue(network.SshUser, out var other) && other != network.SshPassword)

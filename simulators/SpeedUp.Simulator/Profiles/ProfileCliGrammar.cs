@@ -1,116 +1,189 @@
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
 
 namespace SpeedUp.Simulator;
 
 /// <summary>
-/// A CLI face run from a <see cref="SimulatorProfile"/>: exact words (case-insensitive, no abbreviations), three
-/// views (exec = <see cref="CliView.User"/>, system = <see cref="CliView.System"/>, config = <see cref="CliView.Aaa"/>),
-/// the subscriber commands of the profile over the shared <see cref="BrasState"/>, and the simulator control commands.
+/// A CLI face run from a <see cref="SimulatorProfile"/>, independent of any transport: one command line in, the lines
+/// to print out. Walks the current view's command tree word by word (keywords case-insensitive, abbreviated when the
+/// profile allows), checks the placeholders' values, acts on the shared <see cref="BrasState"/> and words errors as
+/// the profile says. The simulator control commands are reached through the profile's <c>control</c> command.
 /// </summary>
-internal sealed partial class ProfileCliGrammar : ICliGrammar
+internal sealed class ProfileCliGrammar
 {
     private readonly SimulatorProfile _profile;
+    private readonly IReadOnlyDictionary<string, ProfileCommandNode> _trees;
     private readonly BrasState _state;
     private readonly SimulatorControlCommands _control;
 
     public ProfileCliGrammar(SimulatorProfile profile, BrasState state, SimulatorFaults faults)
     {
         _profile = profile;
+        _trees = ProfileCommandTree.Build(profile);
         _state = state;
         _control = new SimulatorControlCommands(state, faults);
+        Pager = new CliPagerStyle(profile.Pager.More, profile.Pager.Wipe);
     }
 
-    public CliPagerStyle Pager => CliPagerStyle.Huawei;
+    /// <summary>The pager line and the sequence that wipes it after a key.</summary>
+    public CliPagerStyle Pager { get; }
 
+    /// <summary>A new session's state, in the profile's first view.</summary>
+    public CliSessionContext NewSession() => new(_profile.Views[0].Name);
+
+    /// <summary>What a session sees on connect, before the first prompt.</summary>
     public string Banner(int sessionNumber, int maxSessions) =>
-        "\r\n" + string.Concat(_profile.Banner.Select(l => l + "\r\n")) + "\r\n";
+        "\r\n" + string.Concat(_profile.Banner.Select(l => Fill(l, sessionNumber, maxSessions) + "\r\n"));
 
-    public string TooManySessions(int maxSessions) => "\r\n" + _profile.Messages.TooManySessions + "\r\n";
+    /// <summary>What a session beyond the VTY limit sees before it is closed.</summary>
+    public string TooManySessions(int maxSessions) => "\r\n" + Fill(_profile.TooManySessions, 0, maxSessions) + "\r\n";
 
-    public string Prompt(CliSessionContext context) => (context.View switch
-    {
-        CliView.User => _profile.Prompts.Exec,
-        CliView.System => _profile.Prompts.System,
-        _ => _profile.Prompts.Config,
-    }).Replace("{host}", _state.Hostname, StringComparison.Ordinal);
+    /// <summary>The prompt of the session's current view.</summary>
+    public string Prompt(CliSessionContext context) =>
+        _profile.Views.First(v => v.Name == context.View).Prompt.Replace("{host}", _state.Hostname, StringComparison.Ordinal);
 
+    /// <summary>Runs one command line (or answers a pending question).</summary>
     public CliCommandResult Execute(CliSessionContext context, string line)
     {
-        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length == 0)
+        if (context.PendingConfirmation is { } pending)
+        {
+            context.PendingConfirmation = null;
+            var answer = line.Trim();
+            return _profile.RateConfirmation!.Yes.Any(y => y.Equals(answer, StringComparison.OrdinalIgnoreCase))
+                ? pending()
+                : CliCommandResult.Of(_profile.RateConfirmation.Aborted);
+        }
+
+        var tokens = CliTokenizer.Tokenize(line);
+        if (tokens.Count == 0)
         {
             return CliCommandResult.Empty;
         }
 
-        if (words[0].Equals("simulator", StringComparison.OrdinalIgnoreCase))
+        var prompt = Prompt(context);
+        var cursor = new CommandCursor(tokens, _profile.Abbreviations);
+        var result = Walk(context, cursor, line.Trim());
+        if (cursor.Error is { } error)
         {
-            var cursor = new CommandCursor(CliTokenizer.Tokenize(line));
-            cursor.Keyword("simulator");
-            return _control.Execute(cursor) ?? CliCommandResult.Of(_profile.Messages.UnknownCommand);
-        }
-
-        if (Matches(words, _profile.PagingOff, out _))
-        {
-            context.PageLength = 0;
-            return CliCommandResult.Empty;
-        }
-
-        foreach (var transition in _profile.Transitions)
-        {
-            if ((transition.From == "any" || View(transition.From) == context.View) && Matches(words, transition.Command, out _))
+            var errors = _profile.Errors;
+            var words = error.Kind switch
             {
-                if (transition.To == "close")
-                {
-                    return CliCommandResult.Close;
-                }
-
-                context.View = View(transition.To);
-                return transition.Message is null ? CliCommandResult.Empty : CliCommandResult.Of(transition.Message);
-            }
+                CliSyntaxErrorKind.Ambiguous => errors.Ambiguous,
+                CliSyntaxErrorKind.Incomplete => errors.Incomplete,
+                CliSyntaxErrorKind.WrongParameter => errors.WrongParameter,
+                _ => errors.Unrecognized,
+            };
+            var message = words.Message.Replace("{line}", line.Trim(), StringComparison.Ordinal);
+            return words.Caret ? CliCommandResult.Of(new string(' ', prompt.Length + error.Column) + "^", message) : CliCommandResult.Of(message);
         }
 
-        if (Matches(words, _profile.FindByAddress, out var find))
-        {
-            return IPAddress.TryParse(find["address"], out var address) && address.ToString() == find["address"]
-                ? Print(_state.FindByIp(address))
-                : CliCommandResult.Of(_profile.Messages.BadValue);
-        }
-
-        if (Matches(words, _profile.ReadByAccount, out var read))
-        {
-            return AccountPattern().IsMatch(read["account"])
-                ? Print(_state.FindByAccount(read["account"]) is { } one ? [one] : [])
-                : CliCommandResult.Of(_profile.Messages.BadValue);
-        }
-
-        if (context.View == CliView.Aaa && Matches(words, _profile.SetRate, out var set))
-        {
-            return SetRate(line.Trim(), set);
-        }
-
-        return CliCommandResult.Of(_profile.Messages.UnknownCommand);
+        return result ?? CliCommandResult.Empty;
     }
 
-    private CliCommandResult SetRate(string command, Dictionary<string, string> values)
+    private CliCommandResult? Walk(CliSessionContext context, CommandCursor cursor, string command)
     {
-        var direction = values["direction"].Equals(_profile.DirectionWords.Up, StringComparison.OrdinalIgnoreCase) ? RateDirection.Up
-            : values["direction"].Equals(_profile.DirectionWords.Down, StringComparison.OrdinalIgnoreCase) ? RateDirection.Down
-            : (RateDirection?)null;
-        if (direction is null || !AccountPattern().IsMatch(values["account"])
-            || !CliCommandProcessor.TryParseNumber(values["kbps"], uint.MaxValue, out var kbps))
+        var node = _trees[context.View];
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        RateDirection? direction = null;
+        while (true)
         {
-            return CliCommandResult.Of(_profile.Messages.BadValue);
-        }
+            if (node.Command is { Do: "control" })
+            {
+                return _control.Execute(cursor);
+            }
 
-        if (_state.FindByAccount(values["account"]) is not { } line)
+            if (node.Command is { } complete && (cursor.AtEnd || node.IsLeaf))
+            {
+                return cursor.End() ? Perform(context, complete, values, direction, command) : null;
+            }
+
+            if (node.Parameter is { } name)
+            {
+                if (cursor.Argument() is not { } token)
+                {
+                    return null;
+                }
+
+                if (!IsValid(name, token.Text))
+                {
+                    cursor.WrongParameter(token);
+                    return null;
+                }
+
+                values[name] = token.Text;
+                node = node.ParameterChild!;
+                continue;
+            }
+
+            if (node.IsLeaf)
+            {
+                cursor.End();
+                return null;
+            }
+
+            if (cursor.Keyword([.. node.Keywords.Keys]) is not { } keyword)
+            {
+                return null;
+            }
+
+            node = node.Keywords[keyword];
+            direction = node.Direction ?? direction;
+        }
+    }
+
+    private bool IsValid(string parameter, string text) => parameter switch
+    {
+        "account" => SeedLoader.IsValidAccount(text),
+        "address" => SeedLoader.TryParseIPv4(text, out _),
+        "kbps" => CliNumbers.TryParse(text, uint.MaxValue, out _),
+        "pageLength" => CliNumbers.TryParse(text, _profile.MaxPageLength, out _),
+        _ => false,
+    };
+
+    private CliCommandResult Perform(
+        CliSessionContext context, ProfileCommand command, Dictionary<string, string> values, RateDirection? direction, string line)
+    {
+        switch (command.Do)
+        {
+            case "view":
+                context.View = command.To!;
+                return new CliCommandResult([.. command.Print]);
+            case "close":
+                return new CliCommandResult([.. command.Print], CloseSession: true);
+            case "paging":
+                context.PageLength = values.TryGetValue("pageLength", out var length) ? int.Parse(length, CultureInfo.InvariantCulture) : 0;
+                return new CliCommandResult([.. command.Print]);
+            case "findByAddress":
+                return new CliCommandResult(ProfileSubscriberPrinter.Print(
+                    _profile.Output, SeedLoader.TryParseIPv4(values["address"], out var address) ? _state.FindByIp(address) : []));
+            case "readByAccount":
+                return new CliCommandResult(ProfileSubscriberPrinter.Print(
+                    _profile.Output, _state.FindByAccount(values["account"]) is { } found ? [found] : []));
+            default:
+                return SetRate(context, values["account"], direction!.Value, long.Parse(values["kbps"], CultureInfo.InvariantCulture), line);
+        }
+    }
+
+    private CliCommandResult SetRate(CliSessionContext context, string account, RateDirection direction, long kbps, string command)
+    {
+        if (_state.FindByAccount(account) is not { } line)
         {
             _state.RecordRejected(CommandFace.Cli, command, "user does not exist");
             return CliCommandResult.Of(_profile.Messages.UnknownUser);
         }
 
-        var result = _state.SetRate(new RateChange(line.BandId, direction.Value, kbps), CommandFace.Cli, command);
+        var change = new RateChange(line.BandId, direction, kbps);
+        if (_profile.RateConfirmation is { } confirmation && kbps > confirmation.AboveKbps)
+        {
+            context.PendingConfirmation = () => Apply(change, command);
+            return new CliCommandResult([], Question: confirmation.Question);
+        }
+
+        return Apply(change, command);
+    }
+
+    private CliCommandResult Apply(RateChange change, string command)
+    {
+        var result = _state.SetRate(change, CommandFace.Cli, command);
         return result.Status switch
         {
             RateChangeStatus.Applied => CliCommandResult.Empty,
@@ -119,72 +192,7 @@ internal sealed partial class ProfileCliGrammar : ICliGrammar
         };
     }
 
-    private CliCommandResult Print(IReadOnlyList<SubscriberLineState> lines)
-    {
-        var output = _profile.Output;
-        if (lines.Count == 0)
-        {
-            return CliCommandResult.Of(output.Empty);
-        }
-
-        var printed = new List<string>();
-        foreach (var line in lines)
-        {
-            printed.Add(output.Rule);
-            printed.AddRange(output.Fields.Select(f => f.Label.PadRight(output.LabelWidth) + ": " + Value(line, f.Key)));
-        }
-
-        printed.Add(output.Rule);
-        return new CliCommandResult(printed);
-    }
-
-    private string Value(SubscriberLineState line, string key) => key switch
-    {
-        "account" => line.Account,
-        "bandId" => line.BandId.ToString(CultureInfo.InvariantCulture),
-        "address" => line.IpAddress.ToString(),
-        "ports" => string.Create(CultureInfo.InvariantCulture, $"{line.PortFirst}-{line.PortLast}"),
-        "upKbps" => line.UpKbps.ToString(CultureInfo.InvariantCulture),
-        "downKbps" => line.DownKbps.ToString(CultureInfo.InvariantCulture),
-        "maxUpKbps" => line.MaxUpKbps.ToString(CultureInfo.InvariantCulture),
-        "maxDownKbps" => line.MaxDownKbps.ToString(CultureInfo.InvariantCulture),
-        "speedUpPermitted" => line.SpeedUpPermitted ? _profile.Output.Yes : _profile.Output.No,
-        _ => throw new InvalidOperationException($"Unknown output field '{key}' in profile {_profile.Name}."),
-    };
-
-    /// <summary>Word by word: literals case-insensitively, <c>{name}</c> takes one word.</summary>
-    private static bool Matches(string[] words, string template, out Dictionary<string, string> values)
-    {
-        values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var parts = template.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != words.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (parts[i].StartsWith('{') && parts[i].EndsWith('}'))
-            {
-                values[parts[i][1..^1]] = words[i];
-            }
-            else if (!parts[i].Equals(words[i], StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static CliView View(string name) => name switch
-    {
-        "exec" => CliView.User,
-        "system" => CliView.System,
-        "config" => CliView.Aaa,
-        _ => throw new ArgumentException($"Unknown view '{name}' (exec, system, config).", nameof(name)),
-    };
-
-    [GeneratedRegex("^[A-Za-z0-9._@-]{1,64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex AccountPattern();
+    private static string Fill(string text, int session, int max) => text
+        .Replace("{session}", session.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{max}", max.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }

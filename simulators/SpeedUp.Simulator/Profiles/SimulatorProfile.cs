@@ -1,44 +1,52 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace SpeedUp.Simulator;
 
 /// <summary>
-/// A CLI face described as data (<c>simulators/profiles/*.profile.json</c>): banner, prompts of three views, view
-/// changes, the three subscriber commands with their templates, the output block and the device's messages. Written
-/// from the equipment's manual, independently of the driver's dialect file, so that the conformance kit checks one
-/// against the other. Select it with <c>BrasSimulatorOptions.CliDialect = "profile:&lt;path&gt;"</c>.
+/// A CLI face described as data (<c>drivers/dialects/*.profile.json</c>, docs/simulator.md): banner, views and their
+/// prompts, the command templates of each view and what they do, how subscribers are printed, the error words (with or
+/// without a caret), the pager, an optional rate confirmation and the device's messages. Every face of the simulator
+/// (Huawei VRP, ZTE ZXR10, H3C Comware) is one. Written from the equipment's manual, independently of the driver's
+/// dialect file, so that the conformance kit checks one against the other.
 /// </summary>
 public sealed class SimulatorProfile
 {
     /// <summary>Profile name.</summary>
     public string Name { get; set; } = "";
 
-    /// <summary>Lines shown on connect.</summary>
+    /// <summary>Lines shown on connect, each ended by CRLF after a first CRLF; <c>{session}</c> and <c>{max}</c> are the VTY number and limit.</summary>
     public IList<string> Banner { get; set; } = new List<string>();
 
-    /// <summary>Prompt formats; <c>{host}</c> is the hostname.</summary>
-    public ProfileViews Prompts { get; set; } = new();
+    /// <summary>The line a session over the VTY limit sees before it is closed; <c>{max}</c> is the limit.</summary>
+    public string TooManySessions { get; set; } = "";
 
-    /// <summary>View changes: a command line (exact words, case-insensitive) from a view (<c>exec</c>, <c>system</c>, <c>config</c> or <c>any</c>) to a view or <c>close</c>.</summary>
-    public IList<ProfileTransition> Transitions { get; set; } = new List<ProfileTransition>();
+    /// <summary>The views, the first being where a session starts.</summary>
+    public IList<ProfileView> Views { get; set; } = new List<ProfileView>();
 
-    /// <summary>The command that turns paging off (any view).</summary>
-    public string PagingOff { get; set; } = "";
+    /// <summary>Whether keywords may be abbreviated to any unambiguous prefix (VRP, ZXR10) or must be typed whole.</summary>
+    public bool Abbreviations { get; set; }
 
-    /// <summary>Lists the subscribers of an address (any view): uses <c>{address}</c>.</summary>
-    public string FindByAddress { get; set; } = "";
+    /// <summary>Largest page length the paging command takes.</summary>
+    public int MaxPageLength { get; set; } = 512;
 
-    /// <summary>Shows one subscriber (any view): uses <c>{account}</c>.</summary>
-    public string ReadByAccount { get; set; } = "";
-
-    /// <summary>Changes a rate (config view only): uses <c>{account}</c>, <c>{direction}</c>, <c>{kbps}</c>.</summary>
-    public string SetRate { get; set; } = "";
-
-    /// <summary>Words of <c>{direction}</c>.</summary>
+    /// <summary>Keywords a <c>{direction}</c> placeholder stands for.</summary>
     public ProfileDirections DirectionWords { get; set; } = new();
+
+    /// <summary>The commands of every view.</summary>
+    public IList<ProfileCommand> Commands { get; set; } = new List<ProfileCommand>();
 
     /// <summary>How subscribers are printed.</summary>
     public ProfileOutput Output { get; set; } = new();
+
+    /// <summary>How syntax errors are printed.</summary>
+    public ProfileErrors Errors { get; set; } = new();
+
+    /// <summary>The pager.</summary>
+    public ProfilePager Pager { get; set; } = new();
+
+    /// <summary>When set, a rate above <see cref="ProfileConfirmation.AboveKbps"/> asks first.</summary>
+    public ProfileConfirmation? RateConfirmation { get; set; }
 
     /// <summary>The device's messages.</summary>
     public ProfileMessages Messages { get; set; } = new();
@@ -48,110 +56,61 @@ public sealed class SimulatorProfile
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    /// <summary>Reads a profile file.</summary>
+    /// <summary>Reads and checks a profile file.</summary>
+    /// <exception cref="ArgumentException">The profile lacks a required value or is inconsistent.</exception>
     public static SimulatorProfile Load(string path)
     {
-        var profile = JsonSerializer.Deserialize<SimulatorProfile>(File.ReadAllText(path), Json) ?? throw new ArgumentException($"Simulator profile {path} is empty.", nameof(path));
+        SimulatorProfile profile;
+        try
+        {
+            profile = JsonSerializer.Deserialize<SimulatorProfile>(File.ReadAllText(path), Json)
+                ?? throw new ArgumentException($"Simulator profile {path} is empty.", nameof(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"Simulator profile {path} is not valid: {ex.Message}", nameof(path), ex);
+        }
+
         var missing = new[]
         {
-            (profile.Name, "name"), (profile.Prompts.Exec, "prompts.exec"), (profile.Prompts.System, "prompts.system"),
-            (profile.Prompts.Config, "prompts.config"), (profile.PagingOff, "pagingOff"), (profile.FindByAddress, "findByAddress"),
-            (profile.ReadByAccount, "readByAccount"), (profile.SetRate, "setRate"), (profile.DirectionWords.Up, "directionWords.up"),
-            (profile.DirectionWords.Down, "directionWords.down"), (profile.Messages.UnknownCommand, "messages.unknownCommand"),
+            (profile.Name, "name"), (profile.TooManySessions, "tooManySessions"), (profile.Pager.More, "pager.more"),
+            (profile.Errors.Unrecognized.Message, "errors.unrecognized"), (profile.Errors.Ambiguous.Message, "errors.ambiguous"),
+            (profile.Errors.Incomplete.Message, "errors.incomplete"), (profile.Errors.WrongParameter.Message, "errors.wrongParameter"),
+            (profile.Messages.UnknownUser, "messages.unknownUser"), (profile.Messages.OutOfCapability, "messages.outOfCapability"),
         }.Where(p => string.IsNullOrWhiteSpace(p.Item1)).Select(p => p.Item2).ToList();
-        return missing.Count == 0 ? profile : throw new ArgumentException($"Simulator profile {path} lacks: {string.Join(", ", missing)}.", nameof(path));
+        if (profile.Views.Count == 0)
+        {
+            missing.Add("views");
+        }
+
+        if (profile.Commands.Count == 0)
+        {
+            missing.Add("commands");
+        }
+
+        missing.AddRange(profile.Output.Fields.Where(f => !ProfileSubscriberPrinter.IsKnownField(f.Key)).Select(f => $"output field '{f.Key}' (unknown key)"));
+        if (profile.RateConfirmation is { } confirmation && (confirmation.Yes.Count == 0 || string.IsNullOrEmpty(confirmation.Question)))
+        {
+            missing.Add("rateConfirmation.question and .yes");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"Simulator profile {path} lacks: {string.Join(", ", missing)}.", nameof(path));
+        }
+
+        try
+        {
+            _ = ProfileCommandTree.Build(profile);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ArgumentException($"Simulator profile {path}: {ex.Message}", nameof(path), ex);
+        }
+
+        return profile;
     }
-}
-
-/// <summary>Prompt formats.</summary>
-public sealed class ProfileViews
-{
-    /// <summary>The start view, e.g. <c>&lt;{host}&gt;</c>.</summary>
-    public string Exec { get; set; } = "";
-
-    /// <summary>An intermediate view, e.g. <c>[{host}]</c>.</summary>
-    public string System { get; set; } = "";
-
-    /// <summary>The view where rates change.</summary>
-    public string Config { get; set; } = "";
-}
-
-/// <summary>A view change.</summary>
-public sealed class ProfileTransition
-{
-    /// <summary><c>exec</c>, <c>system</c>, <c>config</c> or <c>any</c>.</summary>
-    public string From { get; set; } = "";
-
-    /// <summary>The command line.</summary>
-    public string Command { get; set; } = "";
-
-    /// <summary><c>exec</c>, <c>system</c>, <c>config</c> or <c>close</c>.</summary>
-    public string To { get; set; } = "";
-
-    /// <summary>Printed after the change, if anything.</summary>
-    public string? Message { get; set; }
-}
-
-/// <summary>Direction words.</summary>
-public sealed class ProfileDirections
-{
-    /// <summary>Upstream.</summary>
-    public string Up { get; set; } = "";
-
-    /// <summary>Downstream.</summary>
-    public string Down { get; set; } = "";
-}
-
-/// <summary>Subscriber output: an optional rule around blocks, one <c>label : value</c> line per field.</summary>
-public sealed class ProfileOutput
-{
-    /// <summary>The rule line between blocks.</summary>
-    public string Rule { get; set; } = new('-', 60);
-
-    /// <summary>Width the labels are padded to.</summary>
-    public int LabelWidth { get; set; } = 24;
-
-    /// <summary>Label of each field, in printed order: keys <c>account, bandId, address, ports, upKbps, downKbps, maxUpKbps, maxDownKbps, speedUpPermitted</c>.</summary>
-    public IList<ProfileField> Fields { get; set; } = new List<ProfileField>();
-
-    /// <summary>Printed when no subscriber matches.</summary>
-    public string Empty { get; set; } = "";
-
-    /// <summary>Yes/no words of <c>speedUpPermitted</c>.</summary>
-    public string Yes { get; set; } = "yes";
-
-    /// <summary>Yes/no words of <c>speedUpPermitted</c>.</summary>
-    public string No { get; set; } = "no";
-}
-
-/// <summary>One printed field.</summary>
-public sealed class ProfileField
-{
-    /// <summary>Which value.</summary>
-    public string Key { get; set; } = "";
-
-    /// <summary>The label printed.</summary>
-    public string Label { get; set; } = "";
-}
-
-/// <summary>The device's messages.</summary>
-public sealed class ProfileMessages
-{
-    /// <summary>An unknown command or a command not valid in this view.</summary>
-    public string UnknownCommand { get; set; } = "";
-
-    /// <summary>A value that does not parse.</summary>
-    public string BadValue { get; set; } = "";
-
-    /// <summary>A rate change for an account that does not exist.</summary>
-    public string UnknownUser { get; set; } = "";
-
-    /// <summary>A rate outside 64..capability.</summary>
-    public string OutOfCapability { get; set; } = "";
-
-    /// <summary>Over the VTY limit.</summary>
-    public string TooManySessions { get; set; } = "";
 }

@@ -3,7 +3,7 @@ namespace SpeedUp.Simulator;
 /// <summary>Which face of the simulated equipment received a command.</summary>
 public enum CommandFace
 {
-    /// <summary>The Huawei-style CLI (Unix socket, usually reached through sshd).</summary>
+    /// <summary>A vendor CLI face (Unix socket, usually reached through sshd).</summary>
     Cli,
 
     /// <summary>The SNMP v2c agent.</summary>

@@ -7,12 +7,12 @@ namespace SpeedUp.Drivers.Cli.Tests.Dialects;
 
 /// <summary>
 /// The third dialect, added as data only: drivers/dialects/h3c-comware.dialect.json (the driver) against a simulator
-/// face described by simulators/profiles/h3c-comware.profile.json (the device), through real sshd.
+/// face described by drivers/dialects/h3c-comware.profile.json (the device), through real sshd.
 /// </summary>
 public sealed class H3cDialectTests : IAsyncLifetime
 {
     private static readonly string DialectFile = Path.Combine(RepositoryPaths.Root, "drivers", "dialects", "h3c-comware.dialect.json");
-    private static readonly string ProfileFile = Path.Combine(RepositoryPaths.Root, "simulators", "profiles", "h3c-comware.profile.json");
+    private static readonly string ProfileFile = Path.Combine(RepositoryPaths.Root, "drivers", "dialects", "h3c-comware.profile.json");
     private BrasSimulator? _simulator;
     private ISubscriberLineDriver? _driver;
 

@@ -121,7 +121,7 @@ public sealed class ZteSnmpV3Target() : SimulatorTarget(new ZteSnmpDriverFactory
 
 /// <summary>
 /// <c>h3c-cli-ssh</c>: the dialect-as-data driver (drivers/dialects/h3c-comware.dialect.json) against the simulator face
-/// described by simulators/profiles/h3c-comware.profile.json (China Telecom seed), behind real sshd.
+/// described by drivers/dialects/h3c-comware.profile.json (China Telecom seed), behind real sshd.
 /// </summary>
 public sealed class H3cDialectSshTarget() : SimulatorTarget(new SpeedUp.Drivers.Cli.Dialects.DialectCliDriverFactory(
     SpeedUp.Drivers.Cli.Dialects.DialectLoader.LoadFile(Path.Combine(RepositoryFiles.Root, "drivers", "dialects", "h3c-comware.dialect.json"))))
@@ -140,7 +140,7 @@ public sealed class H3cDialectSshTarget() : SimulatorTarget(new SpeedUp.Drivers.
     {
         SeedFile = RepositoryFiles.TelecomSeed,
         Hostname = "SC-H3C-BRAS-01",
-        CliDialect = CliDialects.ProfilePrefix + Path.Combine(RepositoryFiles.Root, "simulators", "profiles", "h3c-comware.profile.json"),
+        CliDialect = CliDialects.ProfilePrefix + Path.Combine(RepositoryFiles.Root, "drivers", "dialects", "h3c-comware.profile.json"),
         Ssh = new SshFrontOptions { User = "confh3c", Password = "h3c-conf-Pw2m" },
     };
 }
