@@ -8,7 +8,7 @@ using SpeedUp.Core.Catalogue;
 using SpeedUp.Drivers;
 using SpeedUp.Scheduler;
 using SpeedUp.Host.Drivers;
-using SpeedUp.Drivers.Tests.Simulator;
+using SpeedUp.Testing;
 
 namespace SpeedUp.Drivers.Tests.Plugins;
 
@@ -49,7 +49,7 @@ public sealed class DriverDiscoveryTests : IDisposable
     {
         var dialects = Path.Combine(_folder, "dialects");
         Directory.CreateDirectory(dialects);
-        var huawei = File.ReadAllText(Path.Combine(SimulatorTestPaths.RepositoryRoot, "drivers", "dialects", "huawei-vrp.dialect.json"));
+        var huawei = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "drivers", "dialects", "huawei-vrp.dialect.json"));
         File.WriteAllText(Path.Combine(dialects, "h3c.dialect.json"),
             huawei.Replace("\"huawei-vrp\"", "\"h3c-comware\"", StringComparison.Ordinal).Replace("\"huawei-cli-ssh\"", "\"h3c-cli-ssh\"", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(dialects, "clash.dialect.json"), huawei.Replace("\"huawei-vrp\"", "\"clash\"", StringComparison.Ordinal));
@@ -81,7 +81,7 @@ public sealed class DriverDiscoveryTests : IDisposable
     private static void CopyPlugin(string target)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
-        var built = Path.Combine(SimulatorTestPaths.RepositoryRoot, "tests", "SpeedUp.Drivers.SamplePlugin", "bin", configuration, "net10.0");
+        var built = Path.Combine(RepositoryPaths.Root, "tests", "SpeedUp.Drivers.SamplePlugin", "bin", configuration, "net10.0");
         Directory.CreateDirectory(target);
         foreach (var file in Directory.EnumerateFiles(built))
         {

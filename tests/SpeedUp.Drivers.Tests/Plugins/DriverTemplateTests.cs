@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SpeedUp.Drivers.Tests.Simulator;
+using SpeedUp.Testing;
 using SpeedUp.Host.Drivers;
 
 namespace SpeedUp.Drivers.Tests.Plugins;
@@ -7,7 +7,7 @@ namespace SpeedUp.Drivers.Tests.Plugins;
 /// <summary>The <c>dotnet new speedup-driver</c> template (templates/speedup-driver) gives a project that builds and is found as a plugin.</summary>
 public sealed class DriverTemplateTests : IDisposable
 {
-    private readonly string _work = Path.Combine(SimulatorTestPaths.RepositoryRoot, ".run", "template-check", Guid.NewGuid().ToString("N"));
+    private readonly string _work = Path.Combine(RepositoryPaths.Root, ".run", "template-check", Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
@@ -22,9 +22,9 @@ public sealed class DriverTemplateTests : IDisposable
     {
         var hive = Path.Combine(_work, "hive");
         var project = Path.Combine(_work, "drivers", "SpeedUp.Drivers.Acme");
-        var sdk = Path.GetRelativePath(project, Path.Combine(SimulatorTestPaths.RepositoryRoot, "src", "SpeedUp.Drivers.Sdk", "SpeedUp.Drivers.Sdk.csproj"));
+        var sdk = Path.GetRelativePath(project, Path.Combine(RepositoryPaths.Root, "src", "SpeedUp.Drivers.Sdk", "SpeedUp.Drivers.Sdk.csproj"));
 
-        await DotnetAsync(_work, "new", "install", Path.Combine(SimulatorTestPaths.RepositoryRoot, "templates", "speedup-driver"), "--debug:custom-hive", hive);
+        await DotnetAsync(_work, "new", "install", Path.Combine(RepositoryPaths.Root, "templates", "speedup-driver"), "--debug:custom-hive", hive);
         await DotnetAsync(_work, "new", "speedup-driver", "-n", "SpeedUp.Drivers.Acme", "-o", project, "--driverName", "acme-cli", "--sdkProject", sdk, "--debug:custom-hive", hive);
         await DotnetAsync(project, "build", "-c", "Debug", "-o", Path.Combine(_work, "plugins", "SpeedUp.Drivers.Acme"));
 

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 /// <summary>A raw client of the simulator's CLI socket: send bytes, read until a pattern shows up.</summary>
 internal sealed class UnixCliClient : IAsyncDisposable

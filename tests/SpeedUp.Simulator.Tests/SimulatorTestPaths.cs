@@ -1,4 +1,4 @@
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 /// <summary>Locates repository files (seeds, launcher config) from the test output directory.</summary>
 internal static class SimulatorTestPaths

@@ -1,9 +1,10 @@
 using System.Net;
+using SpeedUp.Drivers;
 using SpeedUp.Drivers.Zte;
 using SpeedUp.Protocols.Snmp;
 using SpeedUp.Simulator;
 
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 /// <summary>The simulator's SNMPv3 users (simulators.json <c>snmpUsers</c>): the ZTE driver and net-snmp over v3 authPriv.</summary>
 public sealed class SnmpV3SimulatorTests : IAsyncLifetime

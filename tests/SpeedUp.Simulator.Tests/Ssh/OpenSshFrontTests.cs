@@ -4,7 +4,7 @@ using Renci.SshNet;
 using Renci.SshNet.Common;
 using SpeedUp.Simulator;
 
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 /// <summary>A real SSH round trip: SSH.NET → OpenSSH sshd → socat → the simulator's CLI socket.</summary>
 public sealed class OpenSshFrontTests

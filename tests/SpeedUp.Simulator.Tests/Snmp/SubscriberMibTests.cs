@@ -1,7 +1,7 @@
 using SpeedUp.Protocols.Snmp;
 using SpeedUp.Simulator;
 
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 public sealed class SubscriberMibTests
 {

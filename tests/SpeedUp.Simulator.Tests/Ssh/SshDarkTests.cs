@@ -5,7 +5,7 @@ using Renci.SshNet.Common;
 using SpeedUp.Protocols.Snmp;
 using SpeedUp.Simulator;
 
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 /// <summary>The SSH face going dark and coming back (real sshd), the whole device going dark, reboot over SSH.</summary>
 public sealed class SshDarkTests

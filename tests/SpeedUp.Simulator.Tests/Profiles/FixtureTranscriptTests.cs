@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SpeedUp.Simulator;
 
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 /// <summary>
 /// The record/replay fixtures of the conformance tests (tests/SpeedUp.Drivers.Conformance.Tests/Fixtures) are

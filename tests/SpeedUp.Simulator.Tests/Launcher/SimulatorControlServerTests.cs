@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using SpeedUp.Simulator;
 
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 /// <summary>The launcher's HTTP/JSON control endpoint, in process over real simulators, called with HttpClient.</summary>
 public sealed class SimulatorControlServerTests : IAsyncLifetime

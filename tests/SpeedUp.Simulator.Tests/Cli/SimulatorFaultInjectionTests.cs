@@ -2,7 +2,7 @@ using System.Diagnostics;
 using SpeedUp.Protocols.Snmp;
 using SpeedUp.Simulator;
 
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 /// <summary>The chaos faults of the CLI socket and the SNMP face: drop ratios, SNMP latency and dark, reboot.</summary>
 public sealed class SimulatorFaultInjectionTests : IAsyncLifetime

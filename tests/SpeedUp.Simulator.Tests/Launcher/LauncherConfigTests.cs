@@ -1,6 +1,6 @@
 using SpeedUp.Simulator;
 
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 public sealed class LauncherConfigTests
 {

@@ -1,6 +1,6 @@
 using SpeedUp.Simulator;
 
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 /// <summary>The CLI grammar of docs/simulator.md, exercised byte-exact over the Unix socket.</summary>
 public sealed class CliGrammarTests : IAsyncLifetime

@@ -1,4 +1,4 @@
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 /// <summary>A clock that moves only when told to.</summary>
 internal sealed class ManualTimeProvider : TimeProvider

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 /// <summary>Runs net-snmp command-line tools (snmpget, snmpset, …) against an agent, numeric OIDs, no MIB loading.</summary>
 internal static class NetSnmpTool

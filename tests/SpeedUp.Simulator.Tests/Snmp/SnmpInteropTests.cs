@@ -1,6 +1,6 @@
 using SpeedUp.Simulator;
 
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 /// <summary>The SNMP face against net-snmp's own tools (snmpget, snmpgetnext, snmpset, snmpwalk, snmpbulkwalk).</summary>
 public sealed class SnmpInteropTests : IAsyncLifetime

@@ -1,6 +1,6 @@
 using SpeedUp.Simulator;
 
-namespace SpeedUp.Drivers.Tests.Simulator;
+namespace SpeedUp.Simulator.Tests;
 
 /// <summary>The CLI faces as data: the shipped profiles are found beside the simulator, and a broken profile is refused.</summary>
 public sealed class SimulatorProfileTests
