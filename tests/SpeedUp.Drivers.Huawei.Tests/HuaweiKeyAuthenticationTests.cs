@@ -37,7 +37,7 @@ public sealed class HuaweiKeyAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_authorized_key_logs_in_without_a_password()
+    public async Task FindLineAsync_AuthorizedKey_LogsInWithoutAPassword()
     {
         await using var driver = CreateDriver(AuthorizedKey);
 
@@ -48,7 +48,7 @@ public sealed class HuaweiKeyAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_key_sshd_does_not_know_is_refused_as_authentication_failed()
+    public async Task FindLineAsync_KeySshdDoesNotKnow_IsRefusedAsAuthenticationFailed()
     {
         await using var driver = CreateDriver(OtherKey);
 

@@ -18,11 +18,11 @@ public sealed class CarrierNamesTests
     [InlineData("内网IP", null)]
     [InlineData("", null)]
     [InlineData(null, null)]
-    public void Maps_exact_ISP_names(string? isp, Carrier? expected) => Assert.Equal(expected, CarrierNames.FromIsp(isp));
+    public void FromIsp_IspName_MapsOnlyExactCarrierNames(string? isp, Carrier? expected) => Assert.Equal(expected, CarrierNames.FromIsp(isp));
 
     [Theory]
     [InlineData(Carrier.ChinaTelecom)]
     [InlineData(Carrier.ChinaUnicom)]
-    public void Round_trips_through_the_ISP_name(Carrier carrier) =>
+    public void ToIsp_Carrier_RoundTripsThroughFromIsp(Carrier carrier) =>
         Assert.Equal(carrier, CarrierNames.FromIsp(CarrierNames.ToIsp(carrier)));
 }

@@ -7,7 +7,7 @@ namespace SpeedUp.Location.Tests;
 public sealed class CidrOverrideTableTests
 {
     [Fact]
-    public void Longest_prefix_wins_whatever_the_order()
+    public void Match_OverlappingPrefixesInAnyOrder_LongestPrefixWins()
     {
         var table = new CidrOverrideTable(
         [
@@ -23,7 +23,7 @@ public sealed class CidrOverrideTableTests
     }
 
     [Fact]
-    public void Matches_network_boundaries_and_single_hosts()
+    public void Match_NetworkBoundariesAndSingleHosts_AreMatchedExactly()
     {
         var table = new CidrOverrideTable(
         [
@@ -39,7 +39,7 @@ public sealed class CidrOverrideTableTests
     }
 
     [Fact]
-    public void Normalizes_the_province_spelling()
+    public void Constructor_LowerCaseProvince_NormalizesTheSpelling()
     {
         var table = new CidrOverrideTable([Entry("10.0.0.0/8", Carrier.ChinaTelecom, "inner mongolia")]);
 
@@ -53,7 +53,7 @@ public sealed class CidrOverrideTableTests
     [InlineData("banana/8", "not a valid IPv4 network")]
     [InlineData("10.1.2.3/8", "did you mean '10.0.0.0/8'")]
     [InlineData("2001:db8::/32", "not IPv4")]
-    public void Rejects_a_bad_cidr(string cidr, string message)
+    public void Constructor_BadCidr_Throws(string cidr, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => new CidrOverrideTable([Entry(cidr, Carrier.ChinaTelecom, "Zhejiang")]));
 
@@ -62,7 +62,7 @@ public sealed class CidrOverrideTableTests
     }
 
     [Fact]
-    public void Rejects_a_missing_carrier_an_unknown_province_and_duplicates_listing_them_all()
+    public void Validate_MissingCarrierUnknownProvinceAndDuplicates_ListsThemAll()
     {
         var errors = CidrOverrideTable.Validate(
         [
@@ -83,7 +83,7 @@ public sealed class CidrOverrideTableTests
     }
 
     [Fact]
-    public void Empty_table_matches_nothing() => Assert.Null(CidrOverrideTable.Empty.Match(IPAddress.Parse("1.2.3.4")));
+    public void Match_EmptyTable_MatchesNothing() => Assert.Null(CidrOverrideTable.Empty.Match(IPAddress.Parse("1.2.3.4")));
 
     internal static IpLocationOverrideOptions Entry(string cidr, Carrier? carrier, string? province) =>
         new() { Cidr = cidr, Carrier = carrier, Province = province };

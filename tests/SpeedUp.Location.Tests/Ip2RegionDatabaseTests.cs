@@ -28,7 +28,7 @@ public sealed class Ip2RegionDatabaseTests : IDisposable
     [InlineData("11.0.0.255", "中国", "电信")]
     [InlineData("11.0.2.0", "中国", "联通")]
     [InlineData("255.255.255.255", "中国", "联通")]
-    public void Finds_the_range_at_its_boundaries(string address, string country, string isp)
+    public void Find_AddressAtARangeBoundary_FindsTheRange(string address, string country, string isp)
     {
         var database = Ip2RegionDatabase.Load(_files.Write(SyntheticDatabase.Build(Ranges)));
 
@@ -42,7 +42,7 @@ public sealed class Ip2RegionDatabaseTests : IDisposable
     [Theory]
     [InlineData("11.0.1.0")]
     [InlineData("11.0.1.255")]
-    public void Returns_null_in_a_gap(string address)
+    public void Find_AddressInAGap_ReturnsNull(string address)
     {
         var database = Ip2RegionDatabase.Load(_files.Write(SyntheticDatabase.Build(Ranges)));
 
@@ -50,7 +50,7 @@ public sealed class Ip2RegionDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void Reads_all_fields_and_turns_zero_into_empty()
+    public void Load_ValidFile_ReadsAllFieldsAndTurnsZeroIntoEmpty()
     {
         var path = _files.Write(SyntheticDatabase.Build(Ranges));
         var database = Ip2RegionDatabase.Load(path);
@@ -62,7 +62,7 @@ public sealed class Ip2RegionDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void Tolerates_a_record_with_missing_fields()
+    public void Find_RecordWithMissingFields_IsTolerated()
     {
         var database = Ip2RegionDatabase.Load(_files.Write(SyntheticDatabase.Build((0, uint.MaxValue, "中国|0|浙江省"))));
 
@@ -70,7 +70,7 @@ public sealed class Ip2RegionDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void Rejects_an_IPv6_address()
+    public void Find_IPv6Address_Throws()
     {
         var database = Ip2RegionDatabase.Load(_files.Write(SyntheticDatabase.Build(Ranges)));
 
@@ -78,7 +78,7 @@ public sealed class Ip2RegionDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void Missing_file_names_the_file_and_the_setup_script()
+    public void Load_MissingFile_NamesTheFileAndTheSetupScript()
     {
         var path = _files.MissingPath;
 
@@ -96,7 +96,7 @@ public sealed class Ip2RegionDatabaseTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Corruptions))]
-    public void Corrupt_file_names_the_file_and_the_setup_script(string corruption)
+    public void Load_CorruptFile_NamesTheFileAndTheSetupScript(string corruption)
     {
         var bytes = SyntheticDatabase.Build(Ranges);
         var first = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes);
@@ -126,7 +126,7 @@ public sealed class Ip2RegionDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void Loads_the_real_database()
+    public void Load_RealDatabase_HasOver100000RangesCoveringEveryAddress()
     {
         var database = RepositoryDatabase.Database;
 

@@ -11,7 +11,7 @@ namespace SpeedUp.Location.Tests;
 public sealed class IpLocationServiceCollectionExtensionsTests
 {
     [Fact]
-    public void Binds_the_section_and_registers_one_locator()
+    public void AddIpLocation_WithSettings_BindsTheSectionAndRegistersOneLocator()
     {
         using var provider = Build(new()
         {
@@ -33,13 +33,13 @@ public sealed class IpLocationServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void Default_database_path_is_relative_to_the_current_directory()
+    public void DatabasePath_Default_IsRelativeToTheCurrentDirectory()
     {
         Assert.Equal(".data/ip2region.db", new IpLocationOptions().DatabasePath);
     }
 
     [Fact]
-    public void Start_up_validation_reports_a_missing_database_and_bad_overrides()
+    public void AddIpLocation_MissingDatabaseAndBadOverrides_StartUpValidationReportsThem()
     {
         using var files = new SyntheticDatabase();
         using var provider = Build(new()

@@ -19,7 +19,7 @@ public sealed class IpLocatorTests
     [InlineData("221.7.128.68", "Guangxi", Carrier.ChinaUnicom, "联通")]
     [InlineData("218.2.2.2", "Jiangsu", Carrier.ChinaTelecom, "电信")]
     [InlineData("211.136.17.107", "Beijing", null, "移动")]
-    public void Locates_mainland_addresses(string address, string province, Carrier? carrier, string isp)
+    public void Locate_MainlandAddress_HasProvinceAndCarrier(string address, string province, Carrier? carrier, string isp)
     {
         var location = Locator.Locate(IPAddress.Parse(address));
 
@@ -30,7 +30,7 @@ public sealed class IpLocatorTests
     [InlineData("210.0.255.250")] // Hong Kong
     [InlineData("202.175.3.8")] // Macau
     [InlineData("168.95.1.1")] // Taiwan, 中华电信
-    public void Has_no_province_or_carrier_outside_the_mainland(string address)
+    public void Locate_ChineseAddressOutsideTheMainland_HasNoProvinceOrCarrier(string address)
     {
         var location = Locator.Locate(IPAddress.Parse(address));
 
@@ -40,7 +40,7 @@ public sealed class IpLocatorTests
     }
 
     [Fact]
-    public void Foreign_address_has_no_province_or_carrier()
+    public void Locate_ForeignAddress_HasNoProvinceOrCarrier()
     {
         var location = Locator.Locate(IPAddress.Parse("8.8.8.8"));
 
@@ -51,7 +51,7 @@ public sealed class IpLocatorTests
     [InlineData("127.0.0.1")]
     [InlineData("10.0.0.1")]
     [InlineData("192.168.1.1")]
-    public void Private_address_has_no_carrier(string address)
+    public void Locate_PrivateAddress_HasNoCarrier(string address)
     {
         var location = Locator.Locate(IPAddress.Parse(address));
 
@@ -59,7 +59,7 @@ public sealed class IpLocatorTests
     }
 
     [Fact]
-    public void IPv4_mapped_IPv6_is_located_as_IPv4()
+    public void Locate_IPv4MappedIPv6_IsLocatedAsIPv4()
     {
         var location = Locator.Locate(IPAddress.Parse("::ffff:202.101.172.35"));
 
@@ -70,7 +70,7 @@ public sealed class IpLocatorTests
     [Theory]
     [InlineData("::1")]
     [InlineData("240e:1::1")]
-    public void IPv6_gets_an_empty_location(string address)
+    public void Locate_IPv6Address_GetsAnEmptyLocation(string address)
     {
         var location = Locator.Locate(IPAddress.Parse(address));
 
@@ -78,7 +78,7 @@ public sealed class IpLocatorTests
     }
 
     [Fact]
-    public void Override_wins_over_ip2region_and_longest_prefix_wins()
+    public void Locate_WithOverrides_OverrideWinsOverIp2regionAndLongestPrefixWins()
     {
         var overrides = new CidrOverrideTable(
         [
@@ -95,7 +95,7 @@ public sealed class IpLocatorTests
     }
 
     [Fact]
-    public void Options_constructor_loads_lazily_and_reports_a_missing_file_on_use()
+    public void Locate_OptionsConstructorWithMissingFile_LoadsLazilyAndReportsTheFileOnUse()
     {
         using var files = new SyntheticDatabase();
         var options = new IpLocationOptions { DatabasePath = files.MissingPath };
@@ -107,7 +107,7 @@ public sealed class IpLocatorTests
     }
 
     [Fact]
-    public void Options_constructor_uses_the_configured_database()
+    public void Locate_OptionsConstructor_UsesTheConfiguredDatabase()
     {
         using var files = new SyntheticDatabase();
         var options = new IpLocationOptions

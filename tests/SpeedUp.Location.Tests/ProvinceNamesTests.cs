@@ -18,7 +18,7 @@ public sealed class ProvinceNamesTests
     [InlineData("陕西省", "Shaanxi")]
     [InlineData("黑龙江省", "Heilongjiang")]
     [InlineData("重庆", "Chongqing")]
-    public void Maps_Chinese_names_with_or_without_suffix(string chinese, string english) =>
+    public void FromChinese_NameWithOrWithoutSuffix_MapsToEnglish(string chinese, string english) =>
         Assert.Equal(english, ProvinceNames.FromChinese(chinese));
 
     [Theory]
@@ -29,10 +29,10 @@ public sealed class ProvinceNamesTests
     [InlineData("0")]
     [InlineData(null)]
     [InlineData("加利福尼亚")]
-    public void Does_not_map_anything_else(string? chinese) => Assert.Null(ProvinceNames.FromChinese(chinese));
+    public void FromChinese_NotAMainlandProvince_IsNull(string? chinese) => Assert.Null(ProvinceNames.FromChinese(chinese));
 
     [Fact]
-    public void Knows_all_31_mainland_provinces()
+    public void All_MainlandProvinces_ListsAll31()
     {
         string[] expected =
         [
@@ -51,6 +51,6 @@ public sealed class ProvinceNamesTests
     [InlineData("Zhejaing", null)]
     [InlineData("Hong Kong", null)]
     [InlineData("", null)]
-    public void Normalizes_English_names(string english, string? expected) =>
+    public void NormalizeEnglish_EnglishName_IsNormalizedOrNull(string english, string? expected) =>
         Assert.Equal(expected, ProvinceNames.NormalizeEnglish(english));
 }

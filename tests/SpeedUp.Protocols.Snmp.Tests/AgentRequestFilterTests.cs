@@ -14,7 +14,7 @@ public class AgentRequestFilterTests
     private static SnmpManager Manager(TimeSpan timeout) => new(new SnmpManagerOptions { Timeout = timeout, Retries = 0 });
 
     [Fact]
-    public async Task False_drops_the_request_silently_and_true_answers_it()
+    public async Task RequestFilter_FalseThenTrue_DropsTheRequestSilentlyThenAnswersIt()
     {
         var drop = true;
         IPEndPoint? seen = null;
@@ -40,7 +40,7 @@ public class AgentRequestFilterTests
     }
 
     [Fact]
-    public async Task A_pending_filter_does_not_block_other_requests()
+    public async Task RequestFilter_Pending_DoesNotBlockOtherRequests()
     {
         var gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var calls = 0;
@@ -70,7 +70,7 @@ public class AgentRequestFilterTests
     }
 
     [Fact]
-    public async Task A_throwing_filter_drops_the_request_and_the_agent_keeps_serving()
+    public async Task RequestFilter_Throws_DropsTheRequestAndTheAgentKeepsServing()
     {
         var calls = 0;
         var options = new SnmpAgentOptions

@@ -12,7 +12,7 @@ public sealed class SchedulerOptionsValidatorTests
         new([new FakeDriverFactory(new FakeEquipment())], new OfferCatalogue(Options.Create(new CatalogueOptions())));
 
     [Fact]
-    public void A_sound_table_passes()
+    public void Validate_SoundTable_Passes()
     {
         var result = Validate(FakeDriverFactory.TelecomChannel("a", c => { c.Tiers.Add("Down:200"); c.Tiers.Add("up:10"); c.Capacity.MaxSpeedUps = 5; }));
 
@@ -25,7 +25,7 @@ public sealed class SchedulerOptionsValidatorTests
     [InlineData("Down:0", "SpeedUp:Channels:0:Tiers has 'Down:0'")]
     [InlineData("1:200", "SpeedUp:Channels:0:Tiers has '1:200'")]
     [InlineData("Down:300", "SpeedUp:Channels:0:Tiers has Down:300, which is not a speed-up tier")]
-    public void Bad_tiers_are_refused(string tier, string expected)
+    public void Validate_BadTier_IsRefused(string tier, string expected)
     {
         var result = Validate(FakeDriverFactory.TelecomChannel("a", c => c.Tiers.Add(tier)));
 
@@ -34,7 +34,7 @@ public sealed class SchedulerOptionsValidatorTests
     }
 
     [Fact]
-    public void Every_bad_setting_is_reported_with_its_key()
+    public void Validate_ManyBadSettings_ReportsEachWithItsKey()
     {
         var result = Validate(
             FakeDriverFactory.TelecomChannel("dup", c =>
@@ -66,7 +66,7 @@ public sealed class SchedulerOptionsValidatorTests
     }
 
     [Fact]
-    public void Inline_device_secrets_are_refused_for_real_equipment_and_never_echoed()
+    public void Validate_InlineSecretsForRealEquipment_AreRefusedAndNeverEchoed()
     {
         var remote = Validate(FakeDriverFactory.TelecomChannel("remote", c =>
         {

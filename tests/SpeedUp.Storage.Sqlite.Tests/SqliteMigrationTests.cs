@@ -19,7 +19,7 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
-    public async Task A_previous_version_database_keeps_its_sessions_and_gains_the_new_tables()
+    public async Task Open_PreviousVersionDatabase_KeepsItsSessionsAndGainsTheNewTables()
     {
         var path = Path.Combine(_directory, "old.db");
         await using (var old = new SqliteConnection($"Data Source={path}"))

@@ -25,7 +25,7 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_nonce_is_taken_once_per_key()
+    public async Task TryRecordAsync_SameNonceAndKey_IsTakenOncePerKey()
     {
         var store = Open();
 
@@ -36,7 +36,7 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_nonce_is_refused_until_its_window_ends_then_free_again()
+    public async Task TryRecordAsync_UsedNonce_IsRefusedUntilItsWindowEndsThenFreeAgain()
     {
         var store = Open();
         Assert.True(await store.TryRecordAsync("key-a", Nonce, InFiveMinutes, Ct));
@@ -50,7 +50,7 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_restarted_store_still_refuses_the_nonces_it_was_given()
+    public async Task TryRecordAsync_AfterARestart_StillRefusesTheNoncesItWasGiven()
     {
         var before = Open();
         Assert.True(await before.TryRecordAsync("key-a", Nonce, InFiveMinutes, Ct));
@@ -62,7 +62,7 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Of_many_concurrent_uses_by_two_instances_sharing_the_file_exactly_one_wins()
+    public async Task TryRecordAsync_ConcurrentUsesByTwoInstancesSharingTheFile_ExactlyOneWins()
     {
         var first = Open();
         var second = Open();
@@ -79,7 +79,7 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Expired_nonces_are_deleted_so_the_file_stays_bounded()
+    public async Task TryRecordAsync_ExpiredNonces_AreDeletedSoTheFileStaysBounded()
     {
         var store = Open();
         for (var i = 0; i < 1000; i++)
@@ -98,7 +98,7 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_store_that_cannot_be_opened_says_which_setting_and_path()
+    public async Task OpenAsync_PathCannotBeOpened_SaysWhichSettingAndPath()
     {
         var notADirectory = Path.Combine(_directory, "a-file");
         await File.WriteAllTextAsync(notADirectory, "not a directory", Ct);
@@ -118,7 +118,7 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
     [InlineData("data/speedup.db", "", "data/speedup.nonces.db")]
     [InlineData("data/prod", "", "data/prod.nonces")]
     [InlineData("data/speedup.db", "shared/replays.db", "shared/replays.db")]
-    public void The_file_is_beside_the_database_unless_configured(string database, string configured, string expected)
+    public void FilePath_NotConfigured_IsBesideTheDatabaseElseTheConfiguredOne(string database, string configured, string expected)
     {
         var store = new SqliteUsedNonceStore(Options.Create(new SqliteStorageOptions { SqlitePath = database, NonceSqlitePath = configured }), _time);
         _stores.Add(store);

@@ -39,7 +39,7 @@ public sealed class AccessKeyServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_created_key_verifies_with_its_secret_which_is_stored_encrypted()
+    public async Task CreateAsync_NewKey_VerifiesWithItsSecretWhichIsStoredEncrypted()
     {
         var (key, secret) = await _keys.CreateAsync(Operator, CoreHarness.Customer, ["SpeedUpService/*"], "game backend", Ct);
 
@@ -62,7 +62,7 @@ public sealed class AccessKeyServiceTests : IDisposable
     }
 
     [Fact]
-    public void A_protected_secret_only_opens_for_its_own_key_id_and_master_key()
+    public void Unprotect_ProtectedSecret_OpensOnlyForItsOwnKeyIdAndMasterKey()
     {
         var protector = new AesGcmSecretProtector(new MasterKeySource(Options.Create(new SecurityOptions { MasterKeyPath = _masterKeyPath })));
         var blob = protector.Protect("AK1", "s3cret-value");
@@ -75,7 +75,7 @@ public sealed class AccessKeyServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Grants_are_checked_customer_keys_cannot_reach_operator_actions()
+    public async Task CreateAsync_BadGrants_AreRefusedAndCustomerKeysCannotReachOperatorActions()
     {
         async Task<SpeedUpException> Refused(string? customer, params string[] actions) =>
             await Assert.ThrowsAsync<SpeedUpException>(() => _keys.CreateAsync(Operator, customer, actions, null, Ct));
@@ -93,7 +93,7 @@ public sealed class AccessKeyServiceTests : IDisposable
     }
 
     [Fact]
-    public void Ids_with_a_trailing_newline_are_malformed()
+    public void IsValidId_TrailingNewline_IsMalformed()
     {
         Assert.True(AccessKeyService.IsValidId("AK0123456789"));
         Assert.False(AccessKeyService.IsValidId("AK0123456789\n"));
@@ -102,7 +102,7 @@ public sealed class AccessKeyServiceTests : IDisposable
     }
 
     [Fact]
-    public void Action_grants_match_exact_service_wide_and_everything()
+    public void Allows_ActionGrant_MatchesExactServiceWideAndEverything()
     {
         Assert.Equal("SpeedUpService/Precheck", ActionCatalogue.ActionOf("/broadband.speedup.v1.SpeedUpService/Precheck"));
         Assert.True(ActionCatalogue.Allows(["SpeedUpService/Precheck"], "SpeedUpService/Precheck"));
@@ -114,7 +114,7 @@ public sealed class AccessKeyServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Rotation_replaces_the_secret_keeping_the_previous_one_only_for_the_grace_period()
+    public async Task RotateAsync_WithGracePeriod_ReplacesTheSecretKeepingThePreviousOneOnlyForTheGracePeriod()
     {
         var (key, first) = await _keys.CreateAsync(Operator, CoreHarness.Customer, ["SpeedUpService/Precheck"], null, Ct);
 
@@ -130,7 +130,7 @@ public sealed class AccessKeyServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Disable_enable_delete_and_the_audit_log_naming_who_did_it()
+    public async Task SetEnabledAndDeleteAsync_KeyLifecycle_AreAuditedNamingWhoDidIt()
     {
         var (key, _) = await _keys.CreateAsync(Operator, CoreHarness.Customer, ["SpeedUpService/*"], null, Ct);
 
@@ -149,7 +149,7 @@ public sealed class AccessKeyServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Bootstrap_keys_come_from_the_environment_and_are_skipped_without_it()
+    public async Task SeedAsync_BootstrapKeys_ComeFromTheEnvironmentAndAreSkippedWithoutIt()
     {
         var variable = $"SPEEDUP_TEST_BOOT_{Guid.NewGuid():N}";
         var options = Options.Create(new SecurityOptions
@@ -181,7 +181,7 @@ public sealed class AccessKeyServiceTests : IDisposable
     }
 
     [Fact]
-    public void Security_options_list_every_problem()
+    public void Validate_BadSecurityOptions_ListsEveryProblem()
     {
         var result = new SecurityOptionsValidator(Catalogue).Validate(null, new SecurityOptions
         {

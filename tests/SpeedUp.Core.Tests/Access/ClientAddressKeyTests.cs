@@ -14,9 +14,9 @@ public sealed class ClientAddressKeyTests
     [InlineData("2001:db8:aa:bb:1:2:3:4", "2001:db8:aa:bb::/64")]
     [InlineData("2001:db8:aa:bb:ffff:ffff:ffff:ffff", "2001:db8:aa:bb::/64")]
     [InlineData("2001:db8:aa:bc::1", "2001:db8:aa:bc::/64")]
-    public void An_address_is_counted_by_its_key(string address, string key) =>
+    public void Of_Address_IsCountedByItsKey(string address, string key) =>
         Assert.Equal(key, ClientAddressKey.Of(IPAddress.Parse(address)));
 
     [Fact]
-    public void No_address_has_no_key() => Assert.Null(ClientAddressKey.Of(null));
+    public void Of_NoAddress_HasNoKey() => Assert.Null(ClientAddressKey.Of(null));
 }

@@ -18,7 +18,7 @@ public sealed class PricingTests
     [InlineData(199_999, "0.80", "159999.20")]
     [InlineData(200_000, "0.70", "140000.00")] // the document's worked example says 0.84 / 168,000; the table says 0.70
     [InlineData(250_000, "0.70", "175000.00")]
-    public void Down_200_hour_packs(long volume, string unit, string total)
+    public void UnitPriceForAndTotalFor_Down200HourPack_FollowTheTierTable(long volume, string unit, string total)
     {
         var table = Table(Direction.Down, 200, ProductType.HourPack);
 
@@ -31,7 +31,7 @@ public sealed class PricingTests
     [InlineData(100_000, "11.00")]
     [InlineData(199_999, "11.00")]
     [InlineData(200_000, "6.50")]
-    public void Down_200_thirty_day_packs(long volume, string unit) =>
+    public void UnitPriceFor_Down200ThirtyDayPack_FollowsTheTierTable(long volume, string unit) =>
         Assert.Equal(unit, Money.Format(Table(Direction.Down, 200, ProductType.ThirtyDayPack).UnitPriceFor(volume)));
 
     [Theory]
@@ -45,14 +45,14 @@ public sealed class PricingTests
     [InlineData(49_999, "1.20", "22.00")]
     [InlineData(50_000, "1.00", "15.00")]
     [InlineData(1_000_000, "1.00", "15.00")]
-    public void Up_20_five_tiers(long volume, string hourPack, string thirtyDay)
+    public void UnitPriceFor_Up20_HasFiveTiers(long volume, string hourPack, string thirtyDay)
     {
         Assert.Equal(hourPack, Money.Format(Table(Direction.Up, 20, ProductType.HourPack).UnitPriceFor(volume)));
         Assert.Equal(thirtyDay, Money.Format(Table(Direction.Up, 20, ProductType.ThirtyDayPack).UnitPriceFor(volume)));
     }
 
     [Fact]
-    public void Up_20_totals_are_exact()
+    public void TotalFor_Up20_IsExact()
     {
         Assert.Equal("4498.50", Money.Format(Table(Direction.Up, 20, ProductType.HourPack).TotalFor(2_999)));
         Assert.Equal("4200.00", Money.Format(Table(Direction.Up, 20, ProductType.HourPack).TotalFor(3_000)));
@@ -60,14 +60,14 @@ public sealed class PricingTests
     }
 
     [Fact]
-    public void The_list_price_is_the_first_tier()
+    public void ListPrice_AnyTable_IsTheFirstTier()
     {
         Assert.Equal(1.00m, Table(Direction.Down, 200, ProductType.HourPack).ListPrice);
         Assert.Equal(33.00m, Table(Direction.Up, 20, ProductType.ThirtyDayPack).ListPrice);
     }
 
     [Fact]
-    public void The_shipped_configuration_holds_the_product_table()
+    public void Tables_ShippedConfiguration_HoldTheProductTable()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root.FullName, "Adapters.sln")))
@@ -84,7 +84,7 @@ public sealed class PricingTests
     }
 
     [Fact]
-    public void Bad_tables_are_refused_at_start_up()
+    public void Validate_BadTables_AreRefusedAtStartUp()
     {
         var validator = new PricingOptionsValidator();
         Assert.True(validator.Validate(null, ProductPricing.Options()).Succeeded);
@@ -104,7 +104,7 @@ public sealed class PricingTests
     }
 
     [Fact]
-    public void Money_is_stored_exactly()
+    public void ToUnitsAndFromUnits_Money_IsStoredExactly()
     {
         Assert.Equal(8_000, Money.ToUnits(0.80m));
         Assert.Equal(0.0001m, Money.FromUnits(1));

@@ -19,7 +19,7 @@ public sealed class SettlementTests : IDisposable
     [InlineData(100_000, "0.80", "80000.00")]
     [InlineData(199_999, "0.80", "159999.20")]
     [InlineData(200_000, "0.70", "140000.00")]
-    public async Task A_month_of_down_200_hour_packs_is_charged_at_its_tier(int volume, string unit, string total)
+    public async Task SettleAsync_MonthOfDown200HourPacks_ChargesAtItsTier(int volume, string unit, string total)
     {
         await _h.CustomerStore.SeedAsync("bulk", "Bulk", true, 300_000m, InNovember, Ct);
         await _h.BulkOrdersAsync("bulk", volume, Direction.Down, 200, ProductType.HourPack, InNovember, 1.00m);
@@ -39,7 +39,7 @@ public sealed class SettlementTests : IDisposable
     }
 
     [Fact]
-    public async Task Buckets_count_separately_and_settling_twice_charges_once()
+    public async Task SettleAsync_SeveralBucketsSettledTwice_CountsBucketsSeparatelyAndChargesOnce()
     {
         await _h.CustomerStore.SeedAsync("mix", "Mix", true, 200_000m, InNovember, Ct);
         await _h.BulkOrdersAsync("mix", 3_000, Direction.Up, 20, ProductType.HourPack, InNovember, 1.50m);
@@ -68,7 +68,7 @@ public sealed class SettlementTests : IDisposable
     }
 
     [Fact]
-    public async Task A_month_that_is_not_over_in_CST_cannot_be_settled()
+    public async Task SettleAsync_MonthNotOverInCst_IsRefused()
     {
         await _h.CustomerStore.SeedAsync("late", "Late", true, 10m, InNovember, Ct);
         _h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 15, 59, 59, TimeSpan.Zero)); // 23:59:59 CST
@@ -81,7 +81,7 @@ public sealed class SettlementTests : IDisposable
     }
 
     [Fact]
-    public async Task A_bill_before_settlement_is_a_preview()
+    public async Task GetBillAsync_BeforeSettlement_IsAPreview()
     {
         await _h.CustomerStore.SeedAsync("p", "P", true, 1000m, InNovember, Ct);
         await _h.BulkOrdersAsync("p", 3, Direction.Down, 200, ProductType.ThirtyDayPack, InNovember, 15m);
@@ -94,7 +94,7 @@ public sealed class SettlementTests : IDisposable
     }
 
     [Fact]
-    public async Task Orders_placed_through_the_service_are_settled_against_what_they_froze()
+    public async Task SettleAsync_OrdersPlacedThroughTheService_SettlesAgainstWhatTheyFroze()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         await _h.Orders.OrderAsync(330100001, 202001, Ct); // down 200 hour pack, 1.00
@@ -114,7 +114,7 @@ public sealed class SettlementTests : IDisposable
     }
 
     [Fact]
-    public async Task Concurrent_retries_of_one_order_place_it_once()
+    public async Task OrderAsync_ConcurrentRetriesOfOneOrder_PlaceItOnce()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
 
@@ -126,7 +126,7 @@ public sealed class SettlementTests : IDisposable
     }
 
     [Fact]
-    public void Months_are_CST()
+    public void BillingMonth_AnyInstant_IsACstMonth()
     {
         Assert.Equal("2026-12", BillingMonth.Of(new DateTimeOffset(2026, 11, 30, 16, 30, 0, TimeSpan.Zero)).ToString());
         Assert.Equal("2026-11", BillingMonth.Of(new DateTimeOffset(2026, 11, 30, 15, 59, 59, TimeSpan.Zero)).ToString());
@@ -138,7 +138,7 @@ public sealed class SettlementTests : IDisposable
     }
 
     [Fact]
-    public async Task A_finished_month_is_settled_automatically_after_the_delay_and_only_once()
+    public async Task SettleDueMonthsAsync_FinishedMonth_IsSettledAfterTheDelayAndOnlyOnce()
     {
         await _h.CustomerStore.SeedAsync("auto", "Auto", true, 1_000m, InNovember, Ct);
         await _h.BulkOrdersAsync("auto", 10, Direction.Down, 200, ProductType.HourPack, InNovember, 1.00m);
@@ -162,7 +162,7 @@ public sealed class SettlementTests : IDisposable
     }
 
     [Fact]
-    public async Task Months_missed_while_the_service_was_down_are_caught_up_oldest_first_within_the_window()
+    public async Task SettleDueMonthsAsync_MonthsMissedWhileDown_AreCaughtUpOldestFirstWithinTheWindow()
     {
         await _h.CustomerStore.SeedAsync("late", "Late", true, 1_000m, InNovember.AddMonths(-3), Ct);
         foreach (var (month, count) in new[] { (9, 1), (10, 2), (11, 3), (12, 5) })
@@ -185,7 +185,7 @@ public sealed class SettlementTests : IDisposable
     [InlineData("01:00:00", "-00:00:01", 3, "Delay")]
     [InlineData("01:00:00", "00:10:00", 0, "CatchUpMonths")]
     [InlineData("01:00:00", "00:10:00", 25, "CatchUpMonths")]
-    public void Settlement_schedule_settings_out_of_range_are_refused(string interval, string delay, int months, string key)
+    public void Validate_ScheduleSettingOutOfRange_IsRefused(string interval, string delay, int months, string key)
     {
         var options = new MonthEndSettlementOptions
         {

@@ -10,7 +10,7 @@ public sealed class OfferCatalogueTests
     private static readonly OfferCatalogue Catalogue = new(Options.Create(new CatalogueOptions()));
 
     [Fact]
-    public void Telecom_lists_the_product_provinces_exactly()
+    public void Provinces_ChinaTelecom_ListsTheProductProvincesExactly()
     {
         Assert.Equal(27, Provinces.ChinaTelecomBase.Count);
         Assert.Equal(26, Provinces.ChinaTelecomHigh.Count);
@@ -21,7 +21,7 @@ public sealed class OfferCatalogueTests
     [Theory]
     [InlineData("Zhejiang", new[] { 10, 20 }, new[] { 100, 200 })]
     [InlineData("Yunnan", new[] { 10 }, new[] { 100 })]
-    public void Telecom_offers_follow_the_tier_table(string province, int[] up, int[] down)
+    public void OffersFor_TelecomProvince_FollowsTheTierTable(string province, int[] up, int[] down)
     {
         var offers = Catalogue.OffersFor(Carrier.ChinaTelecom, province, Line(upKbps: 4000, downKbps: 50000));
 
@@ -32,14 +32,14 @@ public sealed class OfferCatalogueTests
     }
 
     [Fact]
-    public void Guangdong_is_not_served_by_telecom()
+    public void Serves_TelecomInGuangdong_IsFalseWithNoOffers()
     {
         Assert.False(Catalogue.Serves(Carrier.ChinaTelecom, "Guangdong"));
         Assert.Empty(Catalogue.OffersFor(Carrier.ChinaTelecom, "Guangdong", Line(4000, 50000)));
     }
 
     [Fact]
-    public void Offers_only_tiers_above_the_current_rate_and_within_capability()
+    public void OffersFor_LineWithRatesAndCapability_OffersOnlyTiersAboveTheRateAndWithinCapability()
     {
         var line = Line(upKbps: 10000, downKbps: 50000, maxUp: 20000, maxDown: 100000);
 
@@ -50,7 +50,7 @@ public sealed class OfferCatalogueTests
     }
 
     [Fact]
-    public void A_line_where_speed_up_is_not_permitted_gets_no_offers()
+    public void OffersFor_SpeedUpNotPermitted_GetsNoOffers()
     {
         var line = Line(4000, 50000) with { Capability = new LineCapability(20000, 200000, SpeedUpPermitted: false) };
 
@@ -58,7 +58,7 @@ public sealed class OfferCatalogueTests
     }
 
     [Fact]
-    public void Unicom_tiers_come_from_configuration()
+    public void OffersFor_Unicom_TiersComeFromConfiguration()
     {
         var options = new CatalogueOptions();
         var tier = new UnicomTierOptions { Direction = Direction.Down, BandwidthMbps = 300 };
@@ -73,7 +73,7 @@ public sealed class OfferCatalogueTests
     }
 
     [Fact]
-    public void Unicom_tiers_beyond_the_product_limits_fail_validation()
+    public void Validate_UnicomTiersBeyondTheProductLimits_Fails()
     {
         var options = new CatalogueOptions();
         var tier = new UnicomTierOptions { Direction = Direction.Up, BandwidthMbps = 60 };
@@ -90,7 +90,7 @@ public sealed class OfferCatalogueTests
     [Theory]
     [InlineData(Direction.Down, 200, ProductType.HourPack, 202001, 1)]
     [InlineData(Direction.Up, 20, ProductType.ThirtyDayPack, 100202, 9999)]
-    public void Offer_ids_are_stable_and_decodable(Direction direction, int mbps, ProductType product, long id, long hours)
+    public void OfferId_AnyOffer_IsStableAndDecodable(Direction direction, int mbps, ProductType product, long id, long hours)
     {
         var offer = new Offer(direction, mbps, product);
 
@@ -104,7 +104,7 @@ public sealed class OfferCatalogueTests
     [InlineData(429496729802001)] // (2^32 + 2) × 100000 + 2001: its direction part narrowed to int would be 2 (DOWN)
     [InlineData(429496729700201)] // (2^32 + 1) × 100000 + 201: would be 1 (UP)
     [InlineData(-98001)]
-    public void Unknown_offer_ids_decode_to_null(long offerId) => Assert.Null(Offer.FromOfferId(offerId));
+    public void FromOfferId_UnknownId_IsNull(long offerId) => Assert.Null(Offer.FromOfferId(offerId));
 
     internal static SubscriberLine Line(long upKbps, long downKbps, long maxUp = 20000, long maxDown = 200000) =>
         new(1, "acct", IPAddress.Parse("202.101.172.35"), PortRange.All, new LineRates(upKbps, downKbps),

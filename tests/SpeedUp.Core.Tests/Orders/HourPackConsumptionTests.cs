@@ -28,7 +28,7 @@ public sealed class HourPackConsumptionTests : IDisposable
         Metering.UsedMinutes(await _h.OrderStore.ListUsesAsync([orderId], Ct)).GetValueOrDefault(orderId);
 
     [Fact]
-    public async Task A_start_without_a_usable_order_is_refused_before_the_device_is_touched()
+    public async Task StartAsync_WithoutAUsableOrder_IsRefusedBeforeTheDeviceIsTouched()
     {
         await _h.RealPrecheck.PrecheckAsync(CoreHarness.Customer, "202.101.172.35", 0, Ct);
         await OrderAsync(201001); // a down 100 hour pack does not pay for 200 Mbps
@@ -42,7 +42,7 @@ public sealed class HourPackConsumptionTests : IDisposable
     }
 
     [Fact]
-    public async Task Hour_packs_cap_the_session_and_are_metered_from_start_to_stop()
+    public async Task StartAsync_HourPacks_CapTheSessionAndAreMeteredFromStartToStop()
     {
         await _h.RealPrecheck.PrecheckAsync(CoreHarness.Customer, "202.101.172.35", 0, Ct);
         var first = await OrderAsync(202001);
@@ -71,7 +71,7 @@ public sealed class HourPackConsumptionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_shorter_request_uses_only_what_it_asks_for()
+    public async Task StartAsync_ShorterRequest_UsesOnlyWhatItAsksFor()
     {
         await _h.RealPrecheck.PrecheckAsync(CoreHarness.Customer, "202.101.172.35", 0, Ct);
         var pack = await OrderAsync(202001);
@@ -85,7 +85,7 @@ public sealed class HourPackConsumptionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_apply_uses_nothing()
+    public async Task StartAsync_ApplyFails_UsesNothing()
     {
         await _h.RealPrecheck.PrecheckAsync(CoreHarness.Customer, "202.101.172.35", 0, Ct);
         var pack = await OrderAsync(202001);
@@ -99,7 +99,7 @@ public sealed class HourPackConsumptionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_valid_30_day_pack_is_used_before_hour_packs()
+    public async Task StartAsync_Valid30DayPackAndHourPacks_Uses30DayPackFirst()
     {
         await _h.RealPrecheck.PrecheckAsync(CoreHarness.Customer, "202.101.172.35", 0, Ct);
         var hour = await OrderAsync(202001);
@@ -113,7 +113,7 @@ public sealed class HourPackConsumptionTests : IDisposable
     }
 
     [Fact]
-    public async Task Packs_run_out_at_their_expiry()
+    public async Task StartAsync_PackNearItsExpiry_RunsOutAtTheExpiry()
     {
         _h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 15, 30, 0, TimeSpan.Zero)); // 23:30 CST on the last day
         await _h.RealPrecheck.PrecheckAsync(CoreHarness.Customer, "202.101.172.35", 0, Ct);
@@ -130,7 +130,7 @@ public sealed class HourPackConsumptionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_retried_start_returns_the_first_session_and_applies_once()
+    public async Task StartAsync_RetriedUnderTheSameId_ReturnsTheFirstSessionAndAppliesOnce()
     {
         await _h.RealPrecheck.PrecheckAsync(CoreHarness.Customer, "202.101.172.35", 0, Ct);
         await OrderAsync(202001);
@@ -153,7 +153,7 @@ public sealed class HourPackConsumptionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_start_whose_apply_failed_may_be_retried_under_the_same_id()
+    public async Task StartAsync_ApplyFailed_MayBeRetriedUnderTheSameId()
     {
         await _h.RealPrecheck.PrecheckAsync(CoreHarness.Customer, "202.101.172.35", 0, Ct);
         await OrderAsync(202001);
@@ -167,7 +167,7 @@ public sealed class HourPackConsumptionTests : IDisposable
     }
 
     [Fact]
-    public void Metering_rounds_up_and_stops_at_due_and_at_four_hours()
+    public void Minutes_AnySession_RoundsUpAndStopsAtDueAndAtFourHours()
     {
         var start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
         Assert.Equal(0, Metering.Minutes(start, start.AddHours(1), start, EndReason.Stopped, start));

@@ -33,7 +33,7 @@ public sealed class OrderRulesTests : IDisposable
     [InlineData(100501)] // UP 50: not a tier
     [InlineData(202003)] // product 3
     [InlineData(429496729802001)]
-    public async Task Offer_ids_of_no_offer_are_invalid_parameters_before_any_lookup(long offerId)
+    public async Task OrderAsync_OfferIdOfNoOffer_IsInvalidParametersBeforeAnyLookup(long offerId)
     {
         var withoutPrecheck = await Assert.ThrowsAsync<SpeedUpException>(() => OrderAsync(offerId));
         await PrecheckAsync();
@@ -45,7 +45,7 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task Ordering_freezes_the_list_price_on_the_balance()
+    public async Task OrderAsync_ValidOffer_FreezesTheListPriceOnTheBalance()
     {
         await PrecheckAsync();
         var order = await OrderAsync(Down200Hour);
@@ -57,7 +57,7 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task An_insufficient_balance_is_an_order_failure_and_freezes_nothing()
+    public async Task OrderAsync_InsufficientBalance_IsAnOrderFailureAndFreezesNothing()
     {
         await _h.CustomerStore.SeedAsync("poor", "Poor", true, 0.50m, _h.Time.GetUtcNow(), Ct);
         await PrecheckAsync("poor");
@@ -72,7 +72,7 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task A_30_day_pack_this_month_excludes_hour_packs_of_that_direction()
+    public async Task OrderAsync_30DayPackThisMonth_ExcludesHourPacksOfThatDirection()
     {
         await PrecheckAsync();
         await OrderAsync(Down200Monthly);
@@ -88,7 +88,7 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task Hour_packs_before_a_30_day_pack_stay_valid()
+    public async Task OrderAsync_HourPacksBeforeA30DayPack_StayValid()
     {
         await PrecheckAsync();
         await OrderAsync(Down200Hour);
@@ -98,7 +98,7 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task A_30_day_pack_from_last_month_still_running_excludes_hour_packs()
+    public async Task OrderAsync_30DayPackFromLastMonthStillRunning_ExcludesHourPacks()
     {
         await PrecheckAsync();
         await OrderAsync(Down200Monthly);
@@ -114,7 +114,7 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task Hour_packs_expire_at_CST_month_end_and_30_day_packs_after_30_days()
+    public async Task OrderAsync_HourAnd30DayPacks_ExpireAtCstMonthEndAndAfter30Days()
     {
         await PrecheckAsync();
         var hour = await OrderAsync(Down200Hour);
@@ -126,7 +126,7 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task An_order_at_16_30_UTC_on_the_30th_is_already_December()
+    public async Task OrderAsync_At1630UtcOnNovember30th_IsAlreadyDecember()
     {
         _h.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 16, 30, 0, TimeSpan.Zero));
         await PrecheckAsync();
@@ -138,7 +138,7 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task A_retried_order_returns_the_first_and_charges_once()
+    public async Task OrderAsync_RetriedWithTheSameClientRequestId_ReturnsTheFirstAndChargesOnce()
     {
         await PrecheckAsync();
         var first = await OrderAsync(Down200Hour, "order:1.a-b_c");
@@ -156,7 +156,7 @@ public sealed class OrderRulesTests : IDisposable
     [InlineData("has space")]
     [InlineData("semi;colon")]
     [InlineData("x1234567890123456789012345678901234567890123456789012345678901234")]
-    public async Task Malformed_client_request_ids_are_invalid(string id)
+    public async Task OrderAsync_MalformedClientRequestId_IsInvalidParameters(string id)
     {
         await PrecheckAsync();
         var e = await Assert.ThrowsAsync<SpeedUpException>(() => OrderAsync(Down200Hour, id));
@@ -164,7 +164,7 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task The_same_client_request_id_of_two_customers_is_two_orders()
+    public async Task OrderAsync_SameClientRequestIdOfTwoCustomers_IsTwoOrders()
     {
         await _h.CustomerStore.SeedAsync("c2", "Other", true, 100m, _h.Time.GetUtcNow(), Ct);
         await PrecheckAsync();
@@ -177,7 +177,7 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task Another_customers_line_answers_as_if_it_did_not_exist()
+    public async Task CustomerIsolation_AnotherCustomersLine_AnswersAsIfItDidNotExist()
     {
         await _h.CustomerStore.SeedAsync("c2", "Other", true, 100m, _h.Time.GetUtcNow(), Ct);
         var order = await Assert.ThrowsAsync<SpeedUpException>(async () => { await PrecheckAsync(); await OrderAsync(Down200Hour, customer: "c2"); });
@@ -202,7 +202,7 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task Another_customers_pre_check_does_not_see_my_speed_up()
+    public async Task PrecheckAsync_AnotherCustomersSpeedUpOnTheLine_IsNotSeen()
     {
         await _h.CustomerStore.SeedAsync("c2", "Other", true, 100m, _h.Time.GetUtcNow(), Ct);
         var before = await _h.RealPrecheck.PrecheckAsync("c2", "202.101.172.35", 0, Ct);
@@ -233,7 +233,7 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task Callers_must_be_known_and_subscribed()
+    public async Task RequireActiveAsync_UnknownOrUnsubscribedCaller_IsDenied()
     {
         await _h.CustomerStore.SeedAsync("gone", "Gone", false, 100m, _h.Time.GetUtcNow(), Ct);
         Assert.Equal(CoreHarness.Customer, (await _h.Customers.RequireActiveAsync(Caller(CoreHarness.Customer), Ct)).Id);
@@ -247,7 +247,7 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task Seeding_again_keeps_the_balance_already_spent()
+    public async Task SeedAsync_Again_KeepsTheBalanceAlreadySpent()
     {
         await PrecheckAsync();
         await OrderAsync(Down200Monthly);

@@ -11,7 +11,7 @@ public sealed class PrecheckAndOrderTests : IDisposable
     public void Dispose() => _h.Dispose();
 
     [Fact]
-    public async Task Precheck_reports_rates_and_offers()
+    public async Task PrecheckAsync_MainlandTelecomLine_ReportsRatesAndOffers()
     {
         var result = await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
 
@@ -22,21 +22,21 @@ public sealed class PrecheckAndOrderTests : IDisposable
     }
 
     [Fact]
-    public async Task Foreign_addresses_are_invalid_parameters()
+    public async Task PrecheckAsync_ForeignAddress_IsInvalidParameters()
     {
         var e = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Precheck.PrecheckAsync("8.8.8.8", 0, Ct));
         Assert.Equal(ProductErrorCode.InvalidParameters, e.Code);
     }
 
     [Fact]
-    public async Task A_province_without_the_product_is_band_unsupported()
+    public async Task PrecheckAsync_ProvinceWithoutTheProduct_IsSpeedUpUnsupported()
     {
         var e = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Precheck.PrecheckAsync("202.96.128.86", 0, Ct));
         Assert.Equal(ProductErrorCode.SpeedUpUnsupported, e.Code);
     }
 
     [Fact]
-    public async Task Order_needs_a_valid_precheck_and_one_of_its_offers()
+    public async Task OrderAsync_WithoutAValidPrecheckOrOneOfItsOffers_IsRefused()
     {
         var missing = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Orders.OrderAsync(330100001, 202001, Ct));
         Assert.Equal(ProductErrorCode.PrecheckExpired, missing.Code);

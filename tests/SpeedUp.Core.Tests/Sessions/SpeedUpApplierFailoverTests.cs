@@ -29,7 +29,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     public void Dispose() => _h.Dispose();
 
     [Fact]
-    public async Task A_dead_preferred_channel_sends_the_speed_up_to_the_next_one()
+    public async Task StartAsync_PreferredChannelDead_SendsTheSpeedUpToTheNextOne()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         Ssh.FailWith = DriverFailure.Unreachable;
@@ -44,7 +44,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task A_write_that_landed_but_lost_its_answer_is_not_applied_again_elsewhere()
+    public async Task StartAsync_WriteLandedButLostItsAnswer_IsNotAppliedAgainElsewhere()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         Ssh.FailAfterWrite = DriverFailure.Timeout;
@@ -60,7 +60,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task A_write_that_never_left_is_applied_once_through_the_next_channel()
+    public async Task StartAsync_WriteNeverLeft_IsAppliedOnceThroughTheNextChannel()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         Ssh.FailWritesWith = DriverFailure.Unreachable;
@@ -72,7 +72,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task A_rejected_value_is_final_and_restores_the_line()
+    public async Task StartAsync_ValueRejected_IsFinalAndRestoresTheLine()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         Ssh.FailWritesWith = DriverFailure.Rejected;
@@ -87,7 +87,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task When_every_channel_is_down_the_caller_gets_system_error_naming_each_and_nothing_changes()
+    public async Task StartAsync_EveryChannelDown_IsSystemErrorNamingEachAndChangesNothing()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         Ssh.FailWith = DriverFailure.Unreachable;
@@ -104,7 +104,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task When_both_fail_after_journalling_the_restore_is_left_to_the_sweeper_and_finishes_later()
+    public async Task StartAsync_BothChannelsFailAfterJournalling_LeavesTheRestoreToTheSweeperWhichFinishesItLater()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         Ssh.FailAfterWrite = DriverFailure.Timeout; // lands
@@ -127,7 +127,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task Stop_restores_through_another_channel_when_the_one_that_applied_is_dead()
+    public async Task StopAsync_ApplyingChannelDead_RestoresThroughAnotherChannel()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         var started = await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
@@ -143,7 +143,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task Capacity_exhaustion_moves_to_the_next_channel_then_is_a_business_limit()
+    public async Task StartAsync_CapacityExhausted_MovesToTheNextChannelThenIsABusinessLimit()
     {
         using var h = NewHarness(sshMax: 1, snmpMax: 1);
         await h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
@@ -169,7 +169,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task A_bandwidth_pool_counts_the_bandwidth_speed_ups_add()
+    public async Task StartAsync_BandwidthPool_CountsTheBandwidthSpeedUpsAdd()
     {
         // 50 → 200 Mbps adds 150 Mbps; a 180 Mbps pool holds one such speed-up, not two, nor another 50 Mbps on top.
         using var h = NewHarness(sshPool: 180, snmpPool: 0, snmpTiers: ["Down:100"]);
@@ -186,7 +186,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task A_tier_no_channel_carries_is_unsupported()
+    public async Task StartAsync_TierNoChannelCarries_IsSpeedUpUnsupported()
     {
         using var h = NewHarness(sshTiers: ["Down:100"], snmpTiers: ["Down:100"]);
         await h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
@@ -198,7 +198,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public void Selection_prefers_priority_then_cost_then_weighted_free_capacity()
+    public void Candidates_SeveralChannels_PreferPriorityThenCostThenWeightedFreeCapacity()
     {
         using var h = new CoreHarness(channels: list =>
         {
@@ -215,7 +215,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unhealthy_channel_goes_behind_the_healthy_ones()
+    public async Task Candidates_UnhealthyChannel_GoesBehindTheHealthyOnes()
     {
         Ssh.FailWith = DriverFailure.Timeout;
         await _h.Registry.Channel("ct-ssh")!.ProbeAsync(Ct);
@@ -228,7 +228,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task Reconciliation_reapplies_a_rate_the_equipment_lost_and_leaves_a_line_at_its_target_alone()
+    public async Task ReconcileAsync_RateLostByTheEquipment_IsReappliedAndALineAtItsTargetIsLeftAlone()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
@@ -243,7 +243,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task A_write_that_lands_after_the_session_ended_is_undone_by_the_reconciler()
+    public async Task VerifyEndedAsync_WriteLandsAfterTheSessionEnded_UndoesIt()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         Ssh.FailWritesWith = DriverFailure.Timeout; // the SSH write is stuck on a dying session…
@@ -264,7 +264,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task A_late_write_check_leaves_a_line_alone_while_a_newer_session_owns_it()
+    public async Task VerifyEndedAsync_NewerSessionOwnsTheLine_LeavesTheLineAlone()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         Ssh.FailWritesWith = DriverFailure.Unreachable;
@@ -280,7 +280,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_sessions_hold_their_capacity_again_after_a_restart()
+    public async Task AdoptOpenSessionsAsync_AfterARestart_OpenSessionsHoldTheirCapacityAgain()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         var session = await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
@@ -294,7 +294,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task Precheck_finds_the_line_through_the_next_channel_when_the_first_is_down()
+    public async Task PrecheckAsync_FirstChannelDown_FindsTheLineThroughTheNextChannel()
     {
         Ssh.FailWith = DriverFailure.AuthenticationFailed;
 

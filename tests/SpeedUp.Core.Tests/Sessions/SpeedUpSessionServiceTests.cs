@@ -12,7 +12,7 @@ public sealed class SpeedUpSessionServiceTests : IDisposable
     public void Dispose() => _h.Dispose();
 
     [Fact]
-    public async Task Start_applies_the_target_and_stop_restores_the_original()
+    public async Task StartAndStopAsync_AfterAPrecheck_ApplyTheTargetThenRestoreTheOriginal()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
 
@@ -31,7 +31,7 @@ public sealed class SpeedUpSessionServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Start_without_precheck_is_band_check_expire()
+    public async Task StartAsync_WithoutPrecheck_IsPrecheckExpired()
     {
         var e = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Service.StartAsync(CoreHarness.StartDown(), Ct));
 
@@ -40,7 +40,7 @@ public sealed class SpeedUpSessionServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Start_after_the_precheck_expired_is_band_check_expire()
+    public async Task StartAsync_AfterThePrecheckExpired_IsPrecheckExpired()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         _h.Time.Advance(TimeSpan.FromMinutes(30));
@@ -52,7 +52,7 @@ public sealed class SpeedUpSessionServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_second_start_in_the_same_direction_is_refused_until_stopped()
+    public async Task StartAsync_SecondStartInTheSameDirection_IsRefusedUntilStopped()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         await _h.Service.StartAsync(CoreHarness.StartDown(200), Ct);
@@ -65,7 +65,7 @@ public sealed class SpeedUpSessionServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Target_not_among_the_offers_is_band_unsupported()
+    public async Task StartAsync_TargetNotAProductTier_IsInvalidParameters()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
 
@@ -77,7 +77,7 @@ public sealed class SpeedUpSessionServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Due_sessions_are_restored_by_the_sweep_as_expired()
+    public async Task SweepAsync_DueSession_IsRestoredAsExpired()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         await _h.Service.StartAsync(CoreHarness.StartDown(minutes: 30), Ct);
@@ -95,7 +95,7 @@ public sealed class SpeedUpSessionServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_restore_stays_journalled_and_is_retried_until_it_succeeds()
+    public async Task SweepAsync_RestoreFails_StaysJournalledAndIsRetriedUntilItSucceeds()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         await _h.Service.StartAsync(CoreHarness.StartDown(minutes: 10), Ct);
@@ -113,7 +113,7 @@ public sealed class SpeedUpSessionServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unreachable_device_at_start_is_system_error_and_leaves_nothing_open()
+    public async Task StartAsync_DeviceUnreachable_IsSystemErrorAndLeavesNothingOpen()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         _h.Driver.FailWith = DriverFailure.Timeout;
@@ -125,7 +125,7 @@ public sealed class SpeedUpSessionServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_session_orphaned_mid_apply_is_restored_by_the_sweep()
+    public async Task SweepAsync_SessionOrphanedMidApply_IsRestored()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         var orphan = SpeedUpSession.Begin(SpeedUpSession.NewId(), 330100001, "zj0571a0001", CoreHarness.Zhejiang, 0, Carrier.ChinaTelecom, "Zhejiang",
@@ -142,7 +142,7 @@ public sealed class SpeedUpSessionServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task Stop_without_an_active_session_is_not_found()
+    public async Task StopAsync_WithoutAnActiveSession_IsNotFound()
     {
         var e = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Service.StopAsync(CoreHarness.StopDown(), Ct));
 

@@ -33,7 +33,7 @@ public sealed class StatisticsTests : IDisposable
     }
 
     [Fact]
-    public async Task Days_are_counted_in_CST()
+    public async Task DailyAsync_SpeedUpsAroundMidnight_AreCountedInCstDays()
     {
         await SpeedUpAsync(new DateTimeOffset(2026, 11, 30, 15, 30, 0, TimeSpan.Zero), 5);            // 2026-11-30 23:30 CST
         await SpeedUpAsync(new DateTimeOffset(2026, 11, 30, 16, 30, 0, TimeSpan.Zero), 5);            // 2026-12-01 00:30 CST
@@ -66,7 +66,7 @@ public sealed class StatisticsTests : IDisposable
     [InlineData("2026-10-05", "2026-10-04", false)]
     [InlineData("2026-10-5", "2026-10-06", false)]
     [InlineData("", "2026-10-06", false)]
-    public void Custom_ranges_are_at_most_31_days(string from, string to, bool ok)
+    public void Resolve_CustomRange_IsAtMost31Days(string from, string to, bool ok)
     {
         if (ok)
         {
@@ -91,14 +91,14 @@ public sealed class StatisticsTests : IDisposable
     [InlineData("2099-12-31", "2100-01-01")]
     [InlineData("2026-10-01\0", "2026-10-02")]
     [InlineData("２０２６-10-01", "2026-10-02")]
-    public void Custom_dates_outside_2000_to_2099_are_invalid_parameters(string from, string to)
+    public void Resolve_CustomDateOutside2000To2099_IsInvalidParameters(string from, string to)
     {
         var e = Assert.Throws<SpeedUpException>(() => _h.Statistics.Resolve(StatisticsPeriod.Custom, from, to));
         Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
     }
 
     [Fact]
-    public void The_first_and_last_accepted_days_resolve()
+    public void Resolve_FirstAndLastAcceptedDays_Resolve()
     {
         Assert.Equal(new DateTimeOffset(1999, 12, 31, 16, 0, 0, TimeSpan.Zero), _h.Statistics.Resolve(StatisticsPeriod.Custom, "2000-01-01", "2000-01-31").From);
         Assert.Equal(new DateTimeOffset(2099, 12, 31, 16, 0, 0, TimeSpan.Zero), _h.Statistics.Resolve(StatisticsPeriod.Custom, "2099-12-01", "2099-12-31").To);
@@ -109,7 +109,7 @@ public sealed class StatisticsTests : IDisposable
     [InlineData(StatisticsPeriod.ThisMonth, "2026-10-01\nreset saved-configuration", "")]
     [InlineData(StatisticsPeriod.LastMonth, "", "yyyy-MM-dd")]
     [InlineData(StatisticsPeriod.ThisMonth, "9999-12-31", "")]
-    public void Dates_given_with_other_periods_must_still_be_dates(StatisticsPeriod period, string from, string to)
+    public void Resolve_NonDateWithAnotherPeriod_IsInvalidParameters(StatisticsPeriod period, string from, string to)
     {
         var e = Assert.Throws<SpeedUpException>(() => _h.Statistics.Resolve(period, from, to));
         Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
@@ -117,7 +117,7 @@ public sealed class StatisticsTests : IDisposable
     }
 
     [Fact]
-    public async Task The_export_is_a_CSV_with_BOM_header_and_one_row_per_speed_up()
+    public async Task ExportAsync_SpeedUps_IsACsvWithBomHeaderAndOneRowPerSpeedUp()
     {
         await SpeedUpAsync(new DateTimeOffset(2026, 12, 2, 15, 50, 0, TimeSpan.Zero), 7);
         await SpeedUpAsync(new DateTimeOffset(2026, 12, 3, 1, 0, 0, TimeSpan.Zero), 0, fail: true);
@@ -139,7 +139,7 @@ public sealed class StatisticsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_large_export_comes_in_bounded_chunks()
+    public async Task WriteAsync_LargeExport_ComesInBoundedChunks()
     {
         var details = Enumerable.Range(0, 5000).Select(i => new SessionDetail($"acct{i}", Direction.Up, 20000,
             new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i), DateTimeOffset.MaxValue, null, SessionState.Active, EndReason.None, null));
@@ -167,6 +167,6 @@ public sealed class StatisticsTests : IDisposable
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
     [InlineData("=HYPERLINK(\"x\",\"y\")", "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"")]
     [InlineData("", "")]
-    public void Fields_are_quoted_per_RFC_4180_and_formulas_neutralised(string value, string expected) =>
+    public void Field_SpecialCharactersOrFormula_IsQuotedPerRfc4180AndFormulasNeutralised(string value, string expected) =>
         Assert.Equal(expected, CsvDetailWriter.Field(new StringBuilder(), value).ToString());
 }

@@ -20,7 +20,7 @@ public sealed class RequestValidatorTests
     [InlineData("1.2.3.4.5")]
     [InlineData("0x7f.0.0.1")]
     [InlineData("１.2.3.4")]
-    public void Bad_addresses_are_invalid_parameters(string? value)
+    public void IpAddress_BadAddress_IsInvalidParameters(string? value)
     {
         var e = Assert.Throws<SpeedUpException>(() => RequestValidator.IpAddress(value));
         Assert.Equal(ProductErrorCode.InvalidParameters, e.Code);
@@ -28,19 +28,19 @@ public sealed class RequestValidatorTests
     }
 
     [Fact]
-    public void Good_address_parses() => Assert.Equal("202.101.172.35", RequestValidator.IpAddress("202.101.172.35").ToString());
+    public void IpAddress_GoodAddress_Parses() => Assert.Equal("202.101.172.35", RequestValidator.IpAddress("202.101.172.35").ToString());
 
     [Theory]
     [InlineData(-1)]
     [InlineData(65536)]
-    public void Ports_out_of_range_are_rejected(int port) =>
+    public void Port_OutOfRange_IsRejected(int port) =>
         Assert.Equal(ProductErrorCode.InvalidParameters, Assert.Throws<SpeedUpException>(() => RequestValidator.Port(port)).Code);
 
     [Theory]
     [InlineData(0)]
     [InlineData(3)]
     [InlineData(-1)]
-    public void Unknown_directions_are_rejected(int direction) =>
+    public void Direction_Unknown_IsRejected(int direction) =>
         Assert.Equal(ProductErrorCode.InvalidParameters, Assert.Throws<SpeedUpException>(() => RequestValidator.Direction(direction)).Code);
 
     [Theory]
@@ -48,13 +48,13 @@ public sealed class RequestValidatorTests
     [InlineData(Direction.Up, 51)]
     [InlineData(Direction.Down, 501)]
     [InlineData(Direction.Down, -100)]
-    public void Bandwidths_outside_the_product_range_are_rejected(Direction direction, int mbps) =>
+    public void TargetBandwidth_OutsideTheProductRange_IsRejected(Direction direction, int mbps) =>
         Assert.Throws<SpeedUpException>(() => RequestValidator.TargetBandwidth(direction, mbps));
 
     [Theory]
     [InlineData("game\r\nquit")]
     [InlineData("x\u0000")]
-    public void Scenes_with_control_characters_are_rejected(string scene) =>
+    public void Scene_WithControlCharacters_IsRejected(string scene) =>
         Assert.Throws<SpeedUpException>(() => RequestValidator.Scene(scene));
 
     // Found by the injection fuzz: only char.IsControl was refused, so invisible and line-breaking characters passed as "printable".
@@ -68,24 +68,24 @@ public sealed class RequestValidatorTests
     [InlineData("game\ue000")]           // private use
     [InlineData("game\u0378")]           // unassigned
     [InlineData("game\u0085")]           // NEL (C1 control)
-    public void Scenes_with_invisible_or_line_breaking_characters_are_rejected(string scene)
+    public void Scene_WithInvisibleOrLineBreakingCharacters_IsRejected(string scene)
     {
         var e = Assert.Throws<SpeedUpException>(() => RequestValidator.Scene(scene));
         Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
     }
 
     [Fact]
-    public void Scenes_with_an_unpaired_surrogate_are_rejected() => // not as InlineData: the test case's serialization would replace it
+    public void Scene_WithAnUnpairedSurrogate_IsRejected() => // not as InlineData: the test case's serialization would replace it
         Assert.Throws<SpeedUpException>(() => RequestValidator.Scene("game" + (char)0xD800));
 
     [Theory]
     [InlineData("game; reset saved-configuration | `reboot` && $(reboot) ?")]
     [InlineData("网课 加速 🚀 １２３ ＡＢＣ é")]
     [InlineData("e\u0301 \ufffd")]
-    public void Printable_free_text_is_a_valid_scene(string scene) => Assert.Equal(scene, RequestValidator.Scene(scene));
+    public void Scene_PrintableFreeText_IsValid(string scene) => Assert.Equal(scene, RequestValidator.Scene(scene));
 
     [Fact]
-    public void A_scene_of_65_characters_is_rejected()
+    public void Scene_65Characters_IsRejected()
     {
         Assert.Equal(new string('x', 64), RequestValidator.Scene(new string('x', 64)));
         Assert.Throws<SpeedUpException>(() => RequestValidator.Scene(new string('x', 65)));
@@ -104,7 +104,7 @@ public sealed class RequestValidatorTests
     [InlineData(429496729802001)]             // (2^32 + 2) × 100000 + 2001: narrowed to int it would read as DOWN
     [InlineData(long.MaxValue)]
     [InlineData(long.MinValue)]
-    public void Malformed_offer_ids_are_rejected(long offerId)
+    public void OfferId_Malformed_IsRejected(long offerId)
     {
         var e = Assert.Throws<SpeedUpException>(() => RequestValidator.OfferId(offerId));
         Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
@@ -114,7 +114,7 @@ public sealed class RequestValidatorTests
     [InlineData(202001, Direction.Down, 200, ProductType.HourPack)]
     [InlineData(100202, Direction.Up, 20, ProductType.ThirtyDayPack)]
     [InlineData(100501, Direction.Up, 50, ProductType.HourPack)] // in the product's range; whether it is a tier is the catalogue's to say
-    public void Offer_ids_decode(long offerId, Direction direction, int mbps, ProductType product) =>
+    public void OfferId_Valid_Decodes(long offerId, Direction direction, int mbps, ProductType product) =>
         Assert.Equal(new Offer(direction, mbps, product), RequestValidator.OfferId(offerId));
 
     // Found by the injection fuzz: the pattern ended in $, which also matches before a final newline.
@@ -124,14 +124,14 @@ public sealed class RequestValidatorTests
     [InlineData("order 1")]
     [InlineData("order-1;reboot")]
     [InlineData("ｏｒｄｅｒ")]
-    public void Malformed_client_request_ids_are_rejected(string id)
+    public void Validate_MalformedClientRequestId_IsRejected(string id)
     {
         var e = Assert.Throws<SpeedUpException>(() => ClientRequestIds.Validate(id));
         Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.InvalidArgument), (e.Code, e.Kind));
     }
 
     [Fact]
-    public void Client_request_ids_are_1_to_64_of_the_alphabet()
+    public void Validate_ClientRequestId_Is1To64CharactersOfTheAlphabet()
     {
         Assert.Null(ClientRequestIds.Validate(""));
         Assert.Equal("a.b:c-D_9", ClientRequestIds.Validate("a.b:c-D_9"));
@@ -140,7 +140,7 @@ public sealed class RequestValidatorTests
     }
 
     [Fact]
-    public void Durations_above_the_maximum_are_rejected()
+    public void Duration_AboveTheMaximum_IsRejected()
     {
         Assert.Throws<SpeedUpException>(() => RequestValidator.Duration(241, TimeSpan.FromHours(4)));
         Assert.Throws<SpeedUpException>(() => RequestValidator.Duration(-5, TimeSpan.FromHours(4)));

@@ -12,7 +12,7 @@ public sealed class DialectDefinitionTests
     private static readonly string HuaweiJson = ReadShipped(HuaweiVrpDialect.FileName);
 
     [Fact]
-    public void The_shipped_dialects_render_the_commands_the_equipment_expects()
+    public void Definition_ShippedDialects_RenderTheCommandsTheEquipmentExpects()
     {
         var huawei = HuaweiVrpDialect.Definition;
         var zte = ZteCliDialect.Definition;
@@ -35,7 +35,7 @@ public sealed class DialectDefinitionTests
     [InlineData("[CT-BRAS-01-aaa]", false, true)]
     [InlineData("[~CT-BRAS-01-aaa]", false, true)]
     [InlineData("[CT-BRAS-01]", false, false)]
-    public void Huawei_views_are_told_apart(string prompt, bool exec, bool config)
+    public void IsExecAndIsConfig_HuaweiPrompt_TellTheViewsApart(string prompt, bool exec, bool config)
     {
         Assert.Equal(exec, HuaweiVrpDialect.Definition.IsExec(prompt));
         Assert.Equal(config, HuaweiVrpDialect.Definition.IsConfig(prompt));
@@ -43,7 +43,7 @@ public sealed class DialectDefinitionTests
     }
 
     [Fact]
-    public void A_zte_question_is_a_prompt_but_not_a_view_and_is_answered_from_the_definition()
+    public void ConfirmationOf_ZteQuestion_IsAPromptNotAViewAndIsAnsweredFromTheDefinition()
     {
         const string question = "Rate above 100000 kbps affects the uplink share. Continue? [yes/no]:";
 
@@ -58,7 +58,7 @@ public sealed class DialectDefinitionTests
     [InlineData("zj0571a0001\nsystem-view")]
     [InlineData("zj|x")]
     [InlineData("账号")]
-    public void Values_are_checked_before_they_reach_a_template(string account)
+    public void SetRate_UnsafeValue_IsRefusedBeforeItReachesTheTemplate(string account)
     {
         var e = Assert.Throws<DriverException>(() => HuaweiVrpDialect.Definition.SetRate(account, Direction.Down, 200000));
 
@@ -66,7 +66,7 @@ public sealed class DialectDefinitionTests
     }
 
     [Fact]
-    public void Every_problem_of_a_definition_is_reported_with_its_path()
+    public void Compile_BrokenDefinition_ReportsEveryProblemWithItsPath()
     {
         var json = HuaweiJson
             .Replace("\"exec\": \"^(?:", "\"exec\": \"(?:", StringComparison.Ordinal)                 // not anchored
@@ -90,7 +90,7 @@ public sealed class DialectDefinitionTests
     }
 
     [Fact]
-    public void A_misspelt_key_is_refused_not_ignored()
+    public void Parse_MisspeltKey_IsRefusedNotIgnored()
     {
         var json = HuaweiJson.Replace("\"lineNotFoundIndicators\"", "\"lineNotFoundIndicator\"", StringComparison.Ordinal);
 
@@ -100,7 +100,7 @@ public sealed class DialectDefinitionTests
     }
 
     [Fact]
-    public void A_device_may_override_its_prompts_and_a_bad_override_names_the_channel()
+    public void WithPrompts_DeviceOverride_IsUsedAndABadOneNamesTheChannel()
     {
         var firewall = HuaweiVrpDialect.Definition.WithPrompts(
             new ChannelPromptOverrides { Exec = @"^FW\|(?<host>[A-Z0-9-]+)>$", Config = @"^FW\|(?<host>[A-Z0-9-]+)-aaa\]$" }, "ct-fw");
@@ -115,7 +115,7 @@ public sealed class DialectDefinitionTests
     }
 
     [Fact]
-    public void The_output_parser_reads_blocks_and_refuses_what_it_cannot_read()
+    public void Parse_DeviceOutput_ReadsBlocksAndRefusesWhatItCannotRead()
     {
         var huawei = new DialectOutputParser(HuaweiVrpDialect.Definition);
         var zte = new DialectOutputParser(ZteCliDialect.Definition);

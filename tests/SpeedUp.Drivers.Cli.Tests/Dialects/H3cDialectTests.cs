@@ -62,7 +62,7 @@ public sealed class H3cDialectTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Finds_reads_sets_and_restores_a_line_through_the_h3c_face()
+    public async Task FindLineAsyncAndSetRateAsync_H3cFace_FindReadSetAndRestoreALine()
     {
         var found = await Driver.FindLineAsync(IPAddress.Parse("202.101.172.100"), 2500, Ct);
         Assert.NotNull(found);
@@ -80,7 +80,7 @@ public sealed class H3cDialectTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_devices_refusals_map_to_the_contracts_failures()
+    public async Task SetRateAsyncAndReadLineAsync_DeviceRefusals_MapToTheContractsFailures()
     {
         var line = Simulator.State.FindByAccount("zj0571a0001")!;
 
