@@ -20,7 +20,7 @@ public sealed class CliDeviceEndpoint
     }
 
     /// <summary>Reads <paramref name="channel"/>; throws on MaxSessions outside 1..16.</summary>
-    public static CliDeviceEndpoint From(SupplyChannelOptions channel, ILoggerFactory loggerFactory)
+    public static CliDeviceEndpoint From(SupplyChannelOptions channel, ISecretResolver secrets, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(channel);
         if (channel.MaxSessions is < 1 or > 16)
@@ -33,9 +33,9 @@ public sealed class CliDeviceEndpoint
             Host = channel.Host,
             Port = channel.Port > 0 ? channel.Port : 22,
             Username = channel.Username ?? "",
-            Password = channel.ResolveSecret() ?? "",
+            Password = secrets.ChannelSecret(channel) ?? "",
             PrivateKeyPath = channel.PrivateKeyPath,
-            PrivateKeyPassphrase = channel.ResolvePrivateKeyPassphrase(),
+            PrivateKeyPassphrase = secrets.PrivateKeyPassphrase(channel),
             HostKeySha256 = channel.HostKeySha256,
             ConnectTimeout = channel.OperationTimeout > TimeSpan.Zero ? channel.OperationTimeout : DefaultTimeout,
             TargetPolicy = LiveDeviceGuard.RefusalFor,

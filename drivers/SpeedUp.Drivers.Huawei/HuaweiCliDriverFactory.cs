@@ -20,11 +20,16 @@ public sealed class HuaweiCliDriverFactory : ISubscriberLineDriverFactory
     public const string Name = "huawei-cli-ssh";
 
     private readonly ILoggerFactory _loggerFactory;
+    private readonly ISecretResolver _secrets;
 
     /// <summary>Creates the factory.</summary>
     /// <param name="loggerFactory">Where drivers log; nothing when null.</param>
-    public HuaweiCliDriverFactory(ILoggerFactory? loggerFactory = null) =>
+    /// <param name="secrets">Where channel secrets come from; the environment when null.</param>
+    public HuaweiCliDriverFactory(ILoggerFactory? loggerFactory = null, ISecretResolver? secrets = null)
+    {
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _secrets = secrets ?? EnvironmentSecretResolver.Instance;
+    }
 
     /// <inheritdoc/>
     public string DriverName => Name;
@@ -33,7 +38,7 @@ public sealed class HuaweiCliDriverFactory : ISubscriberLineDriverFactory
     public ISubscriberLineDriver Create(SupplyChannelOptions channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        var device = CliDeviceEndpoint.From(channel, _loggerFactory);
+        var device = CliDeviceEndpoint.From(channel, _secrets, _loggerFactory);
         var dialect = HuaweiVrpDialect.Definition.WithPrompts(channel.Prompts, channel.Name);
         var options = device.Options<HuaweiCliDriverOptions>(channel.Name, channel.MaxSessions);
         options.Dialect = dialect.Cli;

@@ -19,13 +19,15 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver, IDriverDryRun
     public const long MaxRateKbps = 10_000_000;
 
     private readonly SupplyChannelOptions _channel;
+    private readonly ISecretResolver _secrets;
     private readonly SnmpManager _manager;
     private readonly ILogger _logger;
     private IPEndPoint? _endpoint;
 
-    internal ZteSnmpDriver(SupplyChannelOptions channel, SnmpManager manager, ILogger logger)
+    internal ZteSnmpDriver(SupplyChannelOptions channel, ISecretResolver secrets, SnmpManager manager, ILogger logger)
     {
         _channel = channel;
+        _secrets = secrets;
         _manager = manager;
         _logger = logger;
     }
@@ -246,7 +248,7 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver, IDriverDryRun
     {
         try
         {
-            return SnmpChannelCredentials.Build(_channel);
+            return SnmpChannelCredentials.Build(_channel, _secrets);
         }
         catch (InvalidOperationException e)
         {

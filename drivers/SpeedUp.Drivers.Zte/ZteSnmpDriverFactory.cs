@@ -18,13 +18,16 @@ public sealed class ZteSnmpDriverFactory : ISubscriberLineDriverFactory, IAsyncD
     public const string Name = "zte-snmp";
 
     private readonly ILoggerFactory _loggerFactory;
+    private readonly ISecretResolver _secrets;
     private readonly Lazy<SnmpManager> _manager;
 
     /// <summary>Creates the factory.</summary>
     /// <param name="loggerFactory">Where drivers log; nothing when null.</param>
-    public ZteSnmpDriverFactory(ILoggerFactory? loggerFactory = null)
+    /// <param name="secrets">Where channel secrets come from; the environment when null.</param>
+    public ZteSnmpDriverFactory(ILoggerFactory? loggerFactory = null, ISecretResolver? secrets = null)
     {
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _secrets = secrets ?? EnvironmentSecretResolver.Instance;
         _manager = new Lazy<SnmpManager>(() => new SnmpManager(
             new SnmpManagerOptions { Version = SnmpVersion.V2c, TargetPolicy = LiveDeviceGuard.RefusalFor },
             _loggerFactory.CreateLogger<SnmpManager>()));
@@ -44,7 +47,7 @@ public sealed class ZteSnmpDriverFactory : ISubscriberLineDriverFactory, IAsyncD
             throw new ArgumentException("Channel " + channel.Name + ": Port must be the agent's UDP port (1-65535).", nameof(channel));
         }
 
-        if (!channel.Snmp.IsVersion3 && string.IsNullOrEmpty(channel.ResolveSecret()))
+        if (!channel.Snmp.IsVersion3 && string.IsNullOrEmpty(_secrets.ChannelSecret(channel)))
         {
             throw new ArgumentException("Channel " + channel.Name + ": no SNMP community (SecretEnvironmentVariable or Secret).", nameof(channel));
         }
@@ -54,8 +57,8 @@ public sealed class ZteSnmpDriverFactory : ISubscriberLineDriverFactory, IAsyncD
             throw new ArgumentException("Channel " + channel.Name + ": OperationTimeout must be positive.", nameof(channel));
         }
 
-        _ = SnmpChannelCredentials.Build(channel);
-        return new ZteSnmpDriver(channel, _manager.Value, _loggerFactory.CreateLogger<ZteSnmpDriver>());
+        _ = SnmpChannelCredentials.Build(channel, _secrets);
+        return new ZteSnmpDriver(channel, _secrets, _manager.Value, _loggerFactory.CreateLogger<ZteSnmpDriver>());
     }
 
     /// <summary>Closes the shared SNMP socket.</summary>

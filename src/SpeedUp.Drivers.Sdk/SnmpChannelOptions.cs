@@ -37,27 +37,7 @@ public sealed class SnmpChannelOptions
     /// <summary>Whether <see cref="Version"/> asks for SNMPv3 (<c>V3</c> or <c>3</c>, any case).</summary>
     public bool IsVersion3 => Version.Trim() is { } v && (v.Equals("V3", StringComparison.OrdinalIgnoreCase) || v == "3");
 
-    /// <summary>Resolves the authentication password from the environment variable, else the inline value.</summary>
-    public string? ResolveAuthSecret() => Resolve(AuthSecretEnvironmentVariable, AuthSecret);
-
-    /// <summary>Resolves the privacy password from the environment variable, else the inline value.</summary>
-    public string? ResolvePrivSecret() => Resolve(PrivSecretEnvironmentVariable, PrivSecret);
-
     /// <summary>The settings without secrets.</summary>
     public override string ToString() =>
         "SnmpChannelOptions { Version = " + Version + ", User = " + User + ", AuthProtocol = " + AuthProtocol + ", PrivProtocol = " + PrivProtocol + " }";
-
-    private static string? Resolve(string? environmentVariable, string? inline)
-    {
-        if (!string.IsNullOrEmpty(environmentVariable))
-        {
-            var fromEnvironment = Environment.GetEnvironmentVariable(environmentVariable);
-            if (!string.IsNullOrEmpty(fromEnvironment))
-            {
-                return fromEnvironment;
-            }
-        }
-
-        return inline;
-    }
 }

@@ -28,7 +28,7 @@ public sealed class SupplyChannelOptions
     public string? Username { get; set; }
 
     /// <summary>Name of the environment variable holding the secret (SSH password or SNMP community).
-    /// Preferred over <see cref="Secret"/>, which is for local simulators only.</summary>
+    /// Preferred over <see cref="Secret"/>, which is for local simulators only. Resolved by the <see cref="ISecretResolver"/>.</summary>
     public string? SecretEnvironmentVariable { get; set; }
 
     /// <summary>The secret itself (SSH password or SNMP community). Never logged.</summary>
@@ -39,12 +39,6 @@ public sealed class SupplyChannelOptions
 
     /// <summary>Name of the environment variable holding the private key's passphrase, if it has one. Never logged.</summary>
     public string? PrivateKeyPassphraseEnvironmentVariable { get; set; }
-
-    /// <summary>The private key's passphrase from <see cref="PrivateKeyPassphraseEnvironmentVariable"/>, or null.</summary>
-    public string? ResolvePrivateKeyPassphrase() =>
-        string.IsNullOrEmpty(PrivateKeyPassphraseEnvironmentVariable)
-            ? null
-            : Environment.GetEnvironmentVariable(PrivateKeyPassphraseEnvironmentVariable);
 
     /// <summary>Pinned SSH host key, as OpenSSH prints it: <c>SHA256:base64</c>. Required for SSH channels.</summary>
     public string? HostKeySha256 { get; set; }
@@ -85,19 +79,4 @@ public sealed class SupplyChannelOptions
 
     /// <summary>Timeouts, retries and circuit breaking of this channel's calls (scheduling; drivers ignore it).</summary>
     public ChannelResilienceOptions Resilience { get; } = new();
-
-    /// <summary>Resolves the secret from the environment variable, else the inline value.</summary>
-    public string? ResolveSecret()
-    {
-        if (!string.IsNullOrEmpty(SecretEnvironmentVariable))
-        {
-            var fromEnvironment = Environment.GetEnvironmentVariable(SecretEnvironmentVariable);
-            if (!string.IsNullOrEmpty(fromEnvironment))
-            {
-                return fromEnvironment;
-            }
-        }
-
-        return Secret;
-    }
 }

@@ -71,7 +71,7 @@ internal static class DryRunCommand
     private static SupplyChannelOptions WithPlaceholderSecrets(SupplyChannelOptions options)
     {
         const string Placeholder = "dry-run-placeholder";
-        if (options.ResolveSecret() is null)
+        if (EnvironmentSecretResolver.Instance.ChannelSecret(options) is null)
         {
             options.SecretEnvironmentVariable = null;
             options.Secret = Placeholder;

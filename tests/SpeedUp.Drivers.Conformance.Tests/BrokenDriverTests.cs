@@ -125,7 +125,7 @@ public sealed partial class BrokenDriverTests(HuaweiSshTarget target) : IClassFi
     [Fact]
     public async Task ProbeThatShowsThePassword_FailsNoSecretsInMessages()
     {
-        var checks = new DriverConformanceChecks(new WrappedTarget(target, (driver, channel) => new LeakyProbeDriver(driver, channel.ResolveSecret() ?? "")));
+        var checks = new DriverConformanceChecks(new WrappedTarget(target, (driver, channel) => new LeakyProbeDriver(driver, EnvironmentSecretResolver.Instance.ChannelSecret(channel) ?? "")));
 
         var failure = await Assert.ThrowsAsync<ConformanceException>(() => checks.CheckProbeAsync(Ct));
 

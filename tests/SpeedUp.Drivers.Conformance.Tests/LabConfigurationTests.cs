@@ -30,7 +30,7 @@ public sealed class LabConfigurationTests(HuaweiSshTarget simulator) : IClassFix
             Assert.Null(lab.Cgnat);
             Assert.Equal(("zte-snmp", "10.1.2.3", 161, Carrier.ChinaUnicom, TimeSpan.FromSeconds(5)), (channel.Driver, channel.Host, channel.Port, channel.Carrier, channel.OperationTimeout));
             Assert.True(channel.Snmp.IsVersion3);
-            Assert.Equal("s3cret-value", channel.Snmp.ResolveAuthSecret());
+            Assert.Equal("s3cret-value", EnvironmentSecretResolver.Instance.SnmpAuthSecret(channel));
             Assert.Null(channel.Snmp.AuthSecret);
         }
         finally

@@ -22,6 +22,18 @@ public class ZteSnmpDriverFactoryTests
     }
 
     [Fact]
+    public async Task Create_InjectedSecretResolver_SuppliesTheCommunity()
+    {
+        var channel = ZteSnmpDriverHarness.Channel("", null, 16161);
+        channel.SecretEnvironmentVariable = "vault:cu-community";
+        await using var withoutStore = new ZteSnmpDriverFactory();
+        await using var withStore = new ZteSnmpDriverFactory(secrets: new FixedSecret("vault:cu-community", "from-store"));
+
+        Assert.Throws<ArgumentException>(() => withoutStore.Create(channel));
+        Assert.Equal("cu-test-snmp", withStore.Create(channel).ChannelName);
+    }
+
+    [Fact]
     public void Create_CommunityFromEnvironment_IsPreferred()
     {
         var variable = "SPEEDUP_TEST_CU_COMMUNITY_" + Guid.NewGuid().ToString("N");
@@ -47,5 +59,10 @@ public class ZteSnmpDriverFactoryTests
         var descriptors = services.Where(d => d.ServiceType == typeof(ISubscriberLineDriverFactory)).ToList();
         Assert.Equal([typeof(ZteSnmpDriverFactory), typeof(ZteCliDriverFactory)], descriptors.Select(d => d.ImplementationType));
         Assert.All(descriptors, d => Assert.Equal(ServiceLifetime.Singleton, d.Lifetime));
+    }
+
+    private sealed class FixedSecret(string reference, string secret) : ISecretResolver
+    {
+        public string? Resolve(string? name, string? inlineValue) => name == reference ? secret : inlineValue;
     }
 }

@@ -10,9 +10,10 @@ namespace SpeedUp.Drivers.Cli.Dialects;
 /// <see cref="DialectDefinition.Driver"/>: a dialect file is a driver, no code. The channel's
 /// <see cref="SupplyChannelOptions.Prompts"/> replace the dialect's prompt patterns for that device.
 /// </summary>
-public sealed class DialectCliDriverFactory(CompiledDialect dialect, ILoggerFactory? loggerFactory = null) : ISubscriberLineDriverFactory
+public sealed class DialectCliDriverFactory(CompiledDialect dialect, ILoggerFactory? loggerFactory = null, ISecretResolver? secrets = null) : ISubscriberLineDriverFactory
 {
     private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+    private readonly ISecretResolver _secrets = secrets ?? EnvironmentSecretResolver.Instance;
 
     /// <inheritdoc/>
     public string DriverName => dialect.Definition.Driver;
@@ -24,7 +25,7 @@ public sealed class DialectCliDriverFactory(CompiledDialect dialect, ILoggerFact
     public ISubscriberLineDriver Create(SupplyChannelOptions channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        var device = CliDeviceEndpoint.From(channel, _loggerFactory);
+        var device = CliDeviceEndpoint.From(channel, _secrets, _loggerFactory);
         var forDevice = dialect.WithPrompts(channel.Prompts, channel.Name);
         var options = device.Options<DialectCliDriverOptions>(channel.Name, channel.MaxSessions);
         options.Dialect = forDevice.Cli;

@@ -10,7 +10,7 @@ namespace SpeedUp.Drivers.Zte.Internal;
 internal static class SnmpChannelCredentials
 {
     /// <exception cref="InvalidOperationException">The settings are incomplete or name an unknown protocol.</exception>
-    public static SnmpCredentials Build(SupplyChannelOptions channel)
+    public static SnmpCredentials Build(SupplyChannelOptions channel, ISecretResolver secrets)
     {
         var snmp = channel.Snmp;
         if (!snmp.IsVersion3)
@@ -20,7 +20,7 @@ internal static class SnmpChannelCredentials
                 throw Invalid(channel, "Snmp:Version must be V2c or V3, not '" + snmp.Version + "'.");
             }
 
-            return channel.ResolveSecret() is { Length: > 0 } community
+            return secrets.ChannelSecret(channel) is { Length: > 0 } community
                 ? new SnmpCommunity(community, SnmpVersion.V2c)
                 : throw Invalid(channel, "no SNMP community (SecretEnvironmentVariable or Secret).");
         }
@@ -32,8 +32,8 @@ internal static class SnmpChannelCredentials
 
         var auth = AuthProtocol(channel, snmp.AuthProtocol);
         var priv = PrivProtocol(channel, snmp.PrivProtocol);
-        var authSecret = auth == UsmAuthProtocol.None ? null : Secret(channel, snmp.ResolveAuthSecret(), "Snmp:AuthSecretEnvironmentVariable or Snmp:AuthSecret");
-        var privSecret = priv == UsmPrivProtocol.None ? null : Secret(channel, snmp.ResolvePrivSecret(), "Snmp:PrivSecretEnvironmentVariable or Snmp:PrivSecret");
+        var authSecret = auth == UsmAuthProtocol.None ? null : Secret(channel, secrets.SnmpAuthSecret(channel), "Snmp:AuthSecretEnvironmentVariable or Snmp:AuthSecret");
+        var privSecret = priv == UsmPrivProtocol.None ? null : Secret(channel, secrets.SnmpPrivSecret(channel), "Snmp:PrivSecretEnvironmentVariable or Snmp:PrivSecret");
         try
         {
             return new SnmpUsm(new UsmUser(snmp.User, auth, authSecret, priv, privSecret));

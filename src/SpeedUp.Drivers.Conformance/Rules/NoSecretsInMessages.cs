@@ -7,10 +7,13 @@ namespace SpeedUp.Drivers.Conformance.Rules;
 /// </summary>
 internal abstract partial class ConformanceCheck
 {
+    /// <summary>Where the channels' secrets come from (the environment, as in the service).</summary>
+    protected static ISecretResolver Secrets => EnvironmentSecretResolver.Instance;
+
     protected void EnsureNoSecret(string text, string where)
     {
         var channel = Target.CreateChannel();
-        foreach (var secret in new[] { channel.ResolveSecret(), channel.Snmp.ResolveAuthSecret(), channel.Snmp.ResolvePrivSecret() })
+        foreach (var secret in new[] { Secrets.ChannelSecret(channel), Secrets.SnmpAuthSecret(channel), Secrets.SnmpPrivSecret(channel) })
         {
             if (!string.IsNullOrEmpty(secret) && secret.Length >= 4 && text.Contains(secret, StringComparison.Ordinal))
             {

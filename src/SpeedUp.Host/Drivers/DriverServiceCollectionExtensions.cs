@@ -16,12 +16,14 @@ public static class DriverServiceCollectionExtensions
     /// <c>*.dialect.json</c> of <c>SpeedUp:Drivers:DialectDirectory</c> (relative paths: from the service's own folder,
     /// where <c>drivers/dialects</c> is copied as <c>dialects</c>).
     /// A plugin or dialect that cannot be loaded stops the service with its message; duplicate driver names are
-    /// refused by the channel validation at start-up.
+    /// refused by the channel validation at start-up. Channel secrets resolve through the registered
+    /// <see cref="ISecretResolver"/> (the environment unless the host registers another).
     /// </summary>
     public static IServiceCollection AddDiscoveredDrivers(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection("SpeedUp:Drivers").Get<DriverLoadingOptions>() ?? new DriverLoadingOptions();
+        services.TryAddSingleton<ISecretResolver>(EnvironmentSecretResolver.Instance);
         var assemblies = DriverDiscovery.Shipped(AppContext.BaseDirectory).Concat(DriverDiscovery.Plugins(FromServiceFolder(options.PluginDirectory)));
         foreach (var type in assemblies.SelectMany(DriverDiscovery.FactoryTypes))
         {
@@ -30,7 +32,7 @@ public static class DriverServiceCollectionExtensions
 
         foreach (var dialect in FromServiceFolder(options.DialectDirectory) is { } folder ? DialectLoader.LoadFolder(folder) : [])
         {
-            services.AddSingleton<ISubscriberLineDriverFactory>(sp => new DialectCliDriverFactory(dialect, sp.GetService<ILoggerFactory>()));
+            services.AddSingleton<ISubscriberLineDriverFactory>(sp => new DialectCliDriverFactory(dialect, sp.GetService<ILoggerFactory>(), sp.GetService<ISecretResolver>()));
         }
 
         return services;

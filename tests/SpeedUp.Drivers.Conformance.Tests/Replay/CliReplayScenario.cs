@@ -69,9 +69,9 @@ public static class CliReplayScenario
     public static async Task<CliFixture> RecordAsync(
         CliReplaySubject subject, SupplyChannelOptions channel, IReadOnlyDictionary<string, string> inputs, string source, string? path, CancellationToken cancellationToken)
     {
-        var secret = channel.ResolveSecret();
-        var recorder = new CliRecorder(subject.Dialect.Cli, [secret, channel.ResolvePrivateKeyPassphrase()]);
-        var device = CliDeviceEndpoint.From(channel, NullLoggerFactory.Instance);
+        var secret = EnvironmentSecretResolver.Instance.ChannelSecret(channel);
+        var recorder = new CliRecorder(subject.Dialect.Cli, [secret, EnvironmentSecretResolver.Instance.PrivateKeyPassphrase(channel)]);
+        var device = CliDeviceEndpoint.From(channel, EnvironmentSecretResolver.Instance, NullLoggerFactory.Instance);
         Dictionary<string, string> results;
         await using (var driver = subject.CreateDriver(channel.Name, string.IsNullOrEmpty(secret) ? [] : [secret], () => recorder.Wrap(device.NewTransport())))
         {

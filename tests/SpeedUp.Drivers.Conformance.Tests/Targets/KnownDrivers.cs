@@ -43,5 +43,6 @@ public static class KnownDrivers
     private static IEnumerable<ISubscriberLineDriverFactory> CodedFactories() =>
         Registrations()
             .Where(descriptor => descriptor.ServiceType == typeof(ISubscriberLineDriverFactory))
-            .Select(descriptor => (ISubscriberLineDriverFactory)Activator.CreateInstance(descriptor.ImplementationType!, [null])!);
+            .Select(descriptor => (ISubscriberLineDriverFactory)Activator.CreateInstance(
+                descriptor.ImplementationType!, new object?[descriptor.ImplementationType!.GetConstructors()[0].GetParameters().Length])!);
 }
