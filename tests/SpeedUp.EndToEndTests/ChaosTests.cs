@@ -6,7 +6,7 @@ using Grpc.Core;
 using SpeedUp.Simulator;
 using SpeedUp.Testing;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.EndToEndTests;
 
 /// <summary>
 /// The resource scheduler under faults, end to end: the service as its own process with two channels to the
@@ -14,6 +14,7 @@ namespace SpeedUp.IntegrationTests;
 /// speed-ups run. The simulator's audit log is the witness that nothing is applied twice.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
+[Trait("Tier", "EndToEnd")]
 public sealed class ChaosTests(SimulatedNetworks networks)
 {
     /// <summary>Telecom lines of the seed and a downstream tier each can take (Yunnan has no 200 Mbps tier).</summary>

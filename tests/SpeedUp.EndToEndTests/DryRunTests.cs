@@ -2,58 +2,17 @@ using Broadband.SpeedUp.Admin.V1;
 using Grpc.Core;
 using SpeedUp.Testing;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.EndToEndTests;
 
 /// <summary>Dry runs show the exact native commands / varbinds of an operation and touch no device.</summary>
 [Collection(EndToEndCollection.Name)]
+[Trait("Tier", "EndToEnd")]
 public sealed class DryRunTests(SimulatedNetworks networks)
 {
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_admin_api_renders_cli_and_snmp_operations_without_touching_the_devices()
-    {
-        await using var service = await ServiceProcess.StartAsync(networks.Simulators, NewDatabase(), cancellationToken: Ct);
-        var auditBefore = networks.Telecom.State.AuditLog.Count + networks.Unicom.State.AuditLog.Count;
-
-        var cli = await service.Admin.DryRunAsync(new DryRunRequest
-        {
-            Channel = "ct-huawei-ssh", Operation = DriverOperation.SetRate, BandId = 330100001, Account = "zj0571a0001", Direction = "DOWN", RateKbps = 200000,
-        }, cancellationToken: Ct);
-        var snmp = await service.Admin.DryRunAsync(new DryRunRequest
-        {
-            Channel = "cu-zte-snmp", Operation = DriverOperation.SetRate, BandId = 411000001, Account = "bj010u0001", Direction = "UP", RateKbps = 20000,
-        }, cancellationToken: Ct);
-
-        Assert.Equal("ssh-cli huawei-vrp", cli.Protocol);
-        Assert.Contains(cli.Steps, s => s.Send == "access-user user-name zj0571a0001 car outbound cir 200000" && s.Note == "the change");
-        Assert.Equal(["system-view", "aaa"], cli.Steps.Where(s => s.Note == "to the configuration view").Select(s => s.Send));
-        Assert.Equal("display access-user user-name zj0571a0001", cli.Steps[^1].Send);
-        Assert.Equal(
-            ["GET 1.3.6.1.4.1.3902.6051.1.1.1.1.411000001", "SET 1.3.6.1.4.1.3902.6051.1.1.1.5.411000001 = Gauge32 20000"],
-            snmp.Steps.Take(2).Select(s => s.Send)); // the owner check, then the change
-        Assert.Equal(auditBefore, networks.Telecom.State.AuditLog.Count + networks.Unicom.State.AuditLog.Count);
-    }
-
-    [Fact]
-    public async Task A_value_the_driver_would_refuse_is_invalid_parameters_and_an_unknown_channel_not_found()
-    {
-        await using var service = await ServiceProcess.StartAsync(networks.Simulators, NewDatabase(), cancellationToken: Ct);
-
-        var refused = await ProductError.AssertFailsAsync(
-            () => service.Admin.DryRunAsync(new DryRunRequest
-            {
-                Channel = "ct-huawei-ssh", Operation = DriverOperation.SetRate, BandId = 330100001, Account = "zj0571a0001\nreboot", Direction = "DOWN", RateKbps = 200000,
-            }, cancellationToken: Ct),
-            "isv.INVALID_PARAMETERS", StatusCode.InvalidArgument);
-        Assert.Contains("nothing was sent", refused.Status.Detail, StringComparison.Ordinal);
-        await ProductError.AssertFailsAsync(
-            () => service.Admin.DryRunAsync(new DryRunRequest { Channel = "nope", Operation = DriverOperation.Probe }, cancellationToken: Ct),
-            "isv.INVALID_PARAMETERS", StatusCode.NotFound);
-    }
-
-    [Fact]
-    public async Task The_command_line_tool_prints_the_plan_and_needs_no_secrets()
+    public async Task DryRunCommand_WithoutSecrets_PrintsThePlan()
     {
         var (code, output, error) = await RunHostAsync(
             "dry-run", "--channel", "ct-huawei-ssh", "--operation", "find-line", "--ip-address", "202.101.172.100", "--port", "2500");

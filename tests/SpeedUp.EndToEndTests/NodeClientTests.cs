@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Text.Json;
 using SpeedUp.Testing;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.EndToEndTests;
 
 /// <summary>
 /// A client that shares nothing with this project but the .proto — Node.js @grpc/grpc-js loading it at run
 /// time — pre-checks, starts, queries and stops a speed-up on each carrier; the devices show the change.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
+[Trait("Tier", "EndToEnd")]
 public sealed class NodeClientTests(SimulatedNetworks networks) : IAsyncLifetime
 {
     private ServiceProcess _service = null!;

@@ -2,10 +2,11 @@ using Broadband.SpeedUp.V1;
 using Grpc.Core;
 using SpeedUp.Testing;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.EndToEndTests;
 
 /// <summary>Device secrets reach the service only through the environment and never appear in what it prints.</summary>
 [Collection(EndToEndCollection.Name)]
+[Trait("Tier", "EndToEnd")]
 public sealed class SecretHygieneTests(SimulatedNetworks networks)
 {
     [Fact]

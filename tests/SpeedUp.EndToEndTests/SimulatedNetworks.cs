@@ -1,7 +1,7 @@
 using SpeedUp.Simulator;
 using SpeedUp.Testing;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.EndToEndTests;
 
 /// <summary>The simulated carrier networks, started once for the end-to-end collection.</summary>
 public sealed class SimulatedNetworks : IAsyncLifetime
@@ -15,6 +15,10 @@ public sealed class SimulatedNetworks : IAsyncLifetime
     public BrasSimulator Unicom => Simulators.Unicom;
 
     public string StateDirectory => Simulators.StateDirectory;
+
+    public static implicit operator CarrierSimulators(SimulatedNetworks networks) => networks.ToCarrierSimulators();
+
+    public CarrierSimulators ToCarrierSimulators() => Simulators;
 
     public async ValueTask InitializeAsync() => _simulators = await CarrierSimulators.StartAsync(CancellationToken.None);
 

@@ -2,10 +2,11 @@ using Broadband.SpeedUp.V1;
 using Grpc.Core;
 using SpeedUp.Testing;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.EndToEndTests;
 
 /// <summary>The China Unicom channel configured for SNMPv3 authPriv (SHA-256 + AES) drives the equipment end to end.</summary>
 [Collection(EndToEndCollection.Name)]
+[Trait("Tier", "EndToEnd")]
 public sealed class SnmpV3ChannelTests(SimulatedNetworks networks)
 {
     private static Dictionary<string, string> V3Channel(string authPassword) => new()
@@ -24,45 +25,7 @@ public sealed class SnmpV3ChannelTests(SimulatedNetworks networks)
     private static string NewDatabase() => Path.Combine(Path.GetTempPath(), $"speedup-v3-{Guid.NewGuid():N}.db");
 
     [Fact]
-    public async Task A_unicom_line_is_sped_up_and_restored_over_snmpv3_authpriv()
-    {
-        await using var service = await ServiceProcess.StartAsync(networks.Simulators, NewDatabase(),
-            V3Channel(CarrierSimulators.UnicomV3User.AuthPassword!));
-        var client = service.Client;
-
-        var precheck = await client.PrecheckAsync(new PrecheckRequest { IpAddress = "221.11.1.67" });
-        Assert.Equal(461000001, precheck.BandId);
-        await client.OrderThirtyDayPackAsync(precheck.BandId, Direction.Down, 200);
-        await client.StartSpeedUpAsync(new StartSpeedUpRequest
-        {
-            IpAddress = "221.11.1.67", BandId = precheck.BandId, Direction = Direction.Down, TargetBandwidthMbps = 200,
-        });
-        Assert.Equal(200000, await DeviceViews.SnmpGetAsync(networks, 6, precheck.BandId));
-
-        await client.StopSpeedUpAsync(new StopSpeedUpRequest { IpAddress = "221.11.1.67", BandId = precheck.BandId, Direction = Direction.Down });
-        Assert.Equal(50000, await DeviceViews.SnmpGetAsync(networks, 6, precheck.BandId));
-        Assert.DoesNotContain(CarrierSimulators.UnicomV3User.AuthPassword!, service.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(CarrierSimulators.UnicomV3User.PrivPassword!, service.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_wrong_v3_auth_password_is_a_clear_system_error_that_changes_nothing()
-    {
-        const string wrong = "wrong-auth-pass-1";
-        await using var service = await ServiceProcess.StartAsync(networks.Simulators, NewDatabase(), V3Channel(wrong));
-
-        var e = await ProductError.AssertFailsAsync(
-            () => service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "221.11.1.67" }),
-            "isp.SYSTEM_ERROR", StatusCode.Internal);
-
-        Assert.Contains("AuthenticationFailed", e.Status.Detail, StringComparison.Ordinal);
-        Assert.DoesNotContain(wrong, e.Status.Detail, StringComparison.Ordinal);
-        Assert.DoesNotContain(wrong, service.Output, StringComparison.Ordinal);
-        Assert.Equal(50000, await DeviceViews.SnmpGetAsync(networks, 6, 461000001));
-    }
-
-    [Fact]
-    public async Task An_incomplete_snmpv3_channel_stops_the_service_at_start_up_with_a_clear_message()
+    public async Task StartUp_WithIncompleteSnmpV3Channel_ExitsWithClearMessage()
     {
         var settings = V3Channel(CarrierSimulators.UnicomV3User.AuthPassword!);
         settings["SpeedUp:Channels:1:Snmp:PrivProtocol"] = "AES-256";

@@ -8,7 +8,7 @@ using Grpc.Net.Client;
 using SpeedUp.Signing;
 using SpeedUp.Testing;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.EndToEndTests;
 
 /// <summary>
 /// The gRPC endpoint over TLS (<c>SpeedUp:Host:Tls</c>) with a self-signed certificate for 127.0.0.1/localhost made at
@@ -17,6 +17,7 @@ namespace SpeedUp.IntegrationTests;
 /// stops the service at start-up with a message naming the setting.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
+[Trait("Tier", "EndToEnd")]
 public sealed class TlsEndpointTests(SimulatedNetworks networks) : IDisposable
 {
     private const string Ip = "202.101.172.35";

@@ -3,9 +3,10 @@ using Broadband.SpeedUp.Admin.V1;
 using Broadband.SpeedUp.V1;
 using Grpc.Core;
 using SpeedUp.Signing;
+using SpeedUp.Host.Tests.Support;
 using SpeedUp.Testing;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.Host.Tests.Security;
 
 /// <summary>
 /// Tenant isolation across every RPC of <c>broadband.speedup.v1.SpeedUpService</c>: customer B, calling with its own key on
@@ -13,7 +14,7 @@ namespace SpeedUp.IntegrationTests;
 /// anything of A's; A's session stays as it was on the device; each customer's statistics and export hold only its own
 /// rows. An operator key cannot act as a customer and a customer key cannot reach the admin APIs.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(InProcessHostCollection.Name)]
 public sealed class TenantIsolationTests(SimulatedNetworks networks) : IAsyncLifetime
 {
     private const string A = "iso-alpha";
@@ -24,7 +25,7 @@ public sealed class TenantIsolationTests(SimulatedNetworks networks) : IAsyncLif
     private const string AccountB = "zj0571a0002";
 
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"speedup-isolation-{Guid.NewGuid():N}.db");
-    private ServiceProcess _service = null!;
+    private InProcessService _service = null!;
     private AccessKeyCredentials _keyA = null!;
     private AccessKeyCredentials _keyB = null!;
 
@@ -36,7 +37,7 @@ public sealed class TenantIsolationTests(SimulatedNetworks networks) : IAsyncLif
 
     public async ValueTask InitializeAsync()
     {
-        _service = await ServiceProcess.StartAsync(networks.Simulators, _database, cancellationToken: Ct);
+        _service = await InProcessService.StartAsync(networks.Simulators, _database, cancellationToken: Ct);
         await _service.Customers.CreateCustomerAsync(new CreateCustomerRequest { Id = A, Name = "Alpha Games", Subscribed = true, InitialBalance = "100.00" }, cancellationToken: Ct);
         await _service.Customers.CreateCustomerAsync(new CreateCustomerRequest { Id = B, Name = "Bravo Live", Subscribed = true, InitialBalance = "100.00" }, cancellationToken: Ct);
         _keyA = await _service.CreateKeyAsync(A);
@@ -46,7 +47,7 @@ public sealed class TenantIsolationTests(SimulatedNetworks networks) : IAsyncLif
     public async ValueTask DisposeAsync() => await _service.DisposeAsync();
 
     [Fact]
-    public async Task Another_customer_can_neither_see_stop_query_nor_use_a_customers_precheck_order_session_or_statistics()
+    public async Task AllRpcs_OfAnotherCustomer_NeitherSeeStopQueryNorUseACustomersPrecheckOrderSessionOrStatistics()
     {
         // A: pre-check, a 30-day pack and a start, both with client request ids.
         var precheckA = await ClientA.PrecheckAsync(new PrecheckRequest { IpAddress = IpA }, cancellationToken: Ct);
@@ -157,7 +158,7 @@ public sealed class TenantIsolationTests(SimulatedNetworks networks) : IAsyncLif
     }
 
     [Fact]
-    public async Task An_operator_key_cannot_act_as_a_customer_on_any_rpc()
+    public async Task AllRpcs_WithOperatorKey_FailWithPermissionDenied()
     {
         var client = _service.ClientAs(_service.OperatorKey);
         const string deny = "isp.RAM_PERMISSION_DENY";
@@ -178,7 +179,7 @@ public sealed class TenantIsolationTests(SimulatedNetworks networks) : IAsyncLif
     }
 
     [Fact]
-    public async Task A_customer_key_cannot_call_the_admin_apis_even_about_its_own_customer()
+    public async Task AdminApis_WithCustomerKey_FailWithPermissionDeniedEvenForItsOwnCustomer()
     {
         var signed = _service.SignedBy(_keyA);
         var customers = new CustomerAdmin.CustomerAdminClient(signed);

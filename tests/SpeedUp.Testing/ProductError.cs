@@ -1,10 +1,11 @@
+using Xunit;
 using Google.Rpc;
 using Grpc.Core;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.Testing;
 
 /// <summary>Reads the product code of a failed call the way any client built from the .proto can.</summary>
-internal static class ProductError
+public static class ProductError
 {
     public static async Task<RpcException> AssertFailsAsync<T>(Func<AsyncUnaryCall<T>> call, string productCode, StatusCode status)
     {

@@ -4,7 +4,7 @@ using Broadband.SpeedUp.V1;
 using Google.Protobuf;
 using Grpc.Core;
 
-namespace SpeedUp.IntegrationTests.Fuzz;
+namespace SpeedUp.Host.Tests.Grpc.Fuzz;
 
 /// <summary>The public RPCs of <c>broadband.speedup.v1.SpeedUpService</c>.</summary>
 internal enum FuzzRpc

@@ -1,22 +1,23 @@
 using System.Globalization;
 using Broadband.SpeedUp.V1;
 using SpeedUp.Simulator;
+using SpeedUp.Host.Tests.Support;
 using SpeedUp.Testing;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.Host.Tests.Channels;
 
 /// <summary>
 /// A province moved to equipment of a third dialect by configuration and a data file only: the shipped
 /// H3C Comware dialect (drivers/dialects, copied beside the service) driving a simulated H3C BRAS (face from
 /// simulators/profiles) for Sichuan, while the other Telecom provinces stay on the Huawei channel.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(InProcessHostCollection.Name)]
 public sealed class DriverExtensionTests(SimulatedNetworks networks)
 {
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Sichuan_served_by_an_h3c_bras_through_the_dialect_file_alone()
+    public async Task StartSpeedUp_InProvinceMovedToH3cDialect_DrivesTheH3cBras()
     {
         await using var h3c = await BrasSimulator.StartAsync(new BrasSimulatorOptions
         {
@@ -26,7 +27,7 @@ public sealed class DriverExtensionTests(SimulatedNetworks networks)
             CliSocketPath = Path.Combine(networks.StateDirectory, "h3c-cli.sock"),
             Ssh = new SshFrontOptions { Port = 0, StateDirectory = Path.Combine(networks.StateDirectory, "h3c-sshd") },
         }, Ct);
-        await using var service = await ServiceProcess.StartAsync(networks.Simulators, Path.Combine(Path.GetTempPath(), $"speedup-h3c-{Guid.NewGuid():N}.db"),
+        await using var service = await InProcessService.StartAsync(networks.Simulators, Path.Combine(Path.GetTempPath(), $"speedup-h3c-{Guid.NewGuid():N}.db"),
             new Dictionary<string, string>
             {
                 ["SpeedUp:Channels:2:Name"] = "ct-sc-h3c",

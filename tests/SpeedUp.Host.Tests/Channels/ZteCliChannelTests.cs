@@ -1,11 +1,12 @@
 using Broadband.SpeedUp.V1;
 using Grpc.Core;
+using SpeedUp.Host.Tests.Support;
 using SpeedUp.Testing;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.Host.Tests.Channels;
 
 /// <summary>The China Unicom channel configured with <c>Driver = zte-cli-ssh</c> drives the ZTE-style CLI over real sshd end to end.</summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(InProcessHostCollection.Name)]
 public sealed class ZteCliChannelTests(SimulatedNetworks networks)
 {
     private Dictionary<string, string> CliChannel(string password, string? hostKey = null) => new()
@@ -22,11 +23,11 @@ public sealed class ZteCliChannelTests(SimulatedNetworks networks)
     private static string NewDatabase() => Path.Combine(Path.GetTempPath(), $"speedup-zte-cli-{Guid.NewGuid():N}.db");
 
     [Fact]
-    public async Task A_unicom_line_is_sped_up_and_restored_over_the_zte_cli()
+    public async Task StartAndStopSpeedUp_OverZteCli_SetAndRestoreTheRate()
     {
         networks.Unicom.State.Reboot();
         var audit = networks.Unicom.State.AuditLog.Count;
-        await using var service = await ServiceProcess.StartAsync(networks.Simulators, NewDatabase(), CliChannel(networks.Unicom.SshPassword));
+        await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase(), CliChannel(networks.Unicom.SshPassword));
         var client = service.Client;
 
         var precheck = await client.PrecheckAsync(new PrecheckRequest { IpAddress = "58.240.57.100", Port = 2100 });
@@ -45,15 +46,15 @@ public sealed class ZteCliChannelTests(SimulatedNetworks networks)
     }
 
     [Fact]
-    public async Task A_wrong_host_key_pin_is_a_clear_system_error_that_changes_nothing()
+    public async Task Precheck_WithWrongHostKeyPin_FailsWithSystemErrorAndChangesNothing()
     {
         const string otherKey = "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU";
-        await using var service = await ServiceProcess.StartAsync(
+        await using var service = await InProcessService.StartAsync(
             networks.Simulators, NewDatabase(), CliChannel(networks.Unicom.SshPassword, otherKey));
 
-        var e = await ProductError.AssertFailsAsync(
+        var e = await service.WhileTimePassesAsync(() => ProductError.AssertFailsAsync(
             () => service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "221.11.1.67" }),
-            "isp.SYSTEM_ERROR", StatusCode.Internal);
+            "isp.SYSTEM_ERROR", StatusCode.Internal));
 
         Assert.Contains("HostKeyMismatch", e.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(50000, networks.Unicom.State.FindByAccount("sn029u0001")!.DownKbps);

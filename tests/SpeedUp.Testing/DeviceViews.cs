@@ -1,20 +1,21 @@
+using Xunit;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Renci.SshNet;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.Testing;
 
 /// <summary>
 /// Looks at a simulated BRAS the way an engineer would, independently of the service's drivers:
 /// its CLI over real ssh, and net-snmp's <c>snmpget</c> against its agent.
 /// </summary>
-internal static partial class DeviceViews
+public static partial class DeviceViews
 {
     public const string UnicomMib = "1.3.6.1.4.1.3902.6051.1.1.1";
 
     /// <summary>Inbound (up) and outbound (down) CIR in kbit/s, read with <c>display access-user user-name</c> over ssh.</summary>
-    public static (long Up, long Down) ReadOverSsh(SimulatedNetworks networks, string account)
+    public static (long Up, long Down) ReadOverSsh(CarrierSimulators networks, string account)
     {
         var info = new ConnectionInfo("127.0.0.1", networks.Telecom.SshPort, networks.Telecom.SshUser,
             new PasswordAuthenticationMethod(networks.Telecom.SshUser, networks.Telecom.SshPassword)) { Timeout = TimeSpan.FromSeconds(10) };
@@ -33,7 +34,7 @@ internal static partial class DeviceViews
     }
 
     /// <summary>One integer column of the Unicom subscriber table, read by net-snmp's snmpget.</summary>
-    public static async Task<long> SnmpGetAsync(SimulatedNetworks networks, int column, long bandId)
+    public static async Task<long> SnmpGetAsync(CarrierSimulators networks, int column, long bandId)
     {
         var info = new ProcessStartInfo("/usr/bin/snmpget") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-v2c", "-c", "public", "-On", "-Oqv", "-t", "2", "-r", "1",

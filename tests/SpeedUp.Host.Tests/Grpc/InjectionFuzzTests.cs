@@ -6,15 +6,16 @@ using Broadband.SpeedUp.V1;
 using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
-using SpeedUp.IntegrationTests.Fuzz;
+using SpeedUp.Host.Tests.Grpc.Fuzz;
 using SpeedUp.Simulator;
+using SpeedUp.Host.Tests.Support;
 using SpeedUp.Testing;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.Host.Tests.Grpc;
 
 /// <summary>
 /// Injection proof: at least 10,000 generated hostile requests (<see cref="HostileRequestGenerator"/>) over every public RPC,
-/// through gRPC, to the service running as its own process against the simulated networks. Then:
+/// through gRPC, to the service hosted in process (its clock a fake one) against the simulated networks. Then:
 /// <list type="number">
 /// <item>no crash: every answer is a product answer (never INTERNAL / UNKNOWN / isp.SYSTEM_ERROR), the service logs no
 /// unexpected failure and still answers a valid pre-check at the end;</item>
@@ -27,7 +28,7 @@ namespace SpeedUp.IntegrationTests;
 /// The sequence is reproducible: <c>SPEEDUP_FUZZ_SEED</c> picks the seed (printed in every failure),
 /// <c>SPEEDUP_FUZZ_REQUESTS</c> the number of requests.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(InProcessHostCollection.Name)]
 public sealed class InjectionFuzzTests(SimulatedNetworks networks, ITestOutputHelper log) : IAsyncLifetime
 {
     private const int DefaultSeed = 20_260_523;
@@ -66,19 +67,19 @@ public sealed class InjectionFuzzTests(SimulatedNetworks networks, ITestOutputHe
     private readonly ConcurrentQueue<string> _problems = new();
     private readonly ConcurrentDictionary<string, int> _kinds = new();
     private readonly HashSet<string> _reportedLines = [];
-    private ServiceProcess _service = null!;
+    private InProcessService _service = null!;
     private int _seed;
     private int _throttled;
     private int _clientRequestIds;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _service = await ServiceProcess.StartAsync(networks.Simulators, _database);
+    public async ValueTask InitializeAsync() => _service = await InProcessService.StartAsync(networks.Simulators, _database);
 
     public async ValueTask DisposeAsync() => await _service.DisposeAsync();
 
     [Fact]
-    public async Task Hostile_requests_are_refused_as_invalid_and_reach_no_device()
+    public async Task AllRpcs_WithHostileRequests_AreRefusedAsInvalidAndReachNoDevice()
     {
         _seed = Setting("SPEEDUP_FUZZ_SEED", DefaultSeed);
         var count = Setting("SPEEDUP_FUZZ_REQUESTS", DefaultRequests);
@@ -304,7 +305,7 @@ public sealed class InjectionFuzzTests(SimulatedNetworks networks, ITestOutputHe
             }
 
             Interlocked.Increment(ref _throttled);
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 20 * attempt)), ct);
+            _service.Time.Advance(TimeSpan.FromMilliseconds(Math.Min(1000, 20 * attempt))); // the buckets refill on the service's clock
         }
     }
 
@@ -413,9 +414,9 @@ public sealed class InjectionFuzzTests(SimulatedNetworks networks, ITestOutputHe
     private long InspectOutput(long seenLines)
     {
         var total = _service.OutputLines;
-        if (total - seenLines >= ServiceProcess.KeptOutputLines)
+        if (total - seenLines >= InProcessService.KeptOutputLines)
         {
-            Report($"The service wrote {total - seenLines} lines between two inspections; only {ServiceProcess.KeptOutputLines} are kept (lower ChunkSize).");
+            Report($"The service wrote {total - seenLines} lines between two inspections; only {InProcessService.KeptOutputLines} are kept (lower ChunkSize).");
         }
 
         foreach (var line in _service.Output.Split('\n'))

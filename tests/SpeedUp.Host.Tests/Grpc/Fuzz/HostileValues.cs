@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SpeedUp.IntegrationTests.Fuzz;
+namespace SpeedUp.Host.Tests.Grpc.Fuzz;
 
 /// <summary>
 /// Hostile values for every request field, drawn from one seeded <see cref="Random"/>: command-line metacharacters and

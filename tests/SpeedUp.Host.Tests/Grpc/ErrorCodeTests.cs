@@ -1,18 +1,19 @@
 using Broadband.SpeedUp.V1;
 using Grpc.Core;
+using SpeedUp.Host.Tests.Support;
 using SpeedUp.Testing;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.Host.Tests.Grpc;
 
 /// <summary>Each product error code is reached through gRPC, and bad input changes nothing on any device.</summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(InProcessHostCollection.Name)]
 public sealed class ErrorCodeTests(SimulatedNetworks networks) : IAsyncLifetime
 {
     private const string Invalid = "isv.INVALID_PARAMETERS";
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"speedup-err-{Guid.NewGuid():N}.db");
-    private ServiceProcess _service = null!;
+    private InProcessService _service = null!;
 
-    public async ValueTask InitializeAsync() => _service = await ServiceProcess.StartAsync(networks.Simulators, _database);
+    public async ValueTask InitializeAsync() => _service = await InProcessService.StartAsync(networks.Simulators, _database);
 
     public async ValueTask DisposeAsync() => await _service.DisposeAsync();
 
@@ -24,14 +25,14 @@ public sealed class ErrorCodeTests(SimulatedNetworks networks) : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(BadPrechecks))]
-    public async Task Bad_addresses_and_ports_are_invalid_parameters(string ip, int port)
+    public async Task Precheck_WithBadAddressOrPort_FailsWithInvalidParameters(string ip, int port)
     {
         await ProductError.AssertFailsAsync(
             () => _service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = ip, Port = port }), Invalid, StatusCode.InvalidArgument);
     }
 
     [Fact]
-    public async Task Bad_directions_and_bandwidths_are_invalid_parameters_and_change_nothing()
+    public async Task StartSpeedUp_WithBadDirectionOrBandwidth_FailsWithInvalidParametersAndChangesNothing()
     {
         var client = _service.Client;
         var precheck = await client.PrecheckAsync(new PrecheckRequest { IpAddress = "218.30.19.40" });
@@ -69,7 +70,7 @@ public sealed class ErrorCodeTests(SimulatedNetworks networks) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Start_without_a_precheck_is_band_check_expire()
+    public async Task StartSpeedUp_WithoutPrecheck_FailsWithBandCheckExpire()
     {
         await ProductError.AssertFailsAsync(
             () => _service.Client.StartSpeedUpAsync(new StartSpeedUpRequest
@@ -80,7 +81,7 @@ public sealed class ErrorCodeTests(SimulatedNetworks networks) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_line_that_cannot_be_sped_up_answers_band_unsupported_with_no_offers()
+    public async Task Precheck_OfLineThatCannotBeSpedUp_AnswersBandUnsupportedWithNoOffers()
     {
         var notPermitted = await _service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "61.139.2.70" });
         Assert.Equal("isv.BAND_UNSURPOT_SPEEDUP", notPermitted.Code);
@@ -104,7 +105,7 @@ public sealed class ErrorCodeTests(SimulatedNetworks networks) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ordering_an_offer_the_line_was_not_given_is_order_failure()
+    public async Task OrderOffer_NotOfferedForTheLine_FailsWithOrderFailure()
     {
         var precheck = await _service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "222.172.200.68" });
         Assert.DoesNotContain(precheck.Offers, o => o.BandwidthMbps == 200); // Yunnan: 100 Mbps down only
@@ -115,7 +116,7 @@ public sealed class ErrorCodeTests(SimulatedNetworks networks) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_second_start_in_the_same_direction_is_refused()
+    public async Task StartSpeedUp_SecondInSameDirection_FailsWithAlreadyExists()
     {
         var client = _service.Client;
         var precheck = await client.PrecheckAsync(new PrecheckRequest { IpAddress = "119.6.6.7" });

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SpeedUp.IntegrationTests.Fuzz;
+namespace SpeedUp.Host.Tests.Grpc.Fuzz;
 
 /// <summary>
 /// The request fields' contract as README.md and speedup.proto state it, written again here, independently of the

@@ -4,30 +4,31 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using SpeedUp.Signing;
+using SpeedUp.Host.Tests.Support;
 using SpeedUp.Testing;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.Host.Tests.Security;
 
 /// <summary>
 /// A client address that keeps failing authentication (bucket of 10, refilled at 1/s here) is refused before any key
 /// lookup, with isv.BUSINESS_LIMIT_CONTROL and without a log line per call, while callers from other addresses are
-/// served; once its bucket refills, a correctly signed call from it passes again. The "attacker" connects from
-/// 127.0.0.2 (its own loopback address), the customer from 127.0.0.1.
+/// served; once its bucket refills (the fake clock moved on), a correctly signed call from it passes again. The
+/// "attacker" calls from 127.0.0.2 (the TestServer hands that remote address to the service), the customer from 127.0.0.1.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(InProcessHostCollection.Name)]
 public sealed partial class FailedAuthenticationTests(SimulatedNetworks networks) : IAsyncLifetime
 {
     private const string AttackerAddress = "127.0.0.2";
     private const int Burst = 10;
     private static readonly QueryStatusRequest Query = new() { BandId = 330100001 };
-    private ServiceProcess _service = null!;
+    private InProcessService _service = null!;
     private GrpcChannel _attacker = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _service = await ServiceProcess.StartAsync(networks.Simulators, Path.Combine(Path.GetTempPath(), $"speedup-failed-auth-{Guid.NewGuid():N}.db"),
+        _service = await InProcessService.StartAsync(networks.Simulators, Path.Combine(Path.GetTempPath(), $"speedup-failed-auth-{Guid.NewGuid():N}.db"),
             new Dictionary<string, string>
             {
                 ["SpeedUp:Security:RateLimits:FailedAuthenticationsPerAddress:PermitsPerSecond"] = "1",
@@ -43,11 +44,10 @@ public sealed partial class FailedAuthenticationTests(SimulatedNetworks networks
     }
 
     [Fact]
-    public async Task An_address_that_keeps_failing_is_refused_cheaply_while_others_are_served()
+    public async Task Call_FromAddressThatKeepsFailingAuthentication_IsRefusedCheaplyWhileOthersAreServed()
     {
         var forged = Client(_attacker, _service.CustomerKey with { AccessKeySecret = "a-guessed-secret-value" });
         var honestFromAttacker = Client(_attacker, _service.CustomerKey);
-        var started = System.Diagnostics.Stopwatch.StartNew();
 
         var (unauthenticated, limited) = (0, 0);
         while (limited == 0 && unauthenticated < 10 * Burst)
@@ -55,8 +55,8 @@ public sealed partial class FailedAuthenticationTests(SimulatedNetworks networks
             _ = await ForgedAsync(forged) ? unauthenticated++ : limited++;
         }
 
-        // The bucket, plus what refilled (1/s) while the calls ran.
-        Assert.InRange(unauthenticated, Burst, Burst + (int)started.Elapsed.TotalSeconds + 1);
+        // The bucket, and nothing more: the service's clock does not move, so nothing refilled while the calls ran.
+        Assert.Equal(Burst, unauthenticated);
         for (var i = 0; i < 3 * Burst; i++)
         {
             _ = await ForgedAsync(forged) ? unauthenticated++ : limited++;
@@ -77,7 +77,7 @@ public sealed partial class FailedAuthenticationTests(SimulatedNetworks networks
         var logged = RefusedFrom().Count(line => line.Contains(AttackerAddress, StringComparison.Ordinal));
         Assert.True(logged < 2 * Burst, $"{logged} refusal lines: one per checked failure, none per blocked call");
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5), Ct); // a token back
+        _service.Time.Advance(TimeSpan.FromSeconds(1.5)); // a token back
         Assert.NotNull(await honestFromAttacker.QueryStatusAsync(Query, cancellationToken: Ct));
     }
 
@@ -111,8 +111,8 @@ public sealed partial class FailedAuthenticationTests(SimulatedNetworks networks
     private IEnumerable<string> RefusedFrom() =>
         UnauthenticatedLine().Matches(_service.Output).Select(m => m.Value);
 
-    private static SpeedUpService.SpeedUpServiceClient Client(GrpcChannel channel, AccessKeyCredentials credentials) =>
-        new(channel.Intercept(new SigningInterceptor(credentials)));
+    private SpeedUpService.SpeedUpServiceClient Client(GrpcChannel channel, AccessKeyCredentials credentials) =>
+        new(channel.Intercept(new SigningInterceptor(credentials, _service.Time)));
 
     [GeneratedRegex(@"Unauthenticated call to [^\n]*")]
     private static partial Regex UnauthenticatedLine();

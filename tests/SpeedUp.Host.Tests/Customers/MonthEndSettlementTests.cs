@@ -4,14 +4,15 @@ using Microsoft.Extensions.Options;
 using SpeedUp.Core.Billing;
 using SpeedUp.Core.Orders;
 using SpeedUp.Storage.Sqlite;
+using SpeedUp.Host.Tests.Support;
 using SpeedUp.Testing;
 using Direction = SpeedUp.Drivers.Direction;
 using ProductType = SpeedUp.Core.Catalogue.ProductType;
 
-namespace SpeedUp.IntegrationTests;
+namespace SpeedUp.Host.Tests.Customers;
 
-/// <summary>The service process settles a finished month by itself, without an operator's RunSettlement.</summary>
-[Collection(EndToEndCollection.Name)]
+/// <summary>The service settles a finished month by itself at start-up, without an operator's RunSettlement.</summary>
+[Collection(InProcessHostCollection.Name)]
 public sealed class MonthEndSettlementTests(SimulatedNetworks networks) : IDisposable
 {
     private const string Customer = "monthly";
@@ -29,7 +30,7 @@ public sealed class MonthEndSettlementTests(SimulatedNetworks networks) : IDispo
     }
 
     [Fact]
-    public async Task Last_months_orders_are_settled_at_start_up_and_charged_once()
+    public async Task Settlement_AtStartUp_SettlesLastMonthAndChargesOnce()
     {
         // Orders of the month before this one (CST), written as an earlier run of the service would have.
         var lastMonth = BillingMonth.Of(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(10)).Previous;
@@ -46,16 +47,12 @@ public sealed class MonthEndSettlementTests(SimulatedNetworks networks) : IDispo
         }
 
         SqliteConnection.ClearAllPools();
-        await using var service = await ServiceProcess.StartAsync(networks.Simulators, _database);
+        await using var service = await InProcessService.StartAsync(networks.Simulators, _database);
         var request = new GetBillRequest { CustomerId = Customer, Month = lastMonth.ToString() };
-        var bill = await service.Customers.GetBillAsync(request, cancellationToken: Ct);
-        for (var waited = 0; !bill.Settled && waited < 100; waited++)
-        {
-            await Task.Delay(100, Ct);
-            bill = await service.Customers.GetBillAsync(request, cancellationToken: Ct);
-        }
+        var bill = await Eventually.ValueAsync(
+            async () => await service.Customers.GetBillAsync(request, cancellationToken: Ct), b => b.Settled, "The month was not settled after start-up", Ct);
 
-        Assert.True(bill.Settled, "the month was settled by the service within 10 s of start-up");
+        Assert.True(bill.Settled, "the month was settled by the service at start-up");
         Assert.Equal(("3.00", "3.00", "0.00"), (bill.Total, bill.Frozen, bill.Released));
         var customer = await service.Customers.GetCustomerAsync(new GetCustomerRequest { Id = Customer }, cancellationToken: Ct);
         Assert.Equal(("97.00", "0.00"), (customer.Balance, customer.Frozen));
