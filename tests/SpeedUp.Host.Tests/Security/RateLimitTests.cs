@@ -28,7 +28,7 @@ public sealed class RateLimitTests(SimulatedNetworks networks) : IAsyncLifetime
                 ["SpeedUp:Security:RateLimits:PerCustomer:PermitsPerSecond"] = "1",
                 ["SpeedUp:Security:RateLimits:PerCustomer:Burst"] = "8",
             });
-        foreach (var id in new[] { "flood", "quiet", "shared" })
+        foreach (var id in new[] { "flood", "quiet", "shared", "refill" })
         {
             await _service.Customers.CreateCustomerAsync(new CreateCustomerRequest { Id = id, Name = id, Subscribed = true }, cancellationToken: Ct);
         }
@@ -73,6 +73,20 @@ public sealed class RateLimitTests(SimulatedNetworks networks) : IAsyncLifetime
         var reported = output.Split('\n').Count(l => l.Contains("is over its rate limit", StringComparison.Ordinal));
         Assert.Equal(1, reported); // visible once, not once per refused call
         Assert.DoesNotContain("rejected with isv.BUSINESS_LIMIT_CONTROL", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_AfterTheClockMovesOneSecond_GetsExactlyTheRefilledPermit()
+    {
+        var client = _service.ClientAs(await _service.CreateKeyAsync("refill"));
+        Assert.Equal((5, 1), await BurstAsync(client, 6)); // the key's burst, then refused
+
+        _service.Time.Advance(TimeSpan.FromSeconds(0.9));
+        Assert.Equal((0, 1), await BurstAsync(client, 1)); // less than a second: nothing back
+        _service.Time.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Equal((1, 1), await BurstAsync(client, 2)); // one second: one permit (1/s)
+        _service.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal((5, 1), await BurstAsync(client, 6)); // a minute: the burst again, never more
     }
 
     [Fact]

@@ -88,6 +88,19 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Call_SignedBeforeTheClockMovedPastTheSkewWindow_FailsUnauthenticated()
+    {
+        var signedNow = Headers();
+        var alsoSignedNow = Headers();
+        _service.Time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1)); // within SpeedUp:Security:ClockSkew (signatures hold whole seconds)
+        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, signedNow, cancellationToken: Ct));
+
+        _service.Time.Advance(TimeSpan.FromSeconds(2));
+        await AssertUnauthenticatedAsync(alsoSignedNow, "more than 300 s from the service's clock");
+        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, Headers(), cancellationToken: Ct)); // signed at the service's time
+    }
+
+    [Fact]
     public async Task Call_Replayed_FailsUnauthenticated()
     {
         var headers = Headers();

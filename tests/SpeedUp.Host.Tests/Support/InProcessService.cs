@@ -132,8 +132,7 @@ public sealed class InProcessService : IAsyncDisposable
     /// (<c>Section:Key</c>) or, for names without a colon, set environment variables (secrets the configuration names).
     /// </summary>
     public static async Task<InProcessService> StartAsync(
-        CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default,
-        Action<WebApplicationBuilder>? configure = null)
+        CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(networks);
         var instance = Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);
@@ -177,8 +176,9 @@ public sealed class InProcessService : IAsyncDisposable
         }
 
         // The secret scan lists secrets by the names a service process would see (SpeedUp__Channels__2__Secret, …).
-        SecretScan.RegisterFrom(environment.Concat(configuration.Select(c => KeyValuePair.Create(c.Key.Replace(":", "__", StringComparison.Ordinal), c.Value)))
-            .ToDictionary(e => e.Key, e => e.Value)!);
+        SecretScan.RegisterFrom(environment.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value))
+            .Concat(configuration.Select(c => KeyValuePair.Create(c.Key.Replace(":", "__", StringComparison.Ordinal), c.Value)))
+            .ToDictionary(e => e.Key, e => e.Value));
         foreach (var (name, value) in environment)
         {
             Environment.SetEnvironmentVariable(name, value);
@@ -194,7 +194,6 @@ public sealed class InProcessService : IAsyncDisposable
             builder.Logging.AddProvider(log);
             builder.Services.RemoveAll<TimeProvider>();
             builder.Services.AddSingleton<TimeProvider>(time);
-            configure?.Invoke(builder);
         });
         try
         {
@@ -221,7 +220,8 @@ public sealed class InProcessService : IAsyncDisposable
         _channel?.Dispose();
         try
         {
-            await _app.StopAsync(TimeSpan.FromSeconds(10));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _app.StopAsync(timeout.Token);
         }
         finally
         {
