@@ -7,7 +7,7 @@ namespace SpeedUp.EndToEndTests;
 /// <summary>Dry runs show the exact native commands / varbinds of an operation and touch no device.</summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Tier", "EndToEnd")]
-public sealed class DryRunTests(SimulatedNetworks networks)
+public sealed class DryRunTests
 {
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
