@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Broadband.SpeedUp.Admin.V1;
@@ -30,6 +31,9 @@ public sealed class ChannelResilienceTests(SimulatedNetworks networks)
         ("222.172.200.68", 0, "yn0871a0001", 100),
     ];
 
+    /// <summary>Probes and re-applies talk to the simulator in real time: as long as the real-process tests gave them.</summary>
+    private static readonly TimeSpan DeviceTime = TimeSpan.FromSeconds(15);
+
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -51,7 +55,7 @@ public sealed class ChannelResilienceTests(SimulatedNetworks networks)
                     service.Time.Advance(TimeSpan.FromMilliseconds(500)); // SpeedUp:Sessions:ReconcileInterval
                     return Task.FromResult(networks.Telecom.State.FindByAccount(Lines[0].Account)!.DownKbps);
                 },
-                kbps => kbps == 200000, $"The lost speed-up was not re-applied:\n{service.Output}", Ct);
+                kbps => kbps == 200000, $"The lost speed-up was not re-applied:\n{service.Output}", DeviceTime, Ct);
             Assert.Contains("re-applying 200000 kbit/s", service.Output, StringComparison.Ordinal);
 
             var status = await service.Client.QueryStatusAsync(new QueryStatusRequest { BandId = bandIds[0] }, cancellationToken: Ct);
@@ -225,13 +229,27 @@ public sealed class ChannelResilienceTests(SimulatedNetworks networks)
         await networks.Telecom.ClearFaultsAsync(CancellationToken.None);
     }
 
-    /// <summary>Moves the service's clock on by a probe interval (250 ms) between looks at the channel, until it is as expected.</summary>
-    private Task<ChannelStatus> WaitForChannelAsync(InProcessService service, string name, Func<ChannelStatus, bool> condition) =>
-        Eventually.ValueAsync(
+    /// <summary>
+    /// Moves the service's clock on one probe interval (250 ms) at a time, each once the last probe has reported (or
+    /// after 200 ms of real time), until the channel is as expected: the breaker's sampling window and break duration
+    /// pass at the pace the probes actually run, however busy the machine.
+    /// </summary>
+    private async Task<ChannelStatus> WaitForChannelAsync(InProcessService service, string name, Func<ChannelStatus, bool> condition)
+    {
+        Google.Protobuf.WellKnownTypes.Timestamp? lastProbe = null;
+        var movedAt = Stopwatch.GetTimestamp();
+        return await Eventually.ValueAsync(
             async () =>
             {
-                service.Time.Advance(TimeSpan.FromMilliseconds(250));
-                return (await service.Admin.ListChannelsAsync(new ListChannelsRequest(), cancellationToken: Ct)).Channels.Single(c => c.Name == name);
+                var status = (await service.Admin.ListChannelsAsync(new ListChannelsRequest(), cancellationToken: Ct)).Channels.Single(c => c.Name == name);
+                if (!Equals(status.ProbedAt, lastProbe) || Stopwatch.GetElapsedTime(movedAt) > TimeSpan.FromMilliseconds(200))
+                {
+                    (lastProbe, movedAt) = (status.ProbedAt, Stopwatch.GetTimestamp());
+                    service.Time.Advance(TimeSpan.FromMilliseconds(250));
+                }
+
+                return status;
             },
-            condition, $"Channel {name} did not reach the expected state:\n{service.Output}", Ct);
+            condition, $"Channel {name} did not reach the expected state:\n{service.Output}", DeviceTime, Ct);
+    }
 }
