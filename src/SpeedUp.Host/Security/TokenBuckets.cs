@@ -70,7 +70,7 @@ internal sealed class TokenBuckets
 
         bucket.Tokens = (int)Math.Min(_options.Burst, bucket.Tokens + (periods * _options.PermitsPerSecond));
         // Whole periods only: the part of a period already run counts towards the next refill (none while full).
-        bucket.RefilledAt = bucket.Tokens >= _options.Burst ? now : bucket.RefilledAt + (periods * _time.TimestampFrequency * Period.Ticks / TimeSpan.TicksPerSecond);
+        bucket.RefilledAt = bucket.Tokens >= _options.Burst ? now : bucket.RefilledAt + (periods * _time.TimestampFrequency); // a period is one second
     }
 
     private void PruneNow()
