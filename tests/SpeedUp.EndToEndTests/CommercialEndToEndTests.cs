@@ -7,9 +7,9 @@ using SpeedUp.Testing;
 namespace SpeedUp.EndToEndTests;
 
 /// <summary>
-/// The commercial side over gRPC against the service process: customers (each calling with its own access key) kept apart,
-/// starts paid by orders, pre-deduction from the balance, retry-safe orders and starts (also across a restart),
-/// business statistics and the streamed CSV export, bills.
+/// The commercial side across a crash of the service process: orders and starts retried with a client request id after
+/// the process was killed and restarted get their first answer, and are charged once. (The rest of the commercial side:
+/// tests/SpeedUp.Host.Tests/Customers.)
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Tier", "EndToEnd")]

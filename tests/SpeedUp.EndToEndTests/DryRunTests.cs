@@ -4,7 +4,10 @@ using SpeedUp.Testing;
 
 namespace SpeedUp.EndToEndTests;
 
-/// <summary>Dry runs show the exact native commands / varbinds of an operation and touch no device.</summary>
+/// <summary>
+/// The <c>dry-run</c> command of the host prints the exact native commands of an operation and needs no secret. (Dry
+/// runs through the admin API: tests/SpeedUp.Host.Tests/Grpc.)
+/// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Tier", "EndToEnd")]
 public sealed class DryRunTests

@@ -20,7 +20,7 @@ public sealed class NodeClientTests(SimulatedNetworks networks) : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _service.DisposeAsync();
 
     [Fact]
-    public async Task Node_client_speeds_up_a_china_telecom_line()
+    public async Task NodeClient_OnChinaTelecomLine_SpeedsUpAndRestores()
     {
         var steps = await RunClientAsync("222.172.200.69", 0, "UP", 10); // Yunnan: already 100 down; up 10 is its offer
 
@@ -33,7 +33,7 @@ public sealed class NodeClientTests(SimulatedNetworks networks) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Node_client_speeds_up_a_china_unicom_line_behind_cgnat()
+    public async Task NodeClient_OnChinaUnicomLineBehindCgnat_SpeedsUpAndRestores()
     {
         var steps = await RunClientAsync("58.240.57.100", 2500, "UP", 20);
 
@@ -45,7 +45,7 @@ public sealed class NodeClientTests(SimulatedNetworks networks) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Node_client_sees_the_product_code_of_a_failure()
+    public async Task NodeClient_WithInjectedAddress_SeesInvalidParametersProductCode()
     {
         var (exitCode, output, _) = await RunNodeAsync("202.101.172.35\nquit", 0, "DOWN", 100);
 
@@ -56,7 +56,7 @@ public sealed class NodeClientTests(SimulatedNetworks networks) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Node_client_with_a_wrong_secret_is_unauthenticated()
+    public async Task NodeClient_WithWrongSecret_FailsUnauthenticated()
     {
         var (exitCode, output, _) = await RunNodeAsync("202.101.172.35", 0, "DOWN", 100,
             _service.CustomerKey with { AccessKeySecret = "not-the-secret-of-demo-key" });

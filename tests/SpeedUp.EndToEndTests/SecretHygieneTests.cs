@@ -10,7 +10,7 @@ namespace SpeedUp.EndToEndTests;
 public sealed class SecretHygieneTests(SimulatedNetworks networks)
 {
     [Fact]
-    public async Task Service_output_never_contains_device_secrets_even_when_login_fails()
+    public async Task ProcessOutput_EvenWhenDeviceLoginFails_NeverContainsDeviceSecrets()
     {
         var database = Path.Combine(Path.GetTempPath(), $"speedup-secrets-{Guid.NewGuid():N}.db");
         await using (var service = await ServiceProcess.StartAsync(networks.Simulators, database))

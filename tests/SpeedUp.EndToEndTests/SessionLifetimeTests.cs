@@ -4,7 +4,10 @@ using SpeedUp.Testing;
 
 namespace SpeedUp.EndToEndTests;
 
-/// <summary>Sessions end by themselves: at their due time, after a crash of the service, and pre-checks expire.</summary>
+/// <summary>
+/// A session that fell due while the service process was down (killed) is restored when it starts again. (Due times and
+/// pre-check expiry on a fake clock: tests/SpeedUp.Host.Tests/Sessions.)
+/// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Tier", "EndToEnd")]
 public sealed class SessionLifetimeTests(SimulatedNetworks networks)

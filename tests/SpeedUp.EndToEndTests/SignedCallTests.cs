@@ -10,9 +10,9 @@ using SpeedUp.Testing;
 namespace SpeedUp.EndToEndTests;
 
 /// <summary>
-/// Signed calls against the service process: every flaw of a signature is UNAUTHENTICATED with a clear message,
-/// replays are refused (also after a restart), grants and subscriptions are enforced, keys are managed (and audited) through the admin API,
-/// and secrets are encrypted at rest and survive a restart.
+/// Signed calls across the service process's life: replays are refused also after a restart, secrets are encrypted at
+/// rest and keys survive a restart, a nonce store that cannot be opened stops the process, and the <c>sign</c> command's
+/// headers are accepted once. (Signature flaws, replays, grants, key management: tests/SpeedUp.Host.Tests/Security.)
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Tier", "EndToEnd")]

@@ -4,7 +4,10 @@ using SpeedUp.Testing;
 
 namespace SpeedUp.EndToEndTests;
 
-/// <summary>pre-check → start → the device shows the new rate → status → stop → the original rate is back, per carrier.</summary>
+/// <summary>
+/// Through the service as its own process over real sshd: pre-check → order → start → the device shows the new rate →
+/// status → stop → the original rate is back. (The other carrier and the rest of the API: tests/SpeedUp.Host.Tests/Grpc.)
+/// </summary>
 [Collection(EndToEndCollection.Name)]
 [Trait("Tier", "EndToEnd")]
 public sealed class SpeedUpEndToEndTests(SimulatedNetworks networks) : IAsyncLifetime

@@ -31,7 +31,7 @@ public sealed class TlsEndpointTests(SimulatedNetworks networks) : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task A_pem_certificate_serves_tls_only_to_clients_that_trust_it()
+    public async Task Endpoint_WithPemCertificate_ServesTlsOnlyToClientsThatTrustIt()
     {
         using var certificate = SelfSigned();
         var (certPath, keyPath) = WritePem(certificate, "endpoint");
@@ -78,7 +78,7 @@ public sealed class TlsEndpointTests(SimulatedNetworks networks) : IDisposable
     }
 
     [Fact]
-    public async Task A_pkcs12_certificate_takes_its_password_from_the_named_environment_variable()
+    public async Task Endpoint_WithPkcs12Certificate_TakesItsPasswordFromTheNamedVariable()
     {
         using var certificate = SelfSigned();
         var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -102,7 +102,7 @@ public sealed class TlsEndpointTests(SimulatedNetworks networks) : IDisposable
 
     [Theory]
     [MemberData(nameof(Unloadable))]
-    public async Task A_certificate_that_cannot_be_loaded_stops_the_service_at_start_up(string problem)
+    public async Task StartUp_WithCertificateThatCannotBeLoaded_ExitsWithClearMessage(string problem)
     {
         using var certificate = SelfSigned();
         using var other = SelfSigned();

@@ -5,7 +5,10 @@ using SpeedUp.Testing;
 
 namespace SpeedUp.Host.Tests.Grpc;
 
-/// <summary>pre-check → start → the device shows the new rate → status → stop → the original rate is back, per carrier.</summary>
+/// <summary>
+/// pre-check → start → the device shows the new rate → status → stop → the original rate is back (China Unicom over
+/// SNMP; China Telecom through the real process: tests/SpeedUp.EndToEndTests); CGNAT lines by port; health; reflection.
+/// </summary>
 [Collection(InProcessHostCollection.Name)]
 public sealed class SpeedUpServiceTests(SimulatedNetworks networks) : IAsyncLifetime
 {

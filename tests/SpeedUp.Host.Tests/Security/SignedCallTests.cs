@@ -11,9 +11,9 @@ using SpeedUp.Testing;
 namespace SpeedUp.Host.Tests.Security;
 
 /// <summary>
-/// Signed calls against the service (in process, on a fake clock): every flaw of a signature is UNAUTHENTICATED with a clear message,
-/// replays are refused (also after a restart), grants and subscriptions are enforced, keys are managed (and audited) through the admin API,
-/// and secrets are encrypted at rest and survive a restart.
+/// Signed calls against the service (in process, on a fake clock): every flaw of a signature is UNAUTHENTICATED with a
+/// clear message, the skew window moves with the service's clock, replays are refused, grants and subscriptions are
+/// enforced, keys are managed (and audited) through the admin API. (Across a restart: tests/SpeedUp.EndToEndTests.)
 /// </summary>
 [Collection(InProcessHostCollection.Name)]
 public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
