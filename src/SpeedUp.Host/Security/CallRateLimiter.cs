@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Access;
 
@@ -8,14 +7,15 @@ namespace SpeedUp.Host.Security;
 /// <summary>
 /// Token buckets per access key and per customer (<c>SpeedUp:Security:RateLimits</c>), partitioned so one caller's
 /// burst only ever spends its own tokens: other keys and customers are never starved. No queueing: over the limit
-/// is refused at once.
+/// is refused at once. Buckets refill on the service's <see cref="TimeProvider"/> (<see cref="TokenBuckets"/>).
 /// </summary>
-internal sealed class CallRateLimiter : IDisposable
+internal sealed class CallRateLimiter
 {
     /// <summary>How often a key's refusals are reported at most.</summary>
     public static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(10);
 
-    private readonly PartitionedRateLimiter<Caller> _limiter;
+    private readonly TokenBuckets _perKey;
+    private readonly TokenBuckets _perCustomer;
     private readonly ConcurrentDictionary<string, long> _reportedAt = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
@@ -23,20 +23,16 @@ internal sealed class CallRateLimiter : IDisposable
     {
         _time = time;
         var limits = options.Value.RateLimits;
-        var perKey = PartitionedRateLimiter.Create<Caller, string>(caller =>
-            RateLimitPartition.GetTokenBucketLimiter(caller.AccessKeyId, _ => Bucket(limits.PerKey)));
-        var perCustomer = PartitionedRateLimiter.Create<Caller, string>(caller => caller.CustomerId is { } customer
-            ? RateLimitPartition.GetTokenBucketLimiter(customer, _ => Bucket(limits.PerCustomer))
-            : RateLimitPartition.GetNoLimiter(""));
-        _limiter = PartitionedRateLimiter.CreateChained(perKey, perCustomer);
+        _perKey = new TokenBuckets(limits.PerKey, time);
+        _perCustomer = new TokenBuckets(limits.PerCustomer, time);
     }
 
-    /// <summary>Takes one permit for the call; false when the key or its customer is over its limit.</summary>
-    public bool TryAcquire(string accessKeyId, string? customerId)
-    {
-        using var lease = _limiter.AttemptAcquire(new Caller(accessKeyId, customerId));
-        return lease.IsAcquired;
-    }
+    /// <summary>
+    /// Takes one permit for the call; false when the key or its customer is over its limit. The key's bucket is asked
+    /// first; a permit it gave is spent even when the customer's bucket then refuses.
+    /// </summary>
+    public bool TryAcquire(string accessKeyId, string? customerId) =>
+        _perKey.TryTake(accessKeyId) && (customerId is null || _perCustomer.TryTake(customerId));
 
     /// <summary>
     /// Whether a refusal of <paramref name="accessKeyId"/> should be logged: the first, then at most one per
@@ -68,18 +64,4 @@ internal sealed class CallRateLimiter : IDisposable
             }
         }
     }
-
-    public void Dispose() => _limiter.Dispose();
-
-    /// <summary>A configured bucket as System.Threading.RateLimiting takes it: refilled every second, never queueing.</summary>
-    internal static TokenBucketRateLimiterOptions Bucket(TokenBucketOptions bucket) => new()
-    {
-        TokenLimit = bucket.Burst,
-        TokensPerPeriod = bucket.PermitsPerSecond,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
-
-    private readonly record struct Caller(string AccessKeyId, string? CustomerId);
 }

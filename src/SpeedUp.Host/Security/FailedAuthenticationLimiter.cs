@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Access;
 
@@ -8,26 +7,16 @@ namespace SpeedUp.Host.Security;
 /// A token bucket of failed authentications per client address (<c>SpeedUp:Security:RateLimits:FailedAuthenticationsPerAddress</c>).
 /// Each failure takes a token; while an address has none left, its calls are refused before any key is looked up or
 /// any secret decrypted, so a flood of bad signatures costs the service little and leaves other callers their share.
-/// Successful calls take nothing: a well-behaved client is never blocked by this.
+/// Successful calls take nothing: a well-behaved client is never blocked by this. Buckets refill on the service's
+/// <see cref="TimeProvider"/> (<see cref="TokenBuckets"/>).
 /// </summary>
-internal sealed class FailedAuthenticationLimiter : IDisposable
+internal sealed class FailedAuthenticationLimiter(IOptions<SecurityOptions> options, TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
-
-    public FailedAuthenticationLimiter(IOptions<SecurityOptions> options)
-    {
-        var bucket = options.Value.RateLimits.FailedAuthenticationsPerAddress;
-        _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetTokenBucketLimiter(address, _ => CallRateLimiter.Bucket(bucket)));
-    }
+    private readonly TokenBuckets _buckets = new(options.Value.RateLimits.FailedAuthenticationsPerAddress, time);
 
     /// <summary>Whether the address has used up its failures for now.</summary>
-    public bool IsBlocked(string address) => _limiter.GetStatistics(address) is { CurrentAvailablePermits: <= 0 };
+    public bool IsBlocked(string address) => _buckets.IsEmpty(address);
 
     /// <summary>Counts one failed authentication of the address.</summary>
-    public void RecordFailure(string address)
-    {
-        using var lease = _limiter.AttemptAcquire(address);
-    }
-
-    public void Dispose() => _limiter.Dispose();
+    public void RecordFailure(string address) => _buckets.TryTake(address);
 }

@@ -1,0 +1,124 @@
+using System.Text;
+using Broadband.SpeedUp.Admin.V1;
+using Broadband.SpeedUp.V1;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Health.V1;
+using SpeedUp.Signing;
+using SpeedUp.Testing;
+
+namespace SpeedUp.EndToEndTests;
+
+/// <summary>
+/// Signed calls across the service process's life: replays are refused also after a restart, secrets are encrypted at
+/// rest and keys survive a restart, a nonce store that cannot be opened stops the process, and the <c>sign</c> command's
+/// headers are accepted once. (Signature flaws, replays, grants, key management: tests/SpeedUp.Host.Tests/Security.)
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Tier", "EndToEnd")]
+public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
+{
+    private const string QueryStatusPath = "/broadband.speedup.v1.SpeedUpService/QueryStatus";
+    private static readonly QueryStatusRequest Query = new() { BandId = 330100001 };
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"speedup-signed-{Guid.NewGuid():N}.db");
+    private ServiceProcess _service = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _service = await ServiceProcess.StartAsync(networks.Simulators, _database);
+
+    public async ValueTask DisposeAsync() => await _service.DisposeAsync();
+
+    private SpeedUpService.SpeedUpServiceClient Unsigned => new(_service.Channel);
+
+    private Metadata Headers(AccessKeyCredentials? key = null, string path = QueryStatusPath, IMessage? request = null, DateTimeOffset? at = null, string? nonce = null) =>
+        SigningInterceptor.HeadersFor(key ?? _service.CustomerKey, path, request ?? Query, at ?? DateTimeOffset.UtcNow, nonce);
+
+    private static Metadata With(Metadata headers, string name, string value)
+    {
+        var copy = new Metadata();
+        foreach (var entry in headers.Where(e => e.Key != name))
+        {
+            copy.Add(entry);
+        }
+
+        copy.Add(name, value);
+        return copy;
+    }
+
+    private async Task AssertUnauthenticatedAsync(Metadata headers, string reason, QueryStatusRequest? request = null)
+    {
+        var e = await ProductError.AssertFailsAsync(() => Unsigned.QueryStatusAsync(request ?? Query, headers),
+            "isp.RAM_PERMISSION_DENY", StatusCode.Unauthenticated);
+        Assert.Contains(reason, e.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_ReplayedAfterProcessRestart_FailsUnauthenticated()
+    {
+        var key = await _service.CreateKeyAsync("demo"); // stored, so valid after the restart (the demo key's secret is not)
+        var headers = Headers(key);
+        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, headers, cancellationToken: Ct));
+
+        await _service.DisposeAsync();
+        _service = await ServiceProcess.StartAsync(networks.Simulators, _database);
+
+        await AssertUnauthenticatedAsync(headers, "nonce was already used"); // well within the 5-minute window
+        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, Headers(key), cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task StartUp_WithNonceStoreThatCannotBeOpened_ExitsBeforeListening()
+    {
+        var notADirectory = _database + ".not-a-directory";
+        await File.WriteAllTextAsync(notADirectory, "a file", Ct);
+        var settings = new Dictionary<string, string> { ["SpeedUp:Storage:NonceSqlitePath"] = Path.Combine(notADirectory, "nonces.db") };
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => ServiceProcess.StartAsync(networks.Simulators, _database + ".2", settings, Ct));
+
+        Assert.Contains("exited before listening", e.Message, StringComparison.Ordinal);
+        Assert.Contains("SpeedUp:Storage:NonceSqlitePath", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening on", e.Message, StringComparison.Ordinal);
+        File.Delete(notADirectory);
+    }
+
+    [Fact]
+    public async Task AccessKeys_AcrossProcessRestart_AreEncryptedAtRestAndStillValid()
+    {
+        var key = await _service.CreateKeyAsync("demo");
+
+        await _service.DisposeAsync();
+        var stored = string.Concat(new[] { _database, _database + "-wal" }.Where(File.Exists).Select(f => Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+        Assert.Contains(key.AccessKeyId, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(key.AccessKeySecret, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(_service.CustomerKey.AccessKeySecret, stored, StringComparison.Ordinal);
+
+        _service = await ServiceProcess.StartAsync(networks.Simulators, _database);
+        Assert.NotNull(await _service.ClientAs(key).QueryStatusAsync(Query, cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task SignCommand_WithSecretFromEnvironment_PrintsOneUseHeadersTheServiceAccepts()
+    {
+        var (code, output, _) = await HostCommand.RunAsync(
+            ["sign", "--key-id", "demo-key", "--secret-env", "SIGN_TEST_SECRET",
+                "--method", "broadband.speedup.v1.SpeedUpService/QueryStatus", "--json", "{\"bandId\":330100001}"],
+            new Dictionary<string, string?> { ["SIGN_TEST_SECRET"] = _service.CustomerKey.AccessKeySecret }, Ct);
+
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        var headers = new Metadata();
+        foreach (var line in lines)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(line.Trim(), "^-H '([a-z-]+): ([^']+)'$");
+            Assert.True(match.Success, line);
+            headers.Add(match.Groups[1].Value, match.Groups[2].Value);
+        }
+
+        Assert.DoesNotContain(_service.CustomerKey.AccessKeySecret, output, StringComparison.Ordinal);
+        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, headers, cancellationToken: Ct));
+        await AssertUnauthenticatedAsync(headers, "nonce was already used"); // one use
+    }
+
+}

@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Broadband.SpeedUp.Admin.V1;
+using Broadband.SpeedUp.V1;
+using Grpc.Core;
+using SpeedUp.Simulator;
+using SpeedUp.Host.Tests.Support;
+using SpeedUp.Testing;
+
+namespace SpeedUp.Host.Tests.Channels;
+
+/// <summary>
+/// The resource scheduler under faults: the service (in process) with two channels to the simulated China Telecom
+/// BRAS (SSH CLI preferred, SNMP as backup), faults injected into the simulator. Health probes (every 250 ms),
+/// reconciliation (every 500 ms) and breaker break durations run on the service's fake clock: the tests advance it.
+/// The simulator's audit log is the witness that nothing is applied twice. (A channel dying mid-flight under the real
+/// clock: tests/SpeedUp.EndToEndTests/ChaosTests.cs.)
+/// </summary>
+[Collection(InProcessHostCollection.Name)]
+public sealed class ChannelResilienceTests(SimulatedNetworks networks)
+{
+    /// <summary>Telecom lines of the seed and a downstream tier each can take (Yunnan has no 200 Mbps tier).</summary>
+    private static readonly (string Ip, int Port, string Account, int Mbps)[] Lines =
+    [
+        ("202.101.172.100", 1500, "zj0571a0003", 200),
+        ("202.101.172.100", 2500, "zj0571a0004", 200),
+        ("202.101.172.100", 3500, "zj0571a0005", 200),
+        ("61.139.2.69", 0, "sc028a0001", 200),
+        ("218.30.19.40", 0, "sn029a0001", 200),
+        ("222.172.200.68", 0, "yn0871a0001", 100),
+    ];
+
+    /// <summary>Probes and re-applies talk to the simulator in real time: as long as the real-process tests gave them.</summary>
+    private static readonly TimeSpan DeviceTime = TimeSpan.FromSeconds(15);
+
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Reconcile_AfterBrasReboot_ReappliesTheLostSpeedUp()
+    {
+        await using var service = await StartServiceAsync();
+        var bandIds = await PrecheckAllAsync(service, count: 1);
+        try
+        {
+            await StartAsync(service, 0, bandIds[0]);
+            Assert.Equal(200000, networks.Telecom.State.FindByAccount(Lines[0].Account)!.DownKbps);
+
+            await networks.Telecom.RebootAsync(Ct);
+            Assert.Equal(50000, networks.Telecom.State.FindByAccount(Lines[0].Account)!.DownKbps);
+
+            await Eventually.ValueAsync(
+                () =>
+                {
+                    service.Time.Advance(TimeSpan.FromMilliseconds(500)); // SpeedUp:Sessions:ReconcileInterval
+                    return Task.FromResult(networks.Telecom.State.FindByAccount(Lines[0].Account)!.DownKbps);
+                },
+                kbps => kbps == 200000, $"The lost speed-up was not re-applied:\n{service.Output}", DeviceTime, Ct);
+            Assert.Contains("re-applying 200000 kbit/s", service.Output, StringComparison.Ordinal);
+
+            var status = await service.Client.QueryStatusAsync(new QueryStatusRequest { BandId = bandIds[0] }, cancellationToken: Ct);
+            Assert.Equal(SessionState.Active, status.Download.State);
+
+            await StopAsync(service, 0, bandIds[0]);
+            Assert.Equal(50000, networks.Telecom.State.FindByAccount(Lines[0].Account)!.DownKbps);
+        }
+        finally
+        {
+            await RestoreAllAsync();
+        }
+    }
+
+    [Fact]
+    public async Task StartSpeedUp_WhenChannelsAreFull_MovesToTheNextThenFailsWithBusinessLimit()
+    {
+        await using var service = await StartServiceAsync(new Dictionary<string, string>
+        {
+            ["SpeedUp:Channels:0:Capacity:MaxSpeedUps"] = "1",
+            ["SpeedUp:Channels:2:Capacity:MaxSpeedUps"] = "1",
+        });
+        var auditFrom = networks.Telecom.State.AuditLog.Count;
+        var bandIds = await PrecheckAllAsync(service, count: 3);
+        try
+        {
+            await StartAsync(service, 0, bandIds[0]);
+            await StartAsync(service, 1, bandIds[1]);
+            var error = await ProductError.AssertFailsAsync(
+                () => service.Client.StartSpeedUpAsync(StartRequest(2, bandIds[2]), cancellationToken: Ct),
+                "isv.BUSINESS_LIMIT_CONTROL", StatusCode.ResourceExhausted);
+            Assert.Contains("at capacity", error.Status.Detail, StringComparison.Ordinal);
+
+            var audit = NewAudit(auditFrom);
+            Assert.Single(audit, e => e.Face == CommandFace.Cli && e.Command.Contains(Lines[0].Account, StringComparison.Ordinal));
+            Assert.Single(audit, e => e.Face == CommandFace.Snmp && Mentions(e, networks.Telecom.State.FindByAccount(Lines[1].Account)!));
+            Assert.DoesNotContain(audit, e => Mentions(e, networks.Telecom.State.FindByAccount(Lines[2].Account)!));
+
+            var channels = await service.Admin.ListChannelsAsync(new ListChannelsRequest(), cancellationToken: Ct);
+            Assert.All(channels.Channels.Where(c => c.Carrier == "ChinaTelecom"), c =>
+            {
+                Assert.Equal(1, c.Capacity.SpeedUpsInUse);
+                Assert.True(c.Counters.RejectedFull >= 1);
+            });
+
+            // A stop frees a place: the refused line now starts.
+            await StopAsync(service, 0, bandIds[0]);
+            await StartAsync(service, 2, bandIds[2]);
+            await StopAsync(service, 1, bandIds[1]);
+            await StopAsync(service, 2, bandIds[2]);
+        }
+        finally
+        {
+            await RestoreAllAsync();
+        }
+    }
+
+    [Fact]
+    public async Task HealthProbe_OfChannelThatCameBack_ClosesTheCircuitAgain()
+    {
+        await using var service = await StartServiceAsync(new Dictionary<string, string>
+        {
+            ["SpeedUp:Channels:0:Resilience:MinimumThroughput"] = "2",
+            ["SpeedUp:Channels:0:Resilience:BreakDuration"] = "00:00:01",
+        });
+        try
+        {
+            await networks.Telecom.SetSshDarkAsync(true, Ct);
+            await WaitForChannelAsync(service, "ct-huawei-ssh", c => c.Circuit == CircuitState.Open);
+
+            await networks.Telecom.SetSshDarkAsync(false, Ct);
+            var back = await WaitForChannelAsync(service, "ct-huawei-ssh",
+                c => c.Circuit == CircuitState.Closed && c.Health == Health.Healthy);
+
+            Assert.True(back.Counters.CircuitOpened >= 1);
+            Assert.Contains("circuit closed", service.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await networks.Telecom.SetSshDarkAsync(false, CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task ChannelAdmin_ListAndProbe_DescribeEveryChannelAndFailForUnknownOne()
+    {
+        await using var service = await StartServiceAsync(new Dictionary<string, string>
+        {
+            ["SpeedUp:Channels:2:Tiers:0"] = "Down:100",
+            ["SpeedUp:Channels:2:Capacity:BandwidthPoolMbps"] = "500",
+            ["SpeedUp:Channels:2:Cost"] = "0.25",
+        });
+
+        var probed = await service.Admin.ProbeChannelAsync(new ProbeChannelRequest { Name = "ct-snmp" }, cancellationToken: Ct);
+        var all = await service.Admin.ListChannelsAsync(new ListChannelsRequest(), cancellationToken: Ct);
+
+        Assert.Equal(["ct-huawei-ssh", "cu-zte-snmp", "ct-snmp"], all.Channels.Select(c => c.Name));
+        Assert.Equal(Health.Healthy, probed.Health);
+        Assert.NotNull(probed.ProbedAt);
+        Assert.Equal("zte-snmp", probed.Driver);
+        Assert.Equal(["Down:100"], probed.Tiers);
+        Assert.Equal(500, probed.Capacity.BandwidthPoolMbps);
+        Assert.Equal("0.25", probed.Cost);
+        Assert.Equal(CircuitState.Closed, probed.Circuit);
+        Assert.Equal(ChannelSettings.TelecomSeedProvinces, probed.Provinces);
+        await ProductError.AssertFailsAsync(
+            () => service.Admin.ProbeChannelAsync(new ProbeChannelRequest { Name = "no-such-channel" }, cancellationToken: Ct),
+            "isv.INVALID_PARAMETERS", StatusCode.NotFound);
+    }
+
+    private async Task<InProcessService> StartServiceAsync(IDictionary<string, string>? extra = null)
+    {
+        var settings = ChannelSettings.TelecomWithSnmpBackup(networks.Simulators);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return await InProcessService.StartAsync(networks.Simulators,
+            Path.Combine(Path.GetTempPath(), $"speedup-chaos-{Guid.NewGuid():N}.db"), settings, Ct);
+    }
+
+    private async Task<long[]> PrecheckAllAsync(InProcessService service, int? count = null)
+    {
+        var bandIds = new List<long>();
+        foreach (var (ip, port, _, mbps) in Lines.Take(count ?? Lines.Length))
+        {
+            var precheck = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = ip, Port = port }, cancellationToken: Ct);
+            await service.Client.OrderThirtyDayPackAsync(precheck.BandId, Direction.Down, mbps, cancellationToken: Ct);
+            bandIds.Add(precheck.BandId);
+        }
+
+        return [.. bandIds];
+    }
+
+    private static StartSpeedUpRequest StartRequest(int i, long bandId) => new()
+    {
+        IpAddress = Lines[i].Ip, Port = Lines[i].Port, BandId = bandId, Direction = Direction.Down, TargetBandwidthMbps = Lines[i].Mbps,
+    };
+
+    private async Task StartAsync(InProcessService service, int i, long bandId) =>
+        await service.Client.StartSpeedUpAsync(StartRequest(i, bandId), cancellationToken: Ct);
+
+    private async Task StopAsync(InProcessService service, int i, long bandId) =>
+        await service.Client.StopSpeedUpAsync(new StopSpeedUpRequest
+        {
+            IpAddress = Lines[i].Ip, Port = Lines[i].Port, BandId = bandId, Direction = Direction.Down,
+        }, cancellationToken: Ct);
+
+    private List<AuditEntry> NewAudit(int from) => [.. networks.Telecom.State.AuditLog.Skip(from)];
+
+    /// <summary>Whether an audited command changed this line: the CLI names the account, an SNMP SET the band id as the OID's last arc.</summary>
+    private static bool Mentions(AuditEntry entry, SubscriberLineState line) =>
+        entry.Command.Contains(" " + line.Account + " ", StringComparison.Ordinal)
+        || entry.Command.Contains("." + line.BandId.ToString(CultureInfo.InvariantCulture) + " =", StringComparison.Ordinal);
+
+    /// <summary>Whether an audited command sets a rate of exactly <paramref name="kbps"/> (CLI: last word; SNMP: the value).</summary>
+    private static bool SetsTo(AuditEntry entry, int kbps) =>
+        Regex.IsMatch(entry.Command, $@"(?<![0-9.]){kbps}(?![0-9])");
+
+    private async Task RestoreAllAsync()
+    {
+        // Leave the shared simulator as the next test expects it, whatever happened here.
+        foreach (var line in networks.Telecom.State.Lines.Where(l => !l.AtBaseRates))
+        {
+            networks.Telecom.State.SetRates(
+                [new RateChange(line.BandId, RateDirection.Up, line.BaseUpKbps), new RateChange(line.BandId, RateDirection.Down, line.BaseDownKbps)],
+                CommandFace.Control, "test clean-up");
+        }
+
+        await networks.Telecom.ClearFaultsAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Moves the service's clock on one probe interval (250 ms) at a time, each once the last probe has reported (or
+    /// after 200 ms of real time), until the channel is as expected: the breaker's sampling window and break duration
+    /// pass at the pace the probes actually run, however busy the machine.
+    /// </summary>
+    private async Task<ChannelStatus> WaitForChannelAsync(InProcessService service, string name, Func<ChannelStatus, bool> condition)
+    {
+        Google.Protobuf.WellKnownTypes.Timestamp? lastProbe = null;
+        var movedAt = Stopwatch.GetTimestamp();
+        return await Eventually.ValueAsync(
+            async () =>
+            {
+                var status = (await service.Admin.ListChannelsAsync(new ListChannelsRequest(), cancellationToken: Ct)).Channels.Single(c => c.Name == name);
+                if (!Equals(status.ProbedAt, lastProbe) || Stopwatch.GetElapsedTime(movedAt) > TimeSpan.FromMilliseconds(200))
+                {
+                    (lastProbe, movedAt) = (status.ProbedAt, Stopwatch.GetTimestamp());
+                    service.Time.Advance(TimeSpan.FromMilliseconds(250));
+                }
+
+                return status;
+            },
+            condition, $"Channel {name} did not reach the expected state:\n{service.Output}", DeviceTime, Ct);
+    }
+}
