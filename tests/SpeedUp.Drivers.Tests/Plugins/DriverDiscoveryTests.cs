@@ -20,7 +20,7 @@ public sealed class DriverDiscoveryTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void The_shipped_driver_assemblies_bring_their_factories_by_attribute()
+    public void AddDiscoveredDrivers_ShippedAssemblies_BringTheirFactoriesByAttribute()
     {
         var names = Factories(new Dictionary<string, string?>()).Select(f => f.DriverName).Order(StringComparer.Ordinal);
 
@@ -28,7 +28,7 @@ public sealed class DriverDiscoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task A_plugin_folder_adds_a_driver_without_rebuilding_the_service()
+    public async Task AddDiscoveredDrivers_PluginDirectory_AddsDriverWithoutRebuildingTheService()
     {
         CopyPlugin(Path.Combine(_folder, "SpeedUp.Drivers.SamplePlugin"));
 
@@ -45,7 +45,7 @@ public sealed class DriverDiscoveryTests : IDisposable
     }
 
     [Fact]
-    public void A_dialect_file_is_a_driver_and_a_second_driver_of_the_same_name_stops_the_service()
+    public void AddDiscoveredDrivers_DialectFileWithDuplicateDriverName_AddsDriverButValidationFails()
     {
         var dialects = Path.Combine(_folder, "dialects");
         Directory.CreateDirectory(dialects);
@@ -63,7 +63,7 @@ public sealed class DriverDiscoveryTests : IDisposable
     }
 
     [Fact]
-    public void A_marked_class_that_is_not_a_factory_is_refused_with_its_name()
+    public void FactoryTypes_MarkedClassNotAFactory_ThrowsNamingIt()
     {
         var e = Assert.Throws<InvalidOperationException>(() => DriverDiscovery.FactoryTypes(typeof(NotAFactory).Assembly));
 

@@ -18,7 +18,7 @@ public sealed class DriverTemplateTests : IDisposable
     }
 
     [Fact]
-    public async Task A_project_from_the_template_builds_under_the_repositorys_rules_and_loads_as_a_plugin()
+    public async Task DotnetNewSpeedupDriver_NewProject_BuildsUnderRepositoryRulesAndLoadsAsPlugin()
     {
         var hive = Path.Combine(_work, "hive");
         var project = Path.Combine(_work, "drivers", "SpeedUp.Drivers.Acme");

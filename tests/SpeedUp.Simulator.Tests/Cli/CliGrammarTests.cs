@@ -29,7 +29,7 @@ public sealed class CliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Display_by_account_echoes_the_command_and_prints_the_block()
+    public async Task DisplayAccessUser_ByAccount_EchoesCommandAndPrintsTheBlock()
     {
         var output = await _cli.CommandAsync("display access-user user-name zj0571a0001", User);
         var expected = string.Join("\r\n",
@@ -51,7 +51,7 @@ public sealed class CliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Views_prompts_and_rate_changes()
+    public async Task AccessUserCar_ThroughSystemAndAaaViews_AppliesRatesWithTheRightPrompts()
     {
         Assert.Equal("system-view\r\nEnter system view, return user view with return command.\r\n" + System,
             await _cli.CommandAsync("system-view", System));
@@ -76,7 +76,7 @@ public sealed class CliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Display_by_address_shows_every_cgnat_line_or_no_user()
+    public async Task DisplayAccessUser_ByAddress_ShowsEveryCgnatLineOrNoUser()
     {
         await _cli.CommandAsync("screen-length 0 temporary", User);
         var output = await _cli.CommandAsync("display access-user ip-address 202.101.172.100", User);
@@ -99,7 +99,7 @@ public sealed class CliGrammarTests : IAsyncLifetime
     [InlineData("display access-user user-name a/b", 30, "Error: Wrong parameter found at '^' position.")]
     [InlineData("display access-user user-name zj0571a0001 x", 42, "Error: Unrecognized command found at '^' position.")]
     [InlineData("screen-length abc temporary", 14, "Error: Wrong parameter found at '^' position.")]
-    public async Task Syntax_errors_put_the_caret_under_the_offending_word(string command, int column, string error)
+    public async Task Command_SyntaxError_PutsCaretUnderOffendingWord(string command, int column, string error)
     {
         var caret = new string(' ', User.Length + column) + "^";
         Assert.Equal(command + "\r\n" + caret + "\r\n" + error + "\r\n" + User, await _cli.CommandAsync(command, User));
@@ -110,7 +110,7 @@ public sealed class CliGrammarTests : IAsyncLifetime
     [InlineData("access-user user-name zj0571a0001 car inbound cir 20001", "Error: The CIR value is out of the line capability.")]
     [InlineData("access-user user-name zj0571a0001 car outbound cir 63", "Error: The CIR value is out of the line capability.")]
     [InlineData("access-user user-name sn029a0002 car outbound cir 100001", "Error: The CIR value is out of the line capability.")]
-    public async Task Rejected_rate_changes_print_the_device_error(string command, string error)
+    public async Task AccessUserCar_RejectedChange_PrintsTheDeviceError(string command, string error)
     {
         await _cli.CommandAsync("system-view", System);
         await _cli.CommandAsync("aaa", Aaa);
@@ -120,7 +120,7 @@ public sealed class CliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_bad_rate_number_is_a_wrong_parameter()
+    public async Task AccessUserCar_BadRateNumber_IsWrongParameter()
     {
         await _cli.CommandAsync("system-view", System);
         await _cli.CommandAsync("aaa", Aaa);
@@ -130,7 +130,7 @@ public sealed class CliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Output_longer_than_a_page_stops_at_more_until_space()
+    public async Task DisplayAccessUser_LongerThanAPage_StopsAtMoreUntilSpace()
     {
         await _cli.SendAsync("display access-user ip-address 202.101.172.100\r");
         var firstPage = await _cli.ReadUntilAsync(More);
@@ -142,7 +142,7 @@ public sealed class CliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Q_at_the_pager_ends_the_output()
+    public async Task Pager_QPressed_EndsTheOutput()
     {
         await _cli.SendAsync("display access-user ip-address 202.101.172.100\r");
         await _cli.ReadUntilAsync(More);
@@ -151,7 +151,7 @@ public sealed class CliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Line_editing_terminators_and_abbreviations()
+    public async Task LineEditing_BackspacesTerminatorsAndAbbreviations_AreHandled()
     {
         await _cli.SendAsync("disx\u007fplay access-user user-nx\bame zj0571a0001\r\n");
         var output = await _cli.ReadUntilAsync(User);
@@ -166,7 +166,7 @@ public sealed class CliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Injected_faults_add_latency_and_drop_the_connection()
+    public async Task Faults_LatencyAndDropOnNextCommand_DelayThenDropTheConnection()
     {
         Assert.Equal("simulator fault latency 300\r\nInfo: Command latency is 300 ms.\r\n" + User,
             await _cli.CommandAsync("simulator fault latency 300", User));
@@ -186,7 +186,7 @@ public sealed class CliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Simulator_reboot_restores_base_rates_answers_and_closes_every_session()
+    public async Task SimulatorReboot_WithOpenSessions_RestoresBaseRatesAnswersAndClosesEverySession()
     {
         await using var other = await UnixCliClient.ConnectAsync(_simulator.CliSocketPath);
         await other.ReadUntilAsync(User);

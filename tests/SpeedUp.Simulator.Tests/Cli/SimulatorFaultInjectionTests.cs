@@ -91,7 +91,7 @@ public sealed class SimulatorFaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Cli_drop_ratio_one_drops_every_command_and_zero_none()
+    public async Task CliDropRatio_OneOrZero_DropsEveryCommandOrNone()
     {
         _simulator.Faults.CliDropRatio = 1;
         Assert.All(await RunCommandsAsync(5), Assert.True);
@@ -101,7 +101,7 @@ public sealed class SimulatorFaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Seeded_cli_drop_ratio_half_drops_some_but_not_all_and_repeats_with_the_same_seed()
+    public async Task CliDropRatio_HalfWithSeed_DropsSomeButNotAllAndRepeatsForTheSameSeed()
     {
         _simulator.Faults.CliDropRatio = 0.5;
         _simulator.Faults.Seed(1234);
@@ -115,7 +115,7 @@ public sealed class SimulatorFaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Drop_ratio_control_command_sets_the_ratio_and_control_commands_are_never_dropped()
+    public async Task DropRatioCommand_SetTo100_SetsTheRatioButControlCommandsAreNeverDropped()
     {
         await using (var cli = await ConnectAsync())
         {
@@ -135,7 +135,7 @@ public sealed class SimulatorFaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Cli_latency_measurably_delays_each_command()
+    public async Task CommandLatency_Set_MeasurablyDelaysEachCommand()
     {
         await using var cli = await ConnectAsync();
         _simulator.Faults.CommandLatency = TimeSpan.FromMilliseconds(400);
@@ -145,7 +145,7 @@ public sealed class SimulatorFaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Snmp_dark_drops_every_request_until_cleared()
+    public async Task SnmpDark_On_DropsEveryRequestUntilCleared()
     {
         Assert.True(await SnmpAnswersAsync());
         _simulator.Faults.SnmpDark = true;
@@ -159,7 +159,7 @@ public sealed class SimulatorFaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Snmp_drop_ratio_one_drops_all_zero_none_and_a_seeded_half_some()
+    public async Task SnmpDropRatio_OneZeroOrSeededHalf_DropsAllNoneOrSome()
     {
         _simulator.Faults.SnmpDropRatio = 1;
         for (var i = 0; i < 3; i++)
@@ -185,7 +185,7 @@ public sealed class SimulatorFaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Snmp_latency_delays_each_answer_without_serializing_requests()
+    public async Task SnmpLatency_ConcurrentRequests_DelaysEachAnswerWithoutSerializing()
     {
         await using var patient = new SnmpManager(new SnmpManagerOptions { Timeout = TimeSpan.FromSeconds(5), Retries = 0 });
         _simulator.Faults.SnmpLatency = TimeSpan.FromMilliseconds(600);
@@ -203,7 +203,7 @@ public sealed class SimulatorFaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Snmp_control_commands_set_latency_drop_ratio_and_dark()
+    public async Task SnmpFaultCommands_OverCli_SetLatencyDropRatioAndDark()
     {
         await using var cli = await ConnectAsync();
         Assert.Contains("Info: SNMP latency is 250 ms.", await cli.CommandAsync("simulator fault snmp-latency 250", User), StringComparison.Ordinal);
@@ -220,7 +220,7 @@ public sealed class SimulatorFaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Ratios_outside_zero_to_one_are_refused()
+    public void DropRatio_OutsideZeroToOne_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => _simulator.Faults.CliDropRatio = 1.5);
         Assert.Throws<ArgumentOutOfRangeException>(() => _simulator.Faults.SnmpDropRatio = -0.1);
@@ -228,7 +228,7 @@ public sealed class SimulatorFaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reboot_resets_rates_closes_every_cli_session_and_new_sessions_work()
+    public async Task RebootAsync_OpenCliSessions_ResetsRatesClosesThemAndNewSessionsWork()
     {
         var a = await ConnectAsync();
         var b = await ConnectAsync();

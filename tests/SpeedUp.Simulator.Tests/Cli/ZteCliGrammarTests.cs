@@ -40,7 +40,7 @@ public sealed class ZteCliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Show_by_user_name_prints_a_key_value_block_and_the_total()
+    public async Task ShowSubscriber_ByUserName_PrintsKeyValueBlockAndTotal()
     {
         var output = await _cli.CommandAsync("show subscriber user-name bj010u0001", Exec);
 
@@ -63,7 +63,7 @@ public sealed class ZteCliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Show_by_ipv4_address_lists_every_subscriber_behind_a_CGNAT_address()
+    public async Task ShowSubscriber_ByCgnatIpv4Address_ListsEverySubscriberBehindIt()
     {
         await _cli.CommandAsync("terminal length 0", Exec);
 
@@ -75,7 +75,7 @@ public sealed class ZteCliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unknown_address_or_account_gives_an_empty_total_not_an_error()
+    public async Task ShowSubscriber_UnknownAddressOrAccount_PrintsZeroTotalNotAnError()
     {
         Assert.Equal("show subscriber ipv4-address 10.1.2.3\r\nTotal subscribers: 0\r\n" + Exec,
             await _cli.CommandAsync("show subscriber ipv4-address 10.1.2.3", Exec));
@@ -84,7 +84,7 @@ public sealed class ZteCliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Configure_set_rate_and_end()
+    public async Task ConfigureTerminal_RateLimitThenEnd_SetsRatesAndReturnsToExec()
     {
         Assert.Equal("configure terminal\r\n" + Z.EnterConfig + "\r\n" + Config,
             await _cli.CommandAsync("configure terminal", Config));
@@ -99,7 +99,7 @@ public sealed class ZteCliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_rate_above_the_threshold_asks_yes_no_and_applies_only_on_yes()
+    public async Task RateLimit_AboveThreshold_AsksYesNoAndAppliesOnlyOnYes()
     {
         await _cli.CommandAsync("configure terminal", Config);
 
@@ -114,7 +114,7 @@ public sealed class ZteCliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Errors_use_percent_lines_and_a_caret_under_the_offending_word()
+    public async Task Command_InvalidOrRejected_PrintsPercentLinesAndCaretUnderOffendingWord()
     {
         Assert.Equal("show subscriber vlan 7\r\n" + new string(' ', Exec.Length + 16) + "^\r\n" + Z.InvalidInput + "\r\n" + Exec,
             await _cli.CommandAsync("show subscriber vlan 7", Exec));
@@ -132,7 +132,7 @@ public sealed class ZteCliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Output_pages_until_terminal_length_0()
+    public async Task ShowSubscriber_LongOutput_PagesUntilTerminalLength0()
     {
         await _cli.SendAsync("show subscriber ipv4-address 58.240.57.100\r");
         var first = await _cli.ReadUntilAsync(More);
@@ -148,7 +148,7 @@ public sealed class ZteCliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Faults_force_paging_slow_the_output_and_garble_lines()
+    public async Task SimulatorFault_PagingGarbleOrSlowOutput_AltersOutputUntilCleared()
     {
         await _cli.CommandAsync("terminal length 0", Exec);
         await _cli.CommandAsync("simulator fault paging", Exec);
@@ -177,14 +177,14 @@ public sealed class ZteCliGrammarTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Exit_in_exec_view_closes_the_session()
+    public async Task Exit_InExecView_ClosesTheSession()
     {
         await _cli.SendAsync("exit\r");
         Assert.True(await _cli.WaitClosedAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
-    public async Task An_unknown_dialect_is_refused_before_anything_starts()
+    public async Task StartAsync_UnknownDialect_IsRefusedBeforeAnythingStarts()
     {
         var e = await Assert.ThrowsAsync<ArgumentException>(() => BrasSimulator.StartAsync(
             new BrasSimulatorOptions { SeedFile = SimulatorTestPaths.UnicomSeed, CliDialect = "cisco" }, CancellationToken.None));

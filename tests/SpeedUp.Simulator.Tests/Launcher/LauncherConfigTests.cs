@@ -5,7 +5,7 @@ namespace SpeedUp.Simulator.Tests;
 public sealed class LauncherConfigTests
 {
     [Fact]
-    public void The_shipped_launcher_config_lists_both_networks_on_the_documented_ports()
+    public void Load_ShippedConfig_ListsBothNetworksOnTheDocumentedPorts()
     {
         var networks = LauncherConfigLoader.Load(SimulatorTestPaths.LauncherConfig);
 
@@ -30,7 +30,7 @@ public sealed class LauncherConfigTests
     }
 
     [Fact]
-    public void The_shipped_launcher_config_serves_the_control_endpoint_on_16199()
+    public void LoadPlan_ShippedConfig_ServesControlEndpointOn16199()
     {
         Assert.Equal(SimulatorControlServer.DefaultPort, LauncherConfigLoader.LoadPlan(SimulatorTestPaths.LauncherConfig).ControlPort);
         Assert.Equal(16199, SimulatorControlServer.DefaultPort);
@@ -39,7 +39,7 @@ public sealed class LauncherConfigTests
     [Theory]
     [InlineData(", \"controlPort\": 0", 0)]
     [InlineData("", SimulatorControlServer.DefaultPort)]
-    public void Control_port_defaults_to_16199_and_zero_turns_it_off(string extra, int expected)
+    public void LoadPlan_ControlPortOmittedOrZero_Defaults16199OrTurnsItOff(string extra, int expected)
     {
         var path = Path.Combine(Path.GetTempPath(), $"launcher-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, $$"""
@@ -56,7 +56,7 @@ public sealed class LauncherConfigTests
     }
 
     [Fact]
-    public void A_control_port_out_of_range_is_refused()
+    public void LoadPlan_ControlPortOutOfRange_IsRefused()
     {
         var path = Path.Combine(Path.GetTempPath(), $"launcher-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, $$"""
@@ -74,7 +74,7 @@ public sealed class LauncherConfigTests
     }
 
     [Fact]
-    public void An_unknown_cli_dialect_is_refused_naming_the_network()
+    public void Load_UnknownCliDialect_IsRefusedNamingTheNetwork()
     {
         var path = Path.Combine(Path.GetTempPath(), $"launcher-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, $$"""

@@ -48,7 +48,7 @@ public sealed class SimulatorControlServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_endpoint_listens_on_loopback_only()
+    public void Start_FromNonLoopbackAddress_RefusesConnections()
     {
         Assert.Equal("127.0.0.1", _server.BaseAddress.Host);
         var other = Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
@@ -60,7 +60,7 @@ public sealed class SimulatorControlServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Get_networks_lists_names_ports_and_current_faults()
+    public async Task GetNetworks_TwoSimulators_ListsNamesPortsAndCurrentFaults()
     {
         _unicom.Faults.SnmpDark = true;
 
@@ -79,7 +79,7 @@ public sealed class SimulatorControlServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_faults_sets_every_field_and_delete_clears_them()
+    public async Task PostFaults_EveryField_SetsThemAndDeleteClearsThem()
     {
         var (status, faults) = await SendAsync(HttpMethod.Post, "networks/china-telecom/faults", """
             { "cliLatencyMs": 250, "cliLineDelayMs": 20, "snmpLatencyMs": 300, "snmpDropRatio": 0.5, "cliDropRatio": 0.25,
@@ -110,7 +110,7 @@ public sealed class SimulatorControlServerTests : IAsyncLifetime
     [InlineData("""{ "garble": "loud" }""", "'garble' must be")]
     [InlineData("""{ "sshDark": true }""", "no SSH front")]
     [InlineData("""{ "cliLatencyMs": 100, "latency": 5 }""", "Unknown fault field 'latency'")]
-    public async Task A_bad_body_is_400_with_a_clear_message_and_changes_nothing(string json, string message)
+    public async Task PostFaults_BadBody_Is400WithClearMessageAndChangesNothing(string json, string message)
     {
         var (status, body) = await SendAsync(HttpMethod.Post, "networks/china-telecom/faults", json);
 
@@ -127,7 +127,7 @@ public sealed class SimulatorControlServerTests : IAsyncLifetime
     [InlineData("GET", "networks/china-telecom/teapot", HttpStatusCode.NotFound, "No such resource")]
     [InlineData("GET", "networks/china-telecom/reboot", HttpStatusCode.MethodNotAllowed, "only POST")]
     [InlineData("PUT", "networks/china-telecom/faults", HttpStatusCode.MethodNotAllowed, "not allowed")]
-    public async Task Unknown_networks_and_resources_are_json_errors(string method, string path, HttpStatusCode expected, string message)
+    public async Task Request_UnknownNetworkResourceOrMethod_IsJsonError(string method, string path, HttpStatusCode expected, string message)
     {
         var (status, body) = await SendAsync(new HttpMethod(method), path, method is "PUT" ? "{}" : null);
 
@@ -136,7 +136,7 @@ public sealed class SimulatorControlServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_reboot_resets_rates_and_closes_cli_sessions_and_audit_shows_it()
+    public async Task PostReboot_AfterRateChange_ResetsRatesClosesCliSessionsAndIsAudited()
     {
         await using var cli = await UnixCliClient.ConnectAsync(_telecom.CliSocketPath);
         await cli.ReadUntilAsync("<CT-BRAS-01>");

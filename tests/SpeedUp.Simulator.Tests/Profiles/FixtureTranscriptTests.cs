@@ -14,7 +14,7 @@ public sealed class FixtureTranscriptTests
     [InlineData("huawei-cli-ssh.json", CliDialects.Huawei, "china-telecom.json", null)]
     [InlineData("zte-cli-ssh.json", CliDialects.Zte, "china-unicom.json", null)]
     [InlineData("h3c-cli-ssh.json", CliDialects.H3c, "china-telecom.json", "SC-H3C-BRAS-01")]
-    public async Task A_committed_fixture_is_what_the_face_prints(string fixture, string dialect, string seed, string? hostname)
+    public async Task Replay_CommittedFixture_PrintsExactlyTheRecordedOutput(string fixture, string dialect, string seed, string? hostname)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(
             Path.Combine(SimulatorTestPaths.RepositoryRoot, "tests", "SpeedUp.Drivers.Conformance.Tests", "Fixtures", fixture)));

@@ -10,7 +10,7 @@ public sealed class SimulatorProfileTests
     [InlineData("ZTE", "zte-zxr10")]
     [InlineData(CliDialects.H3c, "h3c-comware")]
     [InlineData("", "huawei-vrp")]
-    public void Dialect_names_map_to_the_profiles_copied_from_drivers_dialects(string dialect, string name)
+    public void ProfilePath_KnownDialectName_IsTheProfileCopiedFromDriversDialects(string dialect, string name)
     {
         var path = CliDialects.ProfilePath(dialect)!;
 
@@ -21,7 +21,7 @@ public sealed class SimulatorProfileTests
     }
 
     [Fact]
-    public void Unknown_names_and_missing_profile_files_are_not_known()
+    public void IsKnown_UnknownNameOrMissingProfileFile_IsFalse()
     {
         Assert.False(CliDialects.IsKnown("cisco"));
         Assert.Null(CliDialects.ProfilePath("cisco"));
@@ -32,7 +32,7 @@ public sealed class SimulatorProfileTests
     [InlineData("\"display {account}\"", "\"display {address}\"", "different word")]
     [InlineData("\"display {vlan}\"", "\"quit\"", "unknown placeholder {vlan}")]
     [InlineData("\"quit\"", "\"quit\"", "clashes with another command")]
-    public async Task A_profile_whose_templates_clash_is_refused_when_the_simulator_starts(string first, string second, string message)
+    public async Task StartAsync_ProfileWithClashingTemplates_IsRefused(string first, string second, string message)
     {
         var huawei = File.ReadAllText(CliDialects.ProfilePath(CliDialects.Huawei)!);
         var broken = huawei.Replace(
@@ -59,7 +59,7 @@ public sealed class SimulatorProfileTests
     }
 
     [Fact]
-    public async Task A_profile_missing_required_values_is_refused_naming_them()
+    public async Task StartAsync_ProfileMissingRequiredValues_IsRefusedNamingThem()
     {
         var path = Path.Combine(Path.GetTempPath(), $"empty-{Guid.NewGuid():N}.profile.json");
         File.WriteAllText(path, """{ "name": "x" }""");

@@ -11,7 +11,7 @@ public sealed class SeedLoaderTests
     [Theory]
     [InlineData("china-telecom.json", "CT-BRAS-01", 300_000_000, 399_999_999)]
     [InlineData("china-unicom.json", "CU-BRAS-01", 400_000_000, 499_999_999)]
-    public void Shipped_seeds_load_and_cover_the_required_cases(string file, string hostname, int minBand, int maxBand)
+    public void LoadFile_ShippedSeed_CoversTheRequiredCases(string file, string hostname, int minBand, int maxBand)
     {
         var seed = SeedLoader.LoadFile(Path.Combine(SimulatorTestPaths.RepositoryRoot, "simulators", "data", file));
 
@@ -27,7 +27,7 @@ public sealed class SeedLoaderTests
     }
 
     [Fact]
-    public void Band_ids_are_distinct_across_both_networks()
+    public void LoadFile_BothShippedSeeds_HaveDistinctBandIdsAndAccounts()
     {
         var all = SeedLoader.LoadFile(SimulatorTestPaths.TelecomSeed).Lines
             .Concat(SeedLoader.LoadFile(SimulatorTestPaths.UnicomSeed).Lines).ToList();
@@ -36,7 +36,7 @@ public sealed class SeedLoaderTests
     }
 
     [Fact]
-    public void A_valid_line_is_loaded_at_its_base_rates()
+    public void Parse_ValidLine_IsLoadedAtItsBaseRates()
     {
         var seed = SeedLoader.Parse(Document(ValidLine));
         var line = Assert.Single(seed.Lines);
@@ -58,7 +58,7 @@ public sealed class SeedLoaderTests
     [InlineData("\"baseDownKbps\": 50000", "\"baseDownKbps\": 250000", "baseDownKbps 250000 must be between 64 and 200000")]
     [InlineData("\"baseUpKbps\": 4000", "\"baseUpKbps\": 10", "baseUpKbps 10 must be between 64")]
     [InlineData(", \"speedUpPermitted\": true", "", "'speedUpPermitted' is missing")]
-    public void Invalid_lines_are_reported_clearly(string find, string replace, string expected)
+    public void Parse_InvalidLine_ThrowsNamingTheProblemAndFile(string find, string replace, string expected)
     {
         var json = Document(ValidLine.Replace(find, replace, StringComparison.Ordinal));
         var ex = Assert.Throws<SeedValidationException>(() => SeedLoader.Parse(json, "test.json"));
@@ -67,7 +67,7 @@ public sealed class SeedLoaderTests
     }
 
     [Fact]
-    public void Cross_line_rules_are_checked_and_every_problem_is_listed()
+    public void Parse_CrossLineConflicts_ListsEveryProblem()
     {
         var second = ValidLine.Replace("\"a1\"", "\"a2\"", StringComparison.Ordinal); // same band id, same address, full block
         var third = ValidLine.Replace("\"bandId\": 1", "\"bandId\": 3", StringComparison.Ordinal);
@@ -83,14 +83,14 @@ public sealed class SeedLoaderTests
     [InlineData("""{"lines": [ LINE ]}""", "'hostname' is missing")]
     [InlineData("""{"hostname": "bad host", "lines": [ LINE ]}""", "'hostname' \"bad host\" must match")]
     [InlineData("""{"hostname": "H", "extra": 1, "lines": [ LINE ]}""", "not valid seed JSON")]
-    public void Invalid_documents_are_reported_clearly(string json, string expected)
+    public void Parse_InvalidDocument_ThrowsNamingTheProblem(string json, string expected)
     {
         var ex = Assert.Throws<SeedValidationException>(() => SeedLoader.Parse(json.Replace("LINE", ValidLine, StringComparison.Ordinal)));
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_missing_file_is_named()
+    public void LoadFile_MissingFile_ThrowsNamingIt()
     {
         var ex = Assert.Throws<SeedValidationException>(() => SeedLoader.LoadFile("/nonexistent/seed.json"));
         Assert.Contains("/nonexistent/seed.json", ex.Message, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class SnmpInteropTests : IAsyncLifetime
         NetSnmpTool.RunAsync(tool, _simulator.SnmpEndpoint, community, arguments);
 
     [Fact]
-    public async Task Snmpget_reads_the_system_group_and_a_row()
+    public async Task Snmpget_SystemGroupAndRowOids_ReadsTheirValues()
     {
         var (exit, output, error) = await Run("snmpget", "public",
             ".1.3.6.1.2.1.1.5.0", Table + ".1.330100001", Table + ".2.330100001", Table + ".3.330100004", Table + ".4.330100004",
@@ -37,7 +37,7 @@ public sealed class SnmpInteropTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Absent_instances_and_objects_are_reported()
+    public async Task Snmpget_AbsentInstanceAndObject_ReportsNoSuchInstanceAndNoSuchObject()
     {
         var (_, output, _) = await Run("snmpget", "public", Table + ".6.12345", ".1.3.6.1.4.1.9999.1.0");
         Assert.Contains(Table + ".6.12345 = No Such Instance currently exists at this OID", output, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class SnmpInteropTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Getnext_finds_the_cgnat_line_behind_an_address_and_port()
+    public async Task Snmpgetnext_AddressAndPort_FindsTheCgnatLineBehindIt()
     {
         // port 2500 on 202.101.172.100: GETNEXT ...202.101.172.100.2499 -> the block ending at 3071
         var (exit, output, error) = await Run("snmpgetnext", "public", ByAddr + ".202.101.172.100.2499");
@@ -56,7 +56,7 @@ public sealed class SnmpInteropTests : IAsyncLifetime
     [Theory]
     [InlineData("snmpwalk")]
     [InlineData("snmpbulkwalk")]
-    public async Task Walks_cover_the_whole_view_in_order(string tool)
+    public async Task Walk_FromRoot_CoversTheWholeViewInOrder(string tool)
     {
         var (exit, output, error) = await Run(tool, "public", ".1");
         Assert.True(exit == 0, error);
@@ -70,7 +70,7 @@ public sealed class SnmpInteropTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Snmpset_changes_the_rate_the_cli_shows()
+    public async Task Snmpset_ValidRates_ChangesTheRateTheCliShows()
     {
         var (exit, output, error) = await Run("snmpset", "private", Table + ".6.330100001", "u", "150000", Table + ".5.330100001", "i", "10000");
         Assert.True(exit == 0, error);
@@ -95,7 +95,7 @@ public sealed class SnmpInteropTests : IAsyncLifetime
     [InlineData("private", ".1.3.6.1.2.1.1.5.0", "s", "X", "notWritable")]
     [InlineData("private", Table + ".6.330100001", "s", "1000", "wrongType")]
     [InlineData("public", Table + ".6.330100001", "u", "1000", "noAccess")]
-    public async Task Snmpset_errors_follow_the_doc(string community, string oid, string type, string value, string status)
+    public async Task Snmpset_BadRequest_FailsWithTheDocumentedStatus(string community, string oid, string type, string value, string status)
     {
         var (exit, _, error) = await Run("snmpset", community, oid, type, value);
         Assert.NotEqual(0, exit);
@@ -105,7 +105,7 @@ public sealed class SnmpInteropTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_multi_varbind_set_is_all_or_nothing()
+    public async Task Snmpset_MultiVarbindWithOneBadValue_AppliesNothing()
     {
         var (exit, _, error) = await Run("snmpset", "private", Table + ".5.330100001", "u", "8000", Table + ".6.330100002", "u", "999999");
         Assert.NotEqual(0, exit);

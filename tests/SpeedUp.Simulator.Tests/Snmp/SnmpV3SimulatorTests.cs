@@ -27,7 +27,7 @@ public sealed class SnmpV3SimulatorTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _simulator.DisposeAsync();
 
     [Fact]
-    public void The_shipped_config_declares_cuv3_for_china_unicom_only()
+    public void Load_ShippedConfig_DeclaresCuv3ForChinaUnicomOnly()
     {
         var networks = LauncherConfigLoader.Load(SimulatorTestPaths.LauncherConfig);
 
@@ -41,7 +41,7 @@ public sealed class SnmpV3SimulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_zte_driver_reads_and_sets_over_v3_authPriv()
+    public async Task SetRateAsync_ZteDriverOverV3AuthPriv_FindsLineAndSetsRate()
     {
         await using var factory = new ZteSnmpDriverFactory();
         var channel = new SupplyChannelOptions
@@ -68,7 +68,7 @@ public sealed class SnmpV3SimulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Snmpget_v3_authPriv_as_documented_reads_the_row()
+    public async Task Snmpget_V3AuthPrivAsDocumented_ReadsTheRow()
     {
         var (exit, output, error) = await NetSnmpTool.RunAsync("snmpget", _simulator.SnmpEndpoint,
             ["-v3", "-l", "authPriv", "-u", "cuv3", "-a", "SHA-256", "-A", "cuv3-auth-pass", "-x", "AES", "-X", "cuv3-priv-pass"],
@@ -82,7 +82,7 @@ public sealed class SnmpV3SimulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task V2c_still_works_beside_v3()
+    public async Task Snmpget_V2cBesideV3_StillWorks()
     {
         var (exit, output, error) = await NetSnmpTool.RunAsync("snmpget", _simulator.SnmpEndpoint, "public", ".1.3.6.1.2.1.1.5.0");
         Assert.True(exit == 0, error);
@@ -90,7 +90,7 @@ public sealed class SnmpV3SimulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public void An_unknown_protocol_in_the_config_names_the_network_and_user()
+    public void ToAgentUser_UnknownAuthProtocol_ThrowsNamingNetworkAndUser()
     {
         var config = new LauncherSnmpUserConfig { Name = "x", AuthProtocol = "MD5", AuthPassword = "12345678", PrivPassword = "12345678" };
 

@@ -10,7 +10,7 @@ public sealed class SubscriberMibTests
     private SubscriberMib Mib => new(_state);
 
     [Fact]
-    public void Getnext_walks_the_whole_view_in_strictly_increasing_order()
+    public void GetNext_FromTheStart_WalksTheWholeViewInStrictlyIncreasingOrder()
     {
         var mib = Mib;
         var seen = new List<ObjectIdentifier>();
@@ -34,7 +34,7 @@ public sealed class SubscriberMibTests
     }
 
     [Fact]
-    public void Get_distinguishes_absent_instances_from_absent_objects()
+    public void Get_AbsentInstanceOrObject_ReturnsNoSuchInstanceOrNoSuchObject()
     {
         var mib = Mib;
         Assert.Equal(SnmpValue.NoSuchInstance, mib.Get(MibOids.UpRate(12345)));
@@ -45,7 +45,7 @@ public sealed class SubscriberMibTests
     }
 
     [Fact]
-    public void Set_reports_the_first_offending_binding_and_applies_nothing()
+    public void Set_OffendingBinding_ReportsTheFirstAndAppliesNothing()
     {
         var mib = Mib;
         VarBind Up(int band, SnmpValue value) => new(MibOids.UpRate(band), value);

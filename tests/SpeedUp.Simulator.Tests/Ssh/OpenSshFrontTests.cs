@@ -30,7 +30,7 @@ public sealed class OpenSshFrontTests
     }
 
     [Fact]
-    public async Task Shell_session_through_sshd_reads_and_sets_rates()
+    public async Task ShellSession_ThroughSshd_ReadsAndSetsRates()
     {
         await using var simulator = await StartAsync();
         using var client = Client(simulator, simulator.SshPassword);
@@ -69,7 +69,7 @@ public sealed class OpenSshFrontTests
     }
 
     [Fact]
-    public async Task Host_key_fingerprint_matches_ssh_keygen_and_wrong_password_is_refused()
+    public async Task SshHostKeySha256_ComparedWithSshKeygen_MatchesAndWrongPasswordIsRefused()
     {
         await using var simulator = await StartAsync();
         var front = simulator.SshFront!;
@@ -91,7 +91,7 @@ public sealed class OpenSshFrontTests
     }
 
     [Fact]
-    public async Task Dispose_stops_sshd()
+    public async Task DisposeAsync_WithSshFront_StopsSshd()
     {
         var simulator = await StartAsync();
         var port = simulator.SshPort;

@@ -88,7 +88,7 @@ public sealed class SshDarkTests
     }
 
     [Fact]
-    public async Task Ssh_dark_closes_sessions_refuses_connections_and_comes_back_with_the_same_host_key()
+    public async Task SetSshDarkAsync_DarkThenBack_ClosesSessionsRefusesConnectionsAndKeepsHostKey()
     {
         await using var simulator = await StartAsync();
         var pinned = simulator.SshHostKeySha256;
@@ -127,7 +127,7 @@ public sealed class SshDarkTests
     }
 
     [Fact]
-    public async Task Refused_logins_set_while_dark_still_apply_after_resume()
+    public async Task RefuseLoginsAsync_SetWhileSshDark_StillAppliesAfterResume()
     {
         await using var simulator = await StartAsync();
         await simulator.SetSshDarkAsync(true, Ct);
@@ -144,7 +144,7 @@ public sealed class SshDarkTests
     }
 
     [Fact]
-    public async Task Go_dark_silences_both_faces_and_come_back_restores_them()
+    public async Task GoDarkAsync_ThenComeBackAsync_SilencesBothFacesThenRestoresThem()
     {
         await using var simulator = await StartAsync();
         await using var snmp = new SnmpManager(new SnmpManagerOptions { Timeout = TimeSpan.FromMilliseconds(400), Retries = 0 });
@@ -165,7 +165,7 @@ public sealed class SshDarkTests
     }
 
     [Fact]
-    public async Task Reboot_closes_ssh_sessions_and_resets_rates()
+    public async Task RebootAsync_OpenSshSession_ClosesItAndResetsRates()
     {
         await using var simulator = await StartAsync();
         var (client, shell) = await OpenShellAsync(simulator, simulator.SshHostKeySha256);
@@ -188,14 +188,14 @@ public sealed class SshDarkTests
     }
 
     [Fact]
-    public async Task Ssh_dark_without_an_ssh_front_is_refused()
+    public async Task SetSshDarkAsync_WithoutSshFront_Throws()
     {
         await using var simulator = await BrasSimulator.StartAsync(new BrasSimulatorOptions { SeedFile = SimulatorTestPaths.TelecomSeed }, Ct);
         await Assert.ThrowsAsync<InvalidOperationException>(() => simulator.SetSshDarkAsync(true, Ct));
     }
 
     [Fact]
-    public async Task Control_endpoint_sets_ssh_dark_and_delete_brings_it_back()
+    public async Task PostFaults_SshDark_RefusesSshUntilDeleteBringsItBack()
     {
         await using var simulator = await StartAsync();
         await using var server = SimulatorControlServer.Start([("china-telecom", simulator)], 0);

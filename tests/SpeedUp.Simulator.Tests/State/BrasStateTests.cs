@@ -8,7 +8,7 @@ public sealed class BrasStateTests
     private static BrasState Telecom() => BrasState.FromSeedFile(SimulatorTestPaths.TelecomSeed);
 
     [Fact]
-    public void Lookups_by_band_id_account_address_and_port()
+    public void FindBy_BandIdAccountAddressAndPort_ReturnsExactMatchesOnly()
     {
         var state = Telecom();
         Assert.Equal("zj0571a0001", state.FindByBandId(330100001)?.Account);
@@ -22,7 +22,7 @@ public sealed class BrasStateTests
     }
 
     [Fact]
-    public void Rates_are_checked_against_64_kbps_and_the_capability()
+    public void SetRate_Below64KbpsOrAboveCapability_IsRefused()
     {
         var state = Telecom();
         Assert.True(state.SetRate(new RateChange(330100001, RateDirection.Down, 200000), CommandFace.Control, "t").IsApplied);
@@ -37,7 +37,7 @@ public sealed class BrasStateTests
     }
 
     [Fact]
-    public void Several_changes_are_all_or_nothing()
+    public void SetRates_OneChangeOutOfCapability_AppliesNone()
     {
         var state = Telecom();
         var result = state.SetRates(
@@ -48,7 +48,7 @@ public sealed class BrasStateTests
     }
 
     [Fact]
-    public void Reboot_restores_base_rates_and_everything_is_audited()
+    public void Reboot_AfterRateChanges_RestoresBaseRatesAndAuditsEverything()
     {
         var time = new ManualTimeProvider(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));
         var seed = SeedLoader.LoadFile(SimulatorTestPaths.TelecomSeed);
@@ -70,7 +70,7 @@ public sealed class BrasStateTests
     }
 
     [Fact]
-    public void Concurrent_writers_do_not_lose_updates()
+    public void SetRate_ConcurrentWriters_LosesNoUpdates()
     {
         var state = Telecom();
         Parallel.For(0, 2000, i =>
