@@ -1,5 +1,8 @@
+extern alias host;
+
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using host::Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,10 +10,10 @@ using Microsoft.Extensions.Options;
 using SpeedUp.Core.Catalogue;
 using SpeedUp.Drivers;
 using SpeedUp.Scheduler;
-using SpeedUp.Host.Drivers;
+using host::SpeedUp.Host.Drivers;
 using SpeedUp.Testing;
 
-namespace SpeedUp.Drivers.Tests.Plugins;
+namespace SpeedUp.Host.Tests.Drivers;
 
 /// <summary>Drivers are found by attribute in the shipped assemblies, in a plugin folder and as dialect files; duplicates stop the service.</summary>
 public sealed class DriverDiscoveryTests : IDisposable

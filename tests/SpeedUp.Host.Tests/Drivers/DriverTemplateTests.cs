@@ -1,8 +1,11 @@
-using System.Diagnostics;
-using SpeedUp.Testing;
-using SpeedUp.Host.Drivers;
+extern alias host;
 
-namespace SpeedUp.Drivers.Tests.Plugins;
+using System.Diagnostics;
+using SpeedUp.Drivers;
+using SpeedUp.Testing;
+using host::SpeedUp.Host.Drivers;
+
+namespace SpeedUp.Host.Tests.Drivers;
 
 /// <summary>The <c>dotnet new speedup-driver</c> template (templates/speedup-driver) gives a project that builds and is found as a plugin.</summary>
 public sealed class DriverTemplateTests : IDisposable
