@@ -20,7 +20,7 @@ public sealed class CliDeviceEndpoint
     }
 
     /// <summary>Reads <paramref name="channel"/>; throws on MaxSessions outside 1..16.</summary>
-    public static CliDeviceEndpoint From(SupplyChannelOptions channel, ISecretResolver secrets, ILoggerFactory loggerFactory)
+    public static CliDeviceEndpoint From(DeviceOptions channel, ISecretResolver secrets, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(channel);
         if (channel.MaxSessions is < 1 or > 16)

@@ -35,7 +35,7 @@ public sealed class ZteCliDriverFactory : ISubscriberLineDriverFactory
     public string DriverName => Name;
 
     /// <inheritdoc/>
-    public ISubscriberLineDriver Create(SupplyChannelOptions channel)
+    public ISubscriberLineDriver Create(DeviceOptions channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
         var device = CliDeviceEndpoint.From(channel, _secrets, _loggerFactory);

@@ -8,7 +8,7 @@ namespace SpeedUp.Drivers.Zte;
 
 /// <summary>
 /// Drives a ZTE-style BRAS over SNMP v2c or v3 (USM; the private MIB of docs/simulator.md). Every operation runs
-/// within the channel's <see cref="SupplyChannelOptions.OperationTimeout"/>; every write is read back.
+/// within the channel's <see cref="DeviceOptions.OperationTimeout"/>; every write is read back.
 /// </summary>
 public sealed class ZteSnmpDriver : ISubscriberLineDriver, IDriverDryRun
 {
@@ -18,13 +18,13 @@ public sealed class ZteSnmpDriver : ISubscriberLineDriver, IDriverDryRun
     /// <summary>Highest rate this driver will ask for, kbit/s (10 Gbit/s).</summary>
     public const long MaxRateKbps = 10_000_000;
 
-    private readonly SupplyChannelOptions _channel;
+    private readonly DeviceOptions _channel;
     private readonly ISecretResolver _secrets;
     private readonly SnmpManager _manager;
     private readonly ILogger _logger;
     private IPEndPoint? _endpoint;
 
-    internal ZteSnmpDriver(SupplyChannelOptions channel, ISecretResolver secrets, SnmpManager manager, ILogger logger)
+    internal ZteSnmpDriver(DeviceOptions channel, ISecretResolver secrets, SnmpManager manager, ILogger logger)
     {
         _channel = channel;
         _secrets = secrets;

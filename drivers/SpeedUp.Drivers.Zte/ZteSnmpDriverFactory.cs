@@ -8,7 +8,7 @@ namespace SpeedUp.Drivers.Zte;
 /// <summary>
 /// Creates <see cref="ZteSnmpDriver"/>s for channels whose driver is <c>zte-snmp</c>: Host, Port (UDP), the
 /// resolved secret as the v2c community, or with <c>Snmp:Version = V3</c> an SNMPv3 USM user
-/// (<see cref="SupplyChannelOptions.Snmp"/>), and OperationTimeout. All drivers share one <see cref="SnmpManager"/>
+/// (<see cref="DeviceOptions.Snmp"/>), and OperationTimeout. All drivers share one <see cref="SnmpManager"/>
 /// (one UDP socket), disposed with the factory.
 /// </summary>
 [DriverFactory]
@@ -39,7 +39,7 @@ public sealed class ZteSnmpDriverFactory : ISubscriberLineDriverFactory, IAsyncD
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">The channel has no UDP port or no community (v2c).</exception>
     /// <exception cref="InvalidOperationException">The SNMPv3 settings are incomplete or name an unknown protocol.</exception>
-    public ISubscriberLineDriver Create(SupplyChannelOptions channel)
+    public ISubscriberLineDriver Create(DeviceOptions channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
         if (channel.Port is < 1 or > 65535)

@@ -78,7 +78,7 @@ public interface IConformanceTarget
     ISubscriberLineDriverFactory Factory { get; }
 
     /// <summary>A fresh channel to the equipment (the kit may change its OperationTimeout).</summary>
-    SupplyChannelOptions CreateChannel();
+    DeviceOptions CreateChannel();
 
     /// <summary>The test line.</summary>
     ConformanceLine KnownLine { get; }

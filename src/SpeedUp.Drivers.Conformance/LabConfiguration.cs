@@ -95,13 +95,11 @@ public sealed class LabConfiguration
     }
 
     /// <summary>The channel options, secrets by reference.</summary>
-    public SupplyChannelOptions ToChannel(string? nameSuffix = null)
+    public DeviceOptions ToChannel(string? nameSuffix = null)
     {
-        var channel = new SupplyChannelOptions
+        var channel = new DeviceOptions
         {
             Name = (Channel.Name ?? "lab-" + Driver) + nameSuffix,
-            Carrier = Channel.Carrier,
-            Driver = Driver,
             Host = Channel.Host,
             Port = Channel.Port,
             Username = Channel.Username,
@@ -182,7 +180,7 @@ public sealed class LabConfiguration
     }
 }
 
-/// <summary>The channel part of a lab file (keys as <see cref="SupplyChannelOptions"/>, secrets by variable only).</summary>
+/// <summary>The channel part of a lab file (keys as <see cref="DeviceOptions"/>, secrets by variable only).</summary>
 public sealed class LabChannel
 {
     /// <summary>Channel name (messages, logs). Default <c>lab-&lt;driver&gt;</c>.</summary>

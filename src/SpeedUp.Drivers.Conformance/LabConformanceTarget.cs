@@ -82,7 +82,7 @@ public sealed class LabConformanceTarget : IConformanceTarget, IAsyncDisposable
     public LineReference UnknownLine { get; }
 
     /// <inheritdoc/>
-    public SupplyChannelOptions CreateChannel() => _lab.ToChannel();
+    public DeviceOptions CreateChannel() => _lab.ToChannel();
 
     /// <inheritdoc/>
     public async Task<EquipmentLine> ReadEquipmentAsync(LineReference line, CancellationToken cancellationToken)

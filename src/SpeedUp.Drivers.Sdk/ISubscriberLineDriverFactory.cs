@@ -3,9 +3,9 @@ namespace SpeedUp.Drivers;
 /// <summary>Creates driver instances of one dialect for the channels that name it.</summary>
 public interface ISubscriberLineDriverFactory
 {
-    /// <summary>The dialect name channels refer to in <see cref="SupplyChannelOptions.Driver"/>.</summary>
+    /// <summary>The dialect name channels refer to in <see cref="DeviceOptions.Driver"/>.</summary>
     string DriverName { get; }
 
     /// <summary>Creates the driver serving <paramref name="channel"/>.</summary>
-    ISubscriberLineDriver Create(SupplyChannelOptions channel);
+    ISubscriberLineDriver Create(DeviceOptions channel);
 }

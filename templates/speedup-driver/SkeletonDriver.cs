@@ -10,10 +10,10 @@ namespace SpeedUp.Drivers.Skeleton;
 /// <item>confirm every write by a read-back (<see cref="DriverFailure.NotConfirmed"/> when it differs);</item>
 /// <item>throw only <see cref="DriverException"/>: transport problems as Unreachable / Timeout (the scheduler fails over),
 /// answers about the line as LineNotFound / Rejected (it does not);</item>
-/// <item>honour the cancellation token and <see cref="SupplyChannelOptions.OperationTimeout"/>; never log secrets.</item>
+/// <item>honour the cancellation token and <see cref="DeviceOptions.OperationTimeout"/>; never log secrets.</item>
 /// </list>
 /// </summary>
-public sealed class SkeletonDriver(SupplyChannelOptions channel) : ISubscriberLineDriver, IDriverDryRun
+public sealed class SkeletonDriver(DeviceOptions channel) : ISubscriberLineDriver, IDriverDryRun
 {
     /// <inheritdoc/>
     public string ChannelName => channel.Name;

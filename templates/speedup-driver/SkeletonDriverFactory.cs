@@ -11,7 +11,7 @@ public sealed class SkeletonDriverFactory : ISubscriberLineDriverFactory
     public string DriverName => Name;
 
     /// <inheritdoc/>
-    public ISubscriberLineDriver Create(SupplyChannelOptions channel)
+    public ISubscriberLineDriver Create(DeviceOptions channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
 

@@ -22,11 +22,9 @@ internal sealed class DriverBenchmark(CarrierSimulators networks, int iterations
     {
         Report.Heading($"Scenario drivers: sequential, {iterations} FindLine calls and {iterations} operations per driver ({WarmUpOperations} warm-up operations not counted)");
         var telecom = networks.Telecom;
-        var ssh = new SupplyChannelOptions
+        var ssh = new DeviceOptions
         {
             Name = "bench-ct-ssh",
-            Carrier = Carrier.ChinaTelecom,
-            Driver = HuaweiCliDriverFactory.Name,
             Host = "127.0.0.1",
             Port = telecom.SshPort,
             Username = telecom.SshUser,
@@ -38,11 +36,9 @@ internal sealed class DriverBenchmark(CarrierSimulators networks, int iterations
 
         await using (var factory = new ZteSnmpDriverFactory())
         {
-            var snmp = new SupplyChannelOptions
+            var snmp = new DeviceOptions
             {
                 Name = "bench-cu-snmp",
-                Carrier = Carrier.ChinaUnicom,
-                Driver = ZteSnmpDriverFactory.Name,
                 Host = "127.0.0.1",
                 Port = networks.Unicom.SnmpEndpoint.Port,
                 Secret = "private",

@@ -28,7 +28,7 @@ public sealed class LabConfigurationTests(HuaweiSshTarget simulator) : IClassFix
 
             Assert.False(lab.AllowWrites);
             Assert.Null(lab.Cgnat);
-            Assert.Equal(("zte-snmp", "10.1.2.3", 161, Carrier.ChinaUnicom, TimeSpan.FromSeconds(5)), (channel.Driver, channel.Host, channel.Port, channel.Carrier, channel.OperationTimeout));
+            Assert.Equal(("zte-snmp", "10.1.2.3", 161, Carrier.ChinaUnicom, TimeSpan.FromSeconds(5)), (lab.Driver, channel.Host, channel.Port, lab.Channel.Carrier, channel.OperationTimeout));
             Assert.True(channel.Snmp.IsVersion3);
             Assert.Equal("s3cret-value", EnvironmentSecretResolver.Instance.SnmpAuthSecret(channel));
             Assert.Null(channel.Snmp.AuthSecret);

@@ -9,7 +9,7 @@ public sealed class HuaweiCliDriverFactoryTests
     public async Task Create_BuildsDisposableDriverForChannel()
     {
         var factory = new HuaweiCliDriverFactory();
-        var channel = new SupplyChannelOptions { Name = "ct-zj-ssh", Driver = "huawei-cli-ssh", Port = 2222, Username = "u", Secret = "p", HostKeySha256 = "SHA256:x" };
+        var channel = new DeviceOptions { Name = "ct-zj-ssh", Port = 2222, Username = "u", Secret = "p", HostKeySha256 = "SHA256:x" };
 
         var driver = factory.Create(channel);
 
@@ -24,7 +24,7 @@ public sealed class HuaweiCliDriverFactoryTests
     [InlineData(16)]
     public async Task Create_MaxSessionsInRange_PoolBoundedByIt(int maxSessions)
     {
-        var channel = new SupplyChannelOptions { Name = "ct", Driver = "huawei-cli-ssh", Port = 2222, HostKeySha256 = "SHA256:x", MaxSessions = maxSessions };
+        var channel = new DeviceOptions { Name = "ct", Port = 2222, HostKeySha256 = "SHA256:x", MaxSessions = maxSessions };
 
         await using var driver = (HuaweiCliDriver)new HuaweiCliDriverFactory().Create(channel);
 
@@ -36,13 +36,13 @@ public sealed class HuaweiCliDriverFactoryTests
     [InlineData(17)]
     public void Create_MaxSessionsOutOfRange_Refused(int maxSessions)
     {
-        var channel = new SupplyChannelOptions { Name = "ct", Driver = "huawei-cli-ssh", Port = 2222, MaxSessions = maxSessions };
+        var channel = new DeviceOptions { Name = "ct", Port = 2222, MaxSessions = maxSessions };
 
         Assert.Throws<ArgumentOutOfRangeException>(() => new HuaweiCliDriverFactory().Create(channel));
     }
 
     [Fact]
-    public void SupplyChannelOptions_MaxSessions_DefaultsToTwo() => Assert.Equal(2, new SupplyChannelOptions().MaxSessions);
+    public void SupplyChannelOptions_MaxSessions_DefaultsToTwo() => Assert.Equal(2, new DeviceOptions().MaxSessions);
 
     [Fact]
     public void AddHuaweiDrivers_RegistersFactoryOnce()

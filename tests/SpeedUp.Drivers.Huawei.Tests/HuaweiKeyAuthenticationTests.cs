@@ -60,11 +60,9 @@ public sealed class HuaweiKeyAuthenticationTests : IAsyncLifetime
     }
 
     private HuaweiCliDriver CreateDriver(string privateKeyPath) =>
-        (HuaweiCliDriver)new HuaweiCliDriverFactory().Create(new SupplyChannelOptions
+        (HuaweiCliDriver)new HuaweiCliDriverFactory().Create(new DeviceOptions
         {
             Name = "ct-key-auth",
-            Carrier = Carrier.ChinaTelecom,
-            Driver = HuaweiCliDriverFactory.Name,
             Port = _simulator!.SshPort,
             Username = _simulator.SshUser,
             PrivateKeyPath = privateKeyPath,

@@ -40,11 +40,9 @@ public sealed class HuaweiSimulatorFixture : IAsyncLifetime
     }
 
     /// <summary>A supply channel pointing at the simulator; override the pin or password to provoke failures.</summary>
-    public SupplyChannelOptions Channel(string? hostKey = null, string? password = null, TimeSpan? timeout = null, int maxSessions = 2) => new()
+    public DeviceOptions Channel(string? hostKey = null, string? password = null, TimeSpan? timeout = null, int maxSessions = 2) => new()
     {
         Name = "ct-sim-ssh",
-        Carrier = Carrier.ChinaTelecom,
-        Driver = HuaweiCliDriverFactory.Name,
         Host = "127.0.0.1",
         Port = Simulator.SshPort,
         Username = Simulator.SshUser,

@@ -14,7 +14,7 @@ public sealed class SampleLineDriverFactory : ISubscriberLineDriverFactory
     public string DriverName => Name;
 
     /// <inheritdoc/>
-    public ISubscriberLineDriver Create(SupplyChannelOptions channel)
+    public ISubscriberLineDriver Create(DeviceOptions channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
         return new SampleLineDriver(channel.Name, IPAddress.Parse(channel.Host));

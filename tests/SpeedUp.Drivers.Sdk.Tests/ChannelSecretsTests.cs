@@ -6,7 +6,7 @@ public sealed class ChannelSecretsTests
     [Fact]
     public void ChannelSecret_ReferenceResolves_WinsOverTheInlineValue()
     {
-        var channel = new SupplyChannelOptions { SecretEnvironmentVariable = "ref", Secret = "inline" };
+        var channel = new DeviceOptions { SecretEnvironmentVariable = "ref", Secret = "inline" };
 
         Assert.Equal("from-store", new StoreResolver("ref", "from-store").ChannelSecret(channel));
     }
@@ -14,7 +14,7 @@ public sealed class ChannelSecretsTests
     [Fact]
     public void ChannelSecret_ReferenceDoesNotResolve_FallsBackToTheInlineValue()
     {
-        var channel = new SupplyChannelOptions { SecretEnvironmentVariable = "unknown", Secret = "inline" };
+        var channel = new DeviceOptions { SecretEnvironmentVariable = "unknown", Secret = "inline" };
 
         Assert.Equal("inline", new StoreResolver("ref", "from-store").ChannelSecret(channel));
     }
@@ -22,7 +22,7 @@ public sealed class ChannelSecretsTests
     [Fact]
     public void SnmpSecrets_AndPassphrase_AskTheResolverWithTheirOwnReferences()
     {
-        var channel = new SupplyChannelOptions { PrivateKeyPassphraseEnvironmentVariable = "pass" };
+        var channel = new DeviceOptions { PrivateKeyPassphraseEnvironmentVariable = "pass" };
         channel.Snmp.AuthSecretEnvironmentVariable = "auth";
         channel.Snmp.PrivSecretEnvironmentVariable = "priv";
         var store = new StoreResolver(("pass", "p1"), ("auth", "a1"), ("priv", "x1"));

@@ -53,11 +53,9 @@ public sealed class ZteCliDialectTests
     public void Factory_CreatesTheCliDriver_UnderItsName()
     {
         var factory = new ZteCliDriverFactory();
-        var channel = new SupplyChannelOptions
+        var channel = new DeviceOptions
         {
             Name = "cu-cli",
-            Carrier = Carrier.ChinaUnicom,
-            Driver = ZteCliDriverFactory.Name,
             Host = "127.0.0.1",
             Port = 2202,
             Username = "cusim",

@@ -44,11 +44,9 @@ public sealed class ZteSimulatorFixture : IAsyncLifetime
     }
 
     /// <summary>A supply channel pointing at <paramref name="simulator"/>; override the pin, password or timeout to provoke failures.</summary>
-    public static SupplyChannelOptions Channel(BrasSimulator simulator, string? hostKey = null, string? password = null, TimeSpan? timeout = null) => new()
+    public static DeviceOptions Channel(BrasSimulator simulator, string? hostKey = null, string? password = null, TimeSpan? timeout = null) => new()
     {
         Name = "cu-sim-zte-ssh",
-        Carrier = Carrier.ChinaUnicom,
-        Driver = ZteCliDriverFactory.Name,
         Host = "127.0.0.1",
         Port = simulator.SshPort,
         Username = simulator.SshUser,

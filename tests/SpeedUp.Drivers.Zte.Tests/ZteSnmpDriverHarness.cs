@@ -46,19 +46,16 @@ internal sealed class ZteSnmpDriverHarness : IAsyncDisposable
     public ISubscriberLineDriver CreateDriver(string community = WriteCommunity, TimeSpan? timeout = null, int? port = null) =>
         Factory.Create(Channel(community, timeout, port ?? Endpoint.Port));
 
-    public static SupplyChannelOptions Channel(string community, TimeSpan? timeout, int port)
+    public static DeviceOptions Channel(string community, TimeSpan? timeout, int port)
     {
-        var channel = new SupplyChannelOptions
+        var channel = new DeviceOptions
         {
             Name = "cu-test-snmp",
-            Carrier = Carrier.ChinaUnicom,
-            Driver = ZteSnmpDriverFactory.Name,
             Host = "127.0.0.1",
             Port = port,
             Secret = community,
             OperationTimeout = timeout ?? TimeSpan.FromSeconds(5),
         };
-        channel.Provinces.Add("Zhejiang");
         return channel;
     }
 

@@ -125,7 +125,7 @@ public class ZteSnmpV3DriverTests
         Assert.Throws<InvalidOperationException>(() => factory.Create(channel));
     }
 
-    private static SupplyChannelOptions V3Channel(int port, string user, string auth, string authSecret = AuthSecret, string privSecret = PrivSecret)
+    private static DeviceOptions V3Channel(int port, string user, string auth, string authSecret = AuthSecret, string privSecret = PrivSecret)
     {
         var channel = ZteSnmpDriverHarness.Channel("", null, port);
         channel.Snmp.Version = "V3";

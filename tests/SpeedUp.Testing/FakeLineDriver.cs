@@ -1,5 +1,6 @@
 using System.Net;
 using SpeedUp.Drivers;
+using SpeedUp.Scheduler;
 
 namespace SpeedUp.Testing;
 
@@ -160,7 +161,7 @@ public sealed class FakeDriverFactory(FakeEquipment equipment) : ISubscriberLine
         return options;
     }
 
-    public ISubscriberLineDriver Create(SupplyChannelOptions channel)
+    public ISubscriberLineDriver Create(DeviceOptions channel)
     {
         var driver = new FakeLineDriver(channel.Name, equipment);
         Drivers[channel.Name] = driver;

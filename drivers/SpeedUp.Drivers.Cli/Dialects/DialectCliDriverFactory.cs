@@ -8,7 +8,7 @@ namespace SpeedUp.Drivers.Cli.Dialects;
 /// <summary>
 /// Creates <see cref="DialectCliDriver"/>s over SSH for channels whose driver is the dialect's
 /// <see cref="DialectDefinition.Driver"/>: a dialect file is a driver, no code. The channel's
-/// <see cref="SupplyChannelOptions.Prompts"/> replace the dialect's prompt patterns for that device.
+/// <see cref="DeviceOptions.Prompts"/> replace the dialect's prompt patterns for that device.
 /// </summary>
 public sealed class DialectCliDriverFactory(CompiledDialect dialect, ILoggerFactory? loggerFactory = null, ISecretResolver? secrets = null) : ISubscriberLineDriverFactory
 {
@@ -22,7 +22,7 @@ public sealed class DialectCliDriverFactory(CompiledDialect dialect, ILoggerFact
     public CompiledDialect Dialect => dialect;
 
     /// <inheritdoc/>
-    public ISubscriberLineDriver Create(SupplyChannelOptions channel)
+    public ISubscriberLineDriver Create(DeviceOptions channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
         var device = CliDeviceEndpoint.From(channel, _secrets, _loggerFactory);

@@ -10,7 +10,7 @@ namespace SpeedUp.Drivers.Zte.Internal;
 internal static class SnmpChannelCredentials
 {
     /// <exception cref="InvalidOperationException">The settings are incomplete or name an unknown protocol.</exception>
-    public static SnmpCredentials Build(SupplyChannelOptions channel, ISecretResolver secrets)
+    public static SnmpCredentials Build(DeviceOptions channel, ISecretResolver secrets)
     {
         var snmp = channel.Snmp;
         if (!snmp.IsVersion3)
@@ -45,7 +45,7 @@ internal static class SnmpChannelCredentials
         }
     }
 
-    private static UsmAuthProtocol AuthProtocol(SupplyChannelOptions channel, string? name) => Normalize(name) switch
+    private static UsmAuthProtocol AuthProtocol(DeviceOptions channel, string? name) => Normalize(name) switch
     {
         "" or "NONE" => UsmAuthProtocol.None,
         "SHA" or "SHA1" or "SHA-1" => UsmAuthProtocol.HmacSha1,
@@ -55,7 +55,7 @@ internal static class SnmpChannelCredentials
         _ => throw Invalid(channel, "unknown Snmp:AuthProtocol '" + name + "' (SHA, SHA-256, SHA-384 or SHA-512; SHA-224 and MD5 are not supported)."),
     };
 
-    private static UsmPrivProtocol PrivProtocol(SupplyChannelOptions channel, string? name) => Normalize(name) switch
+    private static UsmPrivProtocol PrivProtocol(DeviceOptions channel, string? name) => Normalize(name) switch
     {
         "" or "NONE" => UsmPrivProtocol.None,
         "AES" or "AES128" or "AES-128" => UsmPrivProtocol.Aes128,
@@ -65,9 +65,9 @@ internal static class SnmpChannelCredentials
 
     private static string Normalize(string? name) => (name ?? "").Trim().ToUpperInvariant();
 
-    private static string Secret(SupplyChannelOptions channel, string? secret, string where) =>
+    private static string Secret(DeviceOptions channel, string? secret, string where) =>
         string.IsNullOrEmpty(secret) ? throw Invalid(channel, "no SNMPv3 password (" + where + ").") : secret;
 
-    private static InvalidOperationException Invalid(SupplyChannelOptions channel, string what) =>
+    private static InvalidOperationException Invalid(DeviceOptions channel, string what) =>
         new("Channel " + channel.Name + ": " + what);
 }

@@ -14,12 +14,6 @@ internal sealed class DeclaredCapabilitiesCheck(IConformanceTarget target, Confo
             throw Fail(rule, $"the factory is named '{Target.Factory.DriverName}', the declaration says '{declaration.DriverName}'.");
         }
 
-        var channel = Target.CreateChannel();
-        if (!string.Equals(channel.Driver, declaration.DriverName, StringComparison.Ordinal))
-        {
-            throw Fail(rule, $"the target's channel names driver '{channel.Driver}', not '{declaration.DriverName}'.");
-        }
-
         if (declaration.SettableDirections.Count == 0 || declaration.SettableDirections.Distinct().Count() != declaration.SettableDirections.Count)
         {
             throw Fail(rule, "a driver must declare each direction it can set once, and at least one.");

@@ -1,11 +1,11 @@
 namespace SpeedUp.Drivers.Conformance.Rules;
 
 /// <summary>A driver created for one check through the target's real factory, disposed when the check ends.</summary>
-internal sealed class DriverLease(ISubscriberLineDriver driver, SupplyChannelOptions channel) : IAsyncDisposable
+internal sealed class DriverLease(ISubscriberLineDriver driver, DeviceOptions channel) : IAsyncDisposable
 {
     public ISubscriberLineDriver Driver { get; } = driver;
 
-    public SupplyChannelOptions Channel { get; } = channel;
+    public DeviceOptions Channel { get; } = channel;
 
     public async ValueTask DisposeAsync()
     {

@@ -60,11 +60,9 @@ internal sealed class CliBenchmark(CarrierSimulators networks, int iterations, T
         return results.All(r => r.Errors == 0) && BaseRateCheck.Print("after cli", networks);
     }
 
-    private static SupplyChannelOptions Channel(BrasSimulator telecom, int maxSessions) => new()
+    private static DeviceOptions Channel(BrasSimulator telecom, int maxSessions) => new()
     {
         Name = "bench-ct-cli",
-        Carrier = Carrier.ChinaTelecom,
-        Driver = HuaweiCliDriverFactory.Name,
         Host = "127.0.0.1",
         Port = telecom.SshPort,
         Username = telecom.SshUser,

@@ -34,11 +34,9 @@ public sealed class H3cDialectTests : IAsyncLifetime
             Ssh = new SshFrontOptions(),
         }, TestContext.Current.CancellationToken);
         var factory = new DialectCliDriverFactory(DialectLoader.LoadFile(DialectFile));
-        _driver = factory.Create(new SupplyChannelOptions
+        _driver = factory.Create(new DeviceOptions
         {
             Name = "ct-sc-h3c",
-            Carrier = Carrier.ChinaTelecom,
-            Driver = factory.DriverName,
             Host = "127.0.0.1",
             Port = Simulator.SshPort,
             Username = Simulator.SshUser,

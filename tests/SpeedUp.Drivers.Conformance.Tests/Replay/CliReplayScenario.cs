@@ -67,7 +67,7 @@ public static class CliReplayScenario
 
     /// <summary>Records the scenario with <paramref name="subject"/>'s driver against <paramref name="channel"/> (real SSH), secrets masked; saves to <paramref name="path"/> when given.</summary>
     public static async Task<CliFixture> RecordAsync(
-        CliReplaySubject subject, SupplyChannelOptions channel, IReadOnlyDictionary<string, string> inputs, string source, string? path, CancellationToken cancellationToken)
+        CliReplaySubject subject, DeviceOptions channel, IReadOnlyDictionary<string, string> inputs, string source, string? path, CancellationToken cancellationToken)
     {
         var secret = EnvironmentSecretResolver.Instance.ChannelSecret(channel);
         var recorder = new CliRecorder(subject.Dialect.Cli, [secret, EnvironmentSecretResolver.Instance.PrivateKeyPassphrase(channel)]);

@@ -39,7 +39,7 @@ public sealed class LabTarget : IConformanceTarget, IAsyncLifetime
 
     public LineReference UnknownLine => Lab.UnknownLine;
 
-    public SupplyChannelOptions CreateChannel() => Lab.CreateChannel();
+    public DeviceOptions CreateChannel() => Lab.CreateChannel();
 
     public Task<EquipmentLine> ReadEquipmentAsync(LineReference line, CancellationToken cancellationToken) => Lab.ReadEquipmentAsync(line, cancellationToken);
 

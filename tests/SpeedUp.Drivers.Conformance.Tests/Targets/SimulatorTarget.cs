@@ -15,11 +15,9 @@ public abstract class SimulatorTarget : IConformanceTarget, IAsyncLifetime, IDev
     protected SimulatorTarget(ISubscriberLineDriverFactory factory) => Factory = factory;
 
     /// <summary>A channel to the simulator's SSH front: its port, user, password and pinned host key, a 10 s budget.</summary>
-    protected SupplyChannelOptions SshChannel(string name, Carrier carrier, string driver) => new()
+    protected DeviceOptions SshChannel(string name, Carrier carrier, string driver) => new()
     {
         Name = name,
-        Carrier = carrier,
-        Driver = driver,
         Host = "127.0.0.1",
         Port = Simulator.SshPort,
         Username = Simulator.SshUser,
@@ -49,7 +47,7 @@ public abstract class SimulatorTarget : IConformanceTarget, IAsyncLifetime, IDev
     /// <summary>Whether the driver reaches the SNMP face (delay = SNMP latency) rather than the CLI (command latency).</summary>
     protected abstract bool UsesSnmp { get; }
 
-    public abstract SupplyChannelOptions CreateChannel();
+    public abstract DeviceOptions CreateChannel();
 
     protected abstract BrasSimulatorOptions SimulatorOptions();
 

@@ -16,7 +16,7 @@ public sealed class HuaweiSshTarget() : SimulatorTarget(new HuaweiCliDriverFacto
 
     protected override bool UsesSnmp => false;
 
-    public override SupplyChannelOptions CreateChannel() => SshChannel("ct-conformance-ssh", Carrier.ChinaTelecom, HuaweiCliDriverFactory.Name);
+    public override DeviceOptions CreateChannel() => SshChannel("ct-conformance-ssh", Carrier.ChinaTelecom, HuaweiCliDriverFactory.Name);
 
     protected override BrasSimulatorOptions SimulatorOptions() => new()
     {
@@ -38,7 +38,7 @@ public sealed class ZteCliSshTarget() : SimulatorTarget(new ZteCliDriverFactory(
 
     protected override bool UsesSnmp => false;
 
-    public override SupplyChannelOptions CreateChannel() => SshChannel("cu-conformance-zte-ssh", Carrier.ChinaUnicom, ZteCliDriverFactory.Name);
+    public override DeviceOptions CreateChannel() => SshChannel("cu-conformance-zte-ssh", Carrier.ChinaUnicom, ZteCliDriverFactory.Name);
 
     protected override BrasSimulatorOptions SimulatorOptions() => new()
     {
@@ -61,11 +61,9 @@ public sealed class ZteSnmpV2cTarget() : SimulatorTarget(new ZteSnmpDriverFactor
 
     protected override bool UsesSnmp => true;
 
-    public override SupplyChannelOptions CreateChannel() => new()
+    public override DeviceOptions CreateChannel() => new()
     {
         Name = "cu-conformance-snmp-v2c",
-        Carrier = Carrier.ChinaUnicom,
-        Driver = ZteSnmpDriverFactory.Name,
         Host = "127.0.0.1",
         Port = Simulator.SnmpEndpoint.Port,
         Secret = WriteCommunity,
@@ -92,13 +90,11 @@ public sealed class ZteSnmpV3Target() : SimulatorTarget(new ZteSnmpDriverFactory
 
     protected override bool UsesSnmp => true;
 
-    public override SupplyChannelOptions CreateChannel()
+    public override DeviceOptions CreateChannel()
     {
-        var channel = new SupplyChannelOptions
+        var channel = new DeviceOptions
         {
             Name = "cu-conformance-snmp-v3",
-            Carrier = Carrier.ChinaUnicom,
-            Driver = ZteSnmpDriverFactory.Name,
             Host = "127.0.0.1",
             Port = Simulator.SnmpEndpoint.Port,
             OperationTimeout = TimeSpan.FromSeconds(10),
@@ -134,7 +130,7 @@ public sealed class H3cDialectSshTarget() : SimulatorTarget(new SpeedUp.Drivers.
 
     protected override bool UsesSnmp => false;
 
-    public override SupplyChannelOptions CreateChannel() => SshChannel("ct-conformance-h3c-ssh", Carrier.ChinaTelecom, Factory.DriverName);
+    public override DeviceOptions CreateChannel() => SshChannel("ct-conformance-h3c-ssh", Carrier.ChinaTelecom, Factory.DriverName);
 
     protected override BrasSimulatorOptions SimulatorOptions() => new()
     {

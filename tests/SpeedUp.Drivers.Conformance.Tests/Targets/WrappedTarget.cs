@@ -6,7 +6,7 @@ namespace SpeedUp.Drivers.Conformance.Tests.Targets;
 /// </summary>
 public sealed class WrappedTarget(
     IConformanceTarget inner,
-    Func<ISubscriberLineDriver, SupplyChannelOptions, ISubscriberLineDriver> wrap,
+    Func<ISubscriberLineDriver, DeviceOptions, ISubscriberLineDriver> wrap,
     ConformanceMode? mode = null,
     TargetCapabilities? capabilities = null) : IConformanceTarget
 {
@@ -26,7 +26,7 @@ public sealed class WrappedTarget(
 
     public LineReference UnknownLine => inner.UnknownLine;
 
-    public SupplyChannelOptions CreateChannel() => inner.CreateChannel();
+    public DeviceOptions CreateChannel() => inner.CreateChannel();
 
     public Task<EquipmentLine> ReadEquipmentAsync(LineReference line, CancellationToken cancellationToken) => inner.ReadEquipmentAsync(line, cancellationToken);
 
@@ -34,11 +34,11 @@ public sealed class WrappedTarget(
 
     public Task<IReadOnlyList<string>> ReadAuditAsync(CancellationToken cancellationToken) => inner.ReadAuditAsync(cancellationToken);
 
-    private sealed class WrappingFactory(ISubscriberLineDriverFactory factory, Func<ISubscriberLineDriver, SupplyChannelOptions, ISubscriberLineDriver> wrap) : ISubscriberLineDriverFactory
+    private sealed class WrappingFactory(ISubscriberLineDriverFactory factory, Func<ISubscriberLineDriver, DeviceOptions, ISubscriberLineDriver> wrap) : ISubscriberLineDriverFactory
     {
         public string DriverName => factory.DriverName;
 
-        public ISubscriberLineDriver Create(SupplyChannelOptions channel) => wrap(factory.Create(channel), channel);
+        public ISubscriberLineDriver Create(DeviceOptions channel) => wrap(factory.Create(channel), channel);
     }
 }
 

@@ -34,7 +34,7 @@ public sealed class DriverTemplateTests : IDisposable
         var factory = Assert.Single(DriverDiscovery.Plugins(Path.Combine(_work, "plugins")).SelectMany(DriverDiscovery.FactoryTypes));
         var instance = (ISubscriberLineDriverFactory)Activator.CreateInstance(factory)!;
         Assert.Equal("acme-cli", instance.DriverName);
-        var driver = instance.Create(new SupplyChannelOptions { Name = "acme", Host = "127.0.0.1", Driver = "acme-cli" });
+        var driver = instance.Create(new DeviceOptions { Name = "acme", Host = "127.0.0.1" });
         var health = await driver.ProbeAsync(TestContext.Current.CancellationToken);
         Assert.False(health.Healthy);
         Assert.Contains("acme-cli is not written yet", health.Detail, StringComparison.Ordinal);

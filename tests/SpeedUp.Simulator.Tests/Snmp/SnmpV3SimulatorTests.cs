@@ -44,11 +44,9 @@ public sealed class SnmpV3SimulatorTests : IAsyncLifetime
     public async Task SetRateAsync_ZteDriverOverV3AuthPriv_FindsLineAndSetsRate()
     {
         await using var factory = new ZteSnmpDriverFactory();
-        var channel = new SupplyChannelOptions
+        var channel = new DeviceOptions
         {
             Name = "cu-sim-v3",
-            Carrier = Carrier.ChinaUnicom,
-            Driver = ZteSnmpDriverFactory.Name,
             Port = _simulator.SnmpEndpoint.Port,
         };
         channel.Snmp.Version = "V3";

@@ -1,22 +1,15 @@
 namespace SpeedUp.Drivers;
 
 /// <summary>
-/// One supply channel: a piece of equipment (or supplier) that can change the rates of one carrier's
-/// lines in some provinces, reached through one driver. Bound from configuration <c>SpeedUp:Channels:N</c>.
+/// What a driver is told about the equipment of one supply channel: where it is, how to log in (secrets by reference,
+/// resolved through <see cref="ISecretResolver"/>), its prompts or SNMP settings, and how long an operation may take.
+/// Bound from the channel's configuration section <c>SpeedUp:Channels:N</c>; the scheduling settings of the same
+/// section (carrier, provinces, tiers, capacity, priority, resilience) belong to the scheduler and drivers never see them.
 /// </summary>
-public sealed class SupplyChannelOptions
+public class DeviceOptions
 {
-    /// <summary>Unique name of the channel, e.g. <c>ct-west-ssh</c>.</summary>
+    /// <summary>Unique name of the supply channel the device serves, e.g. <c>ct-west-ssh</c> (for logs and messages).</summary>
     public string Name { get; set; } = "";
-
-    /// <summary>The carrier whose lines this channel reaches.</summary>
-    public Carrier Carrier { get; set; }
-
-    /// <summary>Provinces (English names as in the product catalogue, e.g. <c>Zhejiang</c>) this channel serves.</summary>
-    public IList<string> Provinces { get; } = new List<string>();
-
-    /// <summary>The driver (dialect) name, e.g. <c>huawei-cli-ssh</c> or <c>zte-snmp</c>.</summary>
-    public string Driver { get; set; } = "";
 
     /// <summary>Equipment address. Default 127.0.0.1.</summary>
     public string Host { get; set; } = "127.0.0.1";
@@ -58,25 +51,4 @@ public sealed class SupplyChannelOptions
     /// the equipment's VTY limit. Default 2; allowed 1..16. Ignored by drivers without sessions (SNMP).
     /// </summary>
     public int MaxSessions { get; set; } = 2;
-
-    /// <summary>
-    /// The speed-up tiers this channel can apply, as <c>Direction:Mbps</c> (e.g. <c>Down:200</c>, <c>Up:50</c>).
-    /// Empty (the default) = every tier of the catalogue in its provinces. Reads (pre-check, restore) are not limited by tier.
-    /// </summary>
-    public IList<string> Tiers { get; } = new List<string>();
-
-    /// <summary>How much the channel may carry at once (scheduling; drivers ignore it).</summary>
-    public ChannelCapacityOptions Capacity { get; } = new();
-
-    /// <summary>Preference: lower is chosen first among healthy channels with free capacity. Default 100.</summary>
-    public int Priority { get; set; } = 100;
-
-    /// <summary>Share among channels of equal priority and cost: the channel with the highest weight × free share wins. Default 100.</summary>
-    public int Weight { get; set; } = 100;
-
-    /// <summary>What one speed-up hour costs through this channel (any unit, compared between channels). Default 0.</summary>
-    public decimal Cost { get; set; }
-
-    /// <summary>Timeouts, retries and circuit breaking of this channel's calls (scheduling; drivers ignore it).</summary>
-    public ChannelResilienceOptions Resilience { get; } = new();
 }

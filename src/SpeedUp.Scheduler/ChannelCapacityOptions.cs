@@ -1,4 +1,4 @@
-namespace SpeedUp.Drivers;
+namespace SpeedUp.Scheduler;
 
 /// <summary>
 /// A channel's capacity (<c>SpeedUp:Channels:N:Capacity</c>): open speed-ups at once and/or a bandwidth pool. 0 = no limit.

@@ -1,4 +1,4 @@
-namespace SpeedUp.Drivers;
+namespace SpeedUp.Scheduler;
 
 /// <summary>
 /// How calls through one channel are guarded (<c>SpeedUp:Channels:N:Resilience</c>): every call has a hard timeout,
