@@ -58,7 +58,7 @@ public class ObjectIdentifierTests
     }
 
     [Fact]
-    public void AppendAndStartsWith()
+    public void AppendAndStartsWith_TableAndCell_PrefixBySubIdentifierNotByText()
     {
         var table = ObjectIdentifier.Parse("1.3.6.1.4.1.3902.6051.1.1.1");
         var cell = table.Append(5, 330100001);
