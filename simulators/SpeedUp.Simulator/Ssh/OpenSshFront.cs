@@ -15,7 +15,6 @@ public sealed class OpenSshFront : IAsyncDisposable
 {
     public const string Sshd = "/usr/sbin/sshd";
     public const string Socat = "/usr/bin/socat";
-    private const string SetupHint = "run scripts/setup.sh (as root) to install openssh-server and socat";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _logger;
@@ -106,7 +105,7 @@ public sealed class OpenSshFront : IAsyncDisposable
             }
 
             _logger.LogInformation("Stopping sshd {Pid} on port {Port} (dark)", process.Id, Port);
-            await StopAsync(process);
+            await SshdProcess.StopAsync(process);
             process.Dispose();
         }
         finally
@@ -131,13 +130,13 @@ public sealed class OpenSshFront : IAsyncDisposable
             }
 
             var logStart = File.Exists(LogPath) ? new FileInfo(LogPath).Length : 0;
-            var process = StartSshd(ConfigPath, LogPath);
-            if (!await WaitForPortAsync(process, PidFilePath, Port, _startTimeout, ct))
+            var process = SshdProcess.StartSshd(ConfigPath, LogPath);
+            if (!await SshdProcess.WaitForPortAsync(process, PidFilePath, Port, _startTimeout, ct))
             {
                 var exited = process.HasExited ? $"sshd exited with code {process.ExitCode}" : $"sshd did not start within {_startTimeout.TotalSeconds:0.#} s";
-                await StopAsync(process);
+                await SshdProcess.StopAsync(process);
                 process.Dispose();
-                throw new InvalidOperationException($"{exited} on 127.0.0.1:{Port} (state {StateDirectory}). sshd log:{Environment.NewLine}{ReadLogSince(LogPath, logStart)}");
+                throw new InvalidOperationException($"{exited} on 127.0.0.1:{Port} (state {StateDirectory}). sshd log:{Environment.NewLine}{SshdProcess.ReadLogSince(LogPath, logStart)}");
             }
 
             Volatile.Write(ref _process, process);
@@ -172,7 +171,7 @@ public sealed class OpenSshFront : IAsyncDisposable
             throw new PlatformNotSupportedException("The OpenSSH front runs on Linux only.");
         }
 
-        CheckTools();
+        SshdProcess.CheckTools();
         if (cliSocketPath.IndexOfAny([' ', '\t', ',', ':', '!', '"', '\'']) >= 0)
         {
             throw new ArgumentException($"The CLI socket path '{cliSocketPath}' must not contain blanks, quotes, ',', ':' or '!' (socat address syntax).", nameof(cliSocketPath));
@@ -193,16 +192,16 @@ public sealed class OpenSshFront : IAsyncDisposable
         File.SetUnixFileMode(authorizedKeys, (UnixFileMode)0b110_100_100);
         File.SetUnixFileMode(state, File.GetUnixFileMode(state) | (UnixFileMode)0b000_101_101);
         var pidFile = Path.Combine(state, "sshd.pid");
-        KillStaleSshd(pidFile, Path.Combine(state, "sshd_config"), logger);
+        SshdProcess.KillStaleSshd(pidFile, Path.Combine(state, "sshd_config"), logger);
 
         var attempts = options.Port == 0 ? 5 : 1;
         for (var attempt = 1; ; attempt++)
         {
-            var port = options.Port == 0 ? PickFreePort() : options.Port;
+            var port = options.Port == 0 ? SshdProcess.PickFreePort() : options.Port;
             var logPath = Path.Combine(state, "sshd.log");
             var logStart = File.Exists(logPath) ? new FileInfo(logPath).Length : 0;
-            var process = await LaunchAsync(state, port, hostKey, pidFile, options.User, cliSocketPath, authorizedKeys, ct);
-            var started = await WaitForPortAsync(process, pidFile, port, options.StartTimeout, ct);
+            var process = await SshdProcess.LaunchAsync(state, port, hostKey, pidFile, options.User, cliSocketPath, authorizedKeys, ct);
+            var started = await SshdProcess.WaitForPortAsync(process, pidFile, port, options.StartTimeout, ct);
             if (started)
             {
                 logger.LogInformation("sshd {Pid} listening on 127.0.0.1:{Port} for {User}, host key {Fingerprint}",
@@ -214,168 +213,14 @@ public sealed class OpenSshFront : IAsyncDisposable
             }
 
             var exited = process.HasExited ? $"sshd exited with code {process.ExitCode}" : $"sshd did not start within {options.StartTimeout.TotalSeconds:0.#} s";
-            await StopAsync(process);
+            await SshdProcess.StopAsync(process);
             process.Dispose();
-            var log = ReadLogSince(logPath, logStart);
+            var log = SshdProcess.ReadLogSince(logPath, logStart);
             if (attempt >= attempts || !log.Contains("Address already in use", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException(
                     $"{exited} on 127.0.0.1:{port} (state {state}). sshd log:{Environment.NewLine}{log}");
             }
-        }
-    }
-
-    private static void CheckTools()
-    {
-        foreach (var tool in new[] { Sshd, Socat, SshHostKey.SshKeygen })
-        {
-            if (!File.Exists(tool))
-            {
-                throw new InvalidOperationException($"'{tool}' is missing: {SetupHint}.");
-            }
-        }
-    }
-
-    private static async Task<Process> LaunchAsync(
-        string state, int port, string hostKey, string pidFile, string user, string socketPath, string authorizedKeys, CancellationToken ct)
-    {
-        var config = Path.Combine(state, "sshd_config");
-        // With a pty (SSH.NET shell streams, ssh -t): raw bytes, the simulator echoes. Without one (ssh -T,
-        // exec channels) the raw option would fail on a pipe, so socat bridges the pipes as they are.
-        // -t 0.05: when the simulator closes a session, close the SSH channel at once (socat waits 0.5 s by default),
-        // as a device dropping a VTY does.
-        var forceCommand = "if [ -t 0 ]; then exec " + Socat + " -t 0.05 STDIO,raw,echo=0 UNIX-CONNECT:" + socketPath
-            + "; else exec " + Socat + " -t 0.05 STDIO UNIX-CONNECT:" + socketPath + "; fi";
-        await File.WriteAllTextAsync(config, SshdConfig.Render(port, hostKey, pidFile, user, forceCommand, authorizedKeys), ct);
-        var check = await ProcessRunner.RunAsync(Sshd, ["-t", "-f", config], null, ct);
-        if (check.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"sshd -t rejected {config} ({check.ExitCode}): {check.Output}");
-        }
-
-        return StartSshd(config, Path.Combine(state, "sshd.log"));
-    }
-
-    private static Process StartSshd(string config, string logPath)
-    {
-        var info = new ProcessStartInfo(Sshd)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { "-D", "-f", config, "-E", logPath })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start " + Sshd + ".");
-        process.OutputDataReceived += static (_, _) => { };
-        process.ErrorDataReceived += static (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    /// <summary>
-    /// Ready = sshd wrote its pid file (it does so after binding, so a port held by someone else does not
-    /// count) and the port accepts TCP.
-    /// </summary>
-    private static async Task<bool> WaitForPortAsync(Process process, string pidFile, int port, TimeSpan timeout, CancellationToken ct)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
-        {
-            if (process.HasExited)
-            {
-                return false;
-            }
-
-            if (!File.Exists(pidFile) || File.ReadAllText(pidFile).Trim() != process.Id.ToString())
-            {
-                await Task.Delay(10, ct);
-                continue;
-            }
-
-            using var client = new TcpClient(AddressFamily.InterNetwork);
-            try
-            {
-                await client.ConnectAsync(IPAddress.Loopback, port, ct);
-                return true;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(25, ct);
-            }
-        }
-
-        return false;
-    }
-
-    private static int PickFreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Kills an sshd left behind by a crashed run that used the same state directory.</summary>
-    private static void KillStaleSshd(string pidFile, string configPath, ILogger logger)
-    {
-        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
-        {
-            return;
-        }
-
-        var cmdline = "/proc/" + pid + "/cmdline";
-        if (File.Exists(cmdline) && File.ReadAllText(cmdline).Contains(configPath, StringComparison.Ordinal))
-        {
-            logger.LogWarning("Killing stale sshd {Pid} of {Config}", pid, configPath);
-            using (var stale = Process.GetProcessById(pid))
-            {
-                stale.Kill(entireProcessTree: true);
-            }
-
-            // Not our child, so no waitpid: poll until it is gone or a zombie (empty cmdline).
-            var watch = Stopwatch.StartNew();
-            while (watch.ElapsedMilliseconds < 3000 && File.Exists(cmdline) && File.ReadAllText(cmdline).Length > 0)
-            {
-                Thread.Sleep(10);
-            }
-        }
-
-        File.Delete(pidFile);
-    }
-
-    private static string ReadLogSince(string path, long offset)
-    {
-        if (!File.Exists(path))
-        {
-            return "(no log)";
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
-        using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd().Trim();
-        return text.Length == 0 ? "(empty)" : text;
-    }
-
-    private static async Task StopAsync(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
-        {
-            // already gone, or did not die in time: nothing more to do
         }
     }
 
@@ -387,7 +232,7 @@ public sealed class OpenSshFront : IAsyncDisposable
             if (Interlocked.Exchange(ref _process, null) is { } process)
             {
                 _logger.LogInformation("Stopping sshd {Pid} on port {Port}", process.Id, Port);
-                await StopAsync(process);
+                await SshdProcess.StopAsync(process);
                 process.Dispose();
             }
         }
