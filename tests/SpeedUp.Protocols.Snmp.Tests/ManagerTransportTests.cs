@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Time.Testing;
 using SpeedUp.Protocols.Snmp.Tests.Support;
 
 namespace SpeedUp.Protocols.Snmp.Tests;
@@ -14,20 +15,28 @@ public class ManagerTransportTests
     {
         using var silent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         var endpoint = (IPEndPoint)silent.Client.LocalEndPoint!;
-        await using var manager = new SnmpManager(new SnmpManagerOptions { Timeout = TimeSpan.FromMilliseconds(200), Retries = 2 });
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        var time = new FakeTimeProvider();
+        await using var manager = new SnmpManager(new SnmpManagerOptions { Timeout = TimeSpan.FromSeconds(2), Retries = 2, TimeProvider = time });
 
-        await Assert.ThrowsAsync<SnmpTimeoutException>(() => manager.GetAsync(endpoint, "public", [SysDescr], TestContext.Current.CancellationToken));
-
-        Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(550), TimeSpan.FromSeconds(5));
+        var get = manager.GetAsync(endpoint, "public", [SysDescr], TestContext.Current.CancellationToken);
         var received = 0;
+        var waited = TimeSpan.Zero;
+        while (!get.IsCompleted && waited < TimeSpan.FromMinutes(1))
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100)); // only the manager's clock moves
+            waited += TimeSpan.FromMilliseconds(100);
+            await Task.Delay(1, TestContext.Current.CancellationToken);
+        }
+
+        await Assert.ThrowsAsync<SnmpTimeoutException>(() => get);
         while (silent.Available > 0)
         {
             await silent.ReceiveAsync(TestContext.Current.CancellationToken);
             received++;
         }
 
-        Assert.Equal(3, received);
+        Assert.Equal(3, received); // the request and its two retries
+        Assert.InRange(waited, TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(6.5)); // each waited its 2 s on the fake clock
     }
 
     [Fact]
