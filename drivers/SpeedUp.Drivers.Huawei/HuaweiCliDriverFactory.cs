@@ -1,47 +1,31 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using SpeedUp.Protocols.Cli;
-using SpeedUp.Drivers.Cli.Dialects;
 using SpeedUp.Drivers.Cli;
+using SpeedUp.Drivers.Cli.Dialects;
+using SpeedUp.Protocols.Cli;
 
 namespace SpeedUp.Drivers.Huawei;
 
 /// <summary>
-/// Creates <see cref="HuaweiCliDriver"/>s over SSH for channels whose driver is <c>huawei-cli-ssh</c>:
-/// Host, Port, Username, the resolved secret as password, the pinned HostKeySha256, OperationTimeout and
-/// MaxSessions. Session transcripts go to the logger category <see cref="LoggerTranscriptSink.Category"/> at
-/// Trace level, with the password and the dialect's secrets masked.
+/// Creates <see cref="HuaweiCliDriver"/>s over SSH for channels whose driver is <c>huawei-cli-ssh</c> (what it takes from the
+/// channel: <see cref="SshCliDriverFactory{TOptions}"/>); transcripts mask the password and the dialect's secrets.
 /// The drivers are <see cref="IAsyncDisposable"/>; dispose them to close their sessions.
 /// </summary>
+/// <param name="loggerFactory">Where drivers log; nothing when null.</param>
+/// <param name="secrets">Where channel secrets come from; the environment when null.</param>
 [DriverFactory]
-public sealed class HuaweiCliDriverFactory : ISubscriberLineDriverFactory
+public sealed class HuaweiCliDriverFactory(ILoggerFactory? loggerFactory = null, ISecretResolver? secrets = null)
+    : SshCliDriverFactory<HuaweiCliDriverOptions>(loggerFactory, secrets)
 {
-    /// <summary>The dialect name channels refer to.</summary>
+    /// <summary>The driver name channels refer to.</summary>
     public const string Name = "huawei-cli-ssh";
 
-    private readonly ILoggerFactory _loggerFactory;
-    private readonly ISecretResolver _secrets;
-
-    /// <summary>Creates the factory.</summary>
-    /// <param name="loggerFactory">Where drivers log; nothing when null.</param>
-    /// <param name="secrets">Where channel secrets come from; the environment when null.</param>
-    public HuaweiCliDriverFactory(ILoggerFactory? loggerFactory = null, ISecretResolver? secrets = null)
-    {
-        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-        _secrets = secrets ?? EnvironmentSecretResolver.Instance;
-    }
+    /// <inheritdoc/>
+    public override string DriverName => Name;
 
     /// <inheritdoc/>
-    public string DriverName => Name;
+    protected override CompiledDialect Dialect => HuaweiVrpDialect.Definition;
 
     /// <inheritdoc/>
-    public ISubscriberLineDriver Create(DeviceOptions channel)
-    {
-        ArgumentNullException.ThrowIfNull(channel);
-        var device = CliDeviceEndpoint.From(channel, _secrets, _loggerFactory);
-        var dialect = HuaweiVrpDialect.Definition.WithPrompts(channel.Prompts, channel.Name);
-        var options = device.Options<HuaweiCliDriverOptions>(channel.Name, channel.MaxSessions);
-        options.Dialect = dialect.Cli;
-        return new HuaweiCliDriver(dialect, options, device.NewTransport, _loggerFactory);
-    }
+    protected override ISubscriberLineDriver CreateDriver(CompiledDialect deviceDialect, HuaweiCliDriverOptions options, Func<ICliTransport> transports) =>
+        new HuaweiCliDriver(deviceDialect, options, transports, LoggerFactory);
 }

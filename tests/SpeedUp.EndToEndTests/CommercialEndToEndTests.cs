@@ -17,7 +17,7 @@ public sealed class CommercialEndToEndTests(SimulatedNetworks networks) : IAsync
 {
     private const string Ip = "202.101.172.35";
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"speedup-commercial-{Guid.NewGuid():N}.db");
-    private readonly Dictionary<string, SpeedUp.Signing.AccessKeyCredentials> _keys = [];
+    private Dictionary<string, SpeedUp.Signing.AccessKeyCredentials> _keys = [];
     private ServiceProcess _service = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -25,10 +25,7 @@ public sealed class CommercialEndToEndTests(SimulatedNetworks networks) : IAsync
     public async ValueTask InitializeAsync()
     {
         _service = await ServiceProcess.StartAsync(networks.Simulators, _database);
-        await _service.Customers.CreateCustomerAsync(new CreateCustomerRequest { Id = "alice", Name = "Alice Games", Subscribed = true, InitialBalance = "100.00" }, cancellationToken: Ct);
-        await _service.Customers.CreateCustomerAsync(new CreateCustomerRequest { Id = "bob", Name = "Bob Live", Subscribed = true, InitialBalance = "100.00" }, cancellationToken: Ct);
-        _keys["alice"] = await _service.CreateKeyAsync("alice");
-        _keys["bob"] = await _service.CreateKeyAsync("bob");
+        _keys = await TwoCustomers.CreateAsync(_service, Ct);
     }
 
     public async ValueTask DisposeAsync() => await _service.DisposeAsync();

@@ -28,14 +28,20 @@ public sealed class SessionLifetimeTests(SimulatedNetworks networks)
         var service = await ServiceProcess.StartAsync(networks.Simulators, database, ShortSessions);
         var precheck = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "202.102.152.4" });
         await service.Client.OrderThirtyDayPackAsync(precheck.BandId, Direction.Down, 200);
-        await service.Client.StartSpeedUpAsync(new StartSpeedUpRequest
+        var started = await service.Client.StartSpeedUpAsync(new StartSpeedUpRequest
         {
             IpAddress = "202.102.152.4", BandId = precheck.BandId, Direction = Direction.Down, TargetBandwidthMbps = 200,
         });
         await service.KillAsync();
         await service.DisposeAsync();
 
-        await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
+        // The session falls due while no process runs: wait (real time, two processes share no clock) only until then.
+        var dueIn = started.Status.ExpiresAt.ToDateTimeOffset() - DateTimeOffset.UtcNow;
+        if (dueIn > TimeSpan.Zero)
+        {
+            await Task.Delay(dueIn + TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+        }
+
         Assert.Equal(200000, await DeviceViews.SnmpGetAsync(networks, 6, precheck.BandId)); // nobody restored it while down
 
         await using var restarted = await ServiceProcess.StartAsync(networks.Simulators, database, ShortSessions);
@@ -58,7 +64,7 @@ public sealed class SessionLifetimeTests(SimulatedNetworks networks)
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"Session still {status.State} after {timeout}:\n{service.Output}");
-            await Task.Delay(200);
+            await Task.Delay(50, TestContext.Current.CancellationToken);
         }
     }
 }

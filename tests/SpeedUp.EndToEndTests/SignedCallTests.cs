@@ -18,8 +18,6 @@ namespace SpeedUp.EndToEndTests;
 [Trait("Tier", "EndToEnd")]
 public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
 {
-    private const string QueryStatusPath = "/broadband.speedup.v1.SpeedUpService/QueryStatus";
-    private static readonly QueryStatusRequest Query = new() { BandId = 330100001 };
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"speedup-signed-{Guid.NewGuid():N}.db");
     private ServiceProcess _service = null!;
 
@@ -31,40 +29,26 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
 
     private SpeedUpService.SpeedUpServiceClient Unsigned => new(_service.Channel);
 
-    private Metadata Headers(AccessKeyCredentials? key = null, string path = QueryStatusPath, IMessage? request = null, DateTimeOffset? at = null, string? nonce = null) =>
-        SigningInterceptor.HeadersFor(key ?? _service.CustomerKey, path, request ?? Query, at ?? DateTimeOffset.UtcNow, nonce);
+    private Metadata Headers(AccessKeyCredentials? key = null, string path = SignedCallProbe.QueryStatusPath, IMessage? request = null, DateTimeOffset? at = null, string? nonce = null) =>
+        SignedCallProbe.Headers(key ?? _service.CustomerKey, at ?? DateTimeOffset.UtcNow, path, request, nonce);
 
-    private static Metadata With(Metadata headers, string name, string value)
-    {
-        var copy = new Metadata();
-        foreach (var entry in headers.Where(e => e.Key != name))
-        {
-            copy.Add(entry);
-        }
+    private static Metadata With(Metadata headers, string name, string value) => SignedCallProbe.With(headers, name, value);
 
-        copy.Add(name, value);
-        return copy;
-    }
-
-    private async Task AssertUnauthenticatedAsync(Metadata headers, string reason, QueryStatusRequest? request = null)
-    {
-        var e = await ProductError.AssertFailsAsync(() => Unsigned.QueryStatusAsync(request ?? Query, headers),
-            "isp.RAM_PERMISSION_DENY", StatusCode.Unauthenticated);
-        Assert.Contains(reason, e.Status.Detail, StringComparison.Ordinal);
-    }
+    private Task AssertUnauthenticatedAsync(Metadata headers, string reason, QueryStatusRequest? request = null) =>
+        SignedCallProbe.AssertUnauthenticatedAsync(_service, headers, reason, request);
 
     [Fact]
     public async Task Call_ReplayedAfterProcessRestart_FailsUnauthenticated()
     {
         var key = await _service.CreateKeyAsync("demo"); // stored, so valid after the restart (the demo key's secret is not)
         var headers = Headers(key);
-        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, headers, cancellationToken: Ct));
+        Assert.NotNull(await Unsigned.QueryStatusAsync(SignedCallProbe.Query, headers, cancellationToken: Ct));
 
         await _service.DisposeAsync();
         _service = await ServiceProcess.StartAsync(networks.Simulators, _database);
 
         await AssertUnauthenticatedAsync(headers, "nonce was already used"); // well within the 5-minute window
-        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, Headers(key), cancellationToken: Ct));
+        Assert.NotNull(await Unsigned.QueryStatusAsync(SignedCallProbe.Query, Headers(key), cancellationToken: Ct));
     }
 
     [Fact]
@@ -94,7 +78,7 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
         Assert.DoesNotContain(_service.CustomerKey.AccessKeySecret, stored, StringComparison.Ordinal);
 
         _service = await ServiceProcess.StartAsync(networks.Simulators, _database);
-        Assert.NotNull(await _service.ClientAs(key).QueryStatusAsync(Query, cancellationToken: Ct));
+        Assert.NotNull(await _service.ClientAs(key).QueryStatusAsync(SignedCallProbe.Query, cancellationToken: Ct));
     }
 
     [Fact]
@@ -117,7 +101,7 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
         }
 
         Assert.DoesNotContain(_service.CustomerKey.AccessKeySecret, output, StringComparison.Ordinal);
-        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, headers, cancellationToken: Ct));
+        Assert.NotNull(await Unsigned.QueryStatusAsync(SignedCallProbe.Query, headers, cancellationToken: Ct));
         await AssertUnauthenticatedAsync(headers, "nonce was already used"); // one use
     }
 

@@ -12,25 +12,12 @@ namespace SpeedUp.EndToEndTests;
 [Trait("Tier", "EndToEnd")]
 public sealed class SnmpV3ChannelTests(SimulatedNetworks networks)
 {
-    private static Dictionary<string, string> V3Channel(string authPassword) => new()
-    {
-        ["SpeedUp:Channels:1:Snmp:Version"] = "V3",
-        ["SpeedUp:Channels:1:Snmp:User"] = CarrierSimulators.UnicomV3User.Name,
-        ["SpeedUp:Channels:1:Snmp:AuthProtocol"] = "SHA-256",
-        ["SpeedUp:Channels:1:Snmp:PrivProtocol"] = "AES",
-        ["SpeedUp:Channels:1:Snmp:AuthSecretEnvironmentVariable"] = "SPEEDUP_CU_SNMP_AUTH",
-        ["SpeedUp:Channels:1:Snmp:PrivSecretEnvironmentVariable"] = "SPEEDUP_CU_SNMP_PRIV",
-        ["SPEEDUP_CU_SNMP_AUTH"] = authPassword,
-        ["SPEEDUP_CU_SNMP_PRIV"] = CarrierSimulators.UnicomV3User.PrivPassword!,
-        ["SPEEDUP_CU_SNMP_COMMUNITY"] = "not-the-community",
-    };
-
     private static string NewDatabase() => Path.Combine(Path.GetTempPath(), $"speedup-v3-{Guid.NewGuid():N}.db");
 
     [Fact]
     public async Task StartUp_WithIncompleteSnmpV3Channel_ExitsWithClearMessage()
     {
-        var settings = V3Channel(CarrierSimulators.UnicomV3User.AuthPassword!);
+        var settings = ChannelSettings.UnicomSnmpV3(CarrierSimulators.UnicomV3User.AuthPassword!);
         settings["SpeedUp:Channels:1:Snmp:PrivProtocol"] = "AES-256";
 
         var e = await Assert.ThrowsAsync<InvalidOperationException>(

@@ -38,4 +38,22 @@ public static class ChannelSettings
 
         return settings;
     }
+
+    /// <summary>
+    /// The China Unicom channel (<c>SpeedUp:Channels:1</c>) as an SNMPv3 authPriv user (SHA-256 + AES) of the simulator,
+    /// its passwords by environment variable (<paramref name="authPassword"/>: the one to use; a wrong one must fail), the
+    /// v2c community wrong so that only v3 can work.
+    /// </summary>
+    public static Dictionary<string, string> UnicomSnmpV3(string authPassword) => new()
+    {
+        ["SpeedUp:Channels:1:Snmp:Version"] = "V3",
+        ["SpeedUp:Channels:1:Snmp:User"] = CarrierSimulators.UnicomV3User.Name,
+        ["SpeedUp:Channels:1:Snmp:AuthProtocol"] = "SHA-256",
+        ["SpeedUp:Channels:1:Snmp:PrivProtocol"] = "AES",
+        ["SpeedUp:Channels:1:Snmp:AuthSecretEnvironmentVariable"] = "SPEEDUP_CU_SNMP_AUTH",
+        ["SpeedUp:Channels:1:Snmp:PrivSecretEnvironmentVariable"] = "SPEEDUP_CU_SNMP_PRIV",
+        ["SPEEDUP_CU_SNMP_AUTH"] = authPassword,
+        ["SPEEDUP_CU_SNMP_PRIV"] = CarrierSimulators.UnicomV3User.PrivPassword!,
+        ["SPEEDUP_CU_SNMP_COMMUNITY"] = "not-the-community",
+    };
 }

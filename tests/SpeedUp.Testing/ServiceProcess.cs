@@ -15,7 +15,7 @@ namespace SpeedUp.Testing;
 /// written to <c>.run/logs/</c> for the secret scan that closes a test run (<see cref="SecretScan"/>).
 /// Calls are signed: <see cref="Client"/> with the demo customer's key, the admin clients with an operator key.
 /// </summary>
-public sealed partial class ServiceProcess : IAsyncDisposable
+public sealed partial class ServiceProcess : ServiceClients, IAsyncDisposable
 {
     /// <summary>How many of the latest output lines are kept.</summary>
     public const int KeptOutputLines = 5000;
@@ -61,10 +61,10 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     public X509Certificate2? TrustedCertificate { get; private set; }
 
     /// <summary>The bootstrap key of the <c>demo</c> customer (<c>SpeedUpService/*</c>).</summary>
-    public AccessKeyCredentials CustomerKey { get; }
+    public override AccessKeyCredentials CustomerKey { get; }
 
     /// <summary>The bootstrap operator key (<c>*</c>).</summary>
-    public AccessKeyCredentials OperatorKey { get; }
+    public override AccessKeyCredentials OperatorKey { get; }
 
     /// <summary>The latest output lines (logging) of the service.</summary>
     public string Output
@@ -106,7 +106,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     public long OutputLines => Interlocked.Read(ref _outputLines);
 
     /// <summary>The plain channel: calls on it are not signed. Over TLS it trusts exactly <see cref="TrustedCertificate"/>.</summary>
-    public GrpcChannel Channel => _channel ??= Scheme == "https"
+    public override GrpcChannel Channel => _channel ??= Scheme == "https"
         ? ChannelTrusting(Address, TrustedCertificate ?? throw new InvalidOperationException("The service listens on TLS but no certificate to trust is known."))
         : GrpcChannel.ForAddress(Address);
 
@@ -154,35 +154,6 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         },
         DisposeHttpClient = true,
     });
-
-    /// <summary>The speed-up API, signed by the demo customer's key.</summary>
-    public SpeedUpService.SpeedUpServiceClient Client => new(SignedBy(CustomerKey));
-
-    /// <summary>The channel admin API (protos/broadband/speedup/admin/v1/channels.proto), signed by the operator key.</summary>
-    public Broadband.SpeedUp.Admin.V1.ChannelAdmin.ChannelAdminClient Admin => new(SignedBy(OperatorKey));
-
-    /// <summary>The customer admin API (protos/broadband/speedup/admin/v1/customers.proto), signed by the operator key.</summary>
-    public Broadband.SpeedUp.Admin.V1.CustomerAdmin.CustomerAdminClient Customers => new(SignedBy(OperatorKey));
-
-    /// <summary>The access key admin API (protos/broadband/speedup/admin/v1/access_keys.proto), signed by the operator key.</summary>
-    public Broadband.SpeedUp.Admin.V1.AccessKeyAdmin.AccessKeyAdminClient Keys => new(SignedBy(OperatorKey));
-
-    /// <summary>Calls signed by <paramref name="credentials"/>.</summary>
-    public CallInvoker SignedBy(AccessKeyCredentials credentials) => Channel.Intercept(new SigningInterceptor(credentials));
-
-    /// <summary>The speed-up API signed by <paramref name="credentials"/>.</summary>
-    public SpeedUpService.SpeedUpServiceClient ClientAs(AccessKeyCredentials credentials) => new(SignedBy(credentials));
-
-    /// <summary>Creates a customer key (all of <c>SpeedUpService</c> unless <paramref name="actions"/> say otherwise) through the admin API.</summary>
-    public async Task<AccessKeyCredentials> CreateKeyAsync(string customerId, params string[] actions)
-    {
-        var created = await Keys.CreateAccessKeyAsync(new Broadband.SpeedUp.Admin.V1.CreateAccessKeyRequest
-        {
-            CustomerId = customerId, Actions = { actions.Length == 0 ? ["SpeedUpService/*"] : actions }, Description = "test",
-        });
-        SecretScan.Register(created.AccessKeySecret);
-        return new AccessKeyCredentials(created.Key.AccessKeyId, created.AccessKeySecret);
-    }
 
     /// <summary>Starts the service with the simulators as its channels; <paramref name="settings"/> override configuration keys.</summary>
     public static async Task<ServiceProcess> StartAsync(

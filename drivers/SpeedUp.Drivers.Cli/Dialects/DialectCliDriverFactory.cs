@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using SpeedUp.Drivers;
 using SpeedUp.Drivers.Cli;
 
@@ -10,27 +9,18 @@ namespace SpeedUp.Drivers.Cli.Dialects;
 /// <see cref="DialectDefinition.Driver"/>: a dialect file is a driver, no code. The channel's
 /// <see cref="DeviceOptions.Prompts"/> replace the dialect's prompt patterns for that device.
 /// </summary>
-public sealed class DialectCliDriverFactory(CompiledDialect dialect, ILoggerFactory? loggerFactory = null, ISecretResolver? secrets = null) : ISubscriberLineDriverFactory
+public sealed class DialectCliDriverFactory(CompiledDialect dialect, ILoggerFactory? loggerFactory = null, ISecretResolver? secrets = null)
+    : SshCliDriverFactory<DialectCliDriverOptions>(loggerFactory, secrets)
 {
-    private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-    private readonly ISecretResolver _secrets = secrets ?? EnvironmentSecretResolver.Instance;
-
     /// <inheritdoc/>
-    public string DriverName => dialect.Definition.Driver;
+    public override string DriverName => dialect.Definition.Driver;
 
     /// <summary>The dialect.</summary>
-    public CompiledDialect Dialect => dialect;
+    protected override CompiledDialect Dialect => dialect;
 
     /// <inheritdoc/>
-    public ISubscriberLineDriver Create(DeviceOptions channel)
-    {
-        ArgumentNullException.ThrowIfNull(channel);
-        var device = CliDeviceEndpoint.From(channel, _secrets, _loggerFactory);
-        var forDevice = dialect.WithPrompts(channel.Prompts, channel.Name);
-        var options = device.Options<DialectCliDriverOptions>(channel.Name, channel.MaxSessions);
-        options.Dialect = forDevice.Cli;
-        return new DialectCliDriver(forDevice, options, device.NewTransport, _loggerFactory);
-    }
+    protected override ISubscriberLineDriver CreateDriver(CompiledDialect deviceDialect, DialectCliDriverOptions options, Func<ICliTransport> transports) =>
+        new DialectCliDriver(deviceDialect, options, transports, LoggerFactory);
 }
 
 /// <summary>Settings of a <see cref="DialectCliDriver"/>; the factory sets the dialect.</summary>

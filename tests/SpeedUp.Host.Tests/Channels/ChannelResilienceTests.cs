@@ -20,17 +20,6 @@ namespace SpeedUp.Host.Tests.Channels;
 [Collection(InProcessHostCollection.Name)]
 public sealed class ChannelResilienceTests(SimulatedNetworks networks)
 {
-    /// <summary>Telecom lines of the seed and a downstream tier each can take (Yunnan has no 200 Mbps tier).</summary>
-    private static readonly (string Ip, int Port, string Account, int Mbps)[] Lines =
-    [
-        ("202.101.172.100", 1500, "zj0571a0003", 200),
-        ("202.101.172.100", 2500, "zj0571a0004", 200),
-        ("202.101.172.100", 3500, "zj0571a0005", 200),
-        ("61.139.2.69", 0, "sc028a0001", 200),
-        ("218.30.19.40", 0, "sn029a0001", 200),
-        ("222.172.200.68", 0, "yn0871a0001", 100),
-    ];
-
     /// <summary>Probes and re-applies talk to the simulator in real time: as long as the real-process tests gave them.</summary>
     private static readonly TimeSpan DeviceTime = TimeSpan.FromSeconds(15);
 
@@ -40,20 +29,20 @@ public sealed class ChannelResilienceTests(SimulatedNetworks networks)
     public async Task Reconcile_AfterBrasReboot_ReappliesTheLostSpeedUp()
     {
         await using var service = await StartServiceAsync();
-        var bandIds = await PrecheckAllAsync(service, count: 1);
+        var bandIds = await TelecomFailoverLines.PrecheckAndOrderAsync(service, count: 1, Ct);
         try
         {
-            await StartAsync(service, 0, bandIds[0]);
-            Assert.Equal(200000, networks.Telecom.State.FindByAccount(Lines[0].Account)!.DownKbps);
+            await TelecomFailoverLines.StartAsync(service, 0, bandIds[0], Ct);
+            Assert.Equal(200000, networks.Telecom.State.FindByAccount(TelecomFailoverLines.Lines[0].Account)!.DownKbps);
 
             await networks.Telecom.RebootAsync(Ct);
-            Assert.Equal(50000, networks.Telecom.State.FindByAccount(Lines[0].Account)!.DownKbps);
+            Assert.Equal(50000, networks.Telecom.State.FindByAccount(TelecomFailoverLines.Lines[0].Account)!.DownKbps);
 
             await Eventually.ValueAsync(
                 () =>
                 {
                     service.Time.Advance(TimeSpan.FromMilliseconds(500)); // SpeedUp:Sessions:ReconcileInterval
-                    return Task.FromResult(networks.Telecom.State.FindByAccount(Lines[0].Account)!.DownKbps);
+                    return Task.FromResult(networks.Telecom.State.FindByAccount(TelecomFailoverLines.Lines[0].Account)!.DownKbps);
                 },
                 kbps => kbps == 200000, $"The lost speed-up was not re-applied:\n{service.Output}", DeviceTime, Ct);
             Assert.Contains("re-applying 200000 kbit/s", service.Output, StringComparison.Ordinal);
@@ -61,12 +50,12 @@ public sealed class ChannelResilienceTests(SimulatedNetworks networks)
             var status = await service.Client.QueryStatusAsync(new QueryStatusRequest { BandId = bandIds[0] }, cancellationToken: Ct);
             Assert.Equal(SessionState.Active, status.Download.State);
 
-            await StopAsync(service, 0, bandIds[0]);
-            Assert.Equal(50000, networks.Telecom.State.FindByAccount(Lines[0].Account)!.DownKbps);
+            await TelecomFailoverLines.StopAsync(service, 0, bandIds[0], Ct);
+            Assert.Equal(50000, networks.Telecom.State.FindByAccount(TelecomFailoverLines.Lines[0].Account)!.DownKbps);
         }
         finally
         {
-            await RestoreAllAsync();
+            await networks.ResetTelecomAsync();
         }
     }
 
@@ -79,20 +68,20 @@ public sealed class ChannelResilienceTests(SimulatedNetworks networks)
             ["SpeedUp:Channels:2:Capacity:MaxSpeedUps"] = "1",
         });
         var auditFrom = networks.Telecom.State.AuditLog.Count;
-        var bandIds = await PrecheckAllAsync(service, count: 3);
+        var bandIds = await TelecomFailoverLines.PrecheckAndOrderAsync(service, count: 3, Ct);
         try
         {
-            await StartAsync(service, 0, bandIds[0]);
-            await StartAsync(service, 1, bandIds[1]);
+            await TelecomFailoverLines.StartAsync(service, 0, bandIds[0], Ct);
+            await TelecomFailoverLines.StartAsync(service, 1, bandIds[1], Ct);
             var error = await ProductError.AssertFailsAsync(
-                () => service.Client.StartSpeedUpAsync(StartRequest(2, bandIds[2]), cancellationToken: Ct),
+                () => service.Client.StartSpeedUpAsync(TelecomFailoverLines.Start(2, bandIds[2]), cancellationToken: Ct),
                 "isv.BUSINESS_LIMIT_CONTROL", StatusCode.ResourceExhausted);
             Assert.Contains("at capacity", error.Status.Detail, StringComparison.Ordinal);
 
             var audit = NewAudit(auditFrom);
-            Assert.Single(audit, e => e.Face == CommandFace.Cli && e.Command.Contains(Lines[0].Account, StringComparison.Ordinal));
-            Assert.Single(audit, e => e.Face == CommandFace.Snmp && Mentions(e, networks.Telecom.State.FindByAccount(Lines[1].Account)!));
-            Assert.DoesNotContain(audit, e => Mentions(e, networks.Telecom.State.FindByAccount(Lines[2].Account)!));
+            Assert.Single(audit, e => e.Face == CommandFace.Cli && e.Command.Contains(TelecomFailoverLines.Lines[0].Account, StringComparison.Ordinal));
+            Assert.Single(audit, e => e.Face == CommandFace.Snmp && TelecomFailoverLines.Mentions(e, networks.Telecom.State.FindByAccount(TelecomFailoverLines.Lines[1].Account)!));
+            Assert.DoesNotContain(audit, e => TelecomFailoverLines.Mentions(e, networks.Telecom.State.FindByAccount(TelecomFailoverLines.Lines[2].Account)!));
 
             var channels = await service.Admin.ListChannelsAsync(new ListChannelsRequest(), cancellationToken: Ct);
             Assert.All(channels.Channels.Where(c => c.Carrier == "ChinaTelecom"), c =>
@@ -102,14 +91,14 @@ public sealed class ChannelResilienceTests(SimulatedNetworks networks)
             });
 
             // A stop frees a place: the refused line now starts.
-            await StopAsync(service, 0, bandIds[0]);
-            await StartAsync(service, 2, bandIds[2]);
-            await StopAsync(service, 1, bandIds[1]);
-            await StopAsync(service, 2, bandIds[2]);
+            await TelecomFailoverLines.StopAsync(service, 0, bandIds[0], Ct);
+            await TelecomFailoverLines.StartAsync(service, 2, bandIds[2], Ct);
+            await TelecomFailoverLines.StopAsync(service, 1, bandIds[1], Ct);
+            await TelecomFailoverLines.StopAsync(service, 2, bandIds[2], Ct);
         }
         finally
         {
-            await RestoreAllAsync();
+            await networks.ResetTelecomAsync();
         }
     }
 
@@ -178,56 +167,7 @@ public sealed class ChannelResilienceTests(SimulatedNetworks networks)
             Path.Combine(Path.GetTempPath(), $"speedup-chaos-{Guid.NewGuid():N}.db"), settings, Ct);
     }
 
-    private async Task<long[]> PrecheckAllAsync(InProcessService service, int? count = null)
-    {
-        var bandIds = new List<long>();
-        foreach (var (ip, port, _, mbps) in Lines.Take(count ?? Lines.Length))
-        {
-            var precheck = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = ip, Port = port }, cancellationToken: Ct);
-            await service.Client.OrderThirtyDayPackAsync(precheck.BandId, Direction.Down, mbps, cancellationToken: Ct);
-            bandIds.Add(precheck.BandId);
-        }
-
-        return [.. bandIds];
-    }
-
-    private static StartSpeedUpRequest StartRequest(int i, long bandId) => new()
-    {
-        IpAddress = Lines[i].Ip, Port = Lines[i].Port, BandId = bandId, Direction = Direction.Down, TargetBandwidthMbps = Lines[i].Mbps,
-    };
-
-    private async Task StartAsync(InProcessService service, int i, long bandId) =>
-        await service.Client.StartSpeedUpAsync(StartRequest(i, bandId), cancellationToken: Ct);
-
-    private async Task StopAsync(InProcessService service, int i, long bandId) =>
-        await service.Client.StopSpeedUpAsync(new StopSpeedUpRequest
-        {
-            IpAddress = Lines[i].Ip, Port = Lines[i].Port, BandId = bandId, Direction = Direction.Down,
-        }, cancellationToken: Ct);
-
     private List<AuditEntry> NewAudit(int from) => [.. networks.Telecom.State.AuditLog.Skip(from)];
-
-    /// <summary>Whether an audited command changed this line: the CLI names the account, an SNMP SET the band id as the OID's last arc.</summary>
-    private static bool Mentions(AuditEntry entry, SubscriberLineState line) =>
-        entry.Command.Contains(" " + line.Account + " ", StringComparison.Ordinal)
-        || entry.Command.Contains("." + line.BandId.ToString(CultureInfo.InvariantCulture) + " =", StringComparison.Ordinal);
-
-    /// <summary>Whether an audited command sets a rate of exactly <paramref name="kbps"/> (CLI: last word; SNMP: the value).</summary>
-    private static bool SetsTo(AuditEntry entry, int kbps) =>
-        Regex.IsMatch(entry.Command, $@"(?<![0-9.]){kbps}(?![0-9])");
-
-    private async Task RestoreAllAsync()
-    {
-        // Leave the shared simulator as the next test expects it, whatever happened here.
-        foreach (var line in networks.Telecom.State.Lines.Where(l => !l.AtBaseRates))
-        {
-            networks.Telecom.State.SetRates(
-                [new RateChange(line.BandId, RateDirection.Up, line.BaseUpKbps), new RateChange(line.BandId, RateDirection.Down, line.BaseDownKbps)],
-                CommandFace.Control, "test clean-up");
-        }
-
-        await networks.Telecom.ClearFaultsAsync(CancellationToken.None);
-    }
 
     /// <summary>
     /// Moves the service's clock on one probe interval (250 ms) at a time, each once the last probe has reported (or

@@ -9,26 +9,13 @@ namespace SpeedUp.Host.Tests.Channels;
 [Collection(InProcessHostCollection.Name)]
 public sealed class SnmpV3ChannelTests(SimulatedNetworks networks)
 {
-    private static Dictionary<string, string> V3Channel(string authPassword) => new()
-    {
-        ["SpeedUp:Channels:1:Snmp:Version"] = "V3",
-        ["SpeedUp:Channels:1:Snmp:User"] = CarrierSimulators.UnicomV3User.Name,
-        ["SpeedUp:Channels:1:Snmp:AuthProtocol"] = "SHA-256",
-        ["SpeedUp:Channels:1:Snmp:PrivProtocol"] = "AES",
-        ["SpeedUp:Channels:1:Snmp:AuthSecretEnvironmentVariable"] = "SPEEDUP_CU_SNMP_AUTH",
-        ["SpeedUp:Channels:1:Snmp:PrivSecretEnvironmentVariable"] = "SPEEDUP_CU_SNMP_PRIV",
-        ["SPEEDUP_CU_SNMP_AUTH"] = authPassword,
-        ["SPEEDUP_CU_SNMP_PRIV"] = CarrierSimulators.UnicomV3User.PrivPassword!,
-        ["SPEEDUP_CU_SNMP_COMMUNITY"] = "not-the-community",
-    };
-
     private static string NewDatabase() => Path.Combine(Path.GetTempPath(), $"speedup-v3-{Guid.NewGuid():N}.db");
 
     [Fact]
     public async Task StartAndStopSpeedUp_OverSnmpV3AuthPriv_SetAndRestoreTheRate()
     {
         await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase(),
-            V3Channel(CarrierSimulators.UnicomV3User.AuthPassword!));
+            ChannelSettings.UnicomSnmpV3(CarrierSimulators.UnicomV3User.AuthPassword!));
         var client = service.Client;
 
         var precheck = await client.PrecheckAsync(new PrecheckRequest { IpAddress = "221.11.1.67" });
@@ -50,7 +37,7 @@ public sealed class SnmpV3ChannelTests(SimulatedNetworks networks)
     public async Task Precheck_WithWrongV3AuthPassword_FailsWithSystemErrorAndChangesNothing()
     {
         const string wrong = "wrong-auth-pass-1";
-        await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase(), V3Channel(wrong));
+        await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase(), ChannelSettings.UnicomSnmpV3(wrong));
 
         var e = await service.WhileTimePassesAsync(() => ProductError.AssertFailsAsync(
             () => service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "221.11.1.67" }),

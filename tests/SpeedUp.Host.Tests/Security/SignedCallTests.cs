@@ -18,8 +18,6 @@ namespace SpeedUp.Host.Tests.Security;
 [Collection(InProcessHostCollection.Name)]
 public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
 {
-    private const string QueryStatusPath = "/broadband.speedup.v1.SpeedUpService/QueryStatus";
-    private static readonly QueryStatusRequest Query = new() { BandId = 330100001 };
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"speedup-signed-{Guid.NewGuid():N}.db");
     private InProcessService _service = null!;
 
@@ -31,27 +29,13 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
 
     private SpeedUpService.SpeedUpServiceClient Unsigned => new(_service.Channel);
 
-    private Metadata Headers(AccessKeyCredentials? key = null, string path = QueryStatusPath, IMessage? request = null, DateTimeOffset? at = null, string? nonce = null) =>
-        SigningInterceptor.HeadersFor(key ?? _service.CustomerKey, path, request ?? Query, at ?? _service.Time.GetUtcNow(), nonce);
+    private Metadata Headers(AccessKeyCredentials? key = null, string path = SignedCallProbe.QueryStatusPath, IMessage? request = null, DateTimeOffset? at = null, string? nonce = null) =>
+        SignedCallProbe.Headers(key ?? _service.CustomerKey, at ?? _service.Time.GetUtcNow(), path, request, nonce);
 
-    private static Metadata With(Metadata headers, string name, string value)
-    {
-        var copy = new Metadata();
-        foreach (var entry in headers.Where(e => e.Key != name))
-        {
-            copy.Add(entry);
-        }
+    private static Metadata With(Metadata headers, string name, string value) => SignedCallProbe.With(headers, name, value);
 
-        copy.Add(name, value);
-        return copy;
-    }
-
-    private async Task AssertUnauthenticatedAsync(Metadata headers, string reason, QueryStatusRequest? request = null)
-    {
-        var e = await ProductError.AssertFailsAsync(() => Unsigned.QueryStatusAsync(request ?? Query, headers),
-            "isp.RAM_PERMISSION_DENY", StatusCode.Unauthenticated);
-        Assert.Contains(reason, e.Status.Detail, StringComparison.Ordinal);
-    }
+    private Task AssertUnauthenticatedAsync(Metadata headers, string reason, QueryStatusRequest? request = null) =>
+        SignedCallProbe.AssertUnauthenticatedAsync(_service, headers, reason, request);
 
     [Fact]
     public async Task Call_Unsigned_FailsUnauthenticatedButHealthStaysOpen()
@@ -62,7 +46,7 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
 
         var health = await new global::Grpc.Health.V1.Health.HealthClient(_service.Channel).CheckAsync(new HealthCheckRequest(), cancellationToken: Ct);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
-        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, Headers(), cancellationToken: Ct)); // the same call, signed
+        Assert.NotNull(await Unsigned.QueryStatusAsync(SignedCallProbe.Query, Headers(), cancellationToken: Ct)); // the same call, signed
     }
 
     [Fact]
@@ -82,7 +66,7 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
         await AssertUnauthenticatedAsync(With(Headers(), SignatureHeaders.Signature, new string('0', 64)), "signature does not match");
         await AssertUnauthenticatedAsync(With(Headers(), SignatureHeaders.Signature, "zz"), "signature does not match");
 
-        var withinWindow = await Unsigned.QueryStatusAsync(Query, Headers(at: now.AddMinutes(-4)), cancellationToken: Ct);
+        var withinWindow = await Unsigned.QueryStatusAsync(SignedCallProbe.Query, Headers(at: now.AddMinutes(-4)), cancellationToken: Ct);
         Assert.NotNull(withinWindow);
         Assert.DoesNotContain(_service.CustomerKey.AccessKeySecret, _service.Output, StringComparison.Ordinal);
     }
@@ -93,21 +77,21 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
         var signedNow = Headers();
         var alsoSignedNow = Headers();
         _service.Time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1)); // within SpeedUp:Security:ClockSkew (signatures hold whole seconds)
-        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, signedNow, cancellationToken: Ct));
+        Assert.NotNull(await Unsigned.QueryStatusAsync(SignedCallProbe.Query, signedNow, cancellationToken: Ct));
 
         _service.Time.Advance(TimeSpan.FromSeconds(2));
         await AssertUnauthenticatedAsync(alsoSignedNow, "more than 300 s from the service's clock");
-        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, Headers(), cancellationToken: Ct)); // signed at the service's time
+        Assert.NotNull(await Unsigned.QueryStatusAsync(SignedCallProbe.Query, Headers(), cancellationToken: Ct)); // signed at the service's time
     }
 
     [Fact]
     public async Task Call_Replayed_FailsUnauthenticated()
     {
         var headers = Headers();
-        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, headers, cancellationToken: Ct));
+        Assert.NotNull(await Unsigned.QueryStatusAsync(SignedCallProbe.Query, headers, cancellationToken: Ct));
 
         await AssertUnauthenticatedAsync(headers, "nonce was already used");
-        Assert.NotNull(await Unsigned.QueryStatusAsync(Query, Headers(), cancellationToken: Ct)); // a fresh nonce is fine
+        Assert.NotNull(await Unsigned.QueryStatusAsync(SignedCallProbe.Query, Headers(), cancellationToken: Ct)); // a fresh nonce is fine
     }
 
     [Fact]
@@ -117,7 +101,7 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
         var client = _service.ClientAs(precheckOnly);
 
         Assert.Equal("OK", (await client.PrecheckAsync(new PrecheckRequest { IpAddress = "202.101.172.35" }, cancellationToken: Ct)).Code);
-        var denied = await ProductError.AssertFailsAsync(() => client.QueryStatusAsync(Query), "isp.RAM_PERMISSION_DENY", StatusCode.PermissionDenied);
+        var denied = await ProductError.AssertFailsAsync(() => client.QueryStatusAsync(SignedCallProbe.Query), "isp.RAM_PERMISSION_DENY", StatusCode.PermissionDenied);
         Assert.Contains("may not call SpeedUpService/QueryStatus", denied.Status.Detail, StringComparison.Ordinal);
         await ProductError.AssertFailsAsync(
             () => new AccessKeyAdmin.AccessKeyAdminClient(_service.SignedBy(_service.CustomerKey)).ListAccessKeysAsync(new ListAccessKeysRequest()),
@@ -128,7 +112,7 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
 
         await _service.Customers.CreateCustomerAsync(new CreateCustomerRequest { Id = "dave", Name = "Dave", Subscribed = false }, cancellationToken: Ct);
         var dave = _service.ClientAs(await _service.CreateKeyAsync("dave"));
-        await ProductError.AssertFailsAsync(() => dave.QueryStatusAsync(Query), "isv.PRODUCT_UNSUBSCRIBE", StatusCode.PermissionDenied);
+        await ProductError.AssertFailsAsync(() => dave.QueryStatusAsync(SignedCallProbe.Query), "isv.PRODUCT_UNSUBSCRIBE", StatusCode.PermissionDenied);
     }
 
     [Fact]
@@ -136,24 +120,24 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
     {
         var key = await _service.CreateKeyAsync("demo");
         var client = _service.ClientAs(key);
-        Assert.NotNull(await client.QueryStatusAsync(Query, cancellationToken: Ct));
+        Assert.NotNull(await client.QueryStatusAsync(SignedCallProbe.Query, cancellationToken: Ct));
 
         await _service.Keys.DisableAccessKeyAsync(new AccessKeyRef { AccessKeyId = key.AccessKeyId }, cancellationToken: Ct);
         await AssertUnauthenticatedAsync(Headers(key), "is disabled");
         await _service.Keys.EnableAccessKeyAsync(new AccessKeyRef { AccessKeyId = key.AccessKeyId }, cancellationToken: Ct);
-        Assert.NotNull(await client.QueryStatusAsync(Query, cancellationToken: Ct));
+        Assert.NotNull(await client.QueryStatusAsync(SignedCallProbe.Query, cancellationToken: Ct));
 
         var graced = await _service.Keys.RotateAccessKeyAsync(new RotateAccessKeyRequest { AccessKeyId = key.AccessKeyId, PreviousValidSeconds = 600 }, cancellationToken: Ct);
         SecretScan.Register(graced.AccessKeySecret);
         var second = new AccessKeyCredentials(key.AccessKeyId, graced.AccessKeySecret);
-        Assert.NotNull(await client.QueryStatusAsync(Query, cancellationToken: Ct)); // the previous secret, within its grace
-        Assert.NotNull(await _service.ClientAs(second).QueryStatusAsync(Query, cancellationToken: Ct));
+        Assert.NotNull(await client.QueryStatusAsync(SignedCallProbe.Query, cancellationToken: Ct)); // the previous secret, within its grace
+        Assert.NotNull(await _service.ClientAs(second).QueryStatusAsync(SignedCallProbe.Query, cancellationToken: Ct));
         var immediate = await _service.Keys.RotateAccessKeyAsync(new RotateAccessKeyRequest { AccessKeyId = key.AccessKeyId }, cancellationToken: Ct);
         SecretScan.Register(immediate.AccessKeySecret);
         await AssertUnauthenticatedAsync(Headers(key), "signature does not match");
         await AssertUnauthenticatedAsync(Headers(second), "signature does not match");
         var third = new AccessKeyCredentials(key.AccessKeyId, immediate.AccessKeySecret);
-        Assert.NotNull(await _service.ClientAs(third).QueryStatusAsync(Query, cancellationToken: Ct));
+        Assert.NotNull(await _service.ClientAs(third).QueryStatusAsync(SignedCallProbe.Query, cancellationToken: Ct));
         await ProductError.AssertFailsAsync(
             () => _service.Keys.RotateAccessKeyAsync(new RotateAccessKeyRequest { AccessKeyId = key.AccessKeyId, PreviousValidSeconds = -1 }),
             "isv.INVALID_PARAMETERS", StatusCode.InvalidArgument);

@@ -28,7 +28,7 @@ namespace SpeedUp.Host.Tests.Support;
 /// Clients are real gRPC clients generated from the .proto alone, over the TestServer's handler. The same members as
 /// <see cref="ServiceProcess"/>, so a test reads the same against either.
 /// </summary>
-public sealed class InProcessService : IAsyncDisposable
+public sealed class InProcessService : ServiceClients, IAsyncDisposable
 {
     private static int s_instances;
     private readonly WebApplication _app;
@@ -51,13 +51,16 @@ public sealed class InProcessService : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>The bootstrap key of the <c>demo</c> customer (<c>SpeedUpService/*</c>).</summary>
-    public AccessKeyCredentials CustomerKey { get; }
+    public override AccessKeyCredentials CustomerKey { get; }
 
     /// <summary>The bootstrap operator key (<c>*</c>).</summary>
-    public AccessKeyCredentials OperatorKey { get; }
+    public override AccessKeyCredentials OperatorKey { get; }
 
     /// <summary>How many of the latest log lines <see cref="Output"/> keeps.</summary>
     public const int KeptOutputLines = CapturedLog.KeptLines;
+
+    /// <inheritdoc />
+    protected override TimeProvider? SigningClock => Time;
 
     /// <summary>The latest log lines of the service.</summary>
     public string Output => _log.Text;
@@ -66,19 +69,7 @@ public sealed class InProcessService : IAsyncDisposable
     public long OutputLines => _log.Count;
 
     /// <summary>The plain channel (calls from 127.0.0.1): calls on it are not signed.</summary>
-    public GrpcChannel Channel => _channel ??= ChannelFrom("127.0.0.1");
-
-    /// <summary>The speed-up API, signed by the demo customer's key.</summary>
-    public SpeedUpService.SpeedUpServiceClient Client => new(SignedBy(CustomerKey));
-
-    /// <summary>The channel admin API, signed by the operator key.</summary>
-    public Broadband.SpeedUp.Admin.V1.ChannelAdmin.ChannelAdminClient Admin => new(SignedBy(OperatorKey));
-
-    /// <summary>The customer admin API, signed by the operator key.</summary>
-    public Broadband.SpeedUp.Admin.V1.CustomerAdmin.CustomerAdminClient Customers => new(SignedBy(OperatorKey));
-
-    /// <summary>The access key admin API, signed by the operator key.</summary>
-    public Broadband.SpeedUp.Admin.V1.AccessKeyAdmin.AccessKeyAdminClient Keys => new(SignedBy(OperatorKey));
+    public override GrpcChannel Channel => _channel ??= ChannelFrom("127.0.0.1");
 
     /// <summary>A new plain channel whose calls the service sees as coming from <paramref name="remoteAddress"/>. The caller disposes it.</summary>
     public GrpcChannel ChannelFrom(string remoteAddress)
@@ -86,23 +77,6 @@ public sealed class InProcessService : IAsyncDisposable
         var address = IPAddress.Parse(remoteAddress);
         var handler = _app.GetTestServer().CreateHandler(context => context.Connection.RemoteIpAddress = address);
         return GrpcChannel.ForAddress(_app.GetTestServer().BaseAddress, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
-    }
-
-    /// <summary>Calls signed by <paramref name="credentials"/> at the service's (fake) time.</summary>
-    public CallInvoker SignedBy(AccessKeyCredentials credentials) => Channel.Intercept(new SigningInterceptor(credentials, Time));
-
-    /// <summary>The speed-up API signed by <paramref name="credentials"/>.</summary>
-    public SpeedUpService.SpeedUpServiceClient ClientAs(AccessKeyCredentials credentials) => new(SignedBy(credentials));
-
-    /// <summary>Creates a customer key (all of <c>SpeedUpService</c> unless <paramref name="actions"/> say otherwise) through the admin API.</summary>
-    public async Task<AccessKeyCredentials> CreateKeyAsync(string customerId, params string[] actions)
-    {
-        var created = await Keys.CreateAccessKeyAsync(new Broadband.SpeedUp.Admin.V1.CreateAccessKeyRequest
-        {
-            CustomerId = customerId, Actions = { actions.Length == 0 ? ["SpeedUpService/*"] : actions }, Description = "test",
-        });
-        SecretScan.Register(created.AccessKeySecret);
-        return new AccessKeyCredentials(created.Key.AccessKeyId, created.AccessKeySecret);
     }
 
     /// <summary>Waits (real time, at most 10 s) until the service has logged <paramref name="text"/>; returns the log then.</summary>

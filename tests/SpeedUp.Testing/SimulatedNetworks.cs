@@ -1,9 +1,9 @@
 using SpeedUp.Simulator;
-using SpeedUp.Testing;
+using Xunit;
 
-namespace SpeedUp.Host.Tests.Support;
+namespace SpeedUp.Testing;
 
-/// <summary>The simulated carrier networks (real sshd, real SNMP agent), started once for the in-process host tests.</summary>
+/// <summary>The simulated carrier networks (real sshd, real SNMP agent), started once per test collection that shares them.</summary>
 public sealed class SimulatedNetworks : IAsyncLifetime
 {
     private CarrierSimulators? _simulators;
@@ -29,14 +29,17 @@ public sealed class SimulatedNetworks : IAsyncLifetime
             await _simulators.DisposeAsync();
         }
     }
-}
 
-/// <summary>
-/// The in-process host tests share the simulators (whose lines and audit logs they assert on) and set process-wide
-/// environment variables for the secrets they configure: they run one at a time.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class InProcessHostCollection : ICollectionFixture<SimulatedNetworks>
-{
-    public const string Name = "in-process host";
+    /// <summary>Puts every Telecom line back at its base rates and clears the faults: the next test finds the device as seeded.</summary>
+    public async Task ResetTelecomAsync()
+    {
+        foreach (var line in Telecom.State.Lines.Where(l => !l.AtBaseRates))
+        {
+            Telecom.State.SetRates(
+                [new RateChange(line.BandId, RateDirection.Up, line.BaseUpKbps), new RateChange(line.BandId, RateDirection.Down, line.BaseDownKbps)],
+                CommandFace.Control, "test clean-up");
+        }
+
+        await Telecom.ClearFaultsAsync(CancellationToken.None);
+    }
 }
