@@ -74,6 +74,10 @@ public sealed partial class SupplyChannelRegistry : IAsyncDisposable
             .ThenByDescending(c => c.Options.Weight * c.Capacity.FreeShare)
             .ThenBy(c => c.Name, StringComparer.Ordinal)];
 
+    /// <summary>Whether any configured channel serves <paramref name="demand"/> (no ordering: cheaper than <see cref="Candidates"/>).</summary>
+    public bool AnyServes(ChannelDemand demand) =>
+        _channels.Any(c => c.Serves(demand.Carrier, demand.Province, demand.Direction, demand.BandwidthMbps));
+
     /// <summary>Records capacity held by a session found open at start-up, whatever the limits.</summary>
     public void Adopt(string channelName, string sessionId, long addedKbps)
     {

@@ -15,7 +15,7 @@ namespace SpeedUp.Scheduler;
 public sealed class SupplyChannelScheduler(SupplyChannelRegistry registry) : ISupplyScheduler
 {
     /// <inheritdoc />
-    public bool CanServe(ChannelDemand demand) => registry.Candidates(demand).Count > 0;
+    public bool CanServe(ChannelDemand demand) => registry.AnyServes(demand);
 
     /// <inheritdoc />
     public async Task<T> RunAsync<T>(ChannelRequest request, Func<ChannelAttempt, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
