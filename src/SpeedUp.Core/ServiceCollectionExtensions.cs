@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SpeedUp.Core.Access;
 using SpeedUp.Core.Billing;
 using SpeedUp.Core.Catalogue;
+using SpeedUp.Core.Cluster;
 using SpeedUp.Core.Customers;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
@@ -23,6 +24,9 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.AddOptions<SpeedUpSessionOptions>().BindConfiguration("SpeedUp:Sessions").ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogueOptions>, CatalogueOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpeedUpSessionOptions>, SpeedUpSessionOptionsValidator>());
+        services.AddOptions<ClusterOptions>().BindConfiguration("SpeedUp:Cluster").ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
+        services.TryAddSingleton<InstanceIdentity>();
         services.AddOptions<SecurityOptions>().BindConfiguration("SpeedUp:Security").ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>());
         services.TryAddSingleton<MasterKeySource>();
@@ -41,7 +45,7 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.TryAddSingleton<SettlementService>();
         services.TryAddSingleton<StatisticsService>();
         services.TryAddSingleton<OfferCatalogue>();
-        services.TryAddSingleton<LineLocks>();
+        services.TryAddSingleton<ILineLocks, InProcessLineLocks>();
         services.TryAddSingleton<PrecheckGuard>();
         services.TryAddSingleton<PrecheckService>();
         services.TryAddSingleton<OrderService>();

@@ -2,7 +2,7 @@ namespace SpeedUp.Core.Channels;
 
 /// <summary>
 /// Capacity of one supply channel held for one session during an attempt. Disposing gives it back unless
-/// <see cref="Keep"/> handed it to the session, which then holds it until it ends (<see cref="ISupplyScheduler.Release"/>);
+/// <see cref="KeepAsync"/> handed it to the session, which then holds it until it ends (<see cref="ISupplyScheduler.ReleaseAsync"/>);
 /// keeping moves the session off any channel it held before.
 /// </summary>
 public abstract class CapacityLease : IAsyncDisposable
@@ -11,35 +11,34 @@ public abstract class CapacityLease : IAsyncDisposable
     private bool _disposed;
 
     /// <summary>Hands the capacity to the session: disposing no longer gives it back.</summary>
-    public void Keep()
+    public async Task KeepAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_kept)
         {
+            await OnKeptAsync(cancellationToken).ConfigureAwait(false);
             _kept = true;
-            OnKept();
         }
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (!_disposed)
         {
             _disposed = true;
             if (!_kept)
             {
-                OnReleased();
+                await OnReleasedAsync().ConfigureAwait(false);
             }
         }
 
         GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>The session keeps the capacity.</summary>
-    protected abstract void OnKept();
+    protected abstract Task OnKeptAsync(CancellationToken cancellationToken);
 
     /// <summary>The capacity goes back to the channel.</summary>
-    protected abstract void OnReleased();
+    protected abstract Task OnReleasedAsync();
 }

@@ -33,12 +33,13 @@ public abstract class ChannelAttempt
     public abstract Task<LineRates> SetRateAsync(LineReference line, Direction direction, long rateKbps, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Leases capacity on this channel for a session adding <paramref name="addedKbps"/>. When the channel is full the
-    /// run moves to the next channel (the attempt ends here). Dispose the lease on every path (<c>await using</c>);
-    /// <see cref="CapacityLease.Keep"/> hands it to the session once the session runs on this channel.
+    /// Leases capacity on this channel for a session adding <paramref name="addedKbps"/>, counted in the shared store
+    /// (<see cref="IChannelCapacityLedger"/>) so every instance sees it. When the channel is full the run moves to the
+    /// next channel (the attempt ends here). Dispose the lease on every path (<c>await using</c>);
+    /// <see cref="CapacityLease.KeepAsync"/> hands it to the session once the session runs on this channel.
     /// </summary>
-    public abstract CapacityLease LeaseCapacity(string sessionId, long addedKbps);
+    public abstract Task<CapacityLease> LeaseCapacityAsync(string sessionId, long addedKbps, CancellationToken cancellationToken);
 
-    /// <summary>Like <see cref="LeaseCapacity"/>, but null when the channel is full (the attempt goes on).</summary>
-    public abstract CapacityLease? TryLeaseCapacity(string sessionId, long addedKbps);
+    /// <summary>Like <see cref="LeaseCapacityAsync"/>, but null when the channel is full (the attempt goes on).</summary>
+    public abstract Task<CapacityLease?> TryLeaseCapacityAsync(string sessionId, long addedKbps, CancellationToken cancellationToken);
 }

@@ -25,9 +25,6 @@ public interface ISupplyScheduler
     /// </exception>
     Task<T> RunAsync<T>(ChannelRequest request, Func<ChannelAttempt, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken);
 
-    /// <summary>Holds capacity for a session found open at start-up on <paramref name="channelName"/>, whatever the limits.</summary>
-    void Adopt(string channelName, string sessionId, long addedKbps);
-
     /// <summary>Gives back the capacity a session holds (idempotent): the session has ended.</summary>
-    void Release(string sessionId);
+    Task ReleaseAsync(string sessionId, CancellationToken cancellationToken);
 }

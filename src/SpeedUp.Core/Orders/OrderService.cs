@@ -11,10 +11,10 @@ namespace SpeedUp.Core.Orders;
 /// <summary>
 /// Takes offer orders: the offer must come from the customer's valid pre-check of that line; an hour pack cannot be
 /// ordered in a direction that has a 30-day pack this month (order exclusion); the list price is frozen on the
-/// balance (pre-deduction). Orders of one line are taken one at a time (<see cref="LineLocks"/>).
+/// balance (pre-deduction). Orders of one line are taken one at a time (<see cref="ILineLocks"/>).
 /// </summary>
 public sealed class OrderService(
-    PrecheckGuard prechecks, OfferCatalogue catalogue, IOrderStore orders, PriceList prices, LineLocks locks, TimeProvider time)
+    PrecheckGuard prechecks, OfferCatalogue catalogue, IOrderStore orders, PriceList prices, ILineLocks locks, TimeProvider time)
 {
     /// <summary>
     /// Orders <paramref name="offerId"/> for the line <paramref name="bandId"/> on behalf of <paramref name="customerId"/>
@@ -34,7 +34,7 @@ public sealed class OrderService(
         var requestId = ClientRequestIds.Validate(clientRequestId);
         var hash = ClientRequestIds.Fingerprint(string.Create(CultureInfo.InvariantCulture, $"order|{bandId}|{offerId}"));
 
-        using var _ = await locks.AcquireAsync(bandId, cancellationToken).ConfigureAwait(false);
+        await using var _ = await locks.AcquireAsync(bandId, cancellationToken).ConfigureAwait(false);
         if (requestId is not null && await orders.FindByClientRequestAsync(customerId, requestId, cancellationToken).ConfigureAwait(false) is { } first)
         {
             ClientRequestIds.RequireSameBody(requestId, first.RequestHash, hash);

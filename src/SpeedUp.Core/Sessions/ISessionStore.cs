@@ -23,8 +23,18 @@ public interface ISessionStore
     /// <summary>The customer's sessions started with that client request id, latest first.</summary>
     Task<IReadOnlyList<SpeedUpSession>> FindByClientRequestAsync(string customerId, string clientRequestId, CancellationToken cancellationToken);
 
-    /// <summary>Sessions that need the restorer: Active and due at <paramref name="now"/>, or Applying/Restoring.</summary>
-    Task<IReadOnlyList<SpeedUpSession>> ListNeedingRestoreAsync(DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims, for <paramref name="instanceId"/> until <paramref name="now"/> + <paramref name="lease"/>, up to
+    /// <paramref name="limit"/> sessions that need the restorer (Active and due at <paramref name="now"/>, or
+    /// Applying/Restoring) and that no other instance holds an unexpired claim on, oldest due first. Instances
+    /// claiming at the same time get disjoint sessions; a claim of an instance that died is taken over once its lease
+    /// has passed. Claims of <paramref name="instanceId"/> itself are renewed.
+    /// </summary>
+    Task<IReadOnlyList<SpeedUpSession>> ClaimNeedingRestoreAsync(
+        string instanceId, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Gives up <paramref name="instanceId"/>'s claim on a session (so the next sweep of any instance may take it).</summary>
+    Task ReleaseClaimAsync(string sessionId, string instanceId, CancellationToken cancellationToken);
 
     /// <summary>Every session not ended yet (Applying, Active, Restoring), oldest first.</summary>
     Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken);

@@ -7,8 +7,7 @@ using SpeedUp.Drivers;
 namespace SpeedUp.Core.Sessions;
 
 /// <summary>
-/// Compares the journal with the equipment. At start-up the capacity held by open sessions is given back to their
-/// channels; then, every <see cref="SpeedUpSessionOptions.ReconcileInterval"/>, each active session's line is read:
+/// Compares the journal with the equipment. Every <see cref="SpeedUpSessionOptions.ReconcileInterval"/>, each active session's line is read:
 /// a line back at its original rate lost the speed-up on the device (a BRAS reboot resets every line to its plan) and
 /// gets the target re-applied, since the customer's session is still running; a line at any other rate was changed
 /// by someone else and is only reported (the restore puts the original back at the end). Sessions that ended within
@@ -18,7 +17,7 @@ namespace SpeedUp.Core.Sessions;
 public sealed partial class SessionReconciler(
     ISessionStore sessions,
     ISupplyScheduler scheduler,
-    LineLocks locks,
+    ILineLocks locks,
     IOptions<SpeedUpSessionOptions> options,
     TimeProvider time,
     ILogger<SessionReconciler> logger)
@@ -33,18 +32,6 @@ public sealed partial class SessionReconciler(
     /// <summary>Speed-ups re-applied since start-up.</summary>
     public long Reapplied => Interlocked.Read(ref _reapplied);
 
-    /// <summary>Gives every open session's capacity back to its channel's ledger (after a restart).</summary>
-    public async Task<int> AdoptOpenSessionsAsync(CancellationToken cancellationToken)
-    {
-        var open = await sessions.ListOpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var session in open)
-        {
-            scheduler.Adopt(session.ChannelName, session.Id, session.TargetKbps - session.OriginalKbps);
-        }
-
-        return open.Count;
-    }
-
     /// <summary>Checks every active, not yet due session against its line. Returns how many were re-applied.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
@@ -57,7 +44,7 @@ public sealed partial class SessionReconciler(
                 continue;
             }
 
-            using var _ = await locks.AcquireAsync(candidate.BandId, cancellationToken).ConfigureAwait(false);
+            await using var _ = await locks.AcquireAsync(candidate.BandId, cancellationToken).ConfigureAwait(false);
             var session = await sessions.FindOpenAsync(candidate.BandId, candidate.Direction, cancellationToken).ConfigureAwait(false);
             if (session is null || session.Id != candidate.Id || session.State != SessionState.Active)
             {
@@ -81,7 +68,7 @@ public sealed partial class SessionReconciler(
         var since = time.GetUtcNow() - options.Value.VerifyEndedFor;
         foreach (var ended in await sessions.ListEndedWithUncertainWritesAsync(since, cancellationToken).ConfigureAwait(false))
         {
-            using var _ = await locks.AcquireAsync(ended.BandId, cancellationToken).ConfigureAwait(false);
+            await using var _ = await locks.AcquireAsync(ended.BandId, cancellationToken).ConfigureAwait(false);
             if (await sessions.FindOpenAsync(ended.BandId, ended.Direction, cancellationToken).ConfigureAwait(false) is not null)
             {
                 continue; // a newer session owns the line's rate now
@@ -155,12 +142,12 @@ public sealed partial class SessionReconciler(
         await attempt.SetRateAsync(session.Reference(), session.Direction, session.TargetKbps, cancellationToken).ConfigureAwait(false);
         if (attempt.ChannelName != session.ChannelName)
         {
-            await using var lease = attempt.TryLeaseCapacity(session.Id, session.TargetKbps - session.OriginalKbps);
+            await using var lease = await attempt.TryLeaseCapacityAsync(session.Id, session.TargetKbps - session.OriginalKbps, cancellationToken).ConfigureAwait(false);
             if (lease is not null)
             {
                 session.MoveTo(attempt.ChannelName);
                 await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
-                lease.Keep();
+                await lease.KeepAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 

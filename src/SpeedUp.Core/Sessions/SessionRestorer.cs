@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SpeedUp.Core.Channels;
+using SpeedUp.Core.Cluster;
 using SpeedUp.Core.Errors;
 using SpeedUp.Drivers;
 
@@ -10,12 +12,14 @@ namespace SpeedUp.Core.Sessions;
 /// sessions the service left open when it stopped or crashed. The restore goes through the channel that applied the
 /// rate first, then through the other channels of the line's carrier and province; each reads the line before it
 /// writes. A restore that fails everywhere stays journalled as <see cref="SessionState.Restoring"/> and is retried
-/// by the next sweep, so no line stays sped up. An ended session gives its channel capacity back.
+/// by the next sweep (of any instance), so no line stays sped up. An ended session gives its channel capacity back.
 /// </summary>
 public sealed partial class SessionRestorer(
     ISessionStore sessions,
     ISupplyScheduler scheduler,
-    LineLocks locks,
+    ILineLocks locks,
+    InstanceIdentity instance,
+    IOptions<ClusterOptions> clusterOptions,
     TimeProvider time,
     ILogger<SessionRestorer> logger)
 {
@@ -47,48 +51,78 @@ public sealed partial class SessionRestorer(
 
         session.MarkEnded(time.GetUtcNow());
         await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
-        scheduler.Release(session.Id);
+        await scheduler.ReleaseAsync(session.Id, CancellationToken.None).ConfigureAwait(false);
         LogRestored(session.Id, session.BandId, session.Direction, session.OriginalKbps, session.EndReason, session.ChannelName);
         return true;
     }
 
-    /// <summary>Restores every session that is due, or was left half-way by an earlier run. Returns how many ended.</summary>
+    /// <summary>
+    /// Restores every session that is due, or was left half-way by an earlier run or by an instance that died. The
+    /// sessions are claimed first (<see cref="ISessionStore.ClaimNeedingRestoreAsync"/>), so instances sweeping together
+    /// share the work; a line somebody is changing right now is left to the next sweep. Returns how many ended.
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var ended = 0;
-        var candidates = await sessions.ListNeedingRestoreAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var cluster = clusterOptions.Value;
+        var candidates = await sessions.ClaimNeedingRestoreAsync(instance.Id, time.GetUtcNow(), cluster.ClaimLease, cluster.ClaimBatch, cancellationToken)
+            .ConfigureAwait(false);
         foreach (var candidate in candidates)
         {
-            using var _ = await locks.AcquireAsync(candidate.BandId, cancellationToken).ConfigureAwait(false);
-
-            // Re-read under the lock: a concurrent stop may have ended it, or a start may just have finished.
-            var session = await sessions.FindOpenAsync(candidate.BandId, candidate.Direction, cancellationToken).ConfigureAwait(false);
-            if (session is null || session.Id != candidate.Id)
-            {
-                continue;
-            }
-
-            var now = time.GetUtcNow();
-            switch (session.State)
-            {
-                case SessionState.Active when session.DueAt > now:
-                    continue;
-                case SessionState.Active:
-                    session.BeginRestore(session.DueAt < _processStartedAt ? EndReason.RestoredAfterRestart : EndReason.Expired);
-                    break;
-                case SessionState.Applying:
-                    // Nobody applies outside the lock, so an Applying session here was orphaned by a crash.
-                    session.BeginRestore(EndReason.RestoredAfterRestart);
-                    break;
-            }
-
-            if (await RestoreAsync(session, cancellationToken).ConfigureAwait(false))
+            if (await SweepOneAsync(candidate, cancellationToken).ConfigureAwait(false))
             {
                 ended++;
             }
         }
 
         return ended;
+    }
+
+    /// <summary>Restores one claimed session unless its line is busy or it no longer needs it; true when it ended.</summary>
+    private async Task<bool> SweepOneAsync(SpeedUpSession candidate, CancellationToken cancellationToken)
+    {
+        var ended = false;
+        await using (var line = await locks.TryAcquireAsync(candidate.BandId, cancellationToken).ConfigureAwait(false))
+        {
+            // Whoever holds the line (a start, a stop, another instance's sweep) is alive and finishes the session.
+            if (line is not null)
+            {
+                ended = await RestoreIfStillNeededAsync(candidate, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (!ended)
+        {
+            await sessions.ReleaseClaimAsync(candidate.Id, instance.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ended;
+    }
+
+    private async Task<bool> RestoreIfStillNeededAsync(SpeedUpSession candidate, CancellationToken cancellationToken)
+    {
+        // Re-read under the lock: a concurrent stop may have ended it, or a start may just have finished.
+        var session = await sessions.FindOpenAsync(candidate.BandId, candidate.Direction, cancellationToken).ConfigureAwait(false);
+        if (session is null || session.Id != candidate.Id)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        switch (session.State)
+        {
+            case SessionState.Active when session.DueAt > now:
+                return false;
+            case SessionState.Active:
+                session.BeginRestore(session.DueAt < _processStartedAt ? EndReason.RestoredAfterRestart : EndReason.Expired);
+                break;
+            case SessionState.Applying:
+                // Every start holds the line while it applies, so an Applying session here lost its instance.
+                session.BeginRestore(EndReason.RestoredAfterRestart);
+                break;
+        }
+
+        return await RestoreAsync(session, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

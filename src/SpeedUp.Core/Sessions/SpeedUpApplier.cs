@@ -106,7 +106,7 @@ public sealed partial class SpeedUpApplier(
             if (Session is null)
             {
                 RequireSpeedUp(plan, line, current);
-                await using var lease = attempt.LeaseCapacity(sessionId, plan.TargetKbps - current);
+                await using var lease = await attempt.LeaseCapacityAsync(sessionId, plan.TargetKbps - current, cancellationToken).ConfigureAwait(false);
                 Session = SpeedUpSession.Begin(sessionId, precheck.BandId, precheck.Account, precheck.IpAddress, precheck.Port,
                     precheck.Carrier, precheck.Province, attempt.ChannelName, plan.Direction, plan.TargetKbps, current, plan.Scene,
                     applier.Now, plan.Duration, plan.Attribution);
@@ -114,7 +114,7 @@ public sealed partial class SpeedUpApplier(
                 return await WriteAsync(attempt, lease, reference).ConfigureAwait(false);
             }
 
-            await using (var lease = attempt.LeaseCapacity(sessionId, plan.TargetKbps - Session.OriginalKbps))
+            await using (var lease = await attempt.LeaseCapacityAsync(sessionId, plan.TargetKbps - Session.OriginalKbps, CancellationToken.None).ConfigureAwait(false))
             {
                 if (attempt.WriteOutcomeUnknown)
                 {
@@ -127,7 +127,7 @@ public sealed partial class SpeedUpApplier(
                 if (current == plan.TargetKbps)
                 {
                     // The earlier channel's write did land: writing again would apply twice.
-                    lease.Keep();
+                    await lease.KeepAsync(CancellationToken.None).ConfigureAwait(false);
                     return await applier.ActivateAsync(Session).ConfigureAwait(false);
                 }
 
@@ -138,7 +138,7 @@ public sealed partial class SpeedUpApplier(
         private async Task<SpeedUpSession> WriteAsync(ChannelAttempt attempt, CapacityLease lease, LineReference reference)
         {
             await attempt.SetRateAsync(reference, plan.Direction, plan.TargetKbps, CancellationToken.None).ConfigureAwait(false);
-            lease.Keep();
+            await lease.KeepAsync(CancellationToken.None).ConfigureAwait(false);
             return await applier.ActivateAsync(Session!).ConfigureAwait(false);
         }
 

@@ -12,7 +12,7 @@ namespace SpeedUp.Core.Sessions;
 /// <summary>
 /// Starts, stops and reports a customer's speed-ups. Validates requests, checks the customer's pre-check, that no
 /// session is open and that a usable order pays for it, then hands the apply to <see cref="SpeedUpApplier"/> (journal
-/// before write, failover without applying twice); every change of a line is serialized by <see cref="LineLocks"/>;
+/// before write, failover without applying twice); every change of a line is serialized by <see cref="ILineLocks"/>;
 /// stops go through <see cref="SessionRestorer"/>. Another customer's sessions answer as if they did not exist.
 /// </summary>
 public sealed class SpeedUpSessionService(
@@ -21,7 +21,7 @@ public sealed class SpeedUpSessionService(
     SpeedUpApplier applier,
     ISessionStore sessions,
     SessionRestorer restorer,
-    LineLocks locks,
+    ILineLocks locks,
     IOptions<SpeedUpSessionOptions> options,
     IOrderStore orders,
     TimeProvider time)
@@ -48,7 +48,7 @@ public sealed class SpeedUpSessionService(
             throw SpeedUpException.InvalidParameter($"{targetMbps} Mbps {direction} is not a speed-up tier of the product.");
         }
 
-        using var _ = await locks.AcquireAsync(bandId, cancellationToken).ConfigureAwait(false);
+        await using var _ = await locks.AcquireAsync(bandId, cancellationToken).ConfigureAwait(false);
         if (requestId is not null)
         {
             var earlier = await sessions.FindByClientRequestAsync(customerId, requestId, cancellationToken).ConfigureAwait(false);
@@ -99,7 +99,7 @@ public sealed class SpeedUpSessionService(
         var bandId = RequestValidator.BandId(command.BandId);
         var direction = RequestValidator.Direction(command.Direction);
 
-        using var _ = await locks.AcquireAsync(bandId, cancellationToken).ConfigureAwait(false);
+        await using var _ = await locks.AcquireAsync(bandId, cancellationToken).ConfigureAwait(false);
         var session = await sessions.FindOpenAsync(bandId, direction, cancellationToken).ConfigureAwait(false);
         if (session is null || session.State == SessionState.Applying || session.CustomerId != customerId)
         {

@@ -1,0 +1,36 @@
+namespace SpeedUp.Core.Channels;
+
+/// <summary>The limits of one supply channel (0 = unlimited).</summary>
+public readonly record struct ChannelLimits(int MaxSpeedUps, long BandwidthPoolMbps);
+
+/// <summary>What a channel's open speed-ups hold: how many, and the bandwidth they add (Mbps).</summary>
+public readonly record struct ChannelUsage(int SpeedUps, long AddedMbps);
+
+/// <summary>
+/// Capacity of the supply channels, held per session in the shared store so that every instance counts the same
+/// speed-ups. A holding counts while its session is open, and for <see cref="UnjournalledHoldingLife"/> before its
+/// session is journalled (an instance that died between the two leaves nothing behind for longer); a holding of an
+/// ended session never counts, so a crash between the end and the release loses no capacity.
+/// </summary>
+public interface IChannelCapacityLedger
+{
+    /// <summary>How long a holding whose session is not in the journal yet counts.</summary>
+    static readonly TimeSpan UnjournalledHoldingLife = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Atomically among all instances: records that <paramref name="sessionId"/> holds <paramref name="addedMbps"/> on
+    /// <paramref name="channel"/> unless one more speed-up would pass a limit. A session already holding on that channel
+    /// holds on (true). Returns whether it holds, and the channel's usage afterwards.
+    /// </summary>
+    Task<(bool Held, ChannelUsage Usage)> TryHoldAsync(
+        string channel, string sessionId, long addedMbps, ChannelLimits limits, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Removes the session's holdings on every channel but <paramref name="channel"/> (the session runs there now).</summary>
+    Task KeepOnlyAsync(string sessionId, string channel, CancellationToken cancellationToken);
+
+    /// <summary>Removes the session's holding on <paramref name="channel"/>, or on every channel when null (idempotent).</summary>
+    Task ReleaseAsync(string sessionId, string? channel, CancellationToken cancellationToken);
+
+    /// <summary>Usage of every channel that has counted holdings at <paramref name="now"/>.</summary>
+    Task<IReadOnlyDictionary<string, ChannelUsage>> ReadUsageAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}
