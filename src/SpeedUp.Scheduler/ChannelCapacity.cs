@@ -1,39 +1,37 @@
-using SpeedUp.Drivers;
+using SpeedUp.Core.Channels;
 
 namespace SpeedUp.Scheduler;
 
 /// <summary>
-/// The capacity one channel has handed out: open speed-ups and the bandwidth they add, by session. Thread-safe. A
-/// session holds at most one reservation in the whole registry (see <see cref="SupplyChannelRegistry"/>).
+/// One channel's limits and the latest usage this instance saw in the shared ledger (<see cref="IChannelCapacityLedger"/>):
+/// after each of its own holds, and at every <see cref="SupplyChannelRegistry.RefreshUsageAsync"/>. The ledger decides
+/// admission; this view only orders candidates and answers the admin API. Thread-safe.
 /// </summary>
 public sealed class ChannelCapacity(ChannelCapacityOptions limits)
 {
-    private readonly Dictionary<string, long> _held = new(StringComparer.Ordinal);
-    private long _addedMbps;
+    private readonly Lock _gate = new();
+    private ChannelUsage _usage;
 
     /// <summary>The configured limits (0 = unlimited).</summary>
     public ChannelCapacityOptions Limits { get; } = limits;
 
-    /// <summary>Open speed-ups holding capacity.</summary>
-    public int SpeedUpsInUse
-    {
-        get
-        {
-            lock (_held)
-            {
-                return _held.Count;
-            }
-        }
-    }
+    /// <summary>The limits as the ledger takes them.</summary>
+    public ChannelLimits LedgerLimits => new(Limits.MaxSpeedUps, Limits.BandwidthPoolMbps);
 
-    /// <summary>Bandwidth added by the open speed-ups, Mbps.</summary>
-    public long BandwidthInUseMbps
+    /// <summary>Open speed-ups holding capacity (all instances), as last seen.</summary>
+    public int SpeedUpsInUse => Usage.SpeedUps;
+
+    /// <summary>Bandwidth added by the open speed-ups, Mbps, as last seen.</summary>
+    public long BandwidthInUseMbps => Usage.AddedMbps;
+
+    /// <summary>The usage as last seen.</summary>
+    public ChannelUsage Usage
     {
         get
         {
-            lock (_held)
+            lock (_gate)
             {
-                return _addedMbps;
+                return _usage;
             }
         }
     }
@@ -43,62 +41,31 @@ public sealed class ChannelCapacity(ChannelCapacityOptions limits)
     {
         get
         {
-            lock (_held)
+            var usage = Usage;
+            var share = 1.0;
+            if (Limits.MaxSpeedUps > 0)
             {
-                var share = 1.0;
-                if (Limits.MaxSpeedUps > 0)
-                {
-                    share = Math.Min(share, 1.0 - (double)_held.Count / Limits.MaxSpeedUps);
-                }
-
-                if (Limits.BandwidthPoolMbps > 0)
-                {
-                    share = Math.Min(share, 1.0 - (double)_addedMbps / Limits.BandwidthPoolMbps);
-                }
-
-                return Math.Max(0, share);
+                share = Math.Min(share, 1.0 - (double)usage.SpeedUps / Limits.MaxSpeedUps);
             }
+
+            if (Limits.BandwidthPoolMbps > 0)
+            {
+                share = Math.Min(share, 1.0 - (double)usage.AddedMbps / Limits.BandwidthPoolMbps);
+            }
+
+            return Math.Max(0, share);
         }
     }
 
-    /// <summary>Takes capacity for a session unless a limit would be passed (<paramref name="force"/> ignores limits).</summary>
-    public bool TryTake(string sessionId, long addedKbps, bool force)
+    /// <summary>Records the usage read from the ledger.</summary>
+    public void Observe(ChannelUsage usage)
     {
-        var mbps = ToMbps(addedKbps);
-        lock (_held)
+        lock (_gate)
         {
-            if (_held.ContainsKey(sessionId))
-            {
-                return true;
-            }
-
-            if (!force
-                && ((Limits.MaxSpeedUps > 0 && _held.Count + 1 > Limits.MaxSpeedUps)
-                    || (Limits.BandwidthPoolMbps > 0 && _addedMbps + mbps > Limits.BandwidthPoolMbps)))
-            {
-                return false;
-            }
-
-            _held.Add(sessionId, mbps);
-            _addedMbps += mbps;
-            return true;
+            _usage = usage;
         }
     }
 
-    /// <summary>Gives back what a session holds here; false when it held nothing.</summary>
-    public bool Give(string sessionId)
-    {
-        lock (_held)
-        {
-            if (!_held.Remove(sessionId, out var mbps))
-            {
-                return false;
-            }
-
-            _addedMbps -= mbps;
-            return true;
-        }
-    }
-
-    private static long ToMbps(long kbps) => kbps <= 0 ? 0 : (kbps + 999) / 1000;
+    /// <summary>Bandwidth added, in whole Mbps (rounded up): what the ledger counts.</summary>
+    public static long ToMbps(long kbps) => kbps <= 0 ? 0 : (kbps + 999) / 1000;
 }

@@ -26,8 +26,22 @@ public sealed partial class ChannelHealthMonitor(
         do
         {
             await ProbeAllAsync(stoppingToken).ConfigureAwait(false);
+            await RefreshUsageAsync(stoppingToken).ConfigureAwait(false);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Reads what every instance's speed-ups hold, so candidates are ordered by the whole deployment's usage.</summary>
+    private async Task RefreshUsageAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await registry.RefreshUsageAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogUsageUnread(e.Message);
+        }
     }
 
     private async Task ProbeAsync(SupplyChannel channel, CancellationToken cancellationToken)
@@ -59,6 +73,9 @@ public sealed partial class ChannelHealthMonitor(
 
     [LoggerMessage(EventId = 2020, Level = LogLevel.Information, Message = "Channel {Channel} is healthy (probe {LatencyMs:0.#} ms)")]
     private partial void LogHealthy(string channel, double latencyMs);
+
+    [LoggerMessage(EventId = 2022, Level = LogLevel.Warning, Message = "Channel usage could not be read from the store: {Error}")]
+    private partial void LogUsageUnread(string error);
 
     [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "Channel {Channel} is unhealthy: {Detail}")]
     private partial void LogUnhealthy(string channel, string detail);

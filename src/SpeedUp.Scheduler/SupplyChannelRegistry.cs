@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Channels;
@@ -16,22 +15,26 @@ namespace SpeedUp.Scheduler;
 /// channels whose circuit is open go last, then channels whose latest probe or call failed; then lower
 /// <see cref="SupplyChannelOptions.Priority"/>, then lower <see cref="SupplyChannelOptions.Cost"/>, then the higher
 /// <see cref="SupplyChannelOptions.Weight"/> × free share of capacity, then the name. Full channels stay in the list:
-/// the reservation (<see cref="TryReserve"/>) skips them, so a full channel frees up without a restart.
+/// the lease (counted in the shared <see cref="IChannelCapacityLedger"/>) skips them, so a full channel frees up without a restart.
 /// </remarks>
 public sealed partial class SupplyChannelRegistry : IAsyncDisposable
 {
     private const int KeptFailovers = 100;
     private readonly IReadOnlyList<SupplyChannel> _channels;
     private readonly Dictionary<string, SupplyChannel> _byName;
-    private readonly ConcurrentDictionary<string, SupplyChannel> _reservations = new(StringComparer.Ordinal);
     private readonly Queue<FailoverEvent> _failovers = new();
     private readonly TimeProvider _time;
     private readonly ILogger<SupplyChannelRegistry> _logger;
 
     /// <summary>Creates the registry over the configured channels and the registered driver factories.</summary>
     public SupplyChannelRegistry(
-        IOptions<SchedulerOptions> options, IEnumerable<ISubscriberLineDriverFactory> factories, TimeProvider time, ILogger<SupplyChannelRegistry> logger)
+        IOptions<SchedulerOptions> options,
+        IEnumerable<ISubscriberLineDriverFactory> factories,
+        IChannelCapacityLedger ledger,
+        TimeProvider time,
+        ILogger<SupplyChannelRegistry> logger)
     {
+        Ledger = ledger;
         _time = time;
         _logger = logger;
         // Duplicate driver names are refused by SchedulerOptionsValidator at start-up; the first one would win here.
@@ -41,6 +44,12 @@ public sealed partial class SupplyChannelRegistry : IAsyncDisposable
             .ToArray();
         _byName = _channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
     }
+
+    /// <summary>Where capacity is held, shared by every instance on the store.</summary>
+    internal IChannelCapacityLedger Ledger { get; }
+
+    /// <summary>The current time of the registry's clock.</summary>
+    internal DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>The configured channels, in configuration order.</summary>
     public IReadOnlyList<SupplyChannel> Channels => _channels;
@@ -78,21 +87,17 @@ public sealed partial class SupplyChannelRegistry : IAsyncDisposable
     public bool AnyServes(ChannelDemand demand) =>
         _channels.Any(c => c.Serves(demand.Carrier, demand.Province, demand.Direction, demand.BandwidthMbps));
 
-    /// <summary>Records capacity held by a session found open at start-up, whatever the limits.</summary>
-    public void Adopt(string channelName, string sessionId, long addedKbps)
-    {
-        if (_byName.TryGetValue(channelName, out var channel) && channel.Capacity.TryTake(sessionId, addedKbps, force: true))
-        {
-            Hand(sessionId, channel);
-        }
-    }
+    /// <summary>Gives back what a session holds, on every channel (idempotent).</summary>
+    public Task ReleaseAsync(string sessionId, CancellationToken cancellationToken) =>
+        Ledger.ReleaseAsync(sessionId, null, cancellationToken);
 
-    /// <summary>Gives back what a session holds (idempotent).</summary>
-    public void Release(string sessionId)
+    /// <summary>Reads every channel's usage from the shared ledger (other instances' speed-ups included).</summary>
+    public async Task RefreshUsageAsync(CancellationToken cancellationToken)
     {
-        if (_reservations.TryRemove(sessionId, out var channel))
+        var usage = await Ledger.ReadUsageAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        foreach (var channel in _channels)
         {
-            channel.Capacity.Give(sessionId);
+            channel.Capacity.Observe(usage.GetValueOrDefault(channel.Name));
         }
     }
 
@@ -122,21 +127,6 @@ public sealed partial class SupplyChannelRegistry : IAsyncDisposable
         foreach (var channel in _channels)
         {
             await channel.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Whether the session's capacity is held on <paramref name="channel"/>.</summary>
-    internal bool Holds(string sessionId, SupplyChannel channel) =>
-        _reservations.TryGetValue(sessionId, out var held) && ReferenceEquals(held, channel);
-
-    /// <summary>Makes <paramref name="channel"/> (where the session has just taken capacity) the session's one reservation.</summary>
-    internal void Hand(string sessionId, SupplyChannel channel)
-    {
-        var previous = _reservations.TryGetValue(sessionId, out var held) ? held : null;
-        _reservations[sessionId] = channel;
-        if (previous is not null && !ReferenceEquals(previous, channel))
-        {
-            previous.Capacity.Give(sessionId);
         }
     }
 

@@ -49,10 +49,7 @@ public sealed class SupplyChannelScheduler(SupplyChannelRegistry registry) : ISu
     }
 
     /// <inheritdoc />
-    public void Adopt(string channelName, string sessionId, long addedKbps) => registry.Adopt(channelName, sessionId, addedKbps);
-
-    /// <inheritdoc />
-    public void Release(string sessionId) => registry.Release(sessionId);
+    public Task ReleaseAsync(string sessionId, CancellationToken cancellationToken) => registry.ReleaseAsync(sessionId, cancellationToken);
 
     /// <summary>
     /// Whether a failure belongs to the channel rather than the line, so another channel reaching the same line may

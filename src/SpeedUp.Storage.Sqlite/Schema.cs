@@ -183,6 +183,23 @@ internal static class Schema
         );
         CREATE INDEX ix_access_key_audit_key ON access_key_audit (key_id, seq);
         """,
+
+        // 4: restore claims with a lease, and channel capacity held in the store (open sessions hold theirs already).
+        """
+        ALTER TABLE sessions ADD COLUMN claimed_by TEXT NULL;
+        ALTER TABLE sessions ADD COLUMN claim_until INTEGER NULL;
+        CREATE TABLE channel_holdings (
+            session_id TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            added_mbps INTEGER NOT NULL,
+            held_at INTEGER NOT NULL,
+            PRIMARY KEY (session_id, channel)
+        );
+        CREATE INDEX ix_channel_holdings_channel ON channel_holdings (channel);
+        INSERT INTO channel_holdings (session_id, channel, added_mbps, held_at)
+            SELECT id, channel, CASE WHEN target_kbps > original_kbps THEN (target_kbps - original_kbps + 999) / 1000 ELSE 0 END, started_at
+            FROM sessions WHERE state <> 'Ended';
+        """,
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpeedUp.Core.Access;
 using SpeedUp.Core.Billing;
+using SpeedUp.Core.Channels;
 using SpeedUp.Core.Customers;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
@@ -26,6 +27,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton<IUsedNonceStore, SqliteUsedNonceStore>();
         services.TryAddSingleton<ISettlementStore, SqliteSettlementStore>();
         services.TryAddSingleton<IStatisticsStore, SqliteStatisticsStore>();
+        services.TryAddSingleton<IChannelCapacityLedger, SqliteChannelCapacityLedger>();
         return services;
     }
 }

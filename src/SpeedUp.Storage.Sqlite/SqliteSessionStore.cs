@@ -97,10 +97,41 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
             cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SpeedUpSession>> ListNeedingRestoreAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        await QueryAsync($"SELECT {Columns} FROM sessions WHERE (state = 'Active' AND due_at <= $now) OR state IN ('Applying', 'Restoring') ORDER BY due_at",
-            c => c.Parameters.AddWithValue("$now", UnixTime.ToStored(now)),
-            cancellationToken).ConfigureAwait(false);
+    public async Task<IReadOnlyList<SpeedUpSession>> ClaimNeedingRestoreAsync(
+        string instanceId, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SpeedUpSession> claimed = [];
+        await database.WriteAsync(async (connection, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                UPDATE sessions SET claimed_by = $instance, claim_until = $until
+                WHERE id IN (
+                    SELECT id FROM sessions
+                    WHERE ((state = 'Active' AND due_at <= $now) OR state IN ('Applying', 'Restoring'))
+                      AND (claim_until IS NULL OR claim_until < $now OR claimed_by = $instance)
+                    ORDER BY due_at LIMIT $limit)
+                RETURNING {Columns}
+                """;
+            command.Parameters.AddWithValue("$instance", instanceId);
+            command.Parameters.AddWithValue("$now", UnixTime.ToStored(now));
+            command.Parameters.AddWithValue("$until", UnixTime.ToStored(now + lease));
+            command.Parameters.AddWithValue("$limit", limit);
+            claimed = await ReadAllAsync(command, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return [.. claimed.OrderBy(s => s.DueAt)];
+    }
+
+    /// <inheritdoc />
+    public Task ReleaseClaimAsync(string sessionId, string instanceId, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE sessions SET claimed_by = NULL, claim_until = NULL WHERE id = $id AND claimed_by = $instance";
+            command.Parameters.AddWithValue("$id", sessionId);
+            command.Parameters.AddWithValue("$instance", instanceId);
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<SpeedUpSession>> ListEndedWithUncertainWritesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
@@ -120,6 +151,11 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command);
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<SpeedUpSession>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<SpeedUpSession>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using SpeedUp.Core.Billing;
 using SpeedUp.Core.Catalogue;
+using SpeedUp.Core.Cluster;
 using SpeedUp.Core.Channels;
 using SpeedUp.Core.Customers;
 using SpeedUp.Core.Location;
@@ -58,10 +59,11 @@ internal sealed class CoreHarness : IDisposable
 
         Factory = new FakeDriverFactory(Equipment);
         // The channels' timeouts, retry pauses and breaker windows run on the real clock (the fake one never moves by itself).
-        Registry = new SupplyChannelRegistry(Options.Create(scheduler), [Factory], TimeProvider.System, NullLogger<SupplyChannelRegistry>.Instance);
+        Database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { SqlitePath = Path.Combine(_directory, "t.db") }));
+        Registry = new SupplyChannelRegistry(
+            Options.Create(scheduler), [Factory], new SqliteChannelCapacityLedger(Database), TimeProvider.System, NullLogger<SupplyChannelRegistry>.Instance);
 
         Scheduler = new SupplyChannelScheduler(Registry);
-        Database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { SqlitePath = Path.Combine(_directory, "t.db") }));
         Sessions = new SqliteSessionStore(Database);
         var prechecks = new SqlitePrecheckStore(Database);
         var catalogue = new OfferCatalogue(Options.Create(new CatalogueOptions()));
@@ -71,7 +73,7 @@ internal sealed class CoreHarness : IDisposable
             DefaultDuration = maxDuration ?? SpeedUpSessionOptions.ProductMaximum,
         });
         var guard = new PrecheckGuard(prechecks, Time);
-        Restorer = new SessionRestorer(Sessions, Scheduler, Locks, Time, NullLogger<SessionRestorer>.Instance);
+        Restorer = new SessionRestorer(Sessions, Scheduler, Locks, Instance, Options.Create(new ClusterOptions()), Time, NullLogger<SessionRestorer>.Instance);
         Reconciler = new SessionReconciler(Sessions, Scheduler, Locks, sessionOptions, Time, NullLogger<SessionReconciler>.Instance);
         RealPrecheck = new PrecheckService(locator.Object, Scheduler, catalogue, prechecks, Sessions, Options.Create(new PrecheckOptions()), Time);
         OrderStore = new SqliteOrderStore(Database);
@@ -101,6 +103,13 @@ internal sealed class CoreHarness : IDisposable
 
     public SupplyChannelRegistry Registry { get; }
 
+    /// <summary>A channel's usage as the shared ledger counts it now.</summary>
+    public async Task<ChannelUsage> UsageAsync(string channel)
+    {
+        await Registry.RefreshUsageAsync(CancellationToken.None);
+        return Registry.Channel(channel)!.Capacity.Usage;
+    }
+
     public SupplyChannelScheduler Scheduler { get; }
 
     /// <summary>The first configured channel's driver.</summary>
@@ -108,7 +117,9 @@ internal sealed class CoreHarness : IDisposable
 
     public SessionReconciler Reconciler { get; }
 
-    public LineLocks Locks { get; } = new();
+    public InProcessLineLocks Locks { get; } = new();
+
+    public InstanceIdentity Instance { get; } = new(Options.Create(new ClusterOptions { InstanceId = "core-tests" }));
 
     public SqliteDatabase Database { get; }
 

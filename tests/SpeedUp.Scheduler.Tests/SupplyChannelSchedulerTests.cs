@@ -17,6 +17,7 @@ public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
     private static readonly LineReference Line = new(330100001, "zj0571a0001");
     private static readonly ChannelDemand Zhejiang = new(Carrier.ChinaTelecom, "Zhejiang");
     private readonly FakeEquipment _equipment = new();
+    private readonly InMemoryCapacityLedger _ledger = new();
     private readonly FakeDriverFactory _factory;
     private readonly SupplyChannelRegistry _registry;
     private readonly SupplyChannelScheduler _scheduler;
@@ -27,7 +28,7 @@ public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
         options.Channels.Add(FakeDriverFactory.TelecomChannel("ct-a", c => { c.Priority = 1; c.Capacity.MaxSpeedUps = 1; c.Resilience.ReadRetries = 0; }));
         options.Channels.Add(FakeDriverFactory.TelecomChannel("ct-b", c => { c.Priority = 2; c.Capacity.MaxSpeedUps = 1; c.Resilience.ReadRetries = 0; }));
         _factory = new FakeDriverFactory(_equipment);
-        _registry = new SupplyChannelRegistry(Options.Create(options), [_factory], TimeProvider.System, NullLogger<SupplyChannelRegistry>.Instance);
+        _registry = new SupplyChannelRegistry(Options.Create(options), [_factory], _ledger, TimeProvider.System, NullLogger<SupplyChannelRegistry>.Instance);
         _scheduler = new SupplyChannelScheduler(_registry);
         _equipment.Add(new SubscriberLine(Line.BandId, Line.Account, IPAddress.Parse("202.101.172.35"), PortRange.All,
             new LineRates(4000, 50000), new LineCapability(20000, 200000, true)));
@@ -40,6 +41,13 @@ public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
     private FakeLineDriver B => _factory.Drivers["ct-b"];
 
     public ValueTask DisposeAsync() => _registry.DisposeAsync();
+
+    /// <summary>The channel's speed-ups in use as the ledger counts them now.</summary>
+    private async Task<int> InUseAsync(string channel)
+    {
+        await _registry.RefreshUsageAsync(Ct);
+        return _registry.Channel(channel)!.Capacity.SpeedUpsInUse;
+    }
 
     [Fact]
     public async Task RunAsync_FirstChannelUnreachable_RunsOnTheNextAndRecordsTheFailover()
@@ -123,12 +131,12 @@ public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
     [Fact]
     public async Task RunAsync_EveryChannelFull_IsBusinessLimitControl()
     {
-        _scheduler.Adopt("ct-a", "held-1", 100_000);
-        _scheduler.Adopt("ct-b", "held-2", 100_000);
+        _ledger.Hold("ct-a", "held-1", 100);
+        _ledger.Hold("ct-b", "held-2", 100);
 
         var error = await Assert.ThrowsAsync<SpeedUpException>(() => _scheduler.RunAsync(new ChannelRequest("start", Zhejiang), async (attempt, _) =>
         {
-            await using var lease = attempt.LeaseCapacity("s1", 100_000);
+            await using var lease = await attempt.LeaseCapacityAsync("s1", 100_000, Ct);
             return 0;
         }, Ct));
 
@@ -153,60 +161,60 @@ public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
     {
         await _scheduler.RunAsync(new ChannelRequest("start", Zhejiang), async (attempt, _) =>
         {
-            await using var lease = attempt.LeaseCapacity("s1", 100_000);
+            await using var lease = await attempt.LeaseCapacityAsync("s1", 100_000, Ct);
             return attempt.ChannelName == "ct-a" ? throw new DriverException(DriverFailure.Unreachable, "gone") : 0;
         }, Ct);
 
-        Assert.Equal(0, _registry.Channel("ct-a")!.Capacity.SpeedUpsInUse);
-        Assert.Equal(0, _registry.Channel("ct-b")!.Capacity.SpeedUpsInUse);
+        Assert.Equal(0, await InUseAsync("ct-a"));
+        Assert.Equal(0, await InUseAsync("ct-b"));
     }
 
     [Fact]
     public async Task LeaseCapacity_Kept_IsHeldUntilReleaseAndMovesTheSessionOffItsFormerChannel()
     {
-        _scheduler.Adopt("ct-a", "s1", 100_000);
+        _ledger.Hold("ct-a", "s1", 100);
 
         await _scheduler.RunAsync(new ChannelRequest("reconcile", Zhejiang, PreferredChannel: "ct-b"), async (attempt, _) =>
         {
-            await using var lease = attempt.LeaseCapacity("s1", 100_000);
-            lease.Keep();
+            await using var lease = await attempt.LeaseCapacityAsync("s1", 100_000, Ct);
+            await lease.KeepAsync(Ct);
             return 0;
         }, Ct);
 
-        Assert.Equal(0, _registry.Channel("ct-a")!.Capacity.SpeedUpsInUse);
-        Assert.Equal(1, _registry.Channel("ct-b")!.Capacity.SpeedUpsInUse);
-        _scheduler.Release("s1");
-        _scheduler.Release("s1");
-        Assert.Equal(0, _registry.Channel("ct-b")!.Capacity.SpeedUpsInUse);
+        Assert.Equal(0, await InUseAsync("ct-a"));
+        Assert.Equal(1, await InUseAsync("ct-b"));
+        await _scheduler.ReleaseAsync("s1", Ct);
+        await _scheduler.ReleaseAsync("s1", Ct);
+        Assert.Equal(0, await InUseAsync("ct-b"));
     }
 
     [Fact]
     public async Task LeaseCapacity_OnTheChannelTheSessionHolds_TakesNothingAndGivesNothingBack()
     {
-        _scheduler.Adopt("ct-a", "s1", 100_000);
+        _ledger.Hold("ct-a", "s1", 100);
 
         await _scheduler.RunAsync(new ChannelRequest("restore", Zhejiang, PreferredChannel: "ct-a"), async (attempt, _) =>
         {
-            await using var lease = attempt.LeaseCapacity("s1", 100_000);
+            await using var lease = await attempt.LeaseCapacityAsync("s1", 100_000, Ct);
             return 0;
         }, Ct);
 
-        Assert.Equal(1, _registry.Channel("ct-a")!.Capacity.SpeedUpsInUse);
+        Assert.Equal(1, await InUseAsync("ct-a"));
     }
 
     [Fact]
     public async Task TryLeaseCapacity_FullChannel_IsNullAndTheAttemptGoesOn()
     {
-        _scheduler.Adopt("ct-b", "other", 100_000);
+        _ledger.Hold("ct-b", "other", 100);
 
         var leased = await _scheduler.RunAsync(new ChannelRequest("reconcile", Zhejiang, PreferredChannel: "ct-b"), async (attempt, _) =>
         {
-            await using var lease = attempt.TryLeaseCapacity("s1", 100_000);
+            await using var lease = await attempt.TryLeaseCapacityAsync("s1", 100_000, Ct);
             return lease is not null;
         }, Ct);
 
         Assert.False(leased);
-        Assert.Equal(1, _registry.Channel("ct-b")!.Capacity.SpeedUpsInUse);
+        Assert.Equal(1, await InUseAsync("ct-b"));
     }
 
     [Fact]

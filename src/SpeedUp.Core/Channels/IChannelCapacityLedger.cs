@@ -6,6 +6,19 @@ public readonly record struct ChannelLimits(int MaxSpeedUps, long BandwidthPoolM
 /// <summary>What a channel's open speed-ups hold: how many, and the bandwidth they add (Mbps).</summary>
 public readonly record struct ChannelUsage(int SpeedUps, long AddedMbps);
 
+/// <summary>What asking a channel for capacity did.</summary>
+public enum CapacityHoldOutcome
+{
+    /// <summary>The session now holds capacity on the channel.</summary>
+    Taken,
+
+    /// <summary>The session held capacity on the channel before; nothing changed.</summary>
+    AlreadyHeld,
+
+    /// <summary>One more speed-up would pass a limit of the channel; nothing changed.</summary>
+    Full,
+}
+
 /// <summary>
 /// Capacity of the supply channels, held per session in the shared store so that every instance counts the same
 /// speed-ups. A holding counts while its session is open, and for <see cref="UnjournalledHoldingLife"/> before its
@@ -20,9 +33,9 @@ public interface IChannelCapacityLedger
     /// <summary>
     /// Atomically among all instances: records that <paramref name="sessionId"/> holds <paramref name="addedMbps"/> on
     /// <paramref name="channel"/> unless one more speed-up would pass a limit. A session already holding on that channel
-    /// holds on (true). Returns whether it holds, and the channel's usage afterwards.
+    /// holds on. Returns what happened, and the channel's usage afterwards.
     /// </summary>
-    Task<(bool Held, ChannelUsage Usage)> TryHoldAsync(
+    Task<(CapacityHoldOutcome Outcome, ChannelUsage Usage)> TryHoldAsync(
         string channel, string sessionId, long addedMbps, ChannelLimits limits, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Removes the session's holdings on every channel but <paramref name="channel"/> (the session runs there now).</summary>

@@ -12,8 +12,9 @@ namespace SpeedUp.Host.Grpc;
 internal sealed class ChannelAdminGrpcService(SupplyChannelRegistry registry) : ChannelAdmin.ChannelAdminBase
 {
     /// <inheritdoc />
-    public override Task<ListChannelsResponse> ListChannels(ListChannelsRequest request, ServerCallContext context)
+    public override async Task<ListChannelsResponse> ListChannels(ListChannelsRequest request, ServerCallContext context)
     {
+        await registry.RefreshUsageAsync(context.CancellationToken).ConfigureAwait(false);
         var response = new ListChannelsResponse();
         response.Channels.AddRange(registry.Channels.Select(ToWire));
         response.RecentFailovers.AddRange(registry.RecentFailovers.Select(f => new Wire.FailoverEvent
@@ -23,7 +24,7 @@ internal sealed class ChannelAdminGrpcService(SupplyChannelRegistry registry) : 
             Operation = f.Operation,
             Reason = f.Reason,
         }));
-        return Task.FromResult(response);
+        return response;
     }
 
     /// <inheritdoc />

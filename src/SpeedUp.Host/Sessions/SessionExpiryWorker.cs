@@ -4,12 +4,12 @@ using SpeedUp.Core.Sessions;
 namespace SpeedUp.Host.Sessions;
 
 /// <summary>
-/// Ends due sessions: at start-up gives open sessions' capacity back to their channels and sweeps (sessions that fell
-/// due while the service was down, or were left half-way), then sweeps every <see cref="SpeedUpSessionOptions.SweepInterval"/>.
+/// Ends due sessions: sweeps at start-up (sessions that fell due while the service was down, or were left half-way by
+/// this or another instance), then every <see cref="SpeedUpSessionOptions.SweepInterval"/>. Instances sharing a store
+/// sweep together: each claims what it restores.
 /// </summary>
 internal sealed partial class SessionExpiryWorker(
     SessionRestorer restorer,
-    SessionReconciler reconciler,
     IOptions<SpeedUpSessionOptions> options,
     TimeProvider time,
     ILogger<SessionExpiryWorker> logger) : BackgroundService
@@ -17,12 +17,6 @@ internal sealed partial class SessionExpiryWorker(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var adopted = await reconciler.AdoptOpenSessionsAsync(stoppingToken).ConfigureAwait(false);
-        if (adopted > 0)
-        {
-            LogAdopted(adopted);
-        }
-
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
         do
         {
@@ -47,7 +41,4 @@ internal sealed partial class SessionExpiryWorker(
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "Session sweep failed; retrying at the next tick")]
     private partial void LogSweepFailed(Exception exception);
-
-    [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "{Count} open session(s) hold channel capacity again after start-up")]
-    private partial void LogAdopted(int count);
 }

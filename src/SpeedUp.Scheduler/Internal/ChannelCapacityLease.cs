@@ -3,24 +3,15 @@ using SpeedUp.Core.Channels;
 namespace SpeedUp.Scheduler.Internal;
 
 /// <summary>
-/// Capacity taken on one channel for one session during an attempt. A lease over capacity the session already held
-/// on that channel took nothing, so it gives nothing back.
+/// Capacity taken on one channel for one session during an attempt, held in the shared ledger. A lease over capacity
+/// the session already held on that channel took nothing, so it gives nothing back; keeping one moves the session off
+/// every other channel.
 /// </summary>
-internal sealed class ChannelCapacityLease(SupplyChannelRegistry registry, SupplyChannel channel, string sessionId, bool taken) : CapacityLease
+internal sealed class ChannelCapacityLease(IChannelCapacityLedger ledger, SupplyChannel channel, string sessionId, bool taken) : CapacityLease
 {
-    protected override void OnKept()
-    {
-        if (taken)
-        {
-            registry.Hand(sessionId, channel);
-        }
-    }
+    protected override Task OnKeptAsync(CancellationToken cancellationToken) =>
+        ledger.KeepOnlyAsync(sessionId, channel.Name, cancellationToken);
 
-    protected override void OnReleased()
-    {
-        if (taken)
-        {
-            channel.Capacity.Give(sessionId);
-        }
-    }
+    protected override Task OnReleasedAsync() =>
+        taken ? ledger.ReleaseAsync(sessionId, channel.Name, CancellationToken.None) : Task.CompletedTask;
 }

@@ -46,23 +46,21 @@ internal sealed class SupplyChannelAttempt(SupplyChannelRegistry registry, Suppl
         }
     }
 
-    public override CapacityLease LeaseCapacity(string sessionId, long addedKbps) =>
-        TryLeaseCapacity(sessionId, addedKbps) ?? throw new ChannelFullException(channel.Name);
+    public override async Task<CapacityLease> LeaseCapacityAsync(string sessionId, long addedKbps, CancellationToken cancellationToken) =>
+        await TryLeaseCapacityAsync(sessionId, addedKbps, cancellationToken).ConfigureAwait(false) ?? throw new ChannelFullException(channel.Name);
 
-    public override CapacityLease? TryLeaseCapacity(string sessionId, long addedKbps)
+    public override async Task<CapacityLease?> TryLeaseCapacityAsync(string sessionId, long addedKbps, CancellationToken cancellationToken)
     {
-        if (registry.Holds(sessionId, channel))
+        var (outcome, usage) = await registry.Ledger.TryHoldAsync(
+            channel.Name, sessionId, ChannelCapacity.ToMbps(addedKbps), channel.Capacity.LedgerLimits, registry.Now, cancellationToken).ConfigureAwait(false);
+        channel.Capacity.Observe(usage);
+        if (outcome == CapacityHoldOutcome.Full)
         {
-            return new ChannelCapacityLease(registry, channel, sessionId, taken: false);
+            registry.RecordFull(channel, sessionId);
+            return null;
         }
 
-        if (channel.Capacity.TryTake(sessionId, addedKbps, force: false))
-        {
-            return new ChannelCapacityLease(registry, channel, sessionId, taken: true);
-        }
-
-        registry.RecordFull(channel, sessionId);
-        return null;
+        return new ChannelCapacityLease(registry.Ledger, channel, sessionId, taken: outcome == CapacityHoldOutcome.Taken);
     }
 }
 

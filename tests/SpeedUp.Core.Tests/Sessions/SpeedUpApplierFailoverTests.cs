@@ -55,8 +55,8 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
         Assert.Single(_h.Equipment.Writes);
         Assert.Equal(("ct-ssh", Line1, Direction.Down, 200000L), _h.Equipment.Writes[0]);
         Assert.Equal("ct-snmp", session.ChannelName); // the channel that confirmed the rate, and will restore it
-        Assert.Equal(1, _h.Registry.Channel("ct-snmp")!.Capacity.SpeedUpsInUse);
-        Assert.Equal(0, _h.Registry.Channel("ct-ssh")!.Capacity.SpeedUpsInUse);
+        Assert.Equal(1, (await _h.UsageAsync("ct-snmp")).SpeedUps);
+        Assert.Equal(0, (await _h.UsageAsync("ct-ssh")).SpeedUps);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
         Assert.DoesNotContain(Snmp.Writes, w => w.Kbps == 200000);
         Assert.Equal(50000, _h.Equipment.RatesOf(Line1).DownKbps);
         Assert.Null(await _h.Sessions.FindOpenAsync(Line1, Direction.Down, Ct));
-        Assert.Equal(0, _h.Registry.Channel("ct-ssh")!.Capacity.SpeedUpsInUse);
+        Assert.Equal(0, (await _h.UsageAsync("ct-ssh")).SpeedUps);
     }
 
     [Fact]
@@ -123,6 +123,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
         Assert.Equal(1, await _h.Restorer.SweepAsync(Ct));
         Assert.Equal(50000, _h.Equipment.RatesOf(Line1).DownKbps);
         Assert.Null(await _h.Sessions.FindOpenAsync(Line1, Direction.Down, Ct));
+        await _h.Registry.RefreshUsageAsync(Ct);
         Assert.All(_h.Registry.Channels, c => Assert.Equal(0, c.Capacity.SpeedUpsInUse));
     }
 
@@ -139,7 +140,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
         Assert.Equal(SessionState.Ended, stopped.State);
         Assert.Equal("ct-snmp", stopped.ChannelName);
         Assert.Equal(50000, _h.Equipment.RatesOf(Line1).DownKbps);
-        Assert.Equal(0, _h.Registry.Channel("ct-ssh")!.Capacity.SpeedUpsInUse);
+        Assert.Equal(0, (await _h.UsageAsync("ct-ssh")).SpeedUps);
     }
 
     [Fact]
@@ -180,7 +181,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
         var e = await Assert.ThrowsAsync<SpeedUpException>(() => h.Service.StartAsync(Start(Line2, 1500), Ct));
 
         Assert.Equal(ProductErrorCode.BusinessLimitControl, e.Code); // ct-snmp does not carry the 200 Mbps tier
-        Assert.Equal(150, h.Registry.Channel("ct-ssh")!.Capacity.BandwidthInUseMbps);
+        Assert.Equal(150, (await h.UsageAsync("ct-ssh")).AddedMbps);
         var ok = await h.Service.StartAsync(Start(Line2, 1500, mbps: 100), Ct);
         Assert.Equal("ct-snmp", ok.ChannelName);
     }
@@ -280,17 +281,16 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task AdoptOpenSessionsAsync_AfterARestart_OpenSessionsHoldTheirCapacityAgain()
+    public async Task RefreshUsageAsync_AfterARestart_OpenSessionsStillHoldTheirCapacity()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
-        var session = await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
-        _h.Registry.Release(session.Id); // what a fresh process starts with
-        Assert.Equal(0, _h.Registry.Channel("ct-ssh")!.Capacity.SpeedUpsInUse);
+        await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+        _h.Registry.Channel("ct-ssh")!.Capacity.Observe(default); // what a fresh process starts with
 
-        Assert.Equal(1, await _h.Reconciler.AdoptOpenSessionsAsync(Ct));
+        await _h.Registry.RefreshUsageAsync(Ct);
 
-        Assert.Equal(1, _h.Registry.Channel("ct-ssh")!.Capacity.SpeedUpsInUse);
-        Assert.Equal(150, _h.Registry.Channel("ct-ssh")!.Capacity.BandwidthInUseMbps);
+        Assert.Equal(1, (await _h.UsageAsync("ct-ssh")).SpeedUps);
+        Assert.Equal(150, (await _h.UsageAsync("ct-ssh")).AddedMbps);
     }
 
     [Fact]
