@@ -62,4 +62,16 @@ public sealed class TokenBucketOptions
 
     /// <summary>Calls that may come at once (≥ 1).</summary>
     public int Burst { get; set; }
+
+    /// <summary>
+    /// One instance's share when <paramref name="instances"/> instances enforce this limit together (rounded up, at
+    /// least 1): behind a balancer that spreads calls evenly, the deployment admits about the configured rate.
+    /// </summary>
+    public TokenBucketOptions ShareOf(int instances) => instances <= 1
+        ? this
+        : new TokenBucketOptions
+        {
+            PermitsPerSecond = Math.Max(1, (PermitsPerSecond + instances - 1) / instances),
+            Burst = Math.Max(1, (Burst + instances - 1) / instances),
+        };
 }

@@ -8,8 +8,9 @@ namespace SpeedUp.Host.Grpc;
 
 /// <summary>
 /// Gives every call a request id and turns product failures into gRPC statuses carrying the product code
-/// (trailer <c>x-product-code</c>, and a google.rpc.ErrorInfo whose reason is the code). Unexpected exceptions
-/// become <c>isp.SYSTEM_ERROR</c> without internals in the message.
+/// (trailer <c>x-product-code</c>, and a google.rpc.ErrorInfo whose reason is the code). A store that cannot be reached
+/// is <c>isp.SYSTEM_ERROR</c> as UNAVAILABLE (retry later); other unexpected exceptions become <c>isp.SYSTEM_ERROR</c>
+/// as INTERNAL without internals in the message.
 /// </summary>
 internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterceptor> logger) : Interceptor
 {
@@ -30,6 +31,12 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
         {
             LogRejected(e.Kind, context.Method, requestId, e.Code, e.Message);
             throw ToRpcException(context, requestId, e.Code, StatusOf(e.Kind), e.Message);
+        }
+        catch (StoreUnavailableException e) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            LogStoreUnavailable(context.Method, requestId, e.Message);
+            throw ToRpcException(context, requestId, ProductErrorCode.SystemError, StatusCode.Unavailable,
+                $"The service's store is unavailable; nothing was changed. Retry later; quote request id {requestId}.");
         }
         catch (Exception e) when (e is not RpcException && !context.CancellationToken.IsCancellationRequested)
         {
@@ -54,6 +61,12 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
         {
             LogRejected(e.Kind, context.Method, requestId, e.Code, e.Message);
             throw ToRpcException(context, requestId, e.Code, StatusOf(e.Kind), e.Message);
+        }
+        catch (StoreUnavailableException e) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            LogStoreUnavailable(context.Method, requestId, e.Message);
+            throw ToRpcException(context, requestId, ProductErrorCode.SystemError, StatusCode.Unavailable,
+                $"The service's store is unavailable; nothing was changed. Retry later; quote request id {requestId}.");
         }
         catch (Exception e) when (e is not RpcException && !context.CancellationToken.IsCancellationRequested)
         {
@@ -105,6 +118,9 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
 
     [LoggerMessage(EventId = 2001, Message = "{Method} {RequestId} rejected with {Code}: {Reason}")]
     private partial void LogRejected(LogLevel level, string method, string requestId, string code, string reason);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "{Method} {RequestId} failed: {Error}")]
+    private partial void LogStoreUnavailable(string method, string requestId, string error);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "{Method} {RequestId} failed unexpectedly")]
     private partial void LogFailed(Exception exception, string method, string requestId);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Access;
+using SpeedUp.Core.Cluster;
 
 namespace SpeedUp.Host.Security;
 
@@ -8,6 +9,8 @@ namespace SpeedUp.Host.Security;
 /// Token buckets per access key and per customer (<c>SpeedUp:Security:RateLimits</c>), partitioned so one caller's
 /// burst only ever spends its own tokens: other keys and customers are never starved. No queueing: over the limit
 /// is refused at once. Buckets refill on the service's <see cref="TimeProvider"/> (<see cref="TokenBuckets"/>).
+/// Limits are divided among the instances of a deployment (<see cref="ClusterOptions.Instances"/>): each enforces its
+/// share locally, with no call to the store per request.
 /// </summary>
 internal sealed class CallRateLimiter
 {
@@ -19,12 +22,13 @@ internal sealed class CallRateLimiter
     private readonly ConcurrentDictionary<string, long> _reportedAt = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
-    public CallRateLimiter(IOptions<SecurityOptions> options, TimeProvider time)
+    public CallRateLimiter(IOptions<SecurityOptions> options, IOptions<ClusterOptions> cluster, TimeProvider time)
     {
         _time = time;
         var limits = options.Value.RateLimits;
-        _perKey = new TokenBuckets(limits.PerKey, time);
-        _perCustomer = new TokenBuckets(limits.PerCustomer, time);
+        var instances = cluster.Value.Instances;
+        _perKey = new TokenBuckets(limits.PerKey.ShareOf(instances), time);
+        _perCustomer = new TokenBuckets(limits.PerCustomer.ShareOf(instances), time);
     }
 
     /// <summary>
