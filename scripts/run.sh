@@ -2,10 +2,27 @@
 # Runs the service's main job on this machine: installs what is missing (scripts/setup.sh), builds,
 # starts the simulated China Telecom and China Unicom BRAS (CLI over real sshd, SNMP agents) and then
 # the speed-up service on 127.0.0.1:50051 (SQLite in .data/speedup.db), ready to call over gRPC.
+#   bash scripts/run.sh                              # one instance, embedded SQLite (the default)
+#   bash scripts/run.sh --postgres --instances 2     # two instances on one PostgreSQL database, ports 50051, 50052
+# With --postgres the database is SPEEDUP_POSTGRES_CONNECTION when set (its password, if any, in
+# SPEEDUP_POSTGRES_PASSWORD), else a local cluster under .data/postgres (scripts/local-postgres.sh).
 # Ctrl+C stops the service and the simulators.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+
+instances=1
+provider=Sqlite
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --postgres) provider=Postgres ;;
+    --instances) instances="${2:?--instances needs a number}"; shift ;;
+    *) echo "usage: scripts/run.sh [--postgres] [--instances N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+[[ "$instances" =~ ^[1-9]$ ]] || { echo "run.sh: --instances takes 1..9" >&2; exit 2; }
+[ "$provider" = Postgres ] || [ "$instances" -eq 1 ] || { echo "run.sh: several instances need --postgres (SQLite serves one)" >&2; exit 2; }
 
 bash scripts/setup.sh
 dotnet build Adapters.sln -c Release --nologo -v quiet -clp:ErrorsOnly
@@ -14,7 +31,8 @@ mkdir -p .run
 log=.run/simulators.log
 dotnet simulators/SpeedUp.Simulator/bin/Release/net10.0/SpeedUp.Simulator.dll --config simulators/simulators.json >"$log" 2>&1 &
 simulators=$!
-trap 'kill "$simulators" 2>/dev/null; wait "$simulators" 2>/dev/null || true' EXIT
+pids=("$simulators")
+trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true' EXIT
 
 for _ in $(seq 1 150); do
   grep -q '^china-unicom:' "$log" && grep -q '^china-telecom:' "$log" && break
@@ -43,5 +61,25 @@ echo "Access keys: demo-key (customer demo) and demo-operator; secrets in $keys.
 echo "  dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll sign --key-id demo-key --secret-env SPEEDUP_DEMO_KEY_SECRET \\"
 echo "    --method broadband.speedup.v1.SpeedUpService/Precheck --json '{\"ipAddress\":\"202.101.172.35\"}'"
 
-echo "Speed-up service on 127.0.0.1:${SpeedUp__Host__Port:-50051} (Ctrl+C stops everything)"
-dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll
+first_port="${SpeedUp__Host__Port:-50051}"
+if [ "$provider" = Sqlite ]; then
+  echo "Speed-up service on 127.0.0.1:$first_port (Ctrl+C stops everything)"
+  dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll
+  exit
+fi
+
+export SpeedUp__Storage__Provider=Postgres SpeedUp__Cluster__Instances="$instances"
+export SpeedUp__Storage__ConnectionString="${SPEEDUP_POSTGRES_CONNECTION:-$(bash scripts/local-postgres.sh start | tail -n 1)}"
+# Every instance must decrypt the keys the others store: one master key for the deployment.
+export SpeedUp__Security__MasterKeyPath="${SpeedUp__Security__MasterKeyPath:-.data/cluster.master.key}"
+for i in $(seq 0 $((instances - 1))); do
+  port=$((first_port + i))
+  SpeedUp__Host__Port="$port" SpeedUp__Cluster__InstanceId="instance-$((i + 1))" \
+    dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll > >(sed -u "s/^/[instance-$((i + 1))] /") 2>&1 &
+  pids+=("$!")
+  echo "Speed-up instance-$((i + 1)) on 127.0.0.1:$port"
+  # The first instance migrates the schema and writes the master key; the others start after it.
+  [ "$i" -eq 0 ] && for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
+done
+echo "$instances instances on PostgreSQL (Ctrl+C stops everything); put them behind one balancer: README, \"Several instances\"."
+wait "${pids[@]}"
