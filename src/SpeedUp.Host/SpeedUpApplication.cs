@@ -37,7 +37,7 @@ public static class SpeedUpApplication
         builder.Services
             .AddSpeedUpCore()
             .AddIpLocation()
-            .AddSqliteStorage()
+            .AddConfiguredStorage(builder.Configuration)
             .AddSupplyChannels()
             .AddDiscoveredDrivers(builder.Configuration);
         builder.Services.AddCallSecurity();

@@ -155,9 +155,14 @@ public sealed partial class ServiceProcess : ServiceClients, IAsyncDisposable
         DisposeHttpClient = true,
     });
 
-    /// <summary>Starts the service with the simulators as its channels; <paramref name="settings"/> override configuration keys.</summary>
+    /// <summary>
+    /// Starts the service with the simulators as its channels; <paramref name="settings"/> override configuration keys.
+    /// <paramref name="keysOf"/>: another instance of the same deployment whose bootstrap keys this one provisions too
+    /// (instances on one database must agree on them); by default fresh secrets.
+    /// </summary>
     public static async Task<ServiceProcess> StartAsync(
-        CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+        CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default,
+        ServiceClients? keysOf = null)
     {
         var info = HostCommand.StartInfo();
         var environment = info.Environment;
@@ -174,8 +179,8 @@ public sealed partial class ServiceProcess : ServiceClients, IAsyncDisposable
         environment["SPEEDUP_CU_SNMP_COMMUNITY"] = CarrierSimulators.UnicomWriteCommunity;
         // Signed calls: bootstrap keys with fresh secrets, the master key beside the database (so a restart on the same
         // database reads its keys back), and limits far above what a test sends (the rate-limit tests set their own).
-        var customerKey = new AccessKeyCredentials("demo-key", NewSecret());
-        var operatorKey = new AccessKeyCredentials("demo-operator", NewSecret());
+        var customerKey = keysOf?.CustomerKey ?? new AccessKeyCredentials("demo-key", NewSecret());
+        var operatorKey = keysOf?.OperatorKey ?? new AccessKeyCredentials("demo-operator", NewSecret());
         environment["SPEEDUP_DEMO_KEY_SECRET"] = customerKey.AccessKeySecret;
         environment["SPEEDUP_DEMO_OPERATOR_SECRET"] = operatorKey.AccessKeySecret;
         environment["SpeedUp__Security__MasterKeyPath"] = databasePath + ".master.key";
