@@ -39,7 +39,10 @@ internal static class TestInstances
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static SpeedUpSession Session(string id, long bandId, DateTimeOffset dueAt, SessionState state = SessionState.Active) => new(
+    public static SpeedUpSession Session(string id, long bandId, DateTimeOffset dueAt, SessionState state = SessionState.Active, string? customerId = null) => new(
         id, bandId, "acct-" + bandId, IPAddress.Parse("10.0.0.1"), 1, Carrier.ChinaTelecom, "Zhejiang", "channel-a", Direction.Down,
-        200_000, 100_000, "test", dueAt.AddHours(-1), dueAt, state, EndReason.None, null, null);
+        200_000, 100_000, "test", dueAt.AddHours(-1), dueAt, state, EndReason.None, null, null)
+    {
+        CustomerId = customerId,
+    };
 }
