@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent machine setup for SpeedUp (run as root, from anywhere):
 #  - installs openssh-server, snmp, snmpd, socat, python3-pysnmp4 (the SNMP peers of the interop tests) and
-#    python3-netmiko (the reference SSH CLI client of the cli benchmark);
+#    python3-netmiko (the reference SSH CLI client of the cli benchmark) and postgresql (the throwaway PostgreSQL 15
+#    servers of the PostgreSQL store tests; no service is started);
 #    apt-get update only when something is missing;
 #  - fetches the ip2region database (npm ip2region@2.3.0) to .data/ip2region.db when absent.
 # Prints what it did; running it again changes nothing.
@@ -9,7 +10,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="${SPEEDUP_DATA_DIR:-$ROOT/.data}"
-PACKAGES=(openssh-server snmp snmpd socat python3-pysnmp4 python3-netmiko)
+PACKAGES=(openssh-server snmp snmpd socat python3-pysnmp4 python3-netmiko postgresql)
 IP2REGION_VERSION="2.3.0"
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -37,7 +38,7 @@ else
   echo "packages: installed ${missing[*]}"
 fi
 
-for tool in /usr/sbin/sshd /usr/bin/socat /usr/bin/snmpget /usr/bin/snmpset /usr/sbin/snmpd /usr/bin/ssh-keygen /usr/bin/python3; do
+for tool in /usr/lib/postgresql/15/bin/initdb /usr/lib/postgresql/15/bin/pg_ctl /usr/sbin/sshd /usr/bin/socat /usr/bin/snmpget /usr/bin/snmpset /usr/sbin/snmpd /usr/bin/ssh-keygen /usr/bin/python3; do
   [ -x "$tool" ] || { echo "setup.sh: $tool is still missing after installation." >&2; exit 1; }
 done
 

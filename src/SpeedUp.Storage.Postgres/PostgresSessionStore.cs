@@ -1,0 +1,151 @@
+using System.Net;
+using Npgsql;
+using SpeedUp.Core.Sessions;
+using SpeedUp.Drivers;
+using SpeedUp.Storage.Postgres.Internal;
+
+namespace SpeedUp.Storage.Postgres;
+
+/// <summary>
+/// Speed-up sessions in PostgreSQL. A partial unique index keeps one open session per line and direction; a session is
+/// journalled together with its customer, client request id and order uses. Restore claims are leased per instance
+/// (<c>claimed_by</c>, <c>claim_until</c>) and taken with <c>FOR UPDATE SKIP LOCKED</c>, so instances claiming
+/// together get disjoint sessions.
+/// </summary>
+public sealed class PostgresSessionStore(PostgresDatabase database) : ISessionStore
+{
+    private const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error, customer_id, client_request_id, request_hash, uncertain_write";
+
+    private const string NeedsRestore = "((state = 'Active' AND due_at <= @now) OR state IN ('Applying', 'Restoring'))";
+
+    /// <inheritdoc />
+    public async Task InsertAsync(SpeedUpSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await database.InTransactionAsync(async (connection, transaction, ct) =>
+            {
+                await using (var command = connection.Command(
+                    $"INSERT INTO sessions ({Columns}) VALUES (@id, @band_id, @account, @ip, @port, @carrier, @province, @channel, @direction, @target, @original, @scene, @started, @due, @state, @reason, @ended, @error, @customer, @client_request, @request_hash, @uncertain)",
+                    transaction))
+                {
+                    Bind(command, session);
+                    command.WithText("customer", session.CustomerId).WithText("client_request", session.ClientRequestId).WithText("request_hash", session.RequestHash);
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                foreach (var use in session.OrderUses)
+                {
+                    await using var command = connection.Command(
+                        "INSERT INTO order_uses (session_id, order_id, position, reserved_minutes) VALUES (@session, @order, @position, @minutes)", transaction)
+                        .With("session", session.Id).With("order", use.OrderId).With("position", use.Position).With("minutes", use.ReservedMinutes);
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (PostgresFailures.IsUniqueViolation(e))
+        {
+            // As the SQLite store: any duplicate (the open-session index above all) is a conflict on the line.
+            throw new SessionConflictException($"band_id {session.BandId} already has an open speed-up {session.Direction}; stop it first.");
+        }
+    }
+
+    /// <inheritdoc />
+    public Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken) =>
+        database.RunAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command(
+                "UPDATE sessions SET channel = @channel, state = @state, end_reason = @reason, ended_at = @ended, last_error = @error, uncertain_write = @uncertain WHERE id = @id");
+            command.With("id", session.Id).With("channel", session.ChannelName).With("state", session.State.ToString())
+                .With("reason", session.EndReason.ToString()).WithTime("ended", session.EndedAt).WithText("error", session.LastError)
+                .With("uncertain", session.UncertainWrite);
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<SpeedUpSession?> FindOpenAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>
+        (await QueryAsync($"SELECT {Columns} FROM sessions WHERE band_id = @band_id AND direction = @direction AND state <> 'Ended' LIMIT 1",
+            c => c.With("band_id", bandId).With("direction", direction.ToString()), cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <inheritdoc />
+    public async Task<SpeedUpSession?> FindLatestAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>
+        (await QueryAsync($"SELECT {Columns} FROM sessions WHERE band_id = @band_id AND direction = @direction ORDER BY started_at DESC, seq DESC LIMIT 1",
+            c => c.With("band_id", bandId).With("direction", direction.ToString()), cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <inheritdoc />
+    public async Task<SpeedUpSession?> FindLatestAsync(string customerId, long bandId, Direction direction, CancellationToken cancellationToken) =>
+        (await QueryAsync(
+            $"SELECT {Columns} FROM sessions WHERE band_id = @band_id AND direction = @direction AND customer_id = @customer ORDER BY started_at DESC, seq DESC LIMIT 1",
+            c => c.With("band_id", bandId).With("direction", direction.ToString()).With("customer", customerId), cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeedUpSession>> FindByClientRequestAsync(string customerId, string clientRequestId, CancellationToken cancellationToken) =>
+        await QueryAsync(
+            $"SELECT {Columns} FROM sessions WHERE customer_id = @customer AND client_request_id = @client_request ORDER BY started_at DESC, seq DESC",
+            c => c.With("customer", customerId).With("client_request", clientRequestId), cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeedUpSession>> ClaimNeedingRestoreAsync(
+        string instanceId, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
+        await QueryAsync($"""
+            WITH claimed AS (
+                UPDATE sessions SET claimed_by = @instance, claim_until = @until
+                WHERE id IN (
+                    SELECT id FROM sessions
+                    WHERE {NeedsRestore} AND (claim_until IS NULL OR claim_until < @now OR claimed_by = @instance)
+                    ORDER BY due_at LIMIT @limit
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING {Columns}, seq)
+            SELECT {Columns} FROM claimed ORDER BY due_at, seq
+            """,
+            c => c.With("instance", instanceId).WithTime("now", now).WithTime("until", now + lease).With("limit", limit),
+            cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public Task ReleaseClaimAsync(string sessionId, string instanceId, CancellationToken cancellationToken) =>
+        database.RunAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command(
+                "UPDATE sessions SET claimed_by = NULL, claim_until = NULL WHERE id = @id AND claimed_by = @instance")
+                .With("id", sessionId).With("instance", instanceId);
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeedUpSession>> ListEndedWithUncertainWritesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        await QueryAsync($"SELECT {Columns} FROM sessions WHERE uncertain_write AND state = 'Ended' AND ended_at >= @since ORDER BY ended_at, seq",
+            c => c.WithTime("since", since), cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken) =>
+        await QueryAsync($"SELECT {Columns} FROM sessions WHERE state <> 'Ended' ORDER BY started_at, seq", _ => { }, cancellationToken).ConfigureAwait(false);
+
+    private Task<List<SpeedUpSession>> QueryAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken) =>
+        database.RunAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command(sql);
+            bind(command);
+            return await command.ReadAllAsync(Read, ct).ConfigureAwait(false);
+        }, cancellationToken);
+
+    private static void Bind(NpgsqlCommand command, SpeedUpSession s) => command
+        .With("id", s.Id).With("band_id", s.BandId).With("account", s.Account).With("ip", s.IpAddress).With("port", s.Port)
+        .With("carrier", s.Carrier.ToString()).With("province", s.Province).With("channel", s.ChannelName).With("direction", s.Direction.ToString())
+        .With("target", s.TargetKbps).With("original", s.OriginalKbps).With("scene", s.Scene).WithTime("started", s.StartedAt).WithTime("due", s.DueAt)
+        .With("state", s.State.ToString()).With("reason", s.EndReason.ToString()).WithTime("ended", s.EndedAt).WithText("error", s.LastError)
+        .With("uncertain", s.UncertainWrite);
+
+    private static SpeedUpSession Read(NpgsqlDataReader r) => new(
+        r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetFieldValue<IPAddress>(3), r.GetInt32(4),
+        Enum.Parse<Carrier>(r.GetString(5)), r.GetString(6), r.GetString(7), Enum.Parse<Direction>(r.GetString(8)),
+        r.GetInt64(9), r.GetInt64(10), r.GetString(11), r.GetTime(12), r.GetTime(13),
+        Enum.Parse<SessionState>(r.GetString(14)), Enum.Parse<EndReason>(r.GetString(15)), r.GetTimeOrNull(16), r.GetStringOrNull(17))
+    {
+        CustomerId = r.GetStringOrNull(18),
+        ClientRequestId = r.GetStringOrNull(19),
+        RequestHash = r.GetStringOrNull(20),
+        UncertainWrite = r.GetBoolean(21),
+    };
+}

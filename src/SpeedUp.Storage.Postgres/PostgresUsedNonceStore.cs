@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using SpeedUp.Core.Access;
+using SpeedUp.Core.Errors;
+using SpeedUp.Storage.Postgres.Internal;
+
+namespace SpeedUp.Storage.Postgres;
+
+/// <summary>
+/// Used nonces in PostgreSQL, shared by every instance. Recording is one statement: an insert whose conflict is an
+/// expired entry takes its place, a live entry refuses, atomically among instances. Expired entries are deleted once
+/// every <see cref="SweepEvery"/> records.
+/// </summary>
+public sealed class PostgresUsedNonceStore(PostgresDatabase database, TimeProvider time, ILogger<PostgresUsedNonceStore> logger) : IUsedNonceStore
+{
+    /// <summary>Expired entries are deleted once every this many records (of this instance).</summary>
+    internal const int SweepEvery = 4096;
+
+    private const string RecordSql = """
+        INSERT INTO used_nonces (key_id, nonce, remember_until) VALUES (@key, @nonce, @until)
+        ON CONFLICT (key_id, nonce) DO UPDATE SET remember_until = excluded.remember_until
+            WHERE used_nonces.remember_until <= @now
+        """;
+
+    private int _sinceSweep;
+
+    /// <inheritdoc />
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var probe = connection.Command("SELECT 1 FROM used_nonces LIMIT 1");
+            await probe.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL store at {database.Address} has no used_nonces table: the migrations have not run (AddPostgresStorage runs them at start-up).", e);
+        }
+        catch (NpgsqlException e)
+        {
+            throw database.StartupFailure("the used-nonce store cannot reach", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> TryRecordAsync(string accessKeyId, string nonce, DateTimeOffset rememberUntil, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (Interlocked.Increment(ref _sinceSweep) % SweepEvery == 0)
+        {
+            await SweepAsync(now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await database.RunAsync(async (connection, ct) =>
+        {
+            await using var record = connection.Command(RecordSql)
+                .With("key", accessKeyId).With("nonce", nonce).WithTime("until", rememberUntil).WithTime("now", now);
+            return await record.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var deleted = await database.RunAsync(async (connection, ct) =>
+            {
+                await using var sweep = connection.Command("DELETE FROM used_nonces WHERE remember_until <= @now").WithTime("now", now);
+                return await sweep.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            Log.NoncesSwept(logger, deleted);
+        }
+        catch (StoreUnavailableException e)
+        {
+            // The record itself reports the outage; a missed sweep only leaves rows for the next one.
+            Log.NonceSweepFailed(logger, e);
+        }
+    }
+}
