@@ -19,7 +19,7 @@ public sealed class PostgresChannelCapacityLedger(PostgresDatabase database) : I
     private const string Counted = "((s.id IS NOT NULL AND s.state <> 'Ended') OR (s.id IS NULL AND h.held_at > @since))";
 
     /// <inheritdoc />
-    public Task<(bool Held, ChannelUsage Usage)> TryHoldAsync(
+    public Task<(CapacityHoldOutcome Outcome, ChannelUsage Usage)> TryHoldAsync(
         string channel, string sessionId, long addedMbps, ChannelLimits limits, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.InTransactionAsync(async (connection, transaction, ct) =>
         {
@@ -48,13 +48,13 @@ public sealed class PostgresChannelCapacityLedger(PostgresDatabase database) : I
 
             if (heldMbps is { } held)
             {
-                return (true, new ChannelUsage(others.SpeedUps + 1, others.AddedMbps + held));
+                return (CapacityHoldOutcome.AlreadyHeld, new ChannelUsage(others.SpeedUps + 1, others.AddedMbps + held));
             }
 
             if ((limits.MaxSpeedUps > 0 && others.SpeedUps + 1 > limits.MaxSpeedUps)
                 || (limits.BandwidthPoolMbps > 0 && others.AddedMbps + addedMbps > limits.BandwidthPoolMbps))
             {
-                return (false, others);
+                return (CapacityHoldOutcome.Full, others);
             }
 
             await using (var insert = connection.Command(
@@ -64,7 +64,7 @@ public sealed class PostgresChannelCapacityLedger(PostgresDatabase database) : I
                 await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
 
-            return (true, new ChannelUsage(others.SpeedUps + 1, others.AddedMbps + addedMbps));
+            return (CapacityHoldOutcome.Taken, new ChannelUsage(others.SpeedUps + 1, others.AddedMbps + addedMbps));
         }, cancellationToken);
 
     /// <inheritdoc />

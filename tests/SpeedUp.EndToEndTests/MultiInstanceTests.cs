@@ -175,7 +175,7 @@ public sealed class MultiInstanceTests(SimulatedNetworks networks, PostgresClust
         }
 
         // The path names the deployment's master key file (shared), not a database: the store is PostgreSQL.
-        return await ServiceProcess.StartAsync(networks.Simulators, deployment.KeyPath, settings, Ct, keysOf);
+        return await ServiceProcess.StartAsync(networks.Simulators, deployment.KeyPath, settings, keysOf, Ct);
     }
 
     private static async Task<DirectionStatus> WaitForEndAsync(ServiceProcess service, long bandId)

@@ -21,7 +21,7 @@ public sealed class PostgresChannelCapacityLedgerTests(PostgresClusterFixture po
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
             ledgers[i % 2].TryHoldAsync("channel-x", $"s-{i}", 100, limits, now, Ct)));
 
-        Assert.Equal(5, results.Count(r => r.Held));
+        Assert.Equal(5, results.Count(r => r.Outcome == CapacityHoldOutcome.Taken));
         Assert.All(results, r => Assert.True(r.Usage.SpeedUps <= 5));
         var usage = await ledgers[0].ReadUsageAsync(now, Ct);
         Assert.Equal(new ChannelUsage(5, 500), usage["channel-x"]);
@@ -41,7 +41,7 @@ public sealed class PostgresChannelCapacityLedgerTests(PostgresClusterFixture po
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
             ledgers[i % 2].TryHoldAsync("channel-pool", $"p-{i}", 300, limits, now, Ct)));
 
-        Assert.Equal(3, results.Count(r => r.Held));
+        Assert.Equal(3, results.Count(r => r.Outcome == CapacityHoldOutcome.Taken));
         Assert.Equal(new ChannelUsage(3, 900), (await ledgers[1].ReadUsageAsync(now, Ct))["channel-pool"]);
     }
 }

@@ -155,14 +155,17 @@ public sealed partial class ServiceProcess : ServiceClients, IAsyncDisposable
         DisposeHttpClient = true,
     });
 
+    /// <summary>Starts the service with the simulators as its channels; <paramref name="settings"/> override configuration keys.</summary>
+    public static Task<ServiceProcess> StartAsync(
+        CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
+        StartAsync(networks, databasePath, settings, keysOf: null, cancellationToken);
+
     /// <summary>
-    /// Starts the service with the simulators as its channels; <paramref name="settings"/> override configuration keys.
-    /// <paramref name="keysOf"/>: another instance of the same deployment whose bootstrap keys this one provisions too
-    /// (instances on one database must agree on them); by default fresh secrets.
+    /// Starts another instance of a deployment: it provisions the bootstrap keys of <paramref name="keysOf"/> (instances on
+    /// one database must agree on them); with null, fresh secrets.
     /// </summary>
     public static async Task<ServiceProcess> StartAsync(
-        CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default,
-        ServiceClients? keysOf = null)
+        CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings, ServiceClients? keysOf, CancellationToken cancellationToken)
     {
         var info = HostCommand.StartInfo();
         var environment = info.Environment;
