@@ -126,9 +126,16 @@ public sealed class PostgresDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>The exception a lost database becomes: names the store, never the password.</summary>
-    internal StoreUnavailableException Unavailable(Exception cause) =>
-        new($"PostgreSQL store at {Address} unavailable: {Scrub(cause.Message)}", cause);
+    /// <summary>
+    /// The exception a lost database becomes: names the store, never the password. The idle connections of both pools
+    /// are dropped too: after a server restart each of them would fail once, so the next call opens a fresh one.
+    /// </summary>
+    internal StoreUnavailableException Unavailable(Exception cause)
+    {
+        _stores.Clear();
+        _locks.Clear();
+        return new($"PostgreSQL store at {Address} unavailable: {Scrub(cause.Message)}", cause);
+    }
 
     /// <summary>The exception a start-up failure becomes: names the setting, host, port, database and user, never the password.</summary>
     internal InvalidOperationException StartupFailure(string what, Exception cause) =>

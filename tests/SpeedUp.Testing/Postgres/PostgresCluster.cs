@@ -115,9 +115,14 @@ public sealed class PostgresCluster : IAsyncDisposable
         _running = false;
     }
 
-    /// <summary>Starts the server (again) on the same port and data directory; returns once it accepts connections.</summary>
+    /// <summary>Starts the server (again) on the same port and data directory, unless it runs; returns once it accepts connections.</summary>
     public async Task StartServerAgainAsync(CancellationToken cancellationToken = default)
     {
+        if (_running)
+        {
+            return;
+        }
+
         await RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
             ["-D", DataDirectory, "-l", LogFile, "-w", "-o", $"-k {_root} -p {Port} -h 127.0.0.1 -c fsync=off -c max_connections=400", "start"],
             AsRoot, cancellationToken).ConfigureAwait(false);
