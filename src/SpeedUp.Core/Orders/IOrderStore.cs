@@ -37,6 +37,10 @@ public interface IOrderStore
     Task<IReadOnlyList<OfferOrder>> ListLineOrdersAsync(
         string customerId, long bandId, Direction direction, DateTimeOffset expiringAfter, CancellationToken cancellationToken);
 
-    /// <summary>Every recorded session use of those orders, with the sessions' journalled times.</summary>
+    /// <summary>
+    /// Every recorded session use of those orders, with the sessions' journalled times — and the other uses of the same
+    /// sessions too (every use of each session that drew on one of them), since <see cref="Metering.UsedMinutes"/> spreads
+    /// a session's metered minutes over all its orders in position order.
+    /// </summary>
     Task<IReadOnlyList<OrderUseRecord>> ListUsesAsync(IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken);
 }
