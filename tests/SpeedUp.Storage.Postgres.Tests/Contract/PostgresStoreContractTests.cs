@@ -1,0 +1,52 @@
+using SpeedUp.Testing.Postgres;
+using SpeedUp.Testing.Storage;
+
+namespace SpeedUp.Storage.Postgres.Tests.Contract;
+
+// The store contract suite (SpeedUp.Testing.Storage) against PostgreSQL: every inherited fact, each on a fresh database
+// of the assembly's throwaway cluster; the cross-instance line-lock facts run here (advisory locks are shared).
+
+public sealed class PostgresSessionStoreContractTests(PostgresClusterFixture postgres) : SessionStoreContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
+}
+
+public sealed class PostgresOrderStoreContractTests(PostgresClusterFixture postgres) : OrderStoreContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
+}
+
+public sealed class PostgresSettlementStoreContractTests(PostgresClusterFixture postgres) : SettlementStoreContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
+}
+
+public sealed class PostgresAccessKeyStoreContractTests(PostgresClusterFixture postgres) : AccessKeyStoreContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
+}
+
+public sealed class PostgresPrecheckStoreContractTests(PostgresClusterFixture postgres) : PrecheckStoreContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
+}
+
+public sealed class PostgresStatisticsStoreContractTests(PostgresClusterFixture postgres) : StatisticsStoreContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
+}
+
+public sealed class PostgresUsedNonceStoreContractTests(PostgresClusterFixture postgres) : UsedNonceStoreContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
+}
+
+public sealed class PostgresChannelCapacityLedgerContractTests(PostgresClusterFixture postgres) : ChannelCapacityLedgerContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
+}
+
+public sealed class PostgresLineLocksContractTests(PostgresClusterFixture postgres) : LineLocksContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
+}
