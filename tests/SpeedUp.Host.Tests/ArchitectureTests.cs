@@ -20,6 +20,7 @@ public sealed class ArchitectureTests
         { "SpeedUp.Core", ["SpeedUp.Drivers.Sdk"] },
         { "SpeedUp.Scheduler", ["SpeedUp.Core"] },
         { "SpeedUp.Storage.Sqlite", ["SpeedUp.Core"] },
+        { "SpeedUp.Storage.Postgres", ["SpeedUp.Core"] },
         { "SpeedUp.Location", ["SpeedUp.Core"] },
         { "SpeedUp.Drivers.Conformance", ["SpeedUp.Drivers.Sdk"] },
         { "SpeedUp.Drivers.Cli", ["SpeedUp.Drivers.Sdk", "SpeedUp.Protocols.Cli"] },
