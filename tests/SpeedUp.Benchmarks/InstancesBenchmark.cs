@@ -145,7 +145,7 @@ internal sealed class InstancesBenchmark(CarrierSimulators networks, BenchmarkOp
                 await Task.Delay(20, cancellationToken);
             }
 
-            var lag = await ScalarAsync(connectionString, "SELECT (max(ended_at - due_at) / 1000)::bigint FROM sessions", cancellationToken);
+            var lag = await ScalarAsync(connectionString, "SELECT (extract(epoch FROM max(ended_at - due_at)) * 1000)::bigint FROM sessions", cancellationToken);
             Report.KeyValue("sessions / claimed by a at the kill", $"{lines.Length} / {held}");
             Report.KeyValue("kill -9 to every session ended", $"{killed.Elapsed.TotalSeconds:0.00} s (goal: within lease {ClaimLeaseSeconds} s + 2 s)");
             Report.KeyValue("worst restore lag (due -> ended)", $"{lag / 1000.0:0.00} s");
