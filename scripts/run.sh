@@ -32,7 +32,8 @@ log=.run/simulators.log
 dotnet simulators/SpeedUp.Simulator/bin/Release/net10.0/SpeedUp.Simulator.dll --config simulators/simulators.json >"$log" 2>&1 &
 simulators=$!
 pids=("$simulators")
-trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true' EXIT
+local_postgres=no
+trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true; [ "$local_postgres" = no ] || bash scripts/local-postgres.sh stop' EXIT
 
 for _ in $(seq 1 150); do
   grep -q '^china-unicom:' "$log" && grep -q '^china-telecom:' "$log" && break
@@ -69,7 +70,13 @@ if [ "$provider" = Sqlite ]; then
 fi
 
 export SpeedUp__Storage__Provider=Postgres SpeedUp__Cluster__Instances="$instances"
-export SpeedUp__Storage__ConnectionString="${SPEEDUP_POSTGRES_CONNECTION:-$(bash scripts/local-postgres.sh start | tail -n 1)}"
+if [ -n "${SPEEDUP_POSTGRES_CONNECTION:-}" ]; then
+  export SpeedUp__Storage__ConnectionString="$SPEEDUP_POSTGRES_CONNECTION"
+else
+  local_postgres=yes
+  export SpeedUp__Storage__ConnectionString="$(bash scripts/local-postgres.sh start | tail -n 1)"
+  echo "PostgreSQL: local cluster in .data/postgres ($SpeedUp__Storage__ConnectionString), stopped with the service"
+fi
 # Every instance must decrypt the keys the others store: one master key for the deployment.
 export SpeedUp__Security__MasterKeyPath="${SpeedUp__Security__MasterKeyPath:-.data/cluster.master.key}"
 for i in $(seq 0 $((instances - 1))); do
