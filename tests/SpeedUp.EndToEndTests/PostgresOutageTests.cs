@@ -34,6 +34,8 @@ public sealed class PostgresOutageTests(SimulatedNetworks networks, PostgresClus
             await ProductError.AssertFailsAsync(() => service.Client.QueryStatusAsync(new QueryStatusRequest { BandId = bandId }, cancellationToken: Ct),
                 "isp.SYSTEM_ERROR", StatusCode.Unavailable);
             Assert.DoesNotContain(networks.Telecom.State.AuditLog.Skip(auditFrom), e => e.Outcome == "applied"); // nothing sent without its journal entry
+            var output = await service.WaitForOutputAsync("Session sweep waits for the store", Ct); // the sweeper says so, one line a tick
+            Assert.DoesNotContain("Session sweep failed", output, StringComparison.Ordinal);
             Assert.True(networks.Telecom.State.FindByAccount(TelecomFailoverLines.Lines[0].Account)!.AtBaseRates);
 
             await postgres.Cluster.StartServerAgainAsync(Ct);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SpeedUp.Core.Errors;
 using SpeedUp.Core.Sessions;
 
 namespace SpeedUp.Host.Sessions;
@@ -28,6 +29,11 @@ internal sealed partial class SessionExpiryWorker(
                     LogSwept(ended);
                 }
             }
+            catch (StoreUnavailableException e)
+            {
+                // Every tick while the database is away: one line each, without a stack trace.
+                LogSweepWaitsForStore(e.Message);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogSweepFailed(e);
@@ -38,6 +44,9 @@ internal sealed partial class SessionExpiryWorker(
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Sweep ended {Count} session(s)")]
     private partial void LogSwept(int count);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Error, Message = "Session sweep waits for the store: {Error}")]
+    private partial void LogSweepWaitsForStore(string error);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "Session sweep failed; retrying at the next tick")]
     private partial void LogSweepFailed(Exception exception);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SpeedUp.Core.Errors;
 using SpeedUp.Core.Sessions;
 
 namespace SpeedUp.Host.Sessions;
@@ -24,6 +25,10 @@ internal sealed partial class SessionReconcileWorker(
                     LogReapplied(reapplied);
                 }
             }
+            catch (StoreUnavailableException e)
+            {
+                LogWaitsForStore(e.Message);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogFailed(e);
@@ -33,6 +38,9 @@ internal sealed partial class SessionReconcileWorker(
 
     [LoggerMessage(EventId = 1211, Level = LogLevel.Warning, Message = "Reconciliation re-applied {Count} speed-up(s) the equipment had lost")]
     private partial void LogReapplied(int count);
+
+    [LoggerMessage(EventId = 1213, Level = LogLevel.Error, Message = "Reconciliation waits for the store: {Error}")]
+    private partial void LogWaitsForStore(string error);
 
     [LoggerMessage(EventId = 1212, Level = LogLevel.Error, Message = "Reconciliation failed; retrying at the next tick")]
     private partial void LogFailed(Exception exception);
