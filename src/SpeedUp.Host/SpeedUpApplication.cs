@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SpeedUp.Host.Customers;
 using SpeedUp.Host.Grpc;
+using SpeedUp.Host.HealthChecks;
 using SpeedUp.Host.Security;
 using SpeedUp.Host.Sessions;
 
@@ -33,7 +34,7 @@ public static class SpeedUpApplication
             grpc.Interceptors.Add<SignedCallInterceptor>();
         });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck("speedup", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        builder.Services.AddSpeedUpHealth();
         builder.Services
             .AddSpeedUpCore()
             .AddIpLocation()

@@ -9,6 +9,7 @@ using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Core.Statistics;
+using SpeedUp.Core.Storage;
 using SpeedUp.Storage.Postgres;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.TryAddSingleton<ISettlementStore, PostgresSettlementStore>();
         services.TryAddSingleton<IStatisticsStore, PostgresStatisticsStore>();
         services.TryAddSingleton<IChannelCapacityLedger, PostgresChannelCapacityLedger>();
+        services.TryAddSingleton<IStoreProbe, PostgresStoreProbe>();
 
         // Core registers the in-process locks with TryAdd, before or after this: replace them either way.
         services.Replace(ServiceDescriptor.Singleton<ILineLocks, PostgresLineLocks>());

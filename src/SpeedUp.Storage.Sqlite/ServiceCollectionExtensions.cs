@@ -7,6 +7,7 @@ using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Core.Statistics;
+using SpeedUp.Core.Storage;
 using SpeedUp.Storage.Sqlite;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton<ISettlementStore, SqliteSettlementStore>();
         services.TryAddSingleton<IStatisticsStore, SqliteStatisticsStore>();
         services.TryAddSingleton<IChannelCapacityLedger, SqliteChannelCapacityLedger>();
+        services.TryAddSingleton<IStoreProbe, SqliteStoreProbe>();
         return services;
     }
 }

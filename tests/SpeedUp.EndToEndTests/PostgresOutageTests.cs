@@ -34,12 +34,17 @@ public sealed class PostgresOutageTests(SimulatedNetworks networks, PostgresClus
             await ProductError.AssertFailsAsync(() => service.Client.QueryStatusAsync(new QueryStatusRequest { BandId = bandId }, cancellationToken: Ct),
                 "isp.SYSTEM_ERROR", StatusCode.Unavailable);
             Assert.DoesNotContain(networks.Telecom.State.AuditLog.Skip(auditFrom), e => e.Outcome == "applied"); // nothing sent without its journal entry
+            var health = new Grpc.Health.V1.Health.HealthClient(service.Channel);
+            var ready = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), cancellationToken: Ct);
+            Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.NotServing, ready.Status); // out of the balancer
             var output = await service.WaitForOutputAsync("Session sweep waits for the store", Ct); // the sweeper says so, one line a tick
             Assert.DoesNotContain("Session sweep failed", output, StringComparison.Ordinal);
             Assert.True(networks.Telecom.State.FindByAccount(TelecomFailoverLines.Lines[0].Account)!.AtBaseRates);
 
             await postgres.Cluster.StartServerAgainAsync(Ct);
             await EventuallyServedAsync(service, bandId);
+            Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving,
+                (await new Grpc.Health.V1.Health.HealthClient(service.Channel).CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), cancellationToken: Ct)).Status);
             await TelecomFailoverLines.StartAsync(service, 0, bandId, Ct);
             Assert.Equal(200000, networks.Telecom.State.FindByAccount(TelecomFailoverLines.Lines[0].Account)!.DownKbps);
             await TelecomFailoverLines.StopAsync(service, 0, bandId, Ct);
