@@ -63,8 +63,9 @@ echo "  dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll sign --key-
 echo "    --method broadband.speedup.v1.SpeedUpService/Precheck --json '{\"ipAddress\":\"202.101.172.35\"}'"
 
 first_port="${SpeedUp__Host__Port:-50051}"
+first_admin_port="${SpeedUp__Admin__Port:-9464}"
 if [ "$provider" = Sqlite ]; then
-  echo "Speed-up service on 127.0.0.1:$first_port (Ctrl+C stops everything)"
+  echo "Speed-up service on 127.0.0.1:$first_port, metrics on http://127.0.0.1:$first_admin_port/metrics (Ctrl+C stops everything)"
   dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll
   exit
 fi
@@ -81,10 +82,11 @@ fi
 export SpeedUp__Security__MasterKeyPath="${SpeedUp__Security__MasterKeyPath:-.data/cluster.master.key}"
 for i in $(seq 0 $((instances - 1))); do
   port=$((first_port + i))
-  SpeedUp__Host__Port="$port" SpeedUp__Cluster__InstanceId="instance-$((i + 1))" \
+  admin_port=$((first_admin_port + i))
+  SpeedUp__Host__Port="$port" SpeedUp__Admin__Port="$admin_port" SpeedUp__Cluster__InstanceId="instance-$((i + 1))" \
     dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll > >(sed -u "s/^/[instance-$((i + 1))] /") 2>&1 &
   pids+=("$!")
-  echo "Speed-up instance-$((i + 1)) on 127.0.0.1:$port"
+  echo "Speed-up instance-$((i + 1)) on 127.0.0.1:$port, metrics on http://127.0.0.1:$admin_port/metrics"
   # The first instance migrates the schema and writes the master key; the others start after it.
   [ "$i" -eq 0 ] && for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
 done

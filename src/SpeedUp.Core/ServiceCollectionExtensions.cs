@@ -9,6 +9,7 @@ using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Core.Statistics;
+using SpeedUp.Core.Telemetry;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -49,6 +50,7 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.TryAddSingleton<PrecheckGuard>();
         services.TryAddSingleton<PrecheckService>();
         services.TryAddSingleton<OrderService>();
+        services.TryAddSingleton<SessionMetrics>();
         services.TryAddSingleton<SessionRestorer>();
         services.TryAddSingleton<SessionReconciler>();
         services.TryAddSingleton<SpeedUpApplier>();

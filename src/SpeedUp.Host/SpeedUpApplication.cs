@@ -5,6 +5,7 @@ using SpeedUp.Host.Grpc;
 using SpeedUp.Host.HealthChecks;
 using SpeedUp.Host.Security;
 using SpeedUp.Host.Sessions;
+using SpeedUp.Host.Telemetry;
 
 namespace SpeedUp.Host;
 
@@ -19,6 +20,9 @@ public static class SpeedUpApplication
         var hosting = builder.Configuration.GetSection("SpeedUp:Host").Get<HostingOptions>() ?? new HostingOptions();
         var certificate = hosting.Tls.Enabled ? TlsCertificates.Load(hosting.Tls) : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // gRPC first; then the admin listener (SpeedUp:Admin: HTTP/1.1, /metrics only). Each is told by its own log line.
+            var endpoints = kestrel.ApplicationServices.GetRequiredService<ListeningEndpoints>();
             kestrel.Listen(IPAddress.Parse(hosting.Address), hosting.Port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http2;
@@ -26,7 +30,12 @@ public static class SpeedUpApplication
                 {
                     listen.UseHttps(certificate);
                 }
-            }));
+
+                endpoints.Grpc = listen;
+                endpoints.GrpcTls = certificate is not null;
+            });
+            AdminEndpoint.Listen(kestrel, endpoints);
+        });
 
         builder.Services.AddGrpc(grpc =>
         {
@@ -42,6 +51,7 @@ public static class SpeedUpApplication
             .AddSupplyChannels()
             .AddDiscoveredDrivers(builder.Configuration);
         builder.Services.AddCallSecurity();
+        builder.Services.AddSpeedUpTelemetry(builder.Configuration);
         builder.Services.AddHostedService<CustomerSeedWorker>();
         builder.Services.AddHostedService<MonthEndSettlementWorker>();
         builder.Services.AddHostedService<SessionExpiryWorker>();
@@ -50,6 +60,8 @@ public static class SpeedUpApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseAdminEndpoint();
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<ListeningEndpoints>().Report());
         app.MapGrpcService<SpeedUpGrpcService>();
         app.MapGrpcService<ChannelAdminGrpcService>();
         app.MapGrpcService<CustomerAdminGrpcService>();

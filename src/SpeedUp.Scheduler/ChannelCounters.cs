@@ -1,13 +1,28 @@
+using System.Diagnostics;
+using SpeedUp.Core.Telemetry;
+
 namespace SpeedUp.Scheduler;
 
-/// <summary>Running totals of one channel since start-up. Thread-safe.</summary>
+/// <summary>
+/// Running totals of one channel since start-up, as the admin API shows them. Every event is recorded once, here: the
+/// totals move and the same call records the <see cref="ChannelMetrics"/> instrument (the operators' source of truth),
+/// so the two never count differently. Thread-safe.
+/// </summary>
 public sealed class ChannelCounters
 {
+    private readonly ChannelMetrics _metrics;
+    private readonly TagList _tags;
     private long _calls;
     private long _channelFaults;
     private long _failoversFrom;
     private long _rejectedFull;
     private long _circuitOpened;
+
+    internal ChannelCounters(ChannelMetrics metrics, string channel, string driver)
+    {
+        _metrics = metrics;
+        _tags = new TagList { { MetricTags.Channel, channel }, { MetricTags.Driver, driver } };
+    }
 
     /// <summary>Calls made through the channel (reads, writes, probes).</summary>
     public long Calls => Interlocked.Read(ref _calls);
@@ -24,13 +39,37 @@ public sealed class ChannelCounters
     /// <summary>Times the circuit opened.</summary>
     public long CircuitOpened => Interlocked.Read(ref _circuitOpened);
 
-    internal void Call() => Interlocked.Increment(ref _calls);
+    /// <summary>The channel's tags (channel and driver names).</summary>
+    internal TagList Tags => _tags;
 
-    internal void ChannelFault() => Interlocked.Increment(ref _channelFaults);
+    /// <summary>One call ended: <paramref name="errorType"/> is null on success (an answer about the line is not a channel fault).</summary>
+    internal void Completed(string operation, TimeSpan elapsed, string? errorType, bool channelFault)
+    {
+        Interlocked.Increment(ref _calls);
+        if (channelFault)
+        {
+            Interlocked.Increment(ref _channelFaults);
+        }
 
-    internal void FailoverFrom() => Interlocked.Increment(ref _failoversFrom);
+        _metrics.Operation(_tags, operation, elapsed, errorType);
+    }
 
-    internal void Full() => Interlocked.Increment(ref _rejectedFull);
+    internal void FailoverFrom(string reason)
+    {
+        Interlocked.Increment(ref _failoversFrom);
+        // The reason is a DriverFailure's name (bounded); anything else is not a tag value.
+        _metrics.Failover(_tags, Enum.TryParse<Drivers.DriverFailure>(reason, out var failure) ? MetricTags.SnakeCase(failure) : "other");
+    }
 
-    internal void Opened() => Interlocked.Increment(ref _circuitOpened);
+    internal void Full()
+    {
+        Interlocked.Increment(ref _rejectedFull);
+        _metrics.Full(_tags);
+    }
+
+    internal void Opened()
+    {
+        Interlocked.Increment(ref _circuitOpened);
+        _metrics.CircuitOpened(_tags);
+    }
 }

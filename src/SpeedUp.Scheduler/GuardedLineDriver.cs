@@ -16,17 +16,17 @@ internal sealed class GuardedLineDriver(SupplyChannel channel, ISubscriberLineDr
     public string ChannelName => inner.ChannelName;
 
     public Task<SubscriberLine?> FindLineAsync(IPAddress ipAddress, int port, CancellationToken cancellationToken) =>
-        RunAsync(channel.GuardedRead, (ct) => inner.FindLineAsync(ipAddress, port, ct), cancellationToken);
+        RunAsync("find", channel.GuardedRead, (ct) => inner.FindLineAsync(ipAddress, port, ct), cancellationToken);
 
     public Task<SubscriberLine> ReadLineAsync(LineReference line, CancellationToken cancellationToken) =>
-        RunAsync(channel.GuardedRead, (ct) => inner.ReadLineAsync(line, ct), cancellationToken);
+        RunAsync("read", channel.GuardedRead, (ct) => inner.ReadLineAsync(line, ct), cancellationToken);
 
     public Task<LineRates> SetRateAsync(LineReference line, Direction direction, long rateKbps, CancellationToken cancellationToken) =>
-        RunAsync(channel.Guarded, (ct) => inner.SetRateAsync(line, direction, rateKbps, ct), cancellationToken);
+        RunAsync("write", channel.Guarded, (ct) => inner.SetRateAsync(line, direction, rateKbps, ct), cancellationToken);
 
     public async Task<DriverHealth> ProbeAsync(CancellationToken cancellationToken)
     {
-        var health = await RunAsync(channel.Guarded, async ct =>
+        var health = await RunAsync("probe", channel.Guarded, async ct =>
         {
             var result = await inner.ProbeAsync(ct).ConfigureAwait(false);
             return result.Healthy ? result : throw new DriverException(DriverFailure.Unreachable, "probe: " + result.Detail);
@@ -34,41 +34,52 @@ internal sealed class GuardedLineDriver(SupplyChannel channel, ISubscriberLineDr
         return health;
     }
 
-    private async Task<T> RunAsync<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(string operation, ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        channel.Counters.Call();
+        var started = channel.Time.GetTimestamp();
+        TimeSpan Elapsed() => channel.Time.GetElapsedTime(started);
         try
         {
             var result = await pipeline.ExecuteAsync(
                 static async (state, ct) => await state(ct).ConfigureAwait(false), call, cancellationToken).ConfigureAwait(false);
+            channel.Counters.Completed(operation, Elapsed(), errorType: null, channelFault: false);
             channel.Health.Succeeded(channel.Time.GetUtcNow(), "answered");
             return result;
         }
         catch (BrokenCircuitException e)
         {
-            channel.Counters.ChannelFault();
+            channel.Counters.Completed(operation, Elapsed(), "circuit_open", channelFault: true);
             var retryAfter = e.RetryAfter is { } after ? $", next trial in {after.TotalSeconds:0.#} s" : "";
             throw new DriverException(DriverFailure.Unreachable,
                 $"Channel '{channel.Name}' is switched off by its circuit breaker after repeated failures{retryAfter}; nothing was sent.", e);
         }
         catch (TimeoutRejectedException e)
         {
-            channel.Counters.ChannelFault();
+            channel.Counters.Completed(operation, Elapsed(), ErrorType(DriverFailure.Timeout), channelFault: true);
             channel.Health.Failed(channel.Time.GetUtcNow(), $"Timeout after {e.Timeout.TotalSeconds:0.#} s");
             throw new DriverException(DriverFailure.Timeout,
                 $"Channel '{channel.Name}' did not finish the call within {e.Timeout.TotalSeconds:0.#} s.", e);
         }
         catch (DriverException e) when (e.IsChannelFault)
         {
-            channel.Counters.ChannelFault();
+            channel.Counters.Completed(operation, Elapsed(), ErrorType(e.Failure), channelFault: true);
             channel.Health.Failed(channel.Time.GetUtcNow(), $"{e.Failure}: {e.Message}");
             throw;
         }
-        catch (DriverException)
+        catch (DriverException e)
         {
             // An answer about the line or value: the channel itself works.
+            channel.Counters.Completed(operation, Elapsed(), ErrorType(e.Failure), channelFault: false);
             channel.Health.Succeeded(channel.Time.GetUtcNow(), "answered");
             throw;
         }
+        catch (OperationCanceledException)
+        {
+            channel.Counters.Completed(operation, Elapsed(), "cancelled", channelFault: false);
+            throw;
+        }
     }
+
+    /// <summary>The <c>error.type</c> of a driver failure: <c>line_not_found</c>, <c>timeout</c>, ….</summary>
+    internal static string ErrorType(DriverFailure failure) => Core.Telemetry.MetricTags.SnakeCase(failure);
 }

@@ -20,6 +20,7 @@ public static class SchedulerServiceCollectionExtensions
             .Validate(o => o.HealthProbeInterval >= TimeSpan.FromMilliseconds(100), "SpeedUp:Scheduler:HealthProbeInterval must be >= 100 ms.")
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>());
+        services.TryAddSingleton<ChannelMetrics>();
         services.TryAddSingleton<SupplyChannelRegistry>();
         services.TryAddSingleton<ISupplyScheduler, SupplyChannelScheduler>();
         services.TryAddSingleton<ChannelHealthMonitor>();

@@ -18,10 +18,12 @@ public sealed partial class SupplyChannel : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    /// <summary>Wraps <paramref name="driver"/> for <paramref name="options"/>.</summary>
-    public SupplyChannel(SupplyChannelOptions options, ISubscriberLineDriver driver, TimeProvider time, ILogger logger)
+    /// <summary>Wraps <paramref name="driver"/> for <paramref name="options"/>; its events are recorded in <paramref name="metrics"/>.</summary>
+    public SupplyChannel(SupplyChannelOptions options, ISubscriberLineDriver driver, ChannelMetrics metrics, TimeProvider time, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         Options = options;
+        Counters = new ChannelCounters(metrics, options.Name, options.Driver);
         _inner = driver;
         _time = time;
         _logger = logger;
@@ -97,7 +99,7 @@ public sealed partial class SupplyChannel : IAsyncDisposable
     public ChannelHealth Health { get; } = new();
 
     /// <summary>Totals since start-up.</summary>
-    public ChannelCounters Counters { get; } = new();
+    public ChannelCounters Counters { get; }
 
     /// <summary>The circuit breaker's state.</summary>
     public ChannelCircuitState Circuit => _circuit.CircuitState switch

@@ -31,6 +31,7 @@ public sealed partial class SupplyChannelRegistry : IAsyncDisposable
         IOptions<SchedulerOptions> options,
         IEnumerable<ISubscriberLineDriverFactory> factories,
         IChannelCapacityLedger ledger,
+        ChannelMetrics metrics,
         TimeProvider time,
         ILogger<SupplyChannelRegistry> logger)
     {
@@ -40,8 +41,9 @@ public sealed partial class SupplyChannelRegistry : IAsyncDisposable
         // Duplicate driver names are refused by SchedulerOptionsValidator at start-up; the first one would win here.
         var byDriver = factories.GroupBy(f => f.DriverName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _channels = options.Value.Channels
-            .Select(c => new SupplyChannel(c, byDriver[c.Driver].Create(c), time, logger))
+            .Select(c => new SupplyChannel(c, byDriver[c.Driver].Create(c), metrics, time, logger))
             .ToArray();
+        metrics.Observe(_channels);
         _byName = _channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
     }
 
@@ -106,7 +108,7 @@ public sealed partial class SupplyChannelRegistry : IAsyncDisposable
     {
         if (_byName.TryGetValue(fromChannel, out var channel))
         {
-            channel.Counters.FailoverFrom();
+            channel.Counters.FailoverFrom(reason);
         }
 
         lock (_failovers)

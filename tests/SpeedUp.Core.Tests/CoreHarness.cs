@@ -13,6 +13,7 @@ using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Core.Statistics;
+using SpeedUp.Core.Telemetry;
 using SpeedUp.Drivers;
 using SpeedUp.Scheduler;
 using SpeedUp.Storage.Sqlite;
@@ -61,7 +62,8 @@ internal sealed class CoreHarness : IDisposable
         // The channels' timeouts, retry pauses and breaker windows run on the real clock (the fake one never moves by itself).
         Database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { SqlitePath = Path.Combine(_directory, "t.db") }));
         Registry = new SupplyChannelRegistry(
-            Options.Create(scheduler), [Factory], new SqliteChannelCapacityLedger(Database), TimeProvider.System, NullLogger<SupplyChannelRegistry>.Instance);
+            Options.Create(scheduler), [Factory], new SqliteChannelCapacityLedger(Database), new ChannelMetrics(Meters), TimeProvider.System,
+            NullLogger<SupplyChannelRegistry>.Instance);
 
         Scheduler = new SupplyChannelScheduler(Registry);
         Sessions = new SqliteSessionStore(Database);
@@ -73,14 +75,14 @@ internal sealed class CoreHarness : IDisposable
             DefaultDuration = maxDuration ?? SpeedUpSessionOptions.ProductMaximum,
         });
         var guard = new PrecheckGuard(prechecks, Time);
-        Restorer = new SessionRestorer(Sessions, Scheduler, Locks, Instance, Options.Create(new ClusterOptions()), Time, NullLogger<SessionRestorer>.Instance);
-        Reconciler = new SessionReconciler(Sessions, Scheduler, Locks, sessionOptions, Time, NullLogger<SessionReconciler>.Instance);
+        Restorer = new SessionRestorer(Sessions, Scheduler, Locks, Instance, Options.Create(new ClusterOptions()), SessionMetrics, Time, NullLogger<SessionRestorer>.Instance);
+        Reconciler = new SessionReconciler(Sessions, Scheduler, Locks, sessionOptions, SessionMetrics, Time, NullLogger<SessionReconciler>.Instance);
         RealPrecheck = new PrecheckService(locator.Object, Scheduler, catalogue, prechecks, Sessions, Options.Create(new PrecheckOptions()), Time);
         OrderStore = new SqliteOrderStore(Database);
         CustomerStore = new SqliteCustomerStore(Database);
         Prices = new PriceList(Options.Create(ProductPricing.Options()));
         RealOrders = new OrderService(guard, catalogue, OrderStore, Prices, Locks, Time);
-        var applier = new SpeedUpApplier(Scheduler, Sessions, Restorer, Time, NullLogger<SpeedUpApplier>.Instance);
+        var applier = new SpeedUpApplier(Scheduler, Sessions, Restorer, SessionMetrics, Time, NullLogger<SpeedUpApplier>.Instance);
         RealService = new SpeedUpSessionService(guard, catalogue, applier, Sessions, Restorer, Locks, sessionOptions, OrderStore, Time);
         Customers = new CustomerService(CustomerStore, Options.Create(new CustomerOptions()), Time);
         Settlement = new SettlementService(new SqliteSettlementStore(Database), Prices, Time);
@@ -98,6 +100,14 @@ internal sealed class CoreHarness : IDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
 
     public FakeEquipment Equipment { get; } = new();
+
+    /// <summary>The harness's own meters (the sessions' and channels' instruments).</summary>
+    public TestMeterFactory Meters { get; } = new();
+
+    /// <summary>The session instruments of <see cref="Meters"/>.</summary>
+    public SessionMetrics SessionMetrics => _sessionMetrics ??= new SessionMetrics(Meters);
+
+    private SessionMetrics? _sessionMetrics;
 
     public FakeDriverFactory Factory { get; }
 
@@ -206,6 +216,7 @@ internal sealed class CoreHarness : IDisposable
     public void Dispose()
     {
         Registry.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Meters.Dispose();
         Database.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);

@@ -22,13 +22,16 @@ public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
     private readonly SupplyChannelRegistry _registry;
     private readonly SupplyChannelScheduler _scheduler;
 
+    /// <summary>This test's meters (the channels' instruments).</summary>
+    private TestMeterFactory Meters { get; } = new();
+
     public SupplyChannelSchedulerTests()
     {
         var options = new SchedulerOptions();
         options.Channels.Add(FakeDriverFactory.TelecomChannel("ct-a", c => { c.Priority = 1; c.Capacity.MaxSpeedUps = 1; c.Resilience.ReadRetries = 0; }));
         options.Channels.Add(FakeDriverFactory.TelecomChannel("ct-b", c => { c.Priority = 2; c.Capacity.MaxSpeedUps = 1; c.Resilience.ReadRetries = 0; }));
         _factory = new FakeDriverFactory(_equipment);
-        _registry = new SupplyChannelRegistry(Options.Create(options), [_factory], _ledger, TimeProvider.System, NullLogger<SupplyChannelRegistry>.Instance);
+        _registry = new SupplyChannelRegistry(Options.Create(options), [_factory], _ledger, new ChannelMetrics(Meters), TimeProvider.System, NullLogger<SupplyChannelRegistry>.Instance);
         _scheduler = new SupplyChannelScheduler(_registry);
         _equipment.Add(new SubscriberLine(Line.BandId, Line.Account, IPAddress.Parse("202.101.172.35"), PortRange.All,
             new LineRates(4000, 50000), new LineCapability(20000, 200000, true)));
@@ -40,7 +43,11 @@ public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
 
     private FakeLineDriver B => _factory.Drivers["ct-b"];
 
-    public ValueTask DisposeAsync() => _registry.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _registry.DisposeAsync();
+        Meters.Dispose();
+    }
 
     /// <summary>The channel's speed-ups in use as the ledger counts them now.</summary>
     private async Task<int> InUseAsync(string channel)

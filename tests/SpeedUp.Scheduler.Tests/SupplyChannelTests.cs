@@ -14,6 +14,9 @@ public sealed class SupplyChannelTests : IAsyncDisposable
     private readonly FakeLineDriver _driver;
     private readonly SupplyChannel _channel;
 
+    /// <summary>This test's meters (the channel's instruments).</summary>
+    private TestMeterFactory Meters { get; } = new();
+
     public SupplyChannelTests()
     {
         var equipment = new FakeEquipment();
@@ -26,12 +29,16 @@ public sealed class SupplyChannelTests : IAsyncDisposable
             c.Resilience.MinimumThroughput = 2;
             c.Resilience.BreakDuration = TimeSpan.FromSeconds(5);
         });
-        _channel = new SupplyChannel(options, _driver, _time, NullLogger.Instance);
+        _channel = new SupplyChannel(options, _driver, new ChannelMetrics(Meters), _time, NullLogger.Instance);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public ValueTask DisposeAsync() => _channel.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.DisposeAsync();
+        Meters.Dispose();
+    }
 
     [Fact]
     public async Task Driver_RepeatedChannelFaults_OpenTheCircuitAndFailFastWithoutReachingTheEquipment()

@@ -36,7 +36,15 @@ public sealed partial class ServiceProcess : ServiceClients, IAsyncDisposable
         OperatorKey = operatorKey;
     }
 
+    /// <summary>The gRPC port, from the service's <c>gRPC endpoint listening on</c> line.</summary>
     public int Port { get; private set; }
+
+    /// <summary>
+    /// The admin listener's port (Prometheus scrape at <c>/metrics</c>), from the service's <c>Admin endpoint listening on</c>
+    /// line; null when <c>SpeedUp:Admin:Enabled</c> is false. The harness asks for a free port (<c>SpeedUp:Admin:Port=0</c>)
+    /// unless the settings name one, so instances never collide on 9464.
+    /// </summary>
+    public int? AdminPort { get; private set; }
 
     /// <summary>Processor time the service process has used so far (user + system), for benchmarks.</summary>
     public TimeSpan ProcessorTime
@@ -172,6 +180,7 @@ public sealed partial class ServiceProcess : ServiceClients, IAsyncDisposable
         environment["DOTNET_ENVIRONMENT"] = "Production";
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["SpeedUp__Host__Port"] = "0";
+        environment["SpeedUp__Admin__Port"] = "0";
         environment["SpeedUp__Storage__SqlitePath"] = databasePath;
         environment["SpeedUp__Location__DatabasePath"] = RepositoryPaths.Ip2RegionDatabase;
         environment["SpeedUp__Channels__0__Port"] = networks.Telecom.SshPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -295,13 +304,24 @@ public sealed partial class ServiceProcess : ServiceClients, IAsyncDisposable
             }
         }
 
-        var match = ListeningOn().Match(line);
+        // The service names each endpoint in a line of its own once started (admin first): Kestrel's "Now listening on"
+        // lines do not say which is which.
+        var admin = AdminListeningOn().Match(line);
+        if (admin.Success)
+        {
+            AdminPort = int.Parse(admin.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var match = GrpcListeningOn().Match(line);
         if (match.Success)
         {
             _listening.TrySetResult((match.Groups[1].Value, int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (https?)://127\.0\.0\.1:(\d+)")]
-    private static partial Regex ListeningOn();
+    [GeneratedRegex(@"gRPC endpoint listening on: (https?)://127\.0\.0\.1:(\d+)")]
+    private static partial Regex GrpcListeningOn();
+
+    [GeneratedRegex(@"Admin endpoint listening on: http://127\.0\.0\.1:(\d+)/metrics")]
+    private static partial Regex AdminListeningOn();
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Channels;
 using SpeedUp.Core.Errors;
+using SpeedUp.Core.Telemetry;
 using SpeedUp.Drivers;
 
 namespace SpeedUp.Core.Sessions;
@@ -19,6 +20,7 @@ public sealed partial class SessionReconciler(
     ISupplyScheduler scheduler,
     ILineLocks locks,
     IOptions<SpeedUpSessionOptions> options,
+    SessionMetrics metrics,
     TimeProvider time,
     ILogger<SessionReconciler> logger)
 {
@@ -98,6 +100,7 @@ public sealed partial class SessionReconciler(
                 LogLateWrite(ended.Id, ended.BandId, ended.Direction, ended.TargetKbps, ended.OriginalKbps, attempt.ChannelName);
                 await attempt.SetRateAsync(ended.Reference(), ended.Direction, ended.OriginalKbps, ct).ConfigureAwait(false);
                 Interlocked.Increment(ref _undone);
+                metrics.LateWriteUndone(ended, attempt.ChannelName);
                 return true;
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -152,6 +155,7 @@ public sealed partial class SessionReconciler(
         }
 
         Interlocked.Increment(ref _reapplied);
+        metrics.Reapplied(session, attempt.ChannelName);
         return true;
     }
 

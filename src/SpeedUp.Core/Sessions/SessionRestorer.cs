@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SpeedUp.Core.Channels;
 using SpeedUp.Core.Cluster;
 using SpeedUp.Core.Errors;
+using SpeedUp.Core.Telemetry;
 using SpeedUp.Drivers;
 
 namespace SpeedUp.Core.Sessions;
@@ -20,6 +21,7 @@ public sealed partial class SessionRestorer(
     ILineLocks locks,
     InstanceIdentity instance,
     IOptions<ClusterOptions> clusterOptions,
+    SessionMetrics metrics,
     TimeProvider time,
     ILogger<SessionRestorer> logger)
 {
@@ -45,12 +47,14 @@ public sealed partial class SessionRestorer(
         {
             session.RecordFailure(e.Message);
             await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
+            metrics.RestoreFailed(session, e.Code);
             LogRestoreFailed(session.Id, session.BandId, e.Message);
             return false;
         }
 
         session.MarkEnded(time.GetUtcNow());
         await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
+        metrics.Restored(session);
         await scheduler.ReleaseAsync(session.Id, CancellationToken.None).ConfigureAwait(false);
         LogRestored(session.Id, session.BandId, session.Direction, session.OriginalKbps, session.EndReason, session.ChannelName);
         return true;

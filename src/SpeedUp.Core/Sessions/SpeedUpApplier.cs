@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SpeedUp.Core.Channels;
 using SpeedUp.Core.Errors;
 using SpeedUp.Core.Prechecks;
+using SpeedUp.Core.Telemetry;
 using SpeedUp.Drivers;
 
 namespace SpeedUp.Core.Sessions;
@@ -25,6 +26,7 @@ public sealed partial class SpeedUpApplier(
     ISupplyScheduler scheduler,
     ISessionStore sessions,
     SessionRestorer restorer,
+    SessionMetrics metrics,
     TimeProvider time,
     ILogger<SpeedUpApplier> logger)
 {
@@ -35,6 +37,7 @@ public sealed partial class SpeedUpApplier(
         var demand = new ChannelDemand(precheck.Carrier, precheck.Province, plan.Direction, plan.TargetMbps);
         if (!scheduler.CanServe(demand))
         {
+            metrics.Unsupported(precheck.Carrier, precheck.Province);
             throw new SpeedUpException(ProductErrorCode.SpeedUpUnsupported, FailureKind.FailedPrecondition,
                 $"No supply channel can apply {plan.TargetMbps} Mbps {plan.Direction} for {precheck.Carrier} in {precheck.Province}.");
         }
@@ -42,12 +45,20 @@ public sealed partial class SpeedUpApplier(
         var apply = new Attempts(this, plan, SpeedUpSession.NewId());
         try
         {
-            return await scheduler.RunAsync(
+            var applied = await scheduler.RunAsync(
                 new ChannelRequest($"speed band {precheck.BandId} {plan.Direction} up to {plan.TargetMbps} Mbps", demand),
                 apply.RunAsync, cancellationToken).ConfigureAwait(false);
+            metrics.Applied(applied);
+            return applied;
         }
-        catch (SpeedUpException error) when (apply.Session is { State: SessionState.Applying } session)
+        catch (SpeedUpException error)
         {
+            metrics.ApplyFailed(precheck.Carrier, precheck.Province, apply.Session?.ChannelName, error.Code);
+            if (apply.Session is not { State: SessionState.Applying } session)
+            {
+                throw;
+            }
+
             // Journalled but not confirmed anywhere: put the original back (or leave it to the sweeper).
             if (apply.WriteOutcomeUnknown)
             {
@@ -63,6 +74,7 @@ public sealed partial class SpeedUpApplier(
     }
 
     private DateTimeOffset Now => time.GetUtcNow();
+
 
     private ISessionStore Sessions => sessions;
 

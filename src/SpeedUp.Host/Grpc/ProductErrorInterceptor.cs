@@ -3,6 +3,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using SpeedUp.Core.Errors;
+using SpeedUp.Host.Telemetry;
 
 namespace SpeedUp.Host.Grpc;
 
@@ -10,9 +11,10 @@ namespace SpeedUp.Host.Grpc;
 /// Gives every call a request id and turns product failures into gRPC statuses carrying the product code
 /// (trailer <c>x-product-code</c>, and a google.rpc.ErrorInfo whose reason is the code). A store that cannot be reached
 /// is <c>isp.SYSTEM_ERROR</c> as UNAVAILABLE (retry later); other unexpected exceptions become <c>isp.SYSTEM_ERROR</c>
-/// as INTERNAL without internals in the message.
+/// as INTERNAL without internals in the message. Every call's outcome (gRPC status and product code, <c>OK</c> on
+/// success) is recorded in <see cref="CallMetrics"/>.
 /// </summary>
-internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterceptor> logger) : Interceptor
+internal sealed partial class ProductErrorInterceptor(CallMetrics calls, TimeProvider time, ILogger<ProductErrorInterceptor> logger) : Interceptor
 {
     public const string ProductCodeTrailer = "x-product-code";
     public const string ErrorDomain = "speedup.broadband";
@@ -20,6 +22,51 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
     /// <inheritdoc />
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            var response = await HandleUnaryAsync(request, context, continuation).ConfigureAwait(false);
+            calls.Record(context.Method, StatusCode.OK, ProductErrorCode.Ok, time.GetElapsedTime(started));
+            return response;
+        }
+        catch (Exception e)
+        {
+            RecordFailure(context, e, started);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            await HandleStreamingAsync(request, responseStream, context, continuation).ConfigureAwait(false);
+            calls.Record(context.Method, StatusCode.OK, ProductErrorCode.Ok, time.GetElapsedTime(started));
+        }
+        catch (Exception e)
+        {
+            RecordFailure(context, e, started);
+            throw;
+        }
+    }
+
+    /// <summary>A failed call: its product code is the trailer set below, else the gRPC status's name (e.g. a cancelled call).</summary>
+    private void RecordFailure(ServerCallContext context, Exception failure, long started)
+    {
+        var status = failure is RpcException rpc ? rpc.StatusCode : context.CancellationToken.IsCancellationRequested ? StatusCode.Cancelled : StatusCode.Unknown;
+        var code = context.ResponseTrailers.GetValue(ProductCodeTrailer) ?? "grpc." + status.ToString();
+        calls.Record(context.Method, status, code, time.GetElapsedTime(started));
+    }
+
+    private async Task<TResponse> HandleUnaryAsync<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+        where TRequest : class
+        where TResponse : class
     {
         var requestId = context.RequestId();
         context.ResponseTrailers.Add(RequestIds.Header, requestId);
@@ -46,10 +93,11 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
         }
     }
 
-    /// <inheritdoc />
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+    private async Task HandleStreamingAsync<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation)
+        where TRequest : class
+        where TResponse : class
     {
         var requestId = context.RequestId();
         context.ResponseTrailers.Add(RequestIds.Header, requestId);

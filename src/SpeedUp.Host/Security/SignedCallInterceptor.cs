@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SpeedUp.Core.Access;
 using SpeedUp.Core.Customers;
 using SpeedUp.Core.Errors;
+using SpeedUp.Host.Telemetry;
 using SpeedUp.Signing;
 
 namespace SpeedUp.Host.Security;
@@ -17,7 +18,8 @@ namespace SpeedUp.Host.Security;
 /// the nonce fresh — else <c>UNAUTHENTICATED</c>. Then the key must be granted the action
 /// (<c>isp.RAM_PERMISSION_DENY</c>) and within its and its customer's rate limits (<c>isv.BUSINESS_LIMIT_CONTROL</c>).
 /// An address that failed too often (<see cref="FailedAuthenticationLimiter"/>) is refused first, before any lookup.
-/// The verified caller is recorded in <see cref="CallerIdentity"/> for the services.
+/// The verified caller is recorded in <see cref="CallerIdentity"/> for the services; every refusal is counted by kind
+/// in <see cref="AuthenticationMetrics"/>.
 /// </summary>
 internal sealed partial class SignedCallInterceptor(
     AccessKeyService keys,
@@ -25,6 +27,7 @@ internal sealed partial class SignedCallInterceptor(
     CallRateLimiter limiter,
     FailedAuthenticationLimiter failures,
     CallerIdentity caller,
+    AuthenticationMetrics metrics,
     IOptions<SecurityOptions> options,
     TimeProvider time,
     ILogger<SignedCallInterceptor> logger) : Interceptor
@@ -76,6 +79,7 @@ internal sealed partial class SignedCallInterceptor(
     {
         if (failures.IsBlocked(AddressOf(context)))
         {
+            metrics.Refused(RefusalKind.AddressBlocked, context.Method);
             throw new SpeedUpException(ProductErrorCode.BusinessLimitControl, FailureKind.RateLimited,
                 "Too many failed authentications from this address: its calls are refused for now; fix the signing and retry later.");
         }
@@ -87,18 +91,18 @@ internal sealed partial class SignedCallInterceptor(
         var signature = headers.GetValue(SignatureHeaders.Signature);
         if (keyId is null || timestampText is null || nonce is null || signature is null)
         {
-            throw Refused(context, null, "The call is not signed: it needs the headers " +
+            throw Refused(context, null, RefusalKind.NotSigned, "The call is not signed: it needs the headers " +
                 $"{SignatureHeaders.AccessKeyId}, {SignatureHeaders.Timestamp}, {SignatureHeaders.Nonce} and {SignatureHeaders.Signature}.");
         }
 
         if (!AccessKeyService.IsValidId(keyId))
         {
-            throw Refused(context, null, $"{SignatureHeaders.AccessKeyId} is malformed.");
+            throw Refused(context, null, RefusalKind.Malformed, $"{SignatureHeaders.AccessKeyId} is malformed.");
         }
 
         if (!NoncePattern().IsMatch(nonce))
         {
-            throw Refused(context, keyId, $"{SignatureHeaders.Nonce} must be 16..64 of [A-Za-z0-9_-].");
+            throw Refused(context, keyId, RefusalKind.Malformed, $"{SignatureHeaders.Nonce} must be 16..64 of [A-Za-z0-9_-].");
         }
 
         var skew = options.Value.ClockSkew;
@@ -106,36 +110,36 @@ internal sealed partial class SignedCallInterceptor(
         if (!long.TryParse(timestampText, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
-            throw Refused(context, keyId, $"{SignatureHeaders.Timestamp} must be Unix time in whole seconds.");
+            throw Refused(context, keyId, RefusalKind.Malformed, $"{SignatureHeaders.Timestamp} must be Unix time in whole seconds.");
         }
 
         var signedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
         if ((now - signedAt).Duration() > skew)
         {
-            throw Refused(context, keyId, $"The call was signed at {signedAt:O}, more than {skew.TotalSeconds:0} s from the service's clock ({now:O}).");
+            throw Refused(context, keyId, RefusalKind.SignatureStale, $"The call was signed at {signedAt:O}, more than {skew.TotalSeconds:0} s from the service's clock ({now:O}).");
         }
 
         var key = await keys.FindForVerificationAsync(keyId, context.CancellationToken).ConfigureAwait(false);
         if (key is null)
         {
-            throw Refused(context, keyId, $"Unknown access key '{keyId}'.");
+            throw Refused(context, keyId, RefusalKind.UnknownKey, $"Unknown access key '{keyId}'.");
         }
 
         if (!key.Key.Enabled)
         {
-            throw Refused(context, keyId, $"The access key '{keyId}' is disabled.");
+            throw Refused(context, keyId, RefusalKind.KeyDisabled, $"The access key '{keyId}' is disabled.");
         }
 
         var message = request as IMessage ?? throw new InvalidOperationException($"{request.GetType().Name} is not a protobuf message.");
         var toSign = RequestSignature.StringToSign(context.Method, keyId, seconds, nonce, RequestSignature.DigestOf(message));
         if (!key.Secrets.Any(secret => RequestSignature.Verify(secret, toSign, signature)))
         {
-            throw Refused(context, keyId, "The signature does not match (see the canonical form in the README, \"Security\").");
+            throw Refused(context, keyId, RefusalKind.SignatureInvalid, "The signature does not match (see the canonical form in the README, \"Security\").");
         }
 
         if (!await nonces.TryRecordAsync(keyId, nonce, signedAt + skew, context.CancellationToken).ConfigureAwait(false))
         {
-            throw Refused(context, keyId, "The nonce was already used: a replayed call.");
+            throw Refused(context, keyId, RefusalKind.SignatureReplayed, "The nonce was already used: a replayed call.");
         }
 
         caller.Identify(keyId, key.Key.CustomerId);
@@ -143,6 +147,7 @@ internal sealed partial class SignedCallInterceptor(
         if (!ActionCatalogue.Allows(key.Key.Actions, action))
         {
             LogDenied(context.Method, keyId);
+            metrics.Refused(RefusalKind.PermissionDenied, context.Method);
             throw new SpeedUpException(ProductErrorCode.PermissionDenied, FailureKind.PermissionDenied,
                 $"The access key '{keyId}' may not call {action}.");
         }
@@ -154,6 +159,8 @@ internal sealed partial class SignedCallInterceptor(
                 LogRateLimited(keyId, key.Key.CustomerId ?? "(operator)", CallRateLimiter.ReportEvery.TotalSeconds);
             }
 
+            metrics.Refused(RefusalKind.RateLimited, context.Method);
+
             throw new SpeedUpException(ProductErrorCode.BusinessLimitControl, FailureKind.RateLimited,
                 $"Rate limit reached for the access key '{keyId}' or its customer; retry later.");
         }
@@ -163,8 +170,9 @@ internal sealed partial class SignedCallInterceptor(
     private static string AddressOf(ServerCallContext context) =>
         ClientAddressKey.Of(context.GetHttpContext().Connection.RemoteIpAddress) ?? context.Peer;
 
-    private SpeedUpException Refused(ServerCallContext context, string? keyId, string reason)
+    private SpeedUpException Refused(ServerCallContext context, string? keyId, RefusalKind kind, string reason)
     {
+        metrics.Refused(kind, context.Method);
         var address = AddressOf(context);
         failures.RecordFailure(address);
         LogRefused(context.Method, keyId ?? "(none)", context.Peer);

@@ -1,0 +1,57 @@
+using SpeedUp.Core.Sessions;
+using SpeedUp.Drivers;
+
+namespace SpeedUp.Host.Telemetry;
+
+/// <summary>
+/// The configured <see cref="ISessionStore"/> with its journal writes (<see cref="InsertAsync"/>,
+/// <see cref="UpdateAsync"/>) timed into <see cref="StorageMetrics"/>; every other call passes through.
+/// </summary>
+internal sealed class TimedSessionStore(ISessionStore inner, string store, StorageMetrics metrics, TimeProvider time) : ISessionStore
+{
+    public Task InsertAsync(SpeedUpSession session, CancellationToken cancellationToken) =>
+        TimeAsync("insert", () => inner.InsertAsync(session, cancellationToken));
+
+    public Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken) =>
+        TimeAsync("update", () => inner.UpdateAsync(session, cancellationToken));
+
+    public Task<SpeedUpSession?> FindOpenAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>
+        inner.FindOpenAsync(bandId, direction, cancellationToken);
+
+    public Task<SpeedUpSession?> FindLatestAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>
+        inner.FindLatestAsync(bandId, direction, cancellationToken);
+
+    public Task<SpeedUpSession?> FindLatestAsync(string customerId, long bandId, Direction direction, CancellationToken cancellationToken) =>
+        inner.FindLatestAsync(customerId, bandId, direction, cancellationToken);
+
+    public Task<IReadOnlyList<SpeedUpSession>> FindByClientRequestAsync(string customerId, string clientRequestId, CancellationToken cancellationToken) =>
+        inner.FindByClientRequestAsync(customerId, clientRequestId, cancellationToken);
+
+    public Task<IReadOnlyList<SpeedUpSession>> ClaimNeedingRestoreAsync(
+        string instanceId, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
+        inner.ClaimNeedingRestoreAsync(instanceId, now, lease, limit, cancellationToken);
+
+    public Task ReleaseClaimAsync(string sessionId, string instanceId, CancellationToken cancellationToken) =>
+        inner.ReleaseClaimAsync(sessionId, instanceId, cancellationToken);
+
+    public Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken) => inner.ListOpenAsync(cancellationToken);
+
+    public Task<IReadOnlyList<SpeedUpSession>> ListEndedWithUncertainWritesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        inner.ListEndedWithUncertainWritesAsync(since, cancellationToken);
+
+    private async Task TimeAsync(string operation, Func<Task> write)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            await write().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            metrics.Write(store, operation, time.GetElapsedTime(started), e.GetType().Name);
+            throw;
+        }
+
+        metrics.Write(store, operation, time.GetElapsedTime(started), errorType: null);
+    }
+}
