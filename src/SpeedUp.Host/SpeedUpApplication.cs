@@ -41,6 +41,7 @@ public static class SpeedUpApplication
             .AddSupplyChannels()
             .AddDiscoveredDrivers(builder.Configuration);
         builder.Services.AddCallSecurity();
+        builder.Services.AddSpeedUpTracing(builder.Configuration);
         builder.Services.AddHostedService<CustomerSeedWorker>();
         builder.Services.AddHostedService<MonthEndSettlementWorker>();
         builder.Services.AddHostedService<SessionExpiryWorker>();

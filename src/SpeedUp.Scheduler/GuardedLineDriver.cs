@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Polly;
 using Polly.CircuitBreaker;
@@ -16,17 +17,17 @@ internal sealed class GuardedLineDriver(SupplyChannel channel, ISubscriberLineDr
     public string ChannelName => inner.ChannelName;
 
     public Task<SubscriberLine?> FindLineAsync(IPAddress ipAddress, int port, CancellationToken cancellationToken) =>
-        RunAsync(channel.GuardedRead, (ct) => inner.FindLineAsync(ipAddress, port, ct), cancellationToken);
+        RunAsync("find_line", channel.GuardedRead, (ct) => inner.FindLineAsync(ipAddress, port, ct), cancellationToken);
 
     public Task<SubscriberLine> ReadLineAsync(LineReference line, CancellationToken cancellationToken) =>
-        RunAsync(channel.GuardedRead, (ct) => inner.ReadLineAsync(line, ct), cancellationToken);
+        RunAsync("read_line", channel.GuardedRead, (ct) => inner.ReadLineAsync(line, ct), cancellationToken);
 
     public Task<LineRates> SetRateAsync(LineReference line, Direction direction, long rateKbps, CancellationToken cancellationToken) =>
-        RunAsync(channel.Guarded, (ct) => inner.SetRateAsync(line, direction, rateKbps, ct), cancellationToken);
+        RunAsync("set_rate", channel.Guarded, (ct) => inner.SetRateAsync(line, direction, rateKbps, ct), cancellationToken);
 
     public async Task<DriverHealth> ProbeAsync(CancellationToken cancellationToken)
     {
-        var health = await RunAsync(channel.Guarded, async ct =>
+        var health = await RunAsync("probe", channel.Guarded, async ct =>
         {
             var result = await inner.ProbeAsync(ct).ConfigureAwait(false);
             return result.Healthy ? result : throw new DriverException(DriverFailure.Unreachable, "probe: " + result.Detail);
@@ -34,7 +35,29 @@ internal sealed class GuardedLineDriver(SupplyChannel channel, ISubscriberLineDr
         return health;
     }
 
-    private async Task<T> RunAsync<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(string operation, ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        using var activity = SchedulerTracing.StartDriverCall(channel, operation);
+        try
+        {
+            var result = await GuardAsync(pipeline, call, cancellationToken).ConfigureAwait(false);
+            SchedulerTracing.Ended(activity, "succeeded");
+            return result;
+        }
+        catch (DriverException e) when (activity is not null)
+        {
+            activity.SetTag(SchedulerTracing.DriverFailureTag, e.Failure.ToString());
+            SchedulerTracing.Ended(activity, e.Failure.ToString(), e.IsChannelFault ? ActivityStatusCode.Error : ActivityStatusCode.Unset, e.Failure.ToString());
+            throw;
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            SchedulerTracing.Threw(activity, e);
+            throw;
+        }
+    }
+
+    private async Task<T> GuardAsync<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         channel.Counters.Call();
         try

@@ -3,6 +3,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using SpeedUp.Core.Errors;
+using SpeedUp.Host.Telemetry;
 
 namespace SpeedUp.Host.Grpc;
 
@@ -23,9 +24,12 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
     {
         var requestId = context.RequestId();
         context.ResponseTrailers.Add(RequestIds.Header, requestId);
+        ServerSpan.Started(context, requestId);
         try
         {
-            return await continuation(request, context).ConfigureAwait(false);
+            var response = await continuation(request, context).ConfigureAwait(false);
+            ServerSpan.Succeeded(context);
+            return response;
         }
         catch (SpeedUpException e)
         {
@@ -53,9 +57,11 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
     {
         var requestId = context.RequestId();
         context.ResponseTrailers.Add(RequestIds.Header, requestId);
+        ServerSpan.Started(context, requestId);
         try
         {
             await continuation(request, responseStream, context).ConfigureAwait(false);
+            ServerSpan.Succeeded(context);
         }
         catch (SpeedUpException e)
         {
@@ -92,6 +98,15 @@ internal sealed partial class ProductErrorInterceptor(ILogger<ProductErrorInterc
     private static RpcException ToRpcException(ServerCallContext context, string requestId, string code, StatusCode status, string message)
     {
         context.ResponseTrailers.Add(ProductCodeTrailer, code);
+        if (code == ProductErrorCode.SystemError)
+        {
+            ServerSpan.Failed(context, code, status.ToString());
+        }
+        else
+        {
+            ServerSpan.Rejected(context, code);
+        }
+
         var detail = new Google.Rpc.Status
         {
             Code = (int)status,
