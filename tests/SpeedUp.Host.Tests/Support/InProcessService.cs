@@ -107,8 +107,8 @@ public sealed class InProcessService : ServiceClients, IAsyncDisposable
     /// <paramref name="services"/> adds to or replaces the service's registrations (e.g. an in-memory span exporter).
     /// </summary>
     public static async Task<InProcessService> StartAsync(
-        CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default,
-        Action<IServiceCollection>? services = null)
+        CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(networks);
         var instance = Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);
