@@ -12,11 +12,13 @@ public sealed class CliDeviceEndpoint
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
     private readonly SshTransportOptions _ssh;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly CliCommandTracing _commandTracing;
 
-    private CliDeviceEndpoint(SshTransportOptions ssh, ILoggerFactory loggerFactory)
+    private CliDeviceEndpoint(SshTransportOptions ssh, ILoggerFactory loggerFactory, CliCommandTracing commandTracing)
     {
         _ssh = ssh;
         _loggerFactory = loggerFactory;
+        _commandTracing = commandTracing;
     }
 
     /// <summary>Reads <paramref name="channel"/>; throws on MaxSessions outside 1..16.</summary>
@@ -40,10 +42,10 @@ public sealed class CliDeviceEndpoint
             ConnectTimeout = channel.OperationTimeout > TimeSpan.Zero ? channel.OperationTimeout : DefaultTimeout,
             TargetPolicy = LiveDeviceGuard.RefusalFor,
         };
-        return new CliDeviceEndpoint(ssh, loggerFactory);
+        return new CliDeviceEndpoint(ssh, loggerFactory, channel.RecordAccountsInTraces ? CliCommandTracing.Redacted : CliCommandTracing.Verb);
     }
 
-    /// <summary>Fills the driver settings of a dialect from the channel.</summary>
+    /// <summary>Fills the driver settings of a dialect from the channel (how much of a command its span records included).</summary>
     public TOptions Options<TOptions>(string channelName, int maxSessions)
         where TOptions : CliDriverOptions, new() => new()
     {
@@ -52,6 +54,7 @@ public sealed class CliDeviceEndpoint
         MaxSessions = maxSessions,
         Transcript = new LoggerTranscriptSink(_loggerFactory.CreateLogger(LoggerTranscriptSink.Category)),
         MaskedValues = string.IsNullOrEmpty(_ssh.Password) ? [] : [_ssh.Password],
+        CommandTracing = _commandTracing,
     };
 
     /// <summary>A new SSH shell transport to the device (one per pooled session).</summary>

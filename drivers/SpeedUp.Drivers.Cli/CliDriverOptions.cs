@@ -30,6 +30,12 @@ public abstract class CliDriverOptions
     /// <summary>Literal values masked in transcripts and logs, e.g. the login password. Default none.</summary>
     public IReadOnlyList<string> MaskedValues { get; set; } = [];
 
+    /// <summary>
+    /// How much of each command its trace span records: the first word (default) or, when the channel allows accounts
+    /// in traces (<see cref="DeviceOptions.RecordAccountsInTraces"/>), the whole command with secrets masked.
+    /// </summary>
+    public CliCommandTracing CommandTracing { get; set; } = CliCommandTracing.Verb;
+
     /// <summary>The device dialect (prompts, paging, failure indicators).</summary>
     public CliDialect Dialect { get; set; }
 }

@@ -33,6 +33,7 @@ public sealed class CliOperationRunner : IAsyncDisposable
                     CommandTimeout = options.OperationTimeout,
                     Transcript = options.Transcript,
                     MaskedValues = options.MaskedValues,
+                    CommandTracing = options.CommandTracing,
                 },
             },
             loggerFactory);

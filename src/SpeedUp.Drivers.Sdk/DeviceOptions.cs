@@ -51,4 +51,11 @@ public class DeviceOptions
     /// the equipment's VTY limit. Default 2; allowed 1..16. Ignored by drivers without sessions (SNMP).
     /// </summary>
     public int MaxSessions { get; set; } = 2;
+
+    /// <summary>
+    /// Whether the trace spans of this device's protocol exchanges may hold subscriber accounts: a CLI command's whole
+    /// text, secrets masked. Default false: a span records a command's first word only. The host sets it for every
+    /// channel from <c>SpeedUp:Telemetry:RecordAccounts</c>.
+    /// </summary>
+    public bool RecordAccountsInTraces { get; set; }
 }

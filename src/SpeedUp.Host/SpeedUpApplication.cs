@@ -52,6 +52,7 @@ public static class SpeedUpApplication
             .AddDiscoveredDrivers(builder.Configuration);
         builder.Services.AddCallSecurity();
         builder.Services.AddSpeedUpTelemetry(builder.Configuration);
+        builder.Services.AddSpeedUpTracing(builder.Configuration);
         builder.Services.AddHostedService<CustomerSeedWorker>();
         builder.Services.AddHostedService<MonthEndSettlementWorker>();
         builder.Services.AddHostedService<SessionExpiryWorker>();

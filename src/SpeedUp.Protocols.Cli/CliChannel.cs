@@ -71,21 +71,20 @@ public sealed class CliChannel : IAsyncDisposable
                 return;
             }
 
+            using var activity = CliTracing.Source.StartActivity(CliTracing.SessionOpenSpan, ActivityKind.Client);
+            activity?.SetTag(CliTracing.DialectTag, Dialect.Name);
             var started = Stopwatch.GetTimestamp();
-            await _transport.OpenAsync(cancellationToken).ConfigureAwait(false);
-            _screen.Reset();
-            await ReadUntilPromptAsync("(login)", _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
-            _opened = true;
-            CliLog.SessionOpened(_logger, Dialect.Name, LastPrompt, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-
-            foreach (var command in Dialect.OnOpenCommands)
+            try
             {
-                var response = await ExecuteAsync(command, _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
-                if (response.ErrorLine is not null)
-                {
-                    CliLog.OnOpenCommandFailed(_logger, command, response.ErrorLine);
-                }
+                await OpenSessionAsync(cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception exception) when (activity is not null)
+            {
+                CliTracing.Failed(activity, exception is CliException cli ? cli.Failure.ToString() : exception is OperationCanceledException ? "cancelled" : exception.GetType().Name);
+                throw;
+            }
+
+            CliLog.SessionOpened(_logger, Dialect.Name, LastPrompt, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception exception) when (!_opened)
         {
@@ -100,6 +99,23 @@ public sealed class CliChannel : IAsyncDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private async Task OpenSessionAsync(CancellationToken cancellationToken)
+    {
+        await _transport.OpenAsync(cancellationToken).ConfigureAwait(false);
+        _screen.Reset();
+        await ReadUntilPromptAsync("(login)", _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        _opened = true;
+
+        foreach (var command in Dialect.OnOpenCommands)
+        {
+            var response = await ExecuteAsync(command, _options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+            if (response.ErrorLine is not null)
+            {
+                CliLog.OnOpenCommandFailed(_logger, command, response.ErrorLine);
+            }
         }
     }
 
@@ -177,6 +193,45 @@ public sealed class CliChannel : IAsyncDisposable
     }
 
     private async Task<CliResponse> ExecuteAsync(string command, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // Keep-alive probes (an empty line) are not exchanges worth a span.
+        using var activity = command.Length == 0 ? null : StartCommandActivity(command);
+        try
+        {
+            var response = await ExchangeAsync(command, timeout, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(CliTracing.RefusedTag, response.Failed);
+            activity?.SetTag(CliTracing.OutputLengthTag, response.Output.Length);
+            return response;
+        }
+        catch (Exception exception) when (activity is not null)
+        {
+            CliTracing.Failed(activity, exception switch
+            {
+                CliException cli => cli.Failure.ToString(),
+                OperationCanceledException => "cancelled",
+                _ => exception.GetType().Name,
+            });
+            throw;
+        }
+    }
+
+    private Activity? StartCommandActivity(string command)
+    {
+        var activity = CliTracing.Source.StartActivity(CliTracing.CommandSpan, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(CliTracing.DialectTag, Dialect.Name);
+            activity.SetTag(CliTracing.VerbTag, CliTracing.VerbOf(command));
+            if (_options.CommandTracing == CliCommandTracing.Redacted)
+            {
+                activity.SetTag(CliTracing.CommandTag, _transcript.Apply(command));
+            }
+        }
+
+        return activity;
+    }
+
+    private async Task<CliResponse> ExchangeAsync(string command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         _screen.Reset();

@@ -23,4 +23,10 @@ public sealed class CliChannelOptions
 
     /// <summary>Literal values never shown in a transcript, e.g. the login password. Default: none.</summary>
     public IReadOnlyList<string> MaskedValues { get; set; } = [];
+
+    /// <summary>
+    /// How much of each command its trace span records: <see cref="CliCommandTracing.Verb"/> (default, the first word)
+    /// or <see cref="CliCommandTracing.Redacted"/> (the whole command, secrets masked; holds account names).
+    /// </summary>
+    public CliCommandTracing CommandTracing { get; set; } = CliCommandTracing.Verb;
 }

@@ -128,14 +128,55 @@ public sealed class SnmpManager : IAsyncDisposable
             throw new SnmpTransportException(refusal);
         }
 
-        var pdu = credentials switch
+        using var activity = StartRequestActivity(target, credentials, type, bindings.Count);
+        try
         {
-            SnmpUsm usm => await _usm.RequestAsync(target, usm, type, errorStatus, errorIndex, bindings, ct).ConfigureAwait(false),
-            SnmpCommunity community => await CommunityRequestAsync(target, community, type, errorStatus, errorIndex, bindings, ct).ConfigureAwait(false),
-            _ => throw new ArgumentException("Unsupported SNMP credentials " + credentials.GetType().Name + ".", nameof(credentials)),
-        };
-        return pdu.Status == SnmpErrorStatus.NoError ? pdu.VarBinds : throw new SnmpErrorException(pdu.Status, pdu.ErrorIndex);
+            var pdu = credentials switch
+            {
+                SnmpUsm usm => await _usm.RequestAsync(target, usm, type, errorStatus, errorIndex, bindings, ct).ConfigureAwait(false),
+                SnmpCommunity community => await CommunityRequestAsync(target, community, type, errorStatus, errorIndex, bindings, ct).ConfigureAwait(false),
+                _ => throw new ArgumentException("Unsupported SNMP credentials " + credentials.GetType().Name + ".", nameof(credentials)),
+            };
+            if (pdu.Status != SnmpErrorStatus.NoError)
+            {
+                activity?.SetTag(SnmpTracing.ErrorStatusTag, pdu.Status.ToString());
+                throw new SnmpErrorException(pdu.Status, pdu.ErrorIndex);
+            }
+
+            return pdu.VarBinds;
+        }
+        catch (Exception exception) when (activity is not null)
+        {
+            var errorType = exception is OperationCanceledException ? "cancelled" : exception.GetType().Name;
+            activity.SetTag(SnmpTracing.ErrorTypeTag, errorType);
+            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, errorType);
+            throw;
+        }
     }
+
+    private static System.Diagnostics.Activity? StartRequestActivity(IPEndPoint target, SnmpCredentials credentials, SnmpPduType type, int bindings)
+    {
+        var activity = SnmpTracing.Source.StartActivity(SpanName(type), System.Diagnostics.ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(SnmpTracing.PduTypeTag, type.ToString());
+            activity.SetTag(SnmpTracing.VersionTag, credentials.MessageVersion.ToString());
+            activity.SetTag(SnmpTracing.ServerAddressTag, target.Address.ToString());
+            activity.SetTag(SnmpTracing.ServerPortTag, target.Port);
+            activity.SetTag(SnmpTracing.VarBindCountTag, bindings);
+        }
+
+        return activity;
+    }
+
+    private static string SpanName(SnmpPduType type) => type switch
+    {
+        SnmpPduType.GetRequest => "snmp.get",
+        SnmpPduType.GetNextRequest => "snmp.getnext",
+        SnmpPduType.GetBulkRequest => "snmp.getbulk",
+        SnmpPduType.SetRequest => "snmp.set",
+        _ => "snmp.request",
+    };
 
     private async Task<SnmpPdu> CommunityRequestAsync(
         IPEndPoint target, SnmpCommunity credentials, SnmpPduType type, int errorStatus, int errorIndex, IReadOnlyList<VarBind> bindings, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Polly;
 using Polly.CircuitBreaker;
@@ -35,6 +36,28 @@ internal sealed class GuardedLineDriver(SupplyChannel channel, ISubscriberLineDr
     }
 
     private async Task<T> RunAsync<T>(string operation, ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        using var activity = SchedulerTracing.StartDriverCall(channel, SpanOperation(operation));
+        try
+        {
+            var result = await GuardAsync(operation, pipeline, call, cancellationToken).ConfigureAwait(false);
+            SchedulerTracing.Ended(activity, "succeeded");
+            return result;
+        }
+        catch (DriverException e) when (activity is not null)
+        {
+            activity.SetTag(SchedulerTracing.DriverFailureTag, e.Failure.ToString());
+            SchedulerTracing.Ended(activity, e.Failure.ToString(), e.IsChannelFault ? ActivityStatusCode.Error : ActivityStatusCode.Unset, e.Failure.ToString());
+            throw;
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            SchedulerTracing.Threw(activity, e);
+            throw;
+        }
+    }
+
+    private async Task<T> GuardAsync<T>(string operation, ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         var started = channel.Time.GetTimestamp();
         TimeSpan Elapsed() => channel.Time.GetElapsedTime(started);
@@ -79,6 +102,15 @@ internal sealed class GuardedLineDriver(SupplyChannel channel, ISubscriberLineDr
             throw;
         }
     }
+
+    /// <summary>The span of a driver call is named after the driver method (<c>driver.set_rate</c>); metrics use the short operation (<c>write</c>).</summary>
+    private static string SpanOperation(string operation) => operation switch
+    {
+        "find" => "find_line",
+        "read" => "read_line",
+        "write" => "set_rate",
+        _ => operation,
+    };
 
     /// <summary>The <c>error.type</c> of a driver failure: <c>line_not_found</c>, <c>timeout</c>, ….</summary>
     internal static string ErrorType(DriverFailure failure) => Core.Telemetry.MetricTags.SnakeCase(failure);

@@ -24,28 +24,58 @@ public sealed class SupplyChannelScheduler(SupplyChannelRegistry registry) : ISu
         ArgumentNullException.ThrowIfNull(attempt);
         var failures = new ChannelFailures();
         var run = new RunRecord();
-        foreach (var channel in ChannelsFor(request))
+        using var runActivity = SchedulerTracing.StartRun(request);
+        var number = 0;
+        try
         {
-            try
+            foreach (var channel in ChannelsFor(request))
             {
-                return await attempt(new SupplyChannelAttempt(registry, channel, run), cancellationToken).ConfigureAwait(false);
+                runActivity?.SetTag(SchedulerTracing.AttemptsTag, ++number);
+                using var attemptActivity = SchedulerTracing.StartAttempt(request, channel, number);
+                try
+                {
+                    var result = await attempt(new SupplyChannelAttempt(registry, channel, run), cancellationToken).ConfigureAwait(false);
+                    SchedulerTracing.Ended(attemptActivity, "succeeded");
+                    runActivity?.SetTag(SchedulerTracing.ChannelTag, channel.Name);
+                    SchedulerTracing.Ended(runActivity, "succeeded");
+                    return result;
+                }
+                catch (ChannelFullException)
+                {
+                    SchedulerTracing.Ended(attemptActivity, "full");
+                    failures.AddFull(channel);
+                }
+                catch (DriverException e) when (MovesOn(e))
+                {
+                    SchedulerTracing.MovedOn(attemptActivity, e);
+                    failures.Add(channel, e);
+                    registry.RecordFailover(channel.Name, request.Operation, e.Failure.ToString());
+                }
+                catch (DriverException e)
+                {
+                    attemptActivity?.SetTag(SchedulerTracing.FailoverReasonTag, e.Failure.ToString());
+                    SchedulerTracing.Ended(attemptActivity, "line_error");
+                    runActivity?.SetTag(SchedulerTracing.ChannelTag, channel.Name);
+                    var error = e.ToProductError(channel.Name);
+                    SchedulerTracing.RunFailed(runActivity, error);
+                    throw error;
+                }
+                catch (Exception e) when (attemptActivity is not null)
+                {
+                    SchedulerTracing.Threw(attemptActivity, e);
+                    throw;
+                }
             }
-            catch (ChannelFullException)
-            {
-                failures.AddFull(channel);
-            }
-            catch (DriverException e) when (MovesOn(e))
-            {
-                failures.Add(channel, e);
-                registry.RecordFailover(channel.Name, request.Operation, e.Failure.ToString());
-            }
-            catch (DriverException e)
-            {
-                throw e.ToProductError(channel.Name);
-            }
-        }
 
-        throw failures.ToProductError(request.Operation);
+            var failed = failures.ToProductError(request.Operation);
+            SchedulerTracing.RunFailed(runActivity, failed);
+            throw failed;
+        }
+        catch (Exception e) when (runActivity is not null && runActivity.GetTagItem(SchedulerTracing.OutcomeTag) is null)
+        {
+            SchedulerTracing.Threw(runActivity, e);
+            throw;
+        }
     }
 
     /// <inheritdoc />

@@ -70,9 +70,12 @@ internal sealed partial class ProductErrorInterceptor(CallMetrics calls, TimePro
     {
         var requestId = context.RequestId();
         context.ResponseTrailers.Add(RequestIds.Header, requestId);
+        ServerSpan.Started(context, requestId);
         try
         {
-            return await continuation(request, context).ConfigureAwait(false);
+            var response = await continuation(request, context).ConfigureAwait(false);
+            ServerSpan.Succeeded(context);
+            return response;
         }
         catch (SpeedUpException e)
         {
@@ -101,9 +104,11 @@ internal sealed partial class ProductErrorInterceptor(CallMetrics calls, TimePro
     {
         var requestId = context.RequestId();
         context.ResponseTrailers.Add(RequestIds.Header, requestId);
+        ServerSpan.Started(context, requestId);
         try
         {
             await continuation(request, responseStream, context).ConfigureAwait(false);
+            ServerSpan.Succeeded(context);
         }
         catch (SpeedUpException e)
         {
@@ -140,6 +145,15 @@ internal sealed partial class ProductErrorInterceptor(CallMetrics calls, TimePro
     private static RpcException ToRpcException(ServerCallContext context, string requestId, string code, StatusCode status, string message)
     {
         context.ResponseTrailers.Add(ProductCodeTrailer, code);
+        if (code == ProductErrorCode.SystemError)
+        {
+            ServerSpan.Failed(context, code, status.ToString());
+        }
+        else
+        {
+            ServerSpan.Rejected(context, code);
+        }
+
         var detail = new Google.Rpc.Status
         {
             Code = (int)status,

@@ -12,8 +12,11 @@ internal static class RetryingSender
         SnmpManagerOptions options, ILogger logger, string timeoutHint, CancellationToken ct)
     {
         var attempts = options.Retries + 1;
+        var activity = SnmpTracing.CurrentRequest;
+        activity?.SetTag(SnmpTracing.RequestIdTag, requestId);
         for (var attempt = 1; attempt <= attempts; attempt++)
         {
+            activity?.SetTag(SnmpTracing.AttemptsTag, attempt);
             try
             {
                 await channel.SendAsync(datagram, target, ct).ConfigureAwait(false);

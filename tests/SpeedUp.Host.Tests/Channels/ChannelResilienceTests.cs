@@ -164,7 +164,7 @@ public sealed class ChannelResilienceTests(SimulatedNetworks networks)
         }
 
         return await InProcessService.StartAsync(networks.Simulators,
-            Path.Combine(Path.GetTempPath(), $"speedup-chaos-{Guid.NewGuid():N}.db"), settings, Ct);
+            Path.Combine(Path.GetTempPath(), $"speedup-chaos-{Guid.NewGuid():N}.db"), settings, cancellationToken: Ct);
     }
 
     private List<AuditEntry> NewAudit(int from) => [.. networks.Telecom.State.AuditLog.Skip(from)];

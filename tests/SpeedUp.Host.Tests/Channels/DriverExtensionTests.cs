@@ -39,7 +39,7 @@ public sealed class DriverExtensionTests(SimulatedNetworks networks)
                 ["SpeedUp:Channels:2:Secret"] = h3c.SshPassword,
                 ["SpeedUp:Channels:2:HostKeySha256"] = h3c.SshHostKeySha256,
                 ["SpeedUp:Channels:2:Priority"] = "1",
-            }, Ct);
+            }, cancellationToken: Ct);
 
         var precheck = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "61.139.2.69" }, cancellationToken: Ct);
         await service.Client.OrderThirtyDayPackAsync(precheck.BandId, Direction.Down, 200, cancellationToken: Ct);

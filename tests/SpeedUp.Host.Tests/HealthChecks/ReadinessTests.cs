@@ -23,7 +23,7 @@ public sealed class ReadinessTests(SimulatedNetworks networks)
     public async Task Readiness_AsTheTelecomChannelsGoDark_IsDegradedThenTheAreaIsNotServing()
     {
         await using var service = await InProcessService.StartAsync(networks.Simulators,
-            Path.Combine(Path.GetTempPath(), $"speedup-ready-{Guid.NewGuid():N}.db"), ChannelSettings.TelecomWithSnmpBackup(networks.Simulators), Ct);
+            Path.Combine(Path.GetTempPath(), $"speedup-ready-{Guid.NewGuid():N}.db"), ChannelSettings.TelecomWithSnmpBackup(networks.Simulators), cancellationToken: Ct);
         var health = new Health.HealthClient(service.Channel);
         try
         {

@@ -103,10 +103,12 @@ public sealed class InProcessService : ServiceClients, IAsyncDisposable
 
     /// <summary>
     /// Starts the service with the simulators as its channels; <paramref name="settings"/> override configuration keys
-    /// (<c>Section:Key</c>) or, for names without a colon, set environment variables (secrets the configuration names).
+    /// (<c>Section:Key</c>) or, for names without a colon, set environment variables (secrets the configuration names);
+    /// <paramref name="services"/> adds to or replaces the service's registrations (e.g. an in-memory span exporter).
     /// </summary>
     public static async Task<InProcessService> StartAsync(
-        CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+        CarrierSimulators networks, string databasePath, IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(networks);
         var instance = Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);
@@ -168,6 +170,7 @@ public sealed class InProcessService : ServiceClients, IAsyncDisposable
             builder.Logging.AddProvider(log);
             builder.Services.RemoveAll<TimeProvider>();
             builder.Services.AddSingleton<TimeProvider>(time);
+            services?.Invoke(builder.Services);
         });
         try
         {
