@@ -52,6 +52,16 @@ public sealed class MetricsEndToEndTests(SimulatedNetworks networks)
             var (_, grpcAnswer) = await CurlAsync($"http://127.0.0.1:{service.Port}/metrics", "--http2-prior-knowledge", "-w", "\n%{http_code}");
             Assert.DoesNotContain("speedup_", grpcAnswer, StringComparison.Ordinal);
             Assert.NotEqual("200", grpcAnswer.Split('\n')[^1]);
+
+            // Liveness and readiness beside the scrape, on the admin port only.
+            var (_, live) = await CurlAsync($"http://127.0.0.1:{adminPort}/health/live", "-w", "\n%{http_code}");
+            Assert.Equal(["Healthy", "200"], live.Split('\n'));
+            var (_, ready) = await CurlAsync($"http://127.0.0.1:{adminPort}/health/ready", "-w", "\n%{http_code}");
+            Assert.Equal("200", ready.Split('\n')[^1]);
+            Assert.Contains("\"store\":{\"status\":\"Healthy\"", ready, StringComparison.Ordinal);
+            Assert.Contains("\"supply\":{\"status\":", ready, StringComparison.Ordinal);
+            var (_, grpcHealth) = await CurlAsync($"http://127.0.0.1:{service.Port}/health/ready", "--http2-prior-knowledge", "-w", "\n%{http_code}");
+            Assert.NotEqual("200", grpcHealth.Split('\n')[^1]);
         }
         finally
         {

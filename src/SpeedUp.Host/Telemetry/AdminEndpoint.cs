@@ -1,19 +1,27 @@
 using System.Net;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using SpeedUp.Host.HealthChecks;
 
 namespace SpeedUp.Host.Telemetry;
 
 /// <summary>
 /// The admin listener: a second Kestrel endpoint (HTTP/1.1, <see cref="AdminEndpointOptions"/>) whose connections are
-/// marked, so the pipeline serves <c>/metrics</c> on them only and nothing else there (404). The gRPC endpoint's
-/// connections carry no mark: <c>/metrics</c> is not served on the gRPC port.
+/// marked, so the pipeline serves <c>/metrics</c>, <c>/health/live</c> and <c>/health/ready</c> on them only and nothing
+/// else there (404). The gRPC endpoint's connections carry no mark: none of these is served on the gRPC port.
 /// </summary>
 internal static class AdminEndpoint
 {
     /// <summary>The scrape path.</summary>
     public const string MetricsPath = "/metrics";
+
+    /// <summary>Liveness: 200 while the process runs.</summary>
+    public const string LivePath = "/health/live";
+
+    /// <summary>Readiness: 200 Healthy or Degraded, 503 Unhealthy (the store is away, or no supply channel serves); a JSON body.</summary>
+    public const string ReadyPath = "/health/ready";
 
     private const string ConnectionMark = "speedup.admin-endpoint";
 
@@ -38,6 +46,9 @@ internal static class AdminEndpoint
         });
     }
 
+    private static bool IsAdminPath(PathString path) =>
+        path.Equals(MetricsPath, StringComparison.Ordinal) || path.Equals(LivePath, StringComparison.Ordinal) || path.Equals(ReadyPath, StringComparison.Ordinal);
+
     /// <summary>Whether the request came in on the admin listener.</summary>
     public static bool IsAdminConnection(HttpContext context) =>
         context.Features.Get<IConnectionItemsFeature>()?.Items.ContainsKey(ConnectionMark) == true;
@@ -47,13 +58,22 @@ internal static class AdminEndpoint
     {
         app.Use(async (context, next) =>
         {
-            if (IsAdminConnection(context) && !context.Request.Path.Equals(MetricsPath, StringComparison.Ordinal))
+            if (IsAdminConnection(context) && !IsAdminPath(context.Request.Path))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
 
             await next(context).ConfigureAwait(false);
+        });
+        app.UseWhen(IsAdminConnection, admin =>
+        {
+            admin.UseHealthChecks(LivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(HealthServiceCollectionExtensions.Live) });
+            admin.UseHealthChecks(ReadyPath, new HealthCheckOptions
+            {
+                Predicate = r => r.Tags.Contains(HealthServiceCollectionExtensions.Ready),
+                ResponseWriter = HealthReportJson.WriteAsync,
+            });
         });
         app.UseOpenTelemetryPrometheusScrapingEndpoint(
             context => IsAdminConnection(context) && context.Request.Path.Equals(MetricsPath, StringComparison.Ordinal));
