@@ -77,7 +77,8 @@ public sealed class MultiInstanceTests(SimulatedNetworks networks, PostgresClust
 
             // The device answers slowly now: when the sessions fall due, instance a claims them and is stuck restoring.
             networks.Telecom.Faults.CommandLatency = TimeSpan.FromSeconds(20);
-            await WaitUntilAsync(deployment, "SELECT count(*) FROM sessions WHERE claimed_by = 'a' AND claim_until > now()", bandIds.Length);
+            // Kill it while it holds a live claim on a session it has begun restoring (one sweep restores its claims in turn).
+            await WaitUntilAsync(deployment, "SELECT count(*) FROM sessions WHERE claimed_by = 'a' AND claim_until > now() AND state = 'Restoring'", 1);
             await a.KillAsync();
             var killedAt = Stopwatch.StartNew();
             networks.Telecom.Faults.CommandLatency = TimeSpan.Zero;
