@@ -51,8 +51,7 @@ public sealed class PostgresChannelCapacityLedger(PostgresDatabase database) : I
                 return (CapacityHoldOutcome.AlreadyHeld, new ChannelUsage(others.SpeedUps + 1, others.AddedMbps + held));
             }
 
-            if ((limits.MaxSpeedUps > 0 && others.SpeedUps + 1 > limits.MaxSpeedUps)
-                || (limits.BandwidthPoolMbps > 0 && others.AddedMbps + addedMbps > limits.BandwidthPoolMbps))
+            if (!limits.Admit(others, addedMbps))
             {
                 return (CapacityHoldOutcome.Full, others);
             }

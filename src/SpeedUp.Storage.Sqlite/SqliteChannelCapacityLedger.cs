@@ -36,7 +36,7 @@ public sealed class SqliteChannelCapacityLedger(SqliteDatabase database) : IChan
             }
 
             usage = await CountAsync(connection, transaction, channel, now, ct).ConfigureAwait(false);
-            if (outcome == CapacityHoldOutcome.AlreadyHeld || !Fits(usage, addedMbps, limits))
+            if (outcome == CapacityHoldOutcome.AlreadyHeld || !limits.Admit(usage, addedMbps))
             {
                 return;
             }
@@ -85,11 +85,6 @@ public sealed class SqliteChannelCapacityLedger(SqliteDatabase database) : IChan
 
         return result;
     }
-
-    /// <summary>Whether one more speed-up adding <paramref name="addedMbps"/> stays within the limits (0 = unlimited).</summary>
-    internal static bool Fits(ChannelUsage usage, long addedMbps, ChannelLimits limits) =>
-        (limits.MaxSpeedUps <= 0 || usage.SpeedUps + 1 <= limits.MaxSpeedUps)
-        && (limits.BandwidthPoolMbps <= 0 || usage.AddedMbps + addedMbps <= limits.BandwidthPoolMbps);
 
     private static async Task<ChannelUsage> CountAsync(
         SqliteConnection connection, SqliteTransaction transaction, string channel, DateTimeOffset now, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ public sealed class PostgresLineLocksTests(PostgresClusterFixture postgres) : IA
         var held = await a.AcquireAsync(42, Ct);
 
         var waiting = b.AcquireAsync(42, Ct);
-        await Task.Delay(300, Ct);
+        await WaitingInDatabaseAsync(); // b's backend queues on the advisory lock
         Assert.False(waiting.IsCompleted);
         await using (await b.AcquireAsync(43, Ct))
         {
@@ -41,6 +41,15 @@ public sealed class PostgresLineLocksTests(PostgresClusterFixture postgres) : IA
 
         await held.DisposeAsync();
         await using var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+    }
+
+    /// <summary>Returns once the server shows one advisory lock request not granted (pg_locks), a wait the test can observe.</summary>
+    private async Task WaitingInDatabaseAsync()
+    {
+        while (await TestInstances.ScalarAsync(_connectionString, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0)
+        {
+            await Task.Yield();
+        }
     }
 
     [Fact]

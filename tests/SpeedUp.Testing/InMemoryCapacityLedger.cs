@@ -31,8 +31,7 @@ public sealed class InMemoryCapacityLedger : IChannelCapacityLedger
                 return Task.FromResult((CapacityHoldOutcome.AlreadyHeld, usage));
             }
 
-            if ((limits.MaxSpeedUps > 0 && usage.SpeedUps + 1 > limits.MaxSpeedUps)
-                || (limits.BandwidthPoolMbps > 0 && usage.AddedMbps + addedMbps > limits.BandwidthPoolMbps))
+            if (!limits.Admit(usage, addedMbps))
             {
                 return Task.FromResult((CapacityHoldOutcome.Full, usage));
             }

@@ -1,7 +1,13 @@
 namespace SpeedUp.Core.Channels;
 
 /// <summary>The limits of one supply channel (0 = unlimited).</summary>
-public readonly record struct ChannelLimits(int MaxSpeedUps, long BandwidthPoolMbps);
+public readonly record struct ChannelLimits(int MaxSpeedUps, long BandwidthPoolMbps)
+{
+    /// <summary>Whether one more speed-up adding <paramref name="addedMbps"/> to <paramref name="usage"/> stays within the limits.</summary>
+    public bool Admit(ChannelUsage usage, long addedMbps) =>
+        (MaxSpeedUps <= 0 || usage.SpeedUps + 1 <= MaxSpeedUps)
+        && (BandwidthPoolMbps <= 0 || usage.AddedMbps + addedMbps <= BandwidthPoolMbps);
+}
 
 /// <summary>What a channel's open speed-ups hold: how many, and the bandwidth they add (Mbps).</summary>
 public readonly record struct ChannelUsage(int SpeedUps, long AddedMbps);
