@@ -4,7 +4,7 @@ using SpeedUp.Testing.Storage;
 namespace SpeedUp.Storage.Postgres.Tests.Contract;
 
 // The store contract suite (SpeedUp.Testing.Storage) against PostgreSQL: every inherited fact, each on a fresh database
-// of the assembly's throwaway cluster; the cross-instance line-lock facts run here (advisory locks are shared).
+// of the assembly's throwaway cluster; the line locks run the shared contract too (advisory locks hold among instances).
 
 public sealed class PostgresSessionStoreContractTests(PostgresClusterFixture postgres) : SessionStoreContractTests
 {
@@ -46,7 +46,7 @@ public sealed class PostgresChannelCapacityLedgerContractTests(PostgresClusterFi
     protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
 }
 
-public sealed class PostgresLineLocksContractTests(PostgresClusterFixture postgres) : LineLocksContractTests
+public sealed class PostgresLineLocksContractTests(PostgresClusterFixture postgres) : SharedLineLocksContractTests
 {
     protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
 }

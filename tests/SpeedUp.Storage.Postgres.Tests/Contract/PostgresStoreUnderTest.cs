@@ -42,9 +42,6 @@ public sealed class PostgresStoreUnderTest : IStoreUnderTest
     public string Provider => "PostgreSQL";
 
     /// <inheritdoc />
-    public bool SharesLocksAcrossInstances => true;
-
-    /// <inheritdoc />
     public IServiceProvider Services => _services;
 
     /// <summary>A fresh, migrated database of <paramref name="postgres"/>'s cluster.</summary>

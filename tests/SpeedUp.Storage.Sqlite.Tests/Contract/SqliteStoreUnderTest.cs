@@ -39,9 +39,6 @@ public sealed class SqliteStoreUnderTest : IStoreUnderTest
     public string Provider => "SQLite";
 
     /// <inheritdoc />
-    public bool SharesLocksAcrossInstances => false;
-
-    /// <inheritdoc />
     public IServiceProvider Services => _services;
 
     /// <summary>A fresh, migrated database in a new temp directory.</summary>

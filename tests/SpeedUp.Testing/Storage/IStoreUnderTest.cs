@@ -18,12 +18,6 @@ public interface IStoreUnderTest : IAsyncDisposable
     /// <summary>Which provider this is (for messages), e.g. <c>SQLite</c>, <c>PostgreSQL</c>.</summary>
     string Provider { get; }
 
-    /// <summary>
-    /// Whether <c>ILineLocks</c> of two instances exclude each other (PostgreSQL's advisory locks do; SQLite's
-    /// in-process locks serve one process only). Cross-instance lock facts are skipped where this is false.
-    /// </summary>
-    bool SharesLocksAcrossInstances { get; }
-
     /// <summary>The stores of this instance.</summary>
     IServiceProvider Services { get; }
 

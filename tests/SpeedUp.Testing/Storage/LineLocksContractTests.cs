@@ -4,15 +4,15 @@ using Xunit;
 namespace SpeedUp.Testing.Storage;
 
 /// <summary>
-/// The contract of <see cref="ILineLocks"/>: one holder per band id at a time, within an instance and, where the
-/// provider shares locks (<see cref="IStoreUnderTest.SharesLocksAcrossInstances"/>), among instances. No sleeps: a
-/// waiter is shown to wait by a try-acquire that fails while it is pending, and is awaited with a timeout once released.
+/// The contract of <see cref="ILineLocks"/> within one instance: one holder per band id at a time. No sleeps: a waiter
+/// is shown to wait by a try-acquire that fails while it is pending, and is awaited with a timeout once released.
+/// Providers whose locks hold among instances run <see cref="SharedLineLocksContractTests"/> too.
 /// </summary>
 public abstract class LineLocksContractTests : StoreContractTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    private ILineLocks Locks => Get<ILineLocks>();
+    protected ILineLocks Locks => Get<ILineLocks>();
 
     [Fact]
     public async Task AcquireAsync_SameBand_WaitsUntilTheHolderReleases()
@@ -67,59 +67,5 @@ public abstract class LineLocksContractTests : StoreContractTests
         await held.DisposeAsync();
         await using var free = await Locks.TryAcquireAsync(330100001, Ct);
         Assert.NotNull(free); // the cancelled waiter left no hold behind
-    }
-
-    [Fact]
-    public async Task AcquireAsync_HeldByAnotherInstance_WaitsUntilItReleases()
-    {
-        var other = await OtherInstanceSharingLocksAsync();
-        var held = await Get<ILineLocks>(other).AcquireAsync(330100001, Ct);
-
-        var waiting = Locks.AcquireAsync(330100001, Ct);
-
-        Assert.Null(await Locks.TryAcquireAsync(330100001, Ct));
-        Assert.False(waiting.IsCompleted);
-        await using (var elsewhere = await Locks.TryAcquireAsync(330100002, Ct))
-        {
-            Assert.NotNull(elsewhere); // other bands stay free
-        }
-
-        await held.DisposeAsync();
-        await using var next = await waiting.WaitAsync(Patience, Ct);
-        Assert.Null(await Get<ILineLocks>(other).TryAcquireAsync(330100001, Ct));
-    }
-
-    [Fact]
-    public async Task TryAcquireAsync_HeldByAnotherInstance_IsNullUntilReleased()
-    {
-        var other = await OtherInstanceSharingLocksAsync();
-        var held = await Locks.AcquireAsync(330100001, Ct);
-
-        Assert.Null(await Get<ILineLocks>(other).TryAcquireAsync(330100001, Ct));
-
-        await held.DisposeAsync();
-        await using var taken = await Get<ILineLocks>(other).TryAcquireAsync(330100001, Ct);
-        Assert.NotNull(taken);
-        Assert.Null(await Locks.TryAcquireAsync(330100001, Ct));
-    }
-
-    [Fact]
-    public async Task AcquireAsync_HoldingInstanceStops_ItsLocksAreFreed()
-    {
-        var other = await OtherInstanceSharingLocksAsync();
-        _ = await Get<ILineLocks>(other).AcquireAsync(330100001, Ct); // never released: the instance goes away
-        var waiting = Locks.AcquireAsync(330100001, Ct);
-        Assert.False(waiting.IsCompleted);
-
-        await StopAsync(other);
-
-        await using var next = await waiting.WaitAsync(Patience, Ct);
-        Assert.NotNull(next);
-    }
-
-    private async Task<IStoreUnderTest> OtherInstanceSharingLocksAsync()
-    {
-        Assert.SkipUnless(Store.SharesLocksAcrossInstances, $"{Store.Provider}'s line locks serve one instance (SharesLocksAcrossInstances is false).");
-        return await SecondInstanceAsync();
     }
 }
