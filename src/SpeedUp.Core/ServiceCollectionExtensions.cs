@@ -5,6 +5,7 @@ using SpeedUp.Core.Billing;
 using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Cluster;
 using SpeedUp.Core.Customers;
+using SpeedUp.Core.Events;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
@@ -55,6 +56,10 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.TryAddSingleton<SessionReconciler>();
         services.TryAddSingleton<SpeedUpApplier>();
         services.TryAddSingleton<SpeedUpSessionService>();
+        services.AddOptions<SessionEventOptions>().BindConfiguration(SessionEventOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionEventOptions>, SessionEventOptionsValidator>());
+        services.TryAddSingleton<SessionEventSignal>();
+        services.TryAddSingleton<SessionEventFeed>();
         return services;
     }
 }

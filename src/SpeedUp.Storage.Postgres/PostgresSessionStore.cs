@@ -1,5 +1,6 @@
 using System.Net;
 using Npgsql;
+using SpeedUp.Core.Events;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Drivers;
 using SpeedUp.Storage.Postgres.Internal;
@@ -10,9 +11,10 @@ namespace SpeedUp.Storage.Postgres;
 /// Speed-up sessions in PostgreSQL. A partial unique index keeps one open session per line and direction; a session is
 /// journalled together with its customer, client request id and order uses. Restore claims are leased per instance
 /// (<c>claimed_by</c>, <c>claim_until</c>) and taken with <c>FOR UPDATE SKIP LOCKED</c>, so instances claiming
-/// together get disjoint sessions.
+/// together get disjoint sessions. Every state change is written together with its events (the outbox,
+/// <see cref="PostgresSessionEventStore"/>), and this instance's watchers are woken after the commit.
 /// </summary>
-public sealed class PostgresSessionStore(PostgresDatabase database) : ISessionStore
+public sealed class PostgresSessionStore(PostgresDatabase database, SessionEventSignal? signal = null) : ISessionStore
 {
     private const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error, customer_id, client_request_id, request_hash, uncertain_write";
 
@@ -42,8 +44,10 @@ public sealed class PostgresSessionStore(PostgresDatabase database) : ISessionSt
                     await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 
+                await PostgresSessionEventStore.AppendAsync(connection, transaction, session.PendingEvents, ct).ConfigureAwait(false);
                 return true;
             }, cancellationToken).ConfigureAwait(false);
+            Published(session);
         }
         catch (PostgresException e) when (PostgresFailures.IsUniqueViolation(e))
         {
@@ -53,16 +57,25 @@ public sealed class PostgresSessionStore(PostgresDatabase database) : ISessionSt
     }
 
     /// <inheritdoc />
-    public Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken) =>
-        database.RunAsync(async (connection, ct) =>
+    public async Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken)
+    {
+        await database.InTransactionAsync(async (connection, transaction, ct) =>
         {
-            await using var command = connection.Command(
-                "UPDATE sessions SET channel = @channel, state = @state, end_reason = @reason, ended_at = @ended, last_error = @error, uncertain_write = @uncertain WHERE id = @id");
-            command.With("id", session.Id).With("channel", session.ChannelName).With("state", session.State.ToString())
-                .With("reason", session.EndReason.ToString()).WithTime("ended", session.EndedAt).WithText("error", session.LastError)
-                .With("uncertain", session.UncertainWrite);
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }, cancellationToken);
+            await using (var command = connection.Command(
+                "UPDATE sessions SET channel = @channel, state = @state, end_reason = @reason, ended_at = @ended, last_error = @error, uncertain_write = @uncertain, due_at = @due WHERE id = @id",
+                transaction))
+            {
+                command.With("id", session.Id).With("channel", session.ChannelName).With("state", session.State.ToString())
+                    .With("reason", session.EndReason.ToString()).WithTime("ended", session.EndedAt).WithText("error", session.LastError)
+                    .With("uncertain", session.UncertainWrite).WithTime("due", session.DueAt);
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            await PostgresSessionEventStore.AppendAsync(connection, transaction, session.PendingEvents, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        Published(session);
+    }
 
     /// <inheritdoc />
     public async Task<SpeedUpSession?> FindOpenAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>
@@ -121,6 +134,16 @@ public sealed class PostgresSessionStore(PostgresDatabase database) : ISessionSt
     /// <inheritdoc />
     public async Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {Columns} FROM sessions WHERE state <> 'Ended' ORDER BY started_at, seq", _ => { }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The session's events are committed: they are no longer pending, and this instance's watchers are woken.</summary>
+    private void Published(SpeedUpSession session)
+    {
+        if (session.PendingEvents.Count > 0)
+        {
+            session.EventsSaved();
+            signal?.Pulse();
+        }
+    }
 
     private Task<List<SpeedUpSession>> QueryAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken) =>
         database.RunAsync(async (connection, ct) =>

@@ -5,6 +5,7 @@ using SpeedUp.Core.Access;
 using SpeedUp.Core.Billing;
 using SpeedUp.Core.Channels;
 using SpeedUp.Core.Customers;
+using SpeedUp.Core.Events;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
@@ -31,6 +32,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresMigrator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresStartup>());
         services.TryAddSingleton<ISessionStore, PostgresSessionStore>();
+        services.TryAddSingleton<ISessionEventStore, PostgresSessionEventStore>();
         services.TryAddSingleton<IPrecheckStore, PostgresPrecheckStore>();
         services.TryAddSingleton<IOrderStore, PostgresOrderStore>();
         services.TryAddSingleton<ICustomerStore, PostgresCustomerStore>();

@@ -200,6 +200,70 @@ internal static class Schema
             SELECT id, channel, CASE WHEN target_kbps > original_kbps THEN (target_kbps - original_kbps + 999) / 1000 ELSE 0 END, started_at
             FROM sessions WHERE state <> 'Ended';
         """,
+
+        // 5: the session-event outbox (written with each state change), extensions of sessions, webhook sinks and deliveries.
+        """
+        CREATE TABLE session_events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            customer_id TEXT NULL,
+            session_id TEXT NOT NULL,
+            band_id INTEGER NOT NULL,
+            direction TEXT NOT NULL,
+            state TEXT NOT NULL,
+            end_reason TEXT NOT NULL,
+            target_kbps INTEGER NOT NULL,
+            original_kbps INTEGER NOT NULL,
+            scene TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            due_at INTEGER NOT NULL,
+            ended_at INTEGER NULL
+        );
+        CREATE INDEX ix_session_events_customer ON session_events (customer_id, seq);
+        CREATE INDEX ix_session_events_occurred ON session_events (occurred_at);
+        CREATE TABLE session_event_horizon (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            pruned_through INTEGER NOT NULL
+        );
+        INSERT INTO session_event_horizon (id, pruned_through) VALUES (1, 0);
+        CREATE TABLE session_extensions (
+            session_id TEXT NOT NULL,
+            customer_id TEXT NOT NULL,
+            client_request_id TEXT NULL,
+            request_hash TEXT NULL,
+            added_minutes INTEGER NOT NULL,
+            due_before INTEGER NOT NULL,
+            due_after INTEGER NOT NULL,
+            extended_at INTEGER NOT NULL
+        );
+        CREATE INDEX ix_session_extensions_session ON session_extensions (session_id);
+        CREATE UNIQUE INDEX ux_session_extensions_request ON session_extensions (customer_id, client_request_id) WHERE client_request_id IS NOT NULL;
+        CREATE TABLE webhook_sinks (
+            id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL,
+            url TEXT NOT NULL,
+            secret TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            after_seq INTEGER NOT NULL
+        );
+        CREATE INDEX ix_webhook_sinks_customer ON webhook_sinks (customer_id);
+        CREATE TABLE webhook_deliveries (
+            sink_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            next_attempt_at INTEGER NOT NULL,
+            last_attempt_at INTEGER NULL,
+            last_status INTEGER NULL,
+            last_error TEXT NULL,
+            claimed_by TEXT NULL,
+            claim_until INTEGER NULL,
+            PRIMARY KEY (sink_id, seq)
+        );
+        CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
+        """,
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

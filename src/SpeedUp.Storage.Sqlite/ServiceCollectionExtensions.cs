@@ -3,6 +3,7 @@ using SpeedUp.Core.Access;
 using SpeedUp.Core.Billing;
 using SpeedUp.Core.Channels;
 using SpeedUp.Core.Customers;
+using SpeedUp.Core.Events;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
@@ -21,6 +22,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddOptions<SqliteStorageOptions>().BindConfiguration("SpeedUp:Storage");
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<ISessionStore, SqliteSessionStore>();
+        services.TryAddSingleton<ISessionEventStore, SqliteSessionEventStore>();
         services.TryAddSingleton<IPrecheckStore, SqlitePrecheckStore>();
         services.TryAddSingleton<IOrderStore, SqliteOrderStore>();
         services.TryAddSingleton<ICustomerStore, SqliteCustomerStore>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
+using SpeedUp.Core.Events;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Drivers;
 
@@ -7,9 +8,10 @@ namespace SpeedUp.Storage.Sqlite;
 
 /// <summary>
 /// Speed-up sessions in SQLite. A partial unique index keeps one open session per line and direction; a session is
-/// journalled together with its customer, client request id and order uses.
+/// journalled together with its customer, client request id and order uses; every state change is written together
+/// with its events (the outbox), and this instance's watchers are woken after the commit.
 /// </summary>
-public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
+public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSignal? signal = null) : ISessionStore
 {
     private const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error, customer_id, client_request_id, request_hash, uncertain_write";
 
@@ -44,8 +46,10 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
                     await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 
+                await SqliteSessionEventStore.AppendAsync(connection, transaction, session.PendingEvents, ct).ConfigureAwait(false);
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
+            Published(session);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
         {
@@ -54,14 +58,24 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
     }
 
     /// <inheritdoc />
-    public Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, ct) =>
+    public async Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken)
+    {
+        await database.WriteAsync(async (connection, ct) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE sessions SET channel = $channel, state = $state, end_reason = $reason, ended_at = $ended, last_error = $error, uncertain_write = $uncertain WHERE id = $id";
-            Bind(command, session);
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }, cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = "UPDATE sessions SET channel = $channel, state = $state, end_reason = $reason, ended_at = $ended, last_error = $error, uncertain_write = $uncertain, due_at = $due WHERE id = $id";
+                Bind(command, session);
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            await SqliteSessionEventStore.AppendAsync(connection, transaction, session.PendingEvents, ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        Published(session);
+    }
 
     /// <inheritdoc />
     public async Task<SpeedUpSession?> FindOpenAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>
@@ -144,6 +158,16 @@ public sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
         await QueryAsync($"SELECT {Columns} FROM sessions WHERE state <> 'Ended' ORDER BY started_at",
             _ => { },
             cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The session's events are committed: they are no longer pending, and this instance's watchers are woken.</summary>
+    private void Published(SpeedUpSession session)
+    {
+        if (session.PendingEvents.Count > 0)
+        {
+            session.EventsSaved();
+            signal?.Pulse();
+        }
+    }
 
     private async Task<IReadOnlyList<SpeedUpSession>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {

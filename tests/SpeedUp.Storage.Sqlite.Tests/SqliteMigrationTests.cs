@@ -60,7 +60,9 @@ public sealed class SqliteMigrationTests : IDisposable
         await using var check = await database.OpenAsync(Ct);
         await using var version = check.CreateCommand();
         version.CommandText = "PRAGMA user_version";
-        Assert.Equal(4L, (long)(await version.ExecuteScalarAsync(Ct))!); // every migration ran (1: commerce, 2: uncertain writes, 3: access keys, 4: claims and holdings)
+        Assert.Equal(5L, (long)(await version.ExecuteScalarAsync(Ct))!); // every migration ran (1: commerce, 2: uncertain writes, 3: access keys, 4: claims and holdings, 5: events)
+        version.CommandText = "SELECT pruned_through FROM session_event_horizon";
+        Assert.Equal(0L, (long)(await version.ExecuteScalarAsync(Ct))!); // the outbox starts empty
         version.CommandText = "SELECT channel || ' ' || added_mbps FROM channel_holdings WHERE session_id = 's1'";
         Assert.Equal("ct 150", await version.ExecuteScalarAsync(Ct)); // the open session holds its capacity
         version.CommandText = "SELECT direction || ' ' || bandwidth_mbps || ' ' || product FROM orders WHERE order_id = 'LXOLD'";

@@ -143,15 +143,19 @@ public sealed partial class SessionReconciler(
 
         LogLost(session.Id, session.BandId, session.Direction, session.TargetKbps, attempt.ChannelName);
         await attempt.SetRateAsync(session.Reference(), session.Direction, session.TargetKbps, cancellationToken).ConfigureAwait(false);
-        if (attempt.ChannelName != session.ChannelName)
+        session.MarkReapplied(time.GetUtcNow());
+        await using var lease = attempt.ChannelName == session.ChannelName
+            ? null
+            : await attempt.TryLeaseCapacityAsync(session.Id, session.TargetKbps - session.OriginalKbps, cancellationToken).ConfigureAwait(false);
+        if (lease is not null)
         {
-            await using var lease = await attempt.TryLeaseCapacityAsync(session.Id, session.TargetKbps - session.OriginalKbps, cancellationToken).ConfigureAwait(false);
-            if (lease is not null)
-            {
-                session.MoveTo(attempt.ChannelName);
-                await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
-                await lease.KeepAsync(cancellationToken).ConfigureAwait(false);
-            }
+            session.MoveTo(attempt.ChannelName);
+        }
+
+        await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
+        if (lease is not null)
+        {
+            await lease.KeepAsync(cancellationToken).ConfigureAwait(false);
         }
 
         Interlocked.Increment(ref _reapplied);

@@ -118,11 +118,11 @@ public sealed partial class SessionRestorer(
             case SessionState.Active when session.DueAt > now:
                 return false;
             case SessionState.Active:
-                session.BeginRestore(session.DueAt < _processStartedAt ? EndReason.RestoredAfterRestart : EndReason.Expired);
+                session.BeginRestore(session.DueAt < _processStartedAt ? EndReason.RestoredAfterRestart : EndReason.Expired, now);
                 break;
             case SessionState.Applying:
                 // Every start holds the line while it applies, so an Applying session here lost its instance.
-                session.BeginRestore(EndReason.RestoredAfterRestart);
+                session.BeginRestore(EndReason.RestoredAfterRestart, now);
                 break;
         }
 

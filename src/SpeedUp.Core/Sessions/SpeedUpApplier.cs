@@ -66,7 +66,7 @@ public sealed partial class SpeedUpApplier(
             }
 
             LogApplyFailed(session.Id, session.BandId, error.Message);
-            session.BeginRestore(EndReason.ApplyFailed);
+            session.BeginRestore(EndReason.ApplyFailed, Now);
             session.RecordFailure(error.InnerException?.Message ?? error.Message);
             await restorer.RestoreAsync(session, CancellationToken.None).ConfigureAwait(false);
             throw;
@@ -89,7 +89,7 @@ public sealed partial class SpeedUpApplier(
 
     private async Task<SpeedUpSession> ActivateAsync(SpeedUpSession session)
     {
-        session.MarkActive();
+        session.MarkActive(Now);
         await sessions.UpdateAsync(session, CancellationToken.None).ConfigureAwait(false);
         LogStarted(session.Id, session.BandId, session.Direction, session.TargetKbps, session.OriginalKbps, session.DueAt, session.ChannelName);
         return session;

@@ -1,4 +1,5 @@
 using System.Net;
+using SpeedUp.Core.Events;
 using SpeedUp.Drivers;
 
 namespace SpeedUp.Core.Sessions;
@@ -6,10 +7,12 @@ namespace SpeedUp.Core.Sessions;
 /// <summary>
 /// One speed-up of one direction of one subscriber line: journalled before the device is touched, with the
 /// original rate kept for the restore and a due time after which the rate is restored whatever happened.
-/// State changes go through methods that check the current state.
+/// State changes go through methods that check the current state; each records a <see cref="SessionEvent"/> that the
+/// store writes to the outbox in the same transaction as the change (<see cref="PendingEvents"/>).
 /// </summary>
 public sealed class SpeedUpSession
 {
+    private readonly List<SessionEvent> _pendingEvents = [];
     private bool _uncertainWrite;
 
     /// <summary>Rehydrates or creates a session (storage and <see cref="Begin"/> use this).</summary>
@@ -81,8 +84,8 @@ public sealed class SpeedUpSession
     /// <summary>When the session began.</summary>
     public DateTimeOffset StartedAt { get; }
 
-    /// <summary>When it ends by itself.</summary>
-    public DateTimeOffset DueAt { get; }
+    /// <summary>When it ends by itself (moved later by <see cref="Extend"/>).</summary>
+    public DateTimeOffset DueAt { get; private set; }
 
     /// <summary>Current state.</summary>
     public SessionState State { get; private set; }
@@ -117,6 +120,12 @@ public sealed class SpeedUpSession
         get => _uncertainWrite;
         init => _uncertainWrite = value;
     }
+
+    /// <summary>The state changes not yet saved; the store writes them with the session and then calls <see cref="EventsSaved"/>.</summary>
+    public IReadOnlyList<SessionEvent> PendingEvents => _pendingEvents;
+
+    /// <summary>The store saved <see cref="PendingEvents"/> together with the session.</summary>
+    public void EventsSaved() => _pendingEvents.Clear();
 
     /// <summary>Whether the subscriber may be running at the target rate (or the rate is still to be restored).</summary>
     public bool IsOpen => State != SessionState.Ended;
@@ -156,26 +165,53 @@ public sealed class SpeedUpSession
         ChannelName = channelName;
     }
 
-    /// <summary>The device confirmed the target rate.</summary>
-    public void MarkActive()
+    /// <summary>The device confirmed the target rate at <paramref name="at"/>.</summary>
+    public void MarkActive(DateTimeOffset at)
     {
         Require(SessionState.Applying);
         State = SessionState.Active;
+        Record(SessionEventKind.Activated, at);
     }
 
-    /// <summary>The original rate must be put back, for <paramref name="reason"/>.</summary>
-    public void BeginRestore(EndReason reason)
+    /// <summary>The original rate must be put back, for <paramref name="reason"/>, from <paramref name="at"/> on.</summary>
+    public void BeginRestore(EndReason reason, DateTimeOffset at)
     {
         if (State == SessionState.Ended)
         {
             throw new InvalidOperationException($"Session {Id} has already ended.");
         }
 
+        var wasRestoring = State == SessionState.Restoring;
         State = SessionState.Restoring;
         if (EndReason == EndReason.None || reason == EndReason.ApplyFailed)
         {
             EndReason = reason;
         }
+
+        if (!wasRestoring)
+        {
+            Record(SessionEventKind.Restoring, at);
+        }
+    }
+
+    /// <summary>The line had lost the target rate and a device confirmed it again at <paramref name="at"/>.</summary>
+    public void MarkReapplied(DateTimeOffset at)
+    {
+        Require(SessionState.Active);
+        Record(SessionEventKind.Reapplied, at);
+    }
+
+    /// <summary>Moves the due time of an active session later, to <paramref name="dueAt"/>, at <paramref name="at"/>.</summary>
+    public void Extend(DateTimeOffset dueAt, DateTimeOffset at)
+    {
+        Require(SessionState.Active);
+        if (dueAt <= DueAt)
+        {
+            throw new InvalidOperationException($"Session {Id} is due at {DueAt:O}; an extension must move it later.");
+        }
+
+        DueAt = dueAt;
+        Record(SessionEventKind.Extended, at);
     }
 
     /// <summary>A restore attempt failed; it will be tried again.</summary>
@@ -187,7 +223,10 @@ public sealed class SpeedUpSession
         Require(SessionState.Restoring);
         State = SessionState.Ended;
         EndedAt = now;
+        Record(SessionEventKind.Ended, now);
     }
+
+    private void Record(SessionEventKind kind, DateTimeOffset at) => _pendingEvents.Add(SessionEvent.Of(this, kind, at));
 
     private void Require(SessionState expected)
     {

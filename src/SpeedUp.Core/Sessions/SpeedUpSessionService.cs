@@ -113,7 +113,7 @@ public sealed class SpeedUpSessionService(
                 $"The speed-up of band_id {bandId} was started for {session.IpAddress} port {session.Port}, not {address} port {port}.");
         }
 
-        session.BeginRestore(EndReason.Stopped);
+        session.BeginRestore(EndReason.Stopped, time.GetUtcNow());
         if (!await restorer.RestoreAsync(session, CancellationToken.None).ConfigureAwait(false))
         {
             throw new SpeedUpException(ProductErrorCode.SystemError, FailureKind.Unavailable,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using SpeedUp.Core.Access;
+using SpeedUp.Core.Events;
 using SpeedUp.Testing.Postgres;
 using SpeedUp.Testing.Storage;
 
@@ -35,6 +36,7 @@ public sealed class PostgresStoreUnderTest : IStoreUnderTest
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddPostgresStorage();
+        services.AddSingleton<SessionEventSignal>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpeedUp.Core.Access;
+using SpeedUp.Core.Events;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Storage.Sqlite;
 using SpeedUp.Testing.Storage;
@@ -30,6 +31,7 @@ public sealed class SqliteStoreUnderTest : IStoreUnderTest
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSqliteStorage();
+        services.AddSingleton<SessionEventSignal>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILineLocks, InProcessLineLocks>();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -116,7 +116,7 @@ public abstract class SessionStoreContractTests : StoreContractTests
         await Sessions.InsertAsync(session, Ct);
         var other = Get<ISessionStore>(await SecondInstanceAsync());
 
-        session.MarkActive();
+        session.MarkActive(session.StartedAt);
         session.MoveTo("ct-hz-2");
         session.RecordFailure("ct-hz-1: connection reset");
         session.MarkUncertainWrite();

@@ -30,14 +30,14 @@ public static class StoreSamples
     /// <summary>The session, confirmed at the target rate.</summary>
     public static SpeedUpSession Active(this SpeedUpSession session)
     {
-        session.MarkActive();
+        session.MarkActive(session.StartedAt);
         return session;
     }
 
     /// <summary>The session, being restored for <paramref name="reason"/>.</summary>
     public static SpeedUpSession Restoring(this SpeedUpSession session, EndReason reason = EndReason.Expired)
     {
-        session.BeginRestore(reason);
+        session.BeginRestore(reason, session.DueAt);
         return session;
     }
 
@@ -46,7 +46,7 @@ public static class StoreSamples
     {
         if (session.State != SessionState.Restoring)
         {
-            session.BeginRestore(reason);
+            session.BeginRestore(reason, at);
         }
 
         session.MarkEnded(at);

@@ -1,0 +1,99 @@
+using Npgsql;
+using SpeedUp.Core.Events;
+using SpeedUp.Core.Sessions;
+using SpeedUp.Drivers;
+using SpeedUp.Storage.Postgres.Internal;
+
+namespace SpeedUp.Storage.Postgres;
+
+/// <summary>
+/// The session-event outbox in PostgreSQL. <see cref="AppendAsync"/> runs inside the transaction of a state change and
+/// first takes a transaction-level advisory lock: sequence numbers are then handed out in commit order across every
+/// instance, so a reader never sees a later event before an earlier one commits (a plain <c>bigserial</c> would let
+/// concurrent transactions commit out of order and a reader skip the slower one).
+/// </summary>
+public sealed class PostgresSessionEventStore(PostgresDatabase database) : ISessionEventStore
+{
+    /// <summary>The advisory-lock class of the outbox's append order (the line locks use the bigint key space, the migrator and ledger 0x5350).</summary>
+    internal const int OrderLockClassId = 0x5351;
+
+    private const string Columns = "seq, event_id, kind, occurred_at, customer_id, session_id, band_id, direction, state, end_reason, target_kbps, original_kbps, scene, started_at, due_at, ended_at";
+
+    /// <summary>Writes <paramref name="events"/> in <paramref name="transaction"/>.</summary>
+    internal static async Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<SessionEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        await using (var order = connection.Command("SELECT pg_advisory_xact_lock(@class, 0)", transaction).With("class", OrderLockClassId))
+        {
+            await order.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var e in events)
+        {
+            await using var command = connection.Command("""
+                INSERT INTO session_events (event_id, kind, occurred_at, customer_id, session_id, band_id, direction, state, end_reason, target_kbps, original_kbps, scene, started_at, due_at, ended_at)
+                VALUES (@event_id, @kind, @occurred, @customer, @session, @band_id, @direction, @state, @reason, @target, @original, @scene, @started, @due, @ended)
+                """, transaction)
+                .With("event_id", e.EventId).With("kind", e.Kind.ToString()).WithTime("occurred", e.OccurredAt).WithText("customer", e.CustomerId)
+                .With("session", e.SessionId).With("band_id", e.BandId).With("direction", e.Direction.ToString()).With("state", e.State.ToString())
+                .With("reason", e.EndReason.ToString()).With("target", e.TargetKbps).With("original", e.OriginalKbps).With("scene", e.Scene)
+                .WithTime("started", e.StartedAt).WithTime("due", e.DueAt).WithTime("ended", e.EndedAt);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SessionEvent>> ReadAsync(string customerId, long afterSequence, int limit, CancellationToken cancellationToken) =>
+        await database.RunAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command($"SELECT {Columns} FROM session_events WHERE customer_id = @customer AND seq > @after ORDER BY seq LIMIT @limit")
+                .With("customer", customerId).With("after", afterSequence).With("limit", limit);
+            return await command.ReadAllAsync(Read, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public Task<long> LatestSequenceAsync(CancellationToken cancellationToken) =>
+        ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM session_events", cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> PrunedThroughAsync(CancellationToken cancellationToken) =>
+        ScalarAsync("SELECT pruned_through FROM session_event_horizon WHERE id = 1", cancellationToken);
+
+    /// <inheritdoc />
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        database.InTransactionAsync(async (connection, transaction, ct) =>
+        {
+            await using (var horizon = connection.Command("""
+                UPDATE session_event_horizon
+                SET pruned_through = GREATEST(pruned_through, COALESCE((SELECT MAX(seq) FROM session_events WHERE occurred_at < @before), 0))
+                WHERE id = 1
+                """, transaction).WithTime("before", before))
+            {
+                await horizon.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            await using var delete = connection.Command(
+                "DELETE FROM session_events WHERE seq <= (SELECT pruned_through FROM session_event_horizon WHERE id = 1)", transaction);
+            return await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>Reads an event from a row of <see cref="Columns"/>.</summary>
+    internal static SessionEvent Read(NpgsqlDataReader r) => new(
+        r.GetString(1), Enum.Parse<SessionEventKind>(r.GetString(2)), r.GetTime(3), r.GetStringOrNull(4), r.GetString(5), r.GetInt64(6),
+        Enum.Parse<Direction>(r.GetString(7)), Enum.Parse<SessionState>(r.GetString(8)), Enum.Parse<EndReason>(r.GetString(9)),
+        r.GetInt64(10), r.GetInt64(11), r.GetString(12), r.GetTime(13), r.GetTime(14), r.GetTimeOrNull(15))
+    {
+        Sequence = r.GetInt64(0),
+    };
+
+    private Task<long> ScalarAsync(string sql, CancellationToken cancellationToken) =>
+        database.RunAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command(sql);
+            return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        }, cancellationToken);
+}
