@@ -1,6 +1,7 @@
 using System.Net;
 using Npgsql;
 using SpeedUp.Core.Events;
+using SpeedUp.Core.Orders;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Drivers;
 using SpeedUp.Storage.Postgres.Internal;
@@ -76,6 +77,69 @@ public sealed class PostgresSessionStore(PostgresDatabase database, SessionEvent
         }, cancellationToken).ConfigureAwait(false);
         Published(session);
     }
+
+    /// <inheritdoc />
+    public async Task ExtendAsync(SpeedUpSession session, SessionExtension extension, IReadOnlyList<OrderUse> addedUses, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await database.InTransactionAsync(async (connection, transaction, ct) =>
+            {
+                await using (var command = connection.Command("UPDATE sessions SET due_at = @due WHERE id = @id", transaction)
+                    .With("id", session.Id).WithTime("due", session.DueAt))
+                {
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                foreach (var use in addedUses)
+                {
+                    await using var command = connection.Command("""
+                        INSERT INTO order_uses (session_id, order_id, position, reserved_minutes) VALUES (@session, @order, @position, @minutes)
+                        ON CONFLICT (session_id, order_id) DO UPDATE SET reserved_minutes = order_uses.reserved_minutes + excluded.reserved_minutes
+                        """, transaction)
+                        .With("session", session.Id).With("order", use.OrderId).With("position", use.Position).With("minutes", use.ReservedMinutes);
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                await using (var command = connection.Command("""
+                    INSERT INTO session_extensions (session_id, customer_id, client_request_id, request_hash, added_minutes, due_before, due_after, extended_at)
+                    VALUES (@session, @customer, @client_request, @request_hash, @minutes, @before, @after, @at)
+                    """, transaction)
+                    .With("session", extension.SessionId).With("customer", extension.CustomerId).WithText("client_request", extension.ClientRequestId)
+                    .WithText("request_hash", extension.RequestHash).With("minutes", extension.AddedMinutes).WithTime("before", extension.DueBefore)
+                    .WithTime("after", extension.DueAfter).WithTime("at", extension.ExtendedAt))
+                {
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                await PostgresSessionEventStore.AppendAsync(connection, transaction, session.PendingEvents, ct).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (PostgresFailures.IsUniqueViolation(e))
+        {
+            throw new SessionConflictException($"client_request_id {extension.ClientRequestId} was already used for an extension.");
+        }
+
+        Published(session);
+    }
+
+    /// <inheritdoc />
+    public Task<SessionExtension?> FindExtensionAsync(string customerId, string clientRequestId, CancellationToken cancellationToken) =>
+        database.RunAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command("""
+                SELECT session_id, customer_id, client_request_id, request_hash, added_minutes, due_before, due_after, extended_at
+                FROM session_extensions WHERE customer_id = @customer AND client_request_id = @client_request
+                """).With("customer", customerId).With("client_request", clientRequestId);
+            var found = await command.ReadAllAsync(r => new SessionExtension(r.GetString(0), r.GetString(1), r.GetStringOrNull(2), r.GetStringOrNull(3),
+                r.GetInt32(4), r.GetTime(5), r.GetTime(6), r.GetTime(7)), ct).ConfigureAwait(false);
+            return found.FirstOrDefault();
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<SpeedUpSession?> FindAsync(string sessionId, CancellationToken cancellationToken) =>
+        (await QueryAsync($"SELECT {Columns} FROM sessions WHERE id = @id", c => c.With("id", sessionId), cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
     /// <inheritdoc />
     public async Task<SpeedUpSession?> FindOpenAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
 using SpeedUp.Core.Events;
+using SpeedUp.Core.Orders;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Drivers;
 
@@ -76,6 +77,92 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
         }, cancellationToken).ConfigureAwait(false);
         Published(session);
     }
+
+    /// <inheritdoc />
+    public async Task ExtendAsync(SpeedUpSession session, SessionExtension extension, IReadOnlyList<OrderUse> addedUses, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await database.WriteAsync(async (connection, ct) =>
+            {
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await using (var command = connection.CreateCommand())
+                {
+                    command.Transaction = transaction;
+                    command.CommandText = "UPDATE sessions SET due_at = $due WHERE id = $id";
+                    command.Parameters.AddWithValue("$id", session.Id);
+                    command.Parameters.AddWithValue("$due", UnixTime.ToStored(session.DueAt));
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                foreach (var use in addedUses)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = """
+                        INSERT INTO order_uses (session_id, order_id, position, reserved_minutes) VALUES ($session, $order, $position, $minutes)
+                        ON CONFLICT (session_id, order_id) DO UPDATE SET reserved_minutes = reserved_minutes + excluded.reserved_minutes
+                        """;
+                    command.Parameters.AddWithValue("$session", session.Id);
+                    command.Parameters.AddWithValue("$order", use.OrderId);
+                    command.Parameters.AddWithValue("$position", use.Position);
+                    command.Parameters.AddWithValue("$minutes", use.ReservedMinutes);
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                await using (var command = connection.CreateCommand())
+                {
+                    command.Transaction = transaction;
+                    command.CommandText = """
+                        INSERT INTO session_extensions (session_id, customer_id, client_request_id, request_hash, added_minutes, due_before, due_after, extended_at)
+                        VALUES ($session, $customer, $client_request, $request_hash, $minutes, $before, $after, $at)
+                        """;
+                    var p = command.Parameters;
+                    p.AddWithValue("$session", extension.SessionId);
+                    p.AddWithValue("$customer", extension.CustomerId);
+                    p.AddWithValue("$client_request", (object?)extension.ClientRequestId ?? DBNull.Value);
+                    p.AddWithValue("$request_hash", (object?)extension.RequestHash ?? DBNull.Value);
+                    p.AddWithValue("$minutes", extension.AddedMinutes);
+                    p.AddWithValue("$before", UnixTime.ToStored(extension.DueBefore));
+                    p.AddWithValue("$after", UnixTime.ToStored(extension.DueAfter));
+                    p.AddWithValue("$at", UnixTime.ToStored(extension.ExtendedAt));
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                await SqliteSessionEventStore.AppendAsync(connection, transaction, session.PendingEvents, ct).ConfigureAwait(false);
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            throw new SessionConflictException($"client_request_id {extension.ClientRequestId} was already used for an extension.");
+        }
+
+        Published(session);
+    }
+
+    /// <inheritdoc />
+    public async Task<SessionExtension?> FindExtensionAsync(string customerId, string clientRequestId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT session_id, customer_id, client_request_id, request_hash, added_minutes, due_before, due_after, extended_at
+            FROM session_extensions WHERE customer_id = $customer AND client_request_id = $client_request
+            """;
+        command.Parameters.AddWithValue("$customer", customerId);
+        command.Parameters.AddWithValue("$client_request", clientRequestId);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await r.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new SessionExtension(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.GetInt32(4), UnixTime.FromStored(r.GetInt64(5)), UnixTime.FromStored(r.GetInt64(6)), UnixTime.FromStored(r.GetInt64(7)))
+            : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<SpeedUpSession?> FindAsync(string sessionId, CancellationToken cancellationToken) =>
+        (await QueryAsync($"SELECT {Columns} FROM sessions WHERE id = $id", c => c.Parameters.AddWithValue("$id", sessionId), cancellationToken)
+            .ConfigureAwait(false)).FirstOrDefault();
 
     /// <inheritdoc />
     public async Task<SpeedUpSession?> FindOpenAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>

@@ -11,6 +11,20 @@ public interface ISessionStore
     /// <summary>Saves a session's state, channel and last error.</summary>
     Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Journals an extension in one transaction: the session's new due time (already set by
+    /// <see cref="SpeedUpSession.Extend"/>) with its pending events, the <paramref name="extension"/> record, and
+    /// <paramref name="addedUses"/> (minutes added to an order the session already uses, or a new order use). Fails with
+    /// <see cref="SessionConflictException"/> when the customer already used the extension's client request id.
+    /// </summary>
+    Task ExtendAsync(SpeedUpSession session, SessionExtension extension, IReadOnlyList<Orders.OrderUse> addedUses, CancellationToken cancellationToken);
+
+    /// <summary>The customer's extension made with that client request id, or null.</summary>
+    Task<SessionExtension?> FindExtensionAsync(string customerId, string clientRequestId, CancellationToken cancellationToken);
+
+    /// <summary>A session by id, open or ended, or null.</summary>
+    Task<SpeedUpSession?> FindAsync(string sessionId, CancellationToken cancellationToken);
+
     /// <summary>The open (not ended) session of a line and direction, or null.</summary>
     Task<SpeedUpSession?> FindOpenAsync(long bandId, Direction direction, CancellationToken cancellationToken);
 

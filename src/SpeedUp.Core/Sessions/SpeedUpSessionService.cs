@@ -100,6 +100,88 @@ public sealed class SpeedUpSessionService(
         var direction = RequestValidator.Direction(command.Direction);
 
         await using var _ = await locks.AcquireAsync(bandId, cancellationToken).ConfigureAwait(false);
+        var session = await RequireOpenAsync(customerId, address, port, bandId, direction, cancellationToken).ConfigureAwait(false);
+        session.BeginRestore(EndReason.Stopped, time.GetUtcNow());
+        if (!await restorer.RestoreAsync(session, CancellationToken.None).ConfigureAwait(false))
+        {
+            throw new SpeedUpException(ProductErrorCode.SystemError, FailureKind.Unavailable,
+                $"The original rate of band_id {bandId} could not be restored yet ({session.LastError}); it will be retried until it is.");
+        }
+
+        return session;
+    }
+
+    /// <summary>
+    /// Adds minutes to the customer's active speed-up of one direction. The session may last at most the product's
+    /// single-use cap (and the configured maximum) from its start, and the line's orders must cover the new due time: the
+    /// 30-day pack it runs on until that pack expires, or hour packs by their minutes left (the oldest first, as at the
+    /// start). Anything else is refused and nothing changes. With a client request id, a retry returns the session and
+    /// extends nothing again. Holds the line's lock, so extend, stop and the expiry sweep of a line take turns.
+    /// </summary>
+    public async Task<SpeedUpSession> ExtendAsync(string customerId, ExtendSpeedUpCommand command, CancellationToken cancellationToken)
+    {
+        var address = RequestValidator.IpAddress(command.IpAddress);
+        var port = RequestValidator.Port(command.Port);
+        var bandId = RequestValidator.BandId(command.BandId);
+        var direction = RequestValidator.Direction(command.Direction);
+        var added = RequestValidator.AdditionalMinutes(command.AdditionalMinutes, SpeedUpSessionOptions.ProductMaximum);
+        var requestId = ClientRequestIds.Validate(command.ClientRequestId);
+        var hash = ClientRequestIds.Fingerprint(string.Create(CultureInfo.InvariantCulture,
+            $"extend|{address}|{port}|{bandId}|{direction}|{command.AdditionalMinutes}"));
+
+        await using var _ = await locks.AcquireAsync(bandId, cancellationToken).ConfigureAwait(false);
+        if (requestId is not null
+            && await sessions.FindExtensionAsync(customerId, requestId, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            ClientRequestIds.RequireSameBody(requestId, earlier.RequestHash, hash);
+            return (await sessions.FindAsync(earlier.SessionId, cancellationToken).ConfigureAwait(false))!;
+        }
+
+        var session = await RequireActiveAsync(customerId, address, port, bandId, direction, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (session.DueAt <= now)
+        {
+            throw new SpeedUpException(ProductErrorCode.InvalidParameters, FailureKind.FailedPrecondition,
+                $"The speed-up of band_id {bandId} {direction} is due ({session.DueAt:O}) and being ended; start a new one.");
+        }
+
+        var dueAt = session.DueAt + added;
+        var longest = Min(SpeedUpSessionOptions.ProductMaximum, options.Value.MaxDuration);
+        if (dueAt - session.StartedAt > longest)
+        {
+            throw new SpeedUpException(ProductErrorCode.InvalidParameters, FailureKind.FailedPrecondition,
+                $"A speed-up lasts at most {(int)longest.TotalMinutes} minutes from its start; this one has {(int)Math.Floor((session.StartedAt + longest - session.DueAt).TotalMinutes)} left to add, not {(int)added.TotalMinutes}.");
+        }
+
+        var uses = await PlanExtensionUseAsync(customerId, session, dueAt, now, cancellationToken).ConfigureAwait(false);
+        var dueBefore = session.DueAt;
+        session.Extend(dueAt, now);
+        try
+        {
+            await sessions.ExtendAsync(session, new SessionExtension(session.Id, customerId, requestId, requestId is null ? null : hash,
+                (int)added.TotalMinutes, dueBefore, dueAt, now), uses, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SessionConflictException e)
+        {
+            throw SpeedUpException.InvalidParameter(e.Message);
+        }
+
+        return session;
+    }
+
+    /// <summary>The customer's latest session of each direction of a line.</summary>
+    public async Task<LineStatus> StatusAsync(string customerId, long bandId, CancellationToken cancellationToken)
+    {
+        bandId = RequestValidator.BandId(bandId);
+        var up = await sessions.FindLatestAsync(customerId, bandId, Direction.Up, cancellationToken).ConfigureAwait(false);
+        var down = await sessions.FindLatestAsync(customerId, bandId, Direction.Down, cancellationToken).ConfigureAwait(false);
+        return new LineStatus(bandId, up, down);
+    }
+
+    /// <summary>The customer's open, applied session of the line and direction, named by the address it was started for.</summary>
+    private async Task<SpeedUpSession> RequireOpenAsync(
+        string customerId, System.Net.IPAddress address, int port, long bandId, Direction direction, CancellationToken cancellationToken)
+    {
         var session = await sessions.FindOpenAsync(bandId, direction, cancellationToken).ConfigureAwait(false);
         if (session is null || session.State == SessionState.Applying || session.CustomerId != customerId)
         {
@@ -113,23 +195,91 @@ public sealed class SpeedUpSessionService(
                 $"The speed-up of band_id {bandId} was started for {session.IpAddress} port {session.Port}, not {address} port {port}.");
         }
 
-        session.BeginRestore(EndReason.Stopped, time.GetUtcNow());
-        if (!await restorer.RestoreAsync(session, CancellationToken.None).ConfigureAwait(false))
+        return session;
+    }
+
+    /// <summary>As <see cref="RequireOpenAsync"/>, and running at its target (not being restored).</summary>
+    private async Task<SpeedUpSession> RequireActiveAsync(
+        string customerId, System.Net.IPAddress address, int port, long bandId, Direction direction, CancellationToken cancellationToken)
+    {
+        var session = await RequireOpenAsync(customerId, address, port, bandId, direction, cancellationToken).ConfigureAwait(false);
+        if (session.State != SessionState.Active)
         {
-            throw new SpeedUpException(ProductErrorCode.SystemError, FailureKind.Unavailable,
-                $"The original rate of band_id {bandId} could not be restored yet ({session.LastError}); it will be retried until it is.");
+            throw new SpeedUpException(ProductErrorCode.InvalidParameters, FailureKind.FailedPrecondition,
+                $"The speed-up of band_id {bandId} {direction} is being ended; it cannot be extended.");
         }
 
         return session;
     }
 
-    /// <summary>The customer's latest session of each direction of a line.</summary>
-    public async Task<LineStatus> StatusAsync(string customerId, long bandId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The order minutes an extension of <paramref name="session"/> to <paramref name="dueAt"/> adds: to its 30-day pack
+    /// when that pack is still valid then; else from hour packs of the line, direction and bandwidth (the session's own
+    /// first, then the oldest with minutes left), each valid until the new due time.
+    /// </summary>
+    private async Task<IReadOnlyList<OrderUse>> PlanExtensionUseAsync(
+        string customerId, SpeedUpSession session, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        bandId = RequestValidator.BandId(bandId);
-        var up = await sessions.FindLatestAsync(customerId, bandId, Direction.Up, cancellationToken).ConfigureAwait(false);
-        var down = await sessions.FindLatestAsync(customerId, bandId, Direction.Down, cancellationToken).ConfigureAwait(false);
-        return new LineStatus(bandId, up, down);
+        var targetMbps = (int)(session.TargetKbps / 1000);
+        var lineOrders = (await orders.ListLineOrdersAsync(customerId, session.BandId, session.Direction, now, cancellationToken).ConfigureAwait(false))
+            .Where(o => o.BandwidthMbps == targetMbps)
+            .ToArray();
+        var records = lineOrders.Length == 0
+            ? []
+            : await orders.ListUsesAsync(lineOrders.Select(o => o.OrderId).ToArray(), cancellationToken).ConfigureAwait(false);
+        var own = records.Where(r => r.SessionId == session.Id).ToArray();
+        var ownOrders = lineOrders.Where(o => own.Any(u => u.OrderId == o.OrderId)).ToArray();
+        var need = CeilingMinutes(dueAt - session.StartedAt) - own.Sum(u => u.ReservedMinutes);
+        var refused = $"band_id {session.BandId} {session.Direction}: the line's orders do not cover the speed-up until {dueAt:O}";
+
+        if (ownOrders.FirstOrDefault(o => o.Product == ProductType.ThirtyDayPack) is { } monthly)
+        {
+            if (monthly.ExpiresAt < dueAt)
+            {
+                throw new SpeedUpException(ProductErrorCode.InvalidParameters, FailureKind.FailedPrecondition,
+                    $"{refused}: its 30-day pack {monthly.OrderId} expires at {monthly.ExpiresAt:O}.");
+            }
+
+            return need > 0 ? [new OrderUse(monthly.OrderId, 0, need)] : [];
+        }
+
+        if (ownOrders.Length == 0 || ownOrders.Any(o => o.ExpiresAt < dueAt))
+        {
+            throw new SpeedUpException(ProductErrorCode.InvalidParameters, FailureKind.FailedPrecondition,
+                $"{refused}: the hour packs it runs on expire before then (hour packs expire at month end).");
+        }
+
+        var used = Metering.UsedMinutes(records);
+        var candidates = ownOrders.Concat(lineOrders
+                .Where(o => o.Product == ProductType.HourPack && o.IsValidAt(now) && o.ExpiresAt >= dueAt && !ownOrders.Contains(o))
+                .OrderBy(o => o.CreatedAt).ThenBy(o => o.OrderId, StringComparer.Ordinal));
+        var added = new List<OrderUse>();
+        var position = own.Length == 0 ? 0 : own.Max(u => u.Position) + 1;
+        foreach (var pack in candidates)
+        {
+            if (need <= 0)
+            {
+                break;
+            }
+
+            var left = OfferOrder.HourPackMinutes - used.GetValueOrDefault(pack.OrderId);
+            if (left <= 0)
+            {
+                continue;
+            }
+
+            var take = Math.Min(left, need);
+            added.Add(new OrderUse(pack.OrderId, ownOrders.Contains(pack) ? 0 : position++, take));
+            need -= take;
+        }
+
+        if (need > 0)
+        {
+            throw new SpeedUpException(ProductErrorCode.InvalidParameters, FailureKind.FailedPrecondition,
+                $"{refused}: its hour packs lack {need} more minutes (order another hour pack first).");
+        }
+
+        return added;
     }
 
     /// <summary>Which orders pay for a start, and how long the session may run on them.</summary>

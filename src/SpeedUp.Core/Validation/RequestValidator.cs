@@ -126,6 +126,17 @@ public static class RequestValidator
         return TimeSpan.FromMinutes(minutes);
     }
 
+    /// <summary>Minutes to add to a session: 1 up to <paramref name="max"/>.</summary>
+    public static TimeSpan AdditionalMinutes(int minutes, TimeSpan max)
+    {
+        if (minutes < 1 || TimeSpan.FromMinutes(minutes) > max)
+        {
+            throw SpeedUpException.InvalidParameter($"additional_minutes must be 1..{(int)max.TotalMinutes}, got {minutes}.");
+        }
+
+        return TimeSpan.FromMinutes(minutes);
+    }
+
     private static bool IsOctet(string part) =>
         part.Length is >= 1 and <= 3
         && part.All(char.IsAsciiDigit)

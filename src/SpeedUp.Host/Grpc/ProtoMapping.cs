@@ -1,6 +1,7 @@
 using Wire = Broadband.SpeedUp.V1;
 using Google.Protobuf.WellKnownTypes;
 using SpeedUp.Core.Catalogue;
+using SpeedUp.Core.Events;
 using SpeedUp.Core.Sessions;
 using DomainDirection = SpeedUp.Drivers.Direction;
 using DomainEndReason = SpeedUp.Core.Sessions.EndReason;
@@ -27,24 +28,47 @@ internal static class ProtoMapping
         Product = offer.Product.ToProto(),
     };
 
-    public static Wire.DirectionStatus ToProto(this SpeedUpSession session, DateTimeOffset now)
+    public static Wire.DirectionStatus ToProto(this SpeedUpSession session, DateTimeOffset now) => Status(
+        session.Id, session.Direction, session.State, session.EndReason, session.TargetKbps, session.OriginalKbps, session.Scene,
+        session.StartedAt, session.DueAt, session.EndedAt, now);
+
+    public static Wire.SessionEvent ToProto(this SessionEvent e) => new()
+    {
+        EventId = e.EventId,
+        Type = e.Kind switch
+        {
+            SessionEventKind.Activated => Wire.SessionEventType.Activated,
+            SessionEventKind.Restoring => Wire.SessionEventType.Restoring,
+            SessionEventKind.Ended => Wire.SessionEventType.Ended,
+            SessionEventKind.Reapplied => Wire.SessionEventType.Reapplied,
+            SessionEventKind.Extended => Wire.SessionEventType.Extended,
+            _ => Wire.SessionEventType.Unspecified,
+        },
+        OccurredAt = Timestamp.FromDateTimeOffset(e.OccurredAt),
+        BandId = e.BandId,
+        Session = Status(e.SessionId, e.Direction, e.State, e.EndReason, e.TargetKbps, e.OriginalKbps, e.Scene, e.StartedAt, e.DueAt, e.EndedAt, e.OccurredAt),
+    };
+
+    private static Wire.DirectionStatus Status(
+        string id, DomainDirection direction, DomainState state, DomainEndReason endReason, long targetKbps, long originalKbps, string scene,
+        DateTimeOffset startedAt, DateTimeOffset dueAt, DateTimeOffset? endedAt, DateTimeOffset now)
     {
         var status = new Wire.DirectionStatus
         {
-            SessionId = session.Id,
-            Direction = session.Direction.ToProto(),
-            State = session.State switch
+            SessionId = id,
+            Direction = direction.ToProto(),
+            State = state switch
             {
                 DomainState.Applying => Wire.SessionState.Applying,
                 DomainState.Active => Wire.SessionState.Active,
                 DomainState.Restoring => Wire.SessionState.Restoring,
                 _ => Wire.SessionState.Ended,
             },
-            TargetBandwidthMbps = (int)(session.TargetKbps / 1000),
-            OriginalKbps = session.OriginalKbps,
-            StartedAt = Timestamp.FromDateTimeOffset(session.StartedAt),
-            ExpiresAt = Timestamp.FromDateTimeOffset(session.DueAt),
-            EndReason = session.EndReason switch
+            TargetBandwidthMbps = (int)(targetKbps / 1000),
+            OriginalKbps = originalKbps,
+            StartedAt = Timestamp.FromDateTimeOffset(startedAt),
+            ExpiresAt = Timestamp.FromDateTimeOffset(dueAt),
+            EndReason = endReason switch
             {
                 DomainEndReason.Stopped => Wire.EndReason.Stopped,
                 DomainEndReason.Expired => Wire.EndReason.Expired,
@@ -52,10 +76,10 @@ internal static class ProtoMapping
                 DomainEndReason.RestoredAfterRestart => Wire.EndReason.RestoredAfterRestart,
                 _ => Wire.EndReason.Unspecified,
             },
-            Scene = session.Scene,
-            MeteredMinutes = SpeedUp.Core.Orders.Metering.Minutes(session, now),
+            Scene = scene,
+            MeteredMinutes = SpeedUp.Core.Orders.Metering.Minutes(startedAt, dueAt, endedAt, endReason, now),
         };
-        if (session.EndedAt is { } ended)
+        if (endedAt is { } ended)
         {
             status.EndedAt = Timestamp.FromDateTimeOffset(ended);
         }

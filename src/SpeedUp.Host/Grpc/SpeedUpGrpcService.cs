@@ -5,6 +5,7 @@ using Grpc.Core;
 using SpeedUp.Core.Billing;
 using SpeedUp.Core.Customers;
 using SpeedUp.Core.Errors;
+using SpeedUp.Core.Events;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
@@ -21,6 +22,7 @@ internal sealed class SpeedUpGrpcService(
     OrderService orders,
     SpeedUpSessionService sessions,
     StatisticsService statistics,
+    SessionEventFeed events,
     TimeProvider time) : SpeedUpService.SpeedUpServiceBase
 {
     /// <inheritdoc />
@@ -99,6 +101,42 @@ internal sealed class SpeedUpGrpcService(
             Upload = status.Up?.ToProto(now),
             Download = status.Down?.ToProto(now),
         };
+    }
+
+    /// <inheritdoc />
+    public override async Task<ExtendSpeedUpResponse> ExtendSpeedUp(ExtendSpeedUpRequest request, ServerCallContext context)
+    {
+        var customer = await CustomerAsync(context);
+        var session = await sessions.ExtendAsync(customer,
+            new ExtendSpeedUpCommand(request.IpAddress, request.Port, request.BandId, (int)request.Direction, request.AdditionalMinutes, request.ClientRequestId),
+            context.CancellationToken);
+        return new ExtendSpeedUpResponse
+        {
+            RequestId = context.RequestId(), Code = ProductErrorCode.Ok, Message = "OK", Success = true,
+            Status = session.ToProto(time.GetUtcNow()),
+        };
+    }
+
+    /// <inheritdoc />
+    public override async Task WatchSessions(WatchSessionsRequest request, IServerStreamWriter<WatchSessionsResponse> responseStream, ServerCallContext context)
+    {
+        var customer = await CustomerAsync(context);
+        var feed = await events.OpenAsync(customer, request.ResumeToken, context.CancellationToken);
+        try
+        {
+            await foreach (var item in feed.WithCancellation(context.CancellationToken))
+            {
+                await responseStream.WriteAsync(new WatchSessionsResponse
+                {
+                    ResumeToken = ResumeToken.Of(item.Position),
+                    Event = item.Event?.ToProto(),
+                }, context.CancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The client went away (or the server is stopping): the stream simply ends.
+        }
     }
 
     /// <inheritdoc />

@@ -5,7 +5,7 @@ namespace SpeedUp.Host.Telemetry;
 
 /// <summary>
 /// The configured <see cref="ISessionStore"/> with its journal writes (<see cref="InsertAsync"/>,
-/// <see cref="UpdateAsync"/>) timed into <see cref="StorageMetrics"/>; every other call passes through.
+/// <see cref="UpdateAsync"/>, <see cref="ExtendAsync"/>) timed into <see cref="StorageMetrics"/>; every other call passes through.
 /// </summary>
 internal sealed class TimedSessionStore(ISessionStore inner, string store, StorageMetrics metrics, TimeProvider time) : ISessionStore
 {
@@ -14,6 +14,15 @@ internal sealed class TimedSessionStore(ISessionStore inner, string store, Stora
 
     public Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken) =>
         TimeAsync("update", () => inner.UpdateAsync(session, cancellationToken));
+
+    public Task ExtendAsync(SpeedUpSession session, SessionExtension extension, IReadOnlyList<Core.Orders.OrderUse> addedUses, CancellationToken cancellationToken) =>
+        TimeAsync("extend", () => inner.ExtendAsync(session, extension, addedUses, cancellationToken));
+
+    public Task<SessionExtension?> FindExtensionAsync(string customerId, string clientRequestId, CancellationToken cancellationToken) =>
+        inner.FindExtensionAsync(customerId, clientRequestId, cancellationToken);
+
+    public Task<SpeedUpSession?> FindAsync(string sessionId, CancellationToken cancellationToken) =>
+        inner.FindAsync(sessionId, cancellationToken);
 
     public Task<SpeedUpSession?> FindOpenAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>
         inner.FindOpenAsync(bandId, direction, cancellationToken);
