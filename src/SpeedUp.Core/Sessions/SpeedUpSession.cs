@@ -137,9 +137,13 @@ public sealed class SpeedUpSession
     public static SpeedUpSession Begin(
         string id, long bandId, string account, IPAddress ipAddress, int port, Carrier carrier, string province,
         string channelName, Direction direction, long targetKbps, long originalKbps, string scene,
-        DateTimeOffset now, TimeSpan duration, SessionAttribution? attribution = null) =>
-        new(id, bandId, account, ipAddress, port, carrier, province, channelName,
-            direction, targetKbps, originalKbps, scene, now, now + duration, SessionState.Applying,
+        DateTimeOffset now, TimeSpan duration, SessionAttribution? attribution = null)
+    {
+        // The journal keeps whole milliseconds: the session answers with the times it will be read back with.
+        var startedAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        var dueAt = startedAt + TimeSpan.FromTicks(duration.Ticks - (duration.Ticks % TimeSpan.TicksPerMillisecond));
+        return new(id, bandId, account, ipAddress, port, carrier, province, channelName,
+            direction, targetKbps, originalKbps, scene, startedAt, dueAt, SessionState.Applying,
             EndReason.None, null, null)
         {
             CustomerId = attribution?.CustomerId,
@@ -147,6 +151,7 @@ public sealed class SpeedUpSession
             RequestHash = attribution?.RequestHash,
             OrderUses = attribution?.OrderUses ?? [],
         };
+    }
 
     /// <summary>A write failed with a channel fault: its outcome is unknown.</summary>
     public void MarkUncertainWrite() => _uncertainWrite = true;
