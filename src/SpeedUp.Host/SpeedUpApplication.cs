@@ -57,6 +57,7 @@ public static class SpeedUpApplication
         builder.Services.AddHostedService<MonthEndSettlementWorker>();
         builder.Services.AddHostedService<SessionExpiryWorker>();
         builder.Services.AddHostedService<SessionReconcileWorker>();
+        builder.Services.AddHostedService<SessionEventPruningWorker>();
 
         configure?.Invoke(builder);
 

@@ -84,6 +84,34 @@ public sealed class WatchSessionsTests(SimulatedNetworks networks)
         Assert.Equal(opening.ResumeToken, (await heartbeat).ResumeToken);
     }
 
+    [Fact]
+    public async Task Watch_FromATokenOlderThanTheRetention_FailsAfterTheHourlyPruning()
+    {
+        await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase());
+        await using var line = new LineRestorer(service.Client, Address, Direction.Up);
+        var bandId = (await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = Address }, cancellationToken: Ct)).BandId;
+        await service.Client.OrderThirtyDayPackAsync(bandId, Direction.Up, 20, cancellationToken: Ct);
+        await service.Client.StartSpeedUpAsync(new StartSpeedUpRequest
+        {
+            IpAddress = Address, BandId = bandId, Direction = Direction.Up, TargetBandwidthMbps = 20, DurationMinutes = 30,
+        }, cancellationToken: Ct);
+        await service.Client.StopSpeedUpAsync(new StopSpeedUpRequest { IpAddress = Address, BandId = bandId, Direction = Direction.Up }, cancellationToken: Ct);
+        using (var fresh = service.Client.WatchSessions(new WatchSessionsRequest { ResumeToken = "0" }, cancellationToken: Ct))
+        {
+            await NextAsync(fresh.ResponseStream);
+            Assert.Equal(SessionEventType.Activated, (await NextAsync(fresh.ResponseStream)).Event.Type); // kept for now
+        }
+
+        service.Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromHours(1)); // SpeedUp:Events:Retention, pruned hourly
+
+        var refused = await Eventually.ValueAsync(async () =>
+        {
+            using var old = service.Client.WatchSessions(new WatchSessionsRequest { ResumeToken = "0" }, cancellationToken: Ct);
+            return await Record.ExceptionAsync(() => old.ResponseStream.MoveNext(Ct)) as RpcException;
+        }, e => e is not null, "Events older than the retention were not pruned.");
+        Assert.Equal((StatusCode.FailedPrecondition, "isv.INVALID_PARAMETERS"), (refused!.StatusCode, refused.Trailers.GetValue("x-product-code")));
+    }
+
     [Theory]
     [InlineData("abc")]
     [InlineData("-1")]
