@@ -1,5 +1,6 @@
 using System.Net;
 using SpeedUp.Core.Errors;
+using SpeedUp.Core.Events;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Drivers;
 using SpeedUp.Scheduler;
@@ -27,6 +28,10 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     private FakeLineDriver Snmp => _h.Factory.Drivers["ct-snmp"];
 
     public void Dispose() => _h.Dispose();
+
+    /// <summary>The outbox events of the harness's customer, in order.</summary>
+    private Task<IReadOnlyList<SessionEvent>> EventsAsync() =>
+        new SpeedUp.Storage.Sqlite.SqliteSessionEventStore(_h.Database).ReadAsync(CoreHarness.Customer, 0, 100, Ct);
 
     [Fact]
     public async Task StartAsync_PreferredChannelDead_SendsTheSpeedUpToTheNextOne()
@@ -84,6 +89,9 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
         Assert.Equal(50000, _h.Equipment.RatesOf(Line1).DownKbps);
         Assert.Null(await _h.Sessions.FindOpenAsync(Line1, Direction.Down, Ct));
         Assert.Equal(0, (await _h.UsageAsync("ct-ssh")).SpeedUps);
+        var events = await EventsAsync();
+        Assert.Equal([SessionEventKind.Restoring, SessionEventKind.Ended], events.Select(x => x.Kind)); // never ACTIVATED
+        Assert.All(events, x => Assert.Equal(EndReason.ApplyFailed, x.EndReason));
     }
 
     [Fact]
@@ -241,6 +249,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
         Assert.Equal(200000, _h.Equipment.RatesOf(Line1).DownKbps);
         Assert.Equal(1, _h.Reconciler.Reapplied);
         Assert.Equal(2, _h.Equipment.Writes.Count(w => w.Kbps == 200000));
+        Assert.Equal([SessionEventKind.Activated, SessionEventKind.Reapplied], (await EventsAsync()).Select(x => x.Kind));
     }
 
     [Fact]
