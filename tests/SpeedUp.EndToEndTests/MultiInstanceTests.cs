@@ -62,6 +62,40 @@ public sealed class MultiInstanceTests(SimulatedNetworks networks, PostgresClust
     }
 
     [Fact]
+    public async Task WatchSessions_OnOneInstance_HearsTheChangesMadeThroughTheOtherInOrder()
+    {
+        var deployment = await DeploymentAsync();
+        await using var a = await StartInstanceAsync(deployment, "a");
+        await using var b = await StartInstanceAsync(deployment, "b", keysOf: a);
+        var bandId = (await TelecomFailoverLines.PrecheckAndOrderAsync(a, 1, Ct))[0];
+        try
+        {
+            using var watch = b.Client.WatchSessions(new WatchSessionsRequest(), cancellationToken: Ct);
+            Assert.True(await watch.ResponseStream.MoveNext(Ct)); // the opening heartbeat
+            await TelecomFailoverLines.StartAsync(a, 0, bandId, Ct);
+            await TelecomFailoverLines.StopAsync(a, 0, bandId, Ct);
+
+            var kinds = new List<SessionEventType>();
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            bound.CancelAfter(TimeSpan.FromSeconds(20));
+            while (kinds.Count < 3 && await watch.ResponseStream.MoveNext(bound.Token))
+            {
+                if (watch.ResponseStream.Current.Event is { } e)
+                {
+                    Assert.Equal(bandId, e.BandId);
+                    kinds.Add(e.Type);
+                }
+            }
+
+            Assert.Equal([SessionEventType.Activated, SessionEventType.Restoring, SessionEventType.Ended], kinds);
+        }
+        finally
+        {
+            await networks.ResetTelecomAsync();
+        }
+    }
+
+    [Fact]
     public async Task KillMinus9_OfTheInstanceHoldingRestoreClaims_TheSurvivorRestoresEveryLineAfterTheLease()
     {
         var deployment = await DeploymentAsync();
