@@ -95,6 +95,47 @@ public sealed class SpeedUpSessionServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task ExtendAsync_JustBeforeTheDueTime_KeepsTheSweepOff_AndOnceDueIsRefusedAndTheSweepEndsIt()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        var started = await _h.Service.StartAsync(CoreHarness.StartDown(minutes: 30), Ct);
+        _h.Time.Advance(TimeSpan.FromMinutes(30) - TimeSpan.FromMilliseconds(1));
+
+        var extended = await _h.RealService.ExtendAsync(CoreHarness.Customer, Extend(10), Ct);
+        _h.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await _h.Restorer.SweepAsync(Ct)); // past the old due time: the sweep re-reads the new one
+        Assert.Equal(started.DueAt.AddMinutes(10), extended.DueAt);
+        Assert.Equal(200000, _h.Driver.RatesOf(330100001).DownKbps);
+
+        _h.Time.Advance(TimeSpan.FromMinutes(9) + TimeSpan.FromMilliseconds(1)); // due now, not yet swept
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => _h.RealService.ExtendAsync(CoreHarness.Customer, Extend(10), Ct));
+        Assert.Equal((ProductErrorCode.InvalidParameters, FailureKind.FailedPrecondition), (e.Code, e.Kind));
+        Assert.Equal(1, await _h.Restorer.SweepAsync(Ct));
+        var status = await _h.Service.StatusAsync(330100001, Ct);
+        Assert.Equal((EndReason.Expired, started.DueAt.AddMinutes(10)), (status.Down!.EndReason, status.Down.DueAt));
+        Assert.Equal(50000, _h.Driver.RatesOf(330100001).DownKbps);
+    }
+
+    [Fact]
+    public async Task ExtendAsync_ConcurrentWithAStop_TakesTurnsOnTheLine()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        await _h.Service.StartAsync(CoreHarness.StartDown(minutes: 30), Ct);
+
+        var outcomes = await Task.WhenAll(
+            Task.Run(async () => (await Record.ExceptionAsync(() => _h.RealService.ExtendAsync(CoreHarness.Customer, Extend(10), Ct))) is null ? "extended" : "refused", Ct),
+            Task.Run(async () => { await _h.Service.StopAsync(CoreHarness.StopDown(), Ct); return "stopped"; }, Ct));
+
+        Assert.Equal("stopped", outcomes[1]);
+        var ended = (await _h.Service.StatusAsync(330100001, Ct)).Down!;
+        Assert.Equal(SessionState.Ended, ended.State);
+        Assert.Equal(outcomes[0] == "extended" ? 40 : 30, (int)(ended.DueAt - ended.StartedAt).TotalMinutes);
+        Assert.Equal(50000, _h.Driver.RatesOf(330100001).DownKbps);
+    }
+
+    private static ExtendSpeedUpCommand Extend(int minutes) => new("202.101.172.35", 0, 330100001, (int)Direction.Down, minutes, null);
+
+    [Fact]
     public async Task SweepAsync_RestoreFails_StaysJournalledAndIsRetriedUntilItSucceeds()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
