@@ -55,6 +55,9 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.TryAddSingleton<SessionReconciler>();
         services.TryAddSingleton<SpeedUpApplier>();
         services.TryAddSingleton<SpeedUpSessionService>();
+        services.TryAddSingleton<RefusedStartRecorder>();
+        services.TryAddSingleton<SalesQueries>();
+        services.TryAddSingleton<SessionLookupService>();
         return services;
     }
 }

@@ -49,6 +49,9 @@ public sealed class PriceList
             t => new PriceTable(t.Direction, t.BandwidthMbps, t.Product,
                 t.Tiers.OrderBy(x => x.MinVolume).Select(x => new PriceTier(x.MinVolume, x.UnitPrice)).ToArray()));
 
+    /// <summary>Every table, by direction then product.</summary>
+    public IReadOnlyList<PriceTable> All => [.. _tables.Values.OrderBy(t => t.Direction).ThenBy(t => t.Product)];
+
     /// <summary>
     /// The table that prices an order of <paramref name="bandwidthMbps"/> in that direction and pack type: the
     /// direction's and pack type's row when the bandwidth is at most the row's maximum; null when not priced.

@@ -50,3 +50,8 @@ public sealed class PostgresLineLocksContractTests(PostgresClusterFixture postgr
 {
     protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
 }
+
+public sealed class PostgresSessionLookupStoreContractTests(PostgresClusterFixture postgres) : SessionLookupStoreContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
+}

@@ -48,3 +48,8 @@ public sealed class SqliteLineLocksContractTests : LineLocksContractTests
 {
     protected override Task<IStoreUnderTest> CreateStoreAsync() => SqliteStoreUnderTest.CreateAsync();
 }
+
+public sealed class SqliteSessionLookupStoreContractTests : SessionLookupStoreContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => SqliteStoreUnderTest.CreateAsync();
+}
