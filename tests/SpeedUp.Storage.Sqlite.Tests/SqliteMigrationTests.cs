@@ -60,7 +60,11 @@ public sealed class SqliteMigrationTests : IDisposable
         await using var check = await database.OpenAsync(Ct);
         await using var version = check.CreateCommand();
         version.CommandText = "PRAGMA user_version";
-        Assert.Equal(4L, (long)(await version.ExecuteScalarAsync(Ct))!); // every migration ran (1: commerce, 2: uncertain writes, 3: access keys, 4: claims and holdings)
+        // Every migration ran (1: commerce, 2: uncertain writes, 3: access keys, 4: claims and holdings, 5: reserved for the
+        // session-events work, 6: refused starts and the lookup by address).
+        Assert.Equal(6L, (long)(await version.ExecuteScalarAsync(Ct))!);
+        version.CommandText = "SELECT COUNT(*) FROM refused_starts";
+        Assert.Equal(0L, (long)(await version.ExecuteScalarAsync(Ct))!);
         version.CommandText = "SELECT channel || ' ' || added_mbps FROM channel_holdings WHERE session_id = 's1'";
         Assert.Equal("ct 150", await version.ExecuteScalarAsync(Ct)); // the open session holds its capacity
         version.CommandText = "SELECT direction || ' ' || bandwidth_mbps || ' ' || product FROM orders WHERE order_id = 'LXOLD'";
