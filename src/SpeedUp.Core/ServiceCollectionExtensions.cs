@@ -56,6 +56,9 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.TryAddSingleton<SessionReconciler>();
         services.TryAddSingleton<SpeedUpApplier>();
         services.TryAddSingleton<SpeedUpSessionService>();
+        services.TryAddSingleton<RefusedStartRecorder>();
+        services.TryAddSingleton<SalesQueries>();
+        services.TryAddSingleton<SessionLookupService>();
         services.AddOptions<SessionEventOptions>().BindConfiguration(SessionEventOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionEventOptions>, SessionEventOptionsValidator>());
         services.TryAddSingleton<SessionEventSignal>();

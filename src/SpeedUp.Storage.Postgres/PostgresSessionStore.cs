@@ -17,7 +17,8 @@ namespace SpeedUp.Storage.Postgres;
 /// </summary>
 public sealed class PostgresSessionStore(PostgresDatabase database, SessionEventSignal? signal = null) : ISessionStore
 {
-    private const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error, customer_id, client_request_id, request_hash, uncertain_write";
+    /// <summary>The columns <see cref="Read"/> reads, in order.</summary>
+    internal const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error, customer_id, client_request_id, request_hash, uncertain_write";
 
     private const string NeedsRestore = "((state = 'Active' AND due_at <= @now) OR state IN ('Applying', 'Restoring'))";
 
@@ -224,7 +225,8 @@ public sealed class PostgresSessionStore(PostgresDatabase database, SessionEvent
         .With("state", s.State.ToString()).With("reason", s.EndReason.ToString()).WithTime("ended", s.EndedAt).WithText("error", s.LastError)
         .With("uncertain", s.UncertainWrite);
 
-    private static SpeedUpSession Read(NpgsqlDataReader r) => new(
+    /// <summary>One session from a row of <see cref="Columns"/>.</summary>
+    internal static SpeedUpSession Read(NpgsqlDataReader r) => new(
         r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetFieldValue<IPAddress>(3), r.GetInt32(4),
         Enum.Parse<Carrier>(r.GetString(5)), r.GetString(6), r.GetString(7), Enum.Parse<Direction>(r.GetString(8)),
         r.GetInt64(9), r.GetInt64(10), r.GetString(11), r.GetTime(12), r.GetTime(13),

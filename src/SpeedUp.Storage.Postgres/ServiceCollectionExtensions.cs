@@ -42,6 +42,8 @@ public static class PostgresStorageServiceCollectionExtensions
         services.TryAddSingleton<IStatisticsStore, PostgresStatisticsStore>();
         services.TryAddSingleton<IChannelCapacityLedger, PostgresChannelCapacityLedger>();
         services.TryAddSingleton<IStoreProbe, PostgresStoreProbe>();
+        services.TryAddSingleton<IRefusedStartStore, PostgresRefusedStartStore>();
+        services.TryAddSingleton<ISessionLookupStore, PostgresSessionLookupStore>();
 
         // Core registers the in-process locks with TryAdd, before or after this: replace them either way.
         services.Replace(ServiceDescriptor.Singleton<ILineLocks, PostgresLineLocks>());

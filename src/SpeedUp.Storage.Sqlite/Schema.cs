@@ -264,6 +264,27 @@ internal static class Schema
         );
         CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
         """,
+
+        // 6: starts refused before any session was journalled (no channel could serve, every channel full), counted
+        // as failed in the statistics; lookup of a customer's sessions and pre-checks by address (FindSessions).
+        """
+        CREATE TABLE IF NOT EXISTS refused_starts (
+            id TEXT PRIMARY KEY,
+            customer_id TEXT NULL,
+            band_id INTEGER NOT NULL,
+            account TEXT NOT NULL,
+            carrier TEXT NOT NULL,
+            province TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            target_kbps INTEGER NOT NULL,
+            refused_at INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            message TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_refused_starts_customer ON refused_starts (customer_id, refused_at);
+        CREATE INDEX IF NOT EXISTS ix_sessions_customer_address ON sessions (customer_id, ip_address, port, started_at);
+        CREATE INDEX IF NOT EXISTS ix_prechecks_customer_address ON prechecks (customer_id, ip_address, port);
+        """,
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

@@ -32,6 +32,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton<IStatisticsStore, SqliteStatisticsStore>();
         services.TryAddSingleton<IChannelCapacityLedger, SqliteChannelCapacityLedger>();
         services.TryAddSingleton<IStoreProbe, SqliteStoreProbe>();
+        services.TryAddSingleton<IRefusedStartStore, SqliteRefusedStartStore>();
+        services.TryAddSingleton<ISessionLookupStore, SqliteSessionLookupStore>();
         return services;
     }
 }

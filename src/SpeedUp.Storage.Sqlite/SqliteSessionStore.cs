@@ -14,7 +14,8 @@ namespace SpeedUp.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSignal? signal = null) : ISessionStore
 {
-    private const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error, customer_id, client_request_id, request_hash, uncertain_write";
+    /// <summary>The columns <see cref="Read"/> reads, in order.</summary>
+    internal const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error, customer_id, client_request_id, request_hash, uncertain_write";
 
     /// <inheritdoc />
     public async Task InsertAsync(SpeedUpSession session, CancellationToken cancellationToken)
@@ -301,7 +302,8 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
         p.AddWithValue("$error", (object?)s.LastError ?? DBNull.Value);
     }
 
-    private static SpeedUpSession Read(SqliteDataReader r) => new(
+    /// <summary>One session from a row of <see cref="Columns"/>.</summary>
+    internal static SpeedUpSession Read(SqliteDataReader r) => new(
         r.GetString(0), r.GetInt64(1), r.GetString(2), IPAddress.Parse(r.GetString(3)), r.GetInt32(4),
         Enum.Parse<Carrier>(r.GetString(5)), r.GetString(6), r.GetString(7), Enum.Parse<Direction>(r.GetString(8)),
         r.GetInt64(9), r.GetInt64(10), r.GetString(11), UnixTime.FromStored(r.GetInt64(12)), UnixTime.FromStored(r.GetInt64(13)),

@@ -6,7 +6,7 @@ using SpeedUp.Drivers;
 
 namespace SpeedUp.Storage.Sqlite;
 
-/// <summary>Statistics over the journalled sessions in SQLite; days are CST (UTC+8).</summary>
+/// <summary>Statistics over the journalled sessions and the refused starts (failed) in SQLite; days are CST (UTC+8).</summary>
 public sealed class SqliteStatisticsStore(SqliteDatabase database) : IStatisticsStore
 {
     private const long CstOffsetSeconds = 8 * 3600;
@@ -17,11 +17,17 @@ public sealed class SqliteStatisticsStore(SqliteDatabase database) : IStatistics
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT strftime('%Y-%m-%d', started_at / 1000 + {CstOffsetSeconds}, 'unixepoch') AS day,
-                   SUM(CASE WHEN end_reason <> 'ApplyFailed' AND state <> 'Applying' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN end_reason = 'ApplyFailed' THEN 1 ELSE 0 END)
-            FROM sessions
-            WHERE customer_id = $customer AND started_at >= $from AND started_at < $to
+            SELECT strftime('%Y-%m-%d', at / 1000 + {CstOffsetSeconds}, 'unixepoch') AS day, SUM(ok), SUM(failed)
+            FROM (
+                SELECT started_at AS at,
+                       CASE WHEN end_reason <> 'ApplyFailed' AND state <> 'Applying' THEN 1 ELSE 0 END AS ok,
+                       CASE WHEN end_reason = 'ApplyFailed' THEN 1 ELSE 0 END AS failed
+                FROM sessions
+                WHERE customer_id = $customer AND started_at >= $from AND started_at < $to
+                UNION ALL
+                SELECT refused_at, 0, 1
+                FROM refused_starts
+                WHERE customer_id = $customer AND refused_at >= $from AND refused_at < $to)
             GROUP BY day ORDER BY day
             """;
         command.Parameters.AddWithValue("$customer", customerId);
@@ -45,9 +51,15 @@ public sealed class SqliteStatisticsStore(SqliteDatabase database) : IStatistics
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT account, direction, target_kbps, started_at, due_at, ended_at, state, end_reason, last_error
-            FROM sessions
-            WHERE customer_id = $customer AND started_at >= $from AND started_at < $to
-            ORDER BY started_at, rowid
+            FROM (
+                SELECT account, direction, target_kbps, started_at, due_at, ended_at, state, end_reason, last_error, 0 AS kind, rowid AS seq
+                FROM sessions
+                WHERE customer_id = $customer AND started_at >= $from AND started_at < $to
+                UNION ALL
+                SELECT account, direction, target_kbps, refused_at, refused_at, refused_at, 'Ended', 'ApplyFailed', code || ': ' || message, 1, rowid
+                FROM refused_starts
+                WHERE customer_id = $customer AND refused_at >= $from AND refused_at < $to)
+            ORDER BY started_at, kind, seq
             """;
         command.Parameters.AddWithValue("$customer", customerId);
         command.Parameters.AddWithValue("$from", UnixTime.ToStored(from));

@@ -82,11 +82,13 @@ internal sealed class CoreHarness : IDisposable
         CustomerStore = new SqliteCustomerStore(Database);
         Prices = new PriceList(Options.Create(ProductPricing.Options()));
         RealOrders = new OrderService(guard, catalogue, OrderStore, Prices, Locks, Time);
-        var applier = new SpeedUpApplier(Scheduler, Sessions, Restorer, SessionMetrics, Time, NullLogger<SpeedUpApplier>.Instance);
+        var refusals = new RefusedStartRecorder(new SqliteRefusedStartStore(Database), Time, NullLogger<RefusedStartRecorder>.Instance);
+        var applier = new SpeedUpApplier(Scheduler, Sessions, Restorer, SessionMetrics, Time, NullLogger<SpeedUpApplier>.Instance, refusals);
         RealService = new SpeedUpSessionService(guard, catalogue, applier, Sessions, Restorer, Locks, sessionOptions, OrderStore, Time);
         Customers = new CustomerService(CustomerStore, Options.Create(new CustomerOptions()), Time);
         Settlement = new SettlementService(new SqliteSettlementStore(Database), Prices, Time);
         Statistics = new StatisticsService(new SqliteStatisticsStore(Database), Time);
+        Lookup = new SessionLookupService(new SqliteSessionLookupStore(Database));
         Prechecks = prechecks;
         CustomerStore.SeedAsync(Customer, "Test customer", true, 1_000_000m, Time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
         Precheck = new CustomerPrechecks(this);
@@ -96,6 +98,9 @@ internal sealed class CoreHarness : IDisposable
         Driver.Add(new SubscriberLine(330100001, "zj0571a0001", Zhejiang, PortRange.All, new LineRates(4000, 50000),
             new LineCapability(20000, 200000, true)));
     }
+
+    /// <summary>Session lookup by address over the harness's database.</summary>
+    public SessionLookupService Lookup { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
 

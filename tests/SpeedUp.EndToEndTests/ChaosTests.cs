@@ -75,6 +75,44 @@ public sealed class ChaosTests(SimulatedNetworks networks)
         }
     }
 
+    [Fact]
+    public async Task BusinessStatistics_AfterEveryChannelWentDark_CountTheRefusedStartAsFailed()
+    {
+        await using var service = await StartServiceAsync();
+        var bandIds = await TelecomFailoverLines.PrecheckAndOrderAsync(service, 2, Ct);
+        try
+        {
+            await TelecomFailoverLines.StartAsync(service, 0, bandIds[0], Ct);
+
+            // The whole BRAS goes dark: SSH refuses connections, SNMP drops every request — no channel can read the line.
+            await networks.Telecom.GoDarkAsync(Ct);
+            await ProductError.AssertFailsAsync(
+                () => service.Client.StartSpeedUpAsync(TelecomFailoverLines.Start(1, bandIds[1]), cancellationToken: Ct),
+                "isp.SYSTEM_ERROR", StatusCode.Unavailable);
+
+            var today = (await service.Client.GetBusinessStatisticsAsync(
+                new BusinessStatisticsRequest { Period = StatisticsPeriod.ThisMonth }, cancellationToken: Ct)).Days[^1];
+            Assert.Equal((2L, 1L, 1L, 0.5), (today.Total, today.Successful, today.Failed, today.SuccessRate));
+
+            using var export = service.Client.ExportDetails(new ExportDetailsRequest { Period = StatisticsPeriod.ThisMonth }, cancellationToken: Ct);
+            var csv = new System.Text.StringBuilder();
+            await foreach (var chunk in export.ResponseStream.ReadAllAsync(Ct))
+            {
+                csv.Append(chunk.Data.ToStringUtf8());
+            }
+
+            var failed = Assert.Single(csv.ToString().Split("\r\n"), row => row.Contains(",FAILED,", StringComparison.Ordinal));
+            Assert.Contains(TelecomFailoverLines.Lines[1].Account, failed, StringComparison.Ordinal);
+            Assert.Contains("isp.SYSTEM_ERROR: ", failed, StringComparison.Ordinal);
+        }
+        finally
+        {
+            networks.Telecom.Faults.SnmpDark = false;
+            await networks.Telecom.SetSshDarkAsync(false, CancellationToken.None);
+            await networks.ResetTelecomAsync();
+        }
+    }
+
     private async Task<ServiceProcess> StartServiceAsync(IDictionary<string, string>? extra = null)
     {
         var settings = ChannelSettings.TelecomWithSnmpBackup(networks.Simulators);

@@ -60,7 +60,11 @@ public sealed class SqliteMigrationTests : IDisposable
         await using var check = await database.OpenAsync(Ct);
         await using var version = check.CreateCommand();
         version.CommandText = "PRAGMA user_version";
-        Assert.Equal(5L, (long)(await version.ExecuteScalarAsync(Ct))!); // every migration ran (1: commerce, 2: uncertain writes, 3: access keys, 4: claims and holdings, 5: events)
+        // Every migration ran (1: commerce, 2: uncertain writes, 3: access keys, 4: claims and holdings, 5: session events,
+        // extensions and webhooks, 6: refused starts and the lookup by address).
+        Assert.Equal(6L, (long)(await version.ExecuteScalarAsync(Ct))!);
+        version.CommandText = "SELECT COUNT(*) FROM refused_starts";
+        Assert.Equal(0L, (long)(await version.ExecuteScalarAsync(Ct))!);
         version.CommandText = "SELECT pruned_through FROM session_event_horizon";
         Assert.Equal(0L, (long)(await version.ExecuteScalarAsync(Ct))!); // the outbox starts empty
         version.CommandText = "SELECT channel || ' ' || added_mbps FROM channel_holdings WHERE session_id = 's1'";

@@ -6,7 +6,10 @@ namespace SpeedUp.Core.Billing;
 /// <summary>A bucket's orders of a month and what they cost.</summary>
 public sealed record BucketVolume(Direction Direction, int BandwidthMbps, ProductType Product, long Volume, decimal Frozen);
 
-/// <summary>One line of a bill: a bucket, its monthly volume, the tier's unit price and the total.</summary>
+/// <summary>
+/// One line of a bill: a bucket (direction and product; <paramref name="BandwidthMbps"/> is the price table's maximum
+/// bandwidth, the orders may be at lower tiers), its monthly volume, the tier's unit price and the total.
+/// </summary>
 public sealed record BillLine(
     Direction Direction, int BandwidthMbps, ProductType Product, long Volume, decimal UnitPrice, decimal Total, decimal Frozen);
 

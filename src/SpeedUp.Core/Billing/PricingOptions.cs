@@ -3,7 +3,10 @@ using SpeedUp.Drivers;
 
 namespace SpeedUp.Core.Billing;
 
-/// <summary>Price tables (section <c>SpeedUp:Pricing</c>), one per (direction, bandwidth, product) bucket.</summary>
+/// <summary>
+/// Price tables (section <c>SpeedUp:Pricing</c>), one per (direction, product) bucket: each pack type counts its own
+/// monthly volume, whatever the bandwidth of the orders (docs/commercial.md, "Pricing and month-end settlement").
+/// </summary>
 public sealed class PricingOptions
 {
     /// <summary>The tables. An offer without a table cannot be ordered.</summary>
@@ -16,7 +19,10 @@ public sealed class PriceTableOptions
     /// <summary>Direction of the bucket.</summary>
     public Direction Direction { get; set; }
 
-    /// <summary>Target bandwidth of the bucket, Mbps.</summary>
+    /// <summary>
+    /// The row's maximum target bandwidth, Mbps (the product's table: 200 down, 20 up). Orders at this or a lower tier of
+    /// the direction are priced and counted by this table; a higher one is not priced.
+    /// </summary>
     public int BandwidthMbps { get; set; }
 
     /// <summary>Product of the bucket.</summary>

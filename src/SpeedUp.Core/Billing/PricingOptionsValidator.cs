@@ -9,7 +9,7 @@ public sealed class PricingOptionsValidator : IValidateOptions<PricingOptions>
     public ValidateOptionsResult Validate(string? name, PricingOptions options)
     {
         var errors = new List<string>();
-        var seen = new HashSet<(Drivers.Direction, int, Catalogue.ProductType)>();
+        var seen = new HashSet<(Drivers.Direction, Catalogue.ProductType)>();
         for (var i = 0; i < options.Tables.Count; i++)
         {
             var t = options.Tables[i];
@@ -20,9 +20,10 @@ public sealed class PricingOptionsValidator : IValidateOptions<PricingOptions>
                 continue;
             }
 
-            if (!seen.Add((t.Direction, t.BandwidthMbps, t.Product)))
+            if (!seen.Add((t.Direction, t.Product)))
             {
-                errors.Add($"{key}: a second table for {t.Direction} {t.BandwidthMbps} Mbps {t.Product}.");
+                // Volume is counted per direction and pack type, never split by bandwidth: one table each.
+                errors.Add($"{key}: a second table for {t.Direction} {t.Product} (one table per direction and product; BandwidthMbps is its maximum).");
             }
 
             if (t.Tiers.Count == 0 || t.Tiers[0].MinVolume != 0)

@@ -3,8 +3,9 @@ using SpeedUp.Core.Errors;
 namespace SpeedUp.Core.Billing;
 
 /// <summary>
-/// Month-end settlement: each (direction, bandwidth, product) bucket's monthly volume picks the tier whose unit price
-/// applies to every order of the bucket; the bill charges that and releases the rest of the amount frozen when
+/// Month-end settlement: each (direction, product) bucket's monthly volume — orders of every bandwidth of that direction
+/// and pack type together, the table's bandwidth being the row's maximum — picks the tier whose unit price applies to
+/// every order of the bucket; the bill charges that and releases the rest of the amount frozen when
 /// ordering. Only a month that is over (CST) can be settled; settling is idempotent.
 /// </summary>
 public sealed class SettlementService(ISettlementStore store, PriceList prices, TimeProvider time)
@@ -78,13 +79,17 @@ public sealed class SettlementService(ISettlementStore store, PriceList prices, 
     private async Task<Bill> PreviewAsync(string customerId, BillingMonth month, CancellationToken cancellationToken)
     {
         var lines = new List<BillLine>();
-        foreach (var bucket in await store.ListBucketsAsync(customerId, month.ToString(), cancellationToken).ConfigureAwait(false))
+        var stored = await store.ListBucketsAsync(customerId, month.ToString(), cancellationToken).ConfigureAwait(false);
+        foreach (var bucket in stored.GroupBy(b => (b.Direction, b.Product)).OrderBy(g => g.Key.Direction).ThenBy(g => g.Key.Product))
         {
-            var table = prices.Find(bucket.Direction, bucket.BandwidthMbps, bucket.Product)
+            var (direction, product) = bucket.Key;
+            var widest = bucket.Max(b => b.BandwidthMbps);
+            var table = prices.Find(direction, widest, product)
                 ?? throw new SpeedUpException(ProductErrorCode.SystemError, FailureKind.Internal,
-                    $"No price table for {bucket.Direction} {bucket.BandwidthMbps} Mbps {bucket.Product}, which has orders in {month}.");
-            var unit = table.UnitPriceFor(bucket.Volume);
-            lines.Add(new BillLine(bucket.Direction, bucket.BandwidthMbps, bucket.Product, bucket.Volume, unit, unit * bucket.Volume, bucket.Frozen));
+                    $"No price table for {direction} {widest} Mbps {product}, which has orders in {month}.");
+            var volume = bucket.Sum(b => b.Volume);
+            var unit = table.UnitPriceFor(volume);
+            lines.Add(new BillLine(direction, table.BandwidthMbps, product, volume, unit, unit * volume, bucket.Sum(b => b.Frozen)));
         }
 
         return new Bill(customerId, month.ToString(), false, null, lines);

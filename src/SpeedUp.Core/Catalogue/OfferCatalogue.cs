@@ -62,6 +62,21 @@ public sealed class OfferCatalogue
             .ToArray();
     }
 
+    /// <summary>
+    /// Every offer the product sells for a carrier in a province, whatever the line (no line, no device): each tier served
+    /// there as an hour pack and a 30-day pack, ordered by direction then bandwidth then product.
+    /// </summary>
+    public IReadOnlyList<Offer> OffersIn(Carrier carrier, string province) =>
+        _tiers
+            .Where(t => t.Carrier == carrier && t.Provinces.Contains(province))
+            .SelectMany(t => new[]
+            {
+                new Offer(t.Direction, t.BandwidthMbps, ProductType.HourPack),
+                new Offer(t.Direction, t.BandwidthMbps, ProductType.ThirtyDayPack),
+            })
+            .OrderBy(o => o.Direction).ThenBy(o => o.BandwidthMbps).ThenBy(o => o.Product)
+            .ToArray();
+
     private static SpeedUpTier Telecom(Direction direction, int mbps, IReadOnlyList<string> provinces) =>
         new(Carrier.ChinaTelecom, direction, mbps, new HashSet<string>(provinces, StringComparer.Ordinal));
 }

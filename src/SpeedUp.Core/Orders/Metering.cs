@@ -5,8 +5,10 @@ namespace SpeedUp.Core.Orders;
 /// <summary>
 /// Acceleration time. It runs from the start to the stop (the journalled end), or to the session's due time, or to
 /// the product's 4-hour single-use cap, whichever comes first; a session whose target rate was never applied
-/// (APPLY_FAILED) meters nothing. Whole minutes, rounded up: a started minute counts (59 s → 1, 60 s → 1, 61 s → 2).
-/// Derived from the journalled start/due/end times only, so it is the same after a restart.
+/// (APPLY_FAILED) meters nothing. Whole elapsed minutes, rounded down (59 s → 0, 60 s → 1, 119 s → 1): the product
+/// document's detail sample lists a successful speed-up of 0 minutes, so a session stopped within its first minute
+/// meters 0 (docs/commercial.md, "Metering"). Derived from the journalled start/due/end times only, so it is the same
+/// after a restart.
 /// </summary>
 public static class Metering
 {
@@ -33,7 +35,7 @@ public static class Metering
         }
 
         var milliseconds = (long)(stop - startedAt).TotalMilliseconds;
-        return milliseconds <= 0 ? 0 : (int)((milliseconds + 59_999) / 60_000);
+        return milliseconds <= 0 ? 0 : (int)(milliseconds / 60_000);
     }
 
     /// <summary>Metered minutes of a session.</summary>

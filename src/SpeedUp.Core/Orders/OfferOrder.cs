@@ -7,7 +7,8 @@ namespace SpeedUp.Core.Orders;
 /// An offer bought by a customer for a line. <see cref="FrozenAmount"/> (the list price) was pre-deducted from the
 /// balance; the month-end settlement of <see cref="BillingMonth"/> (CST, <c>yyyy-MM</c>) charges the tier price.
 /// An hour pack holds <see cref="HourPackMinutes"/> metered minutes until <see cref="ExpiresAt"/> (CST month end);
-/// a 30-day pack is unlimited until <see cref="ExpiresAt"/> (30 natural days after ordering).
+/// a 30-day pack is unlimited until <see cref="ExpiresAt"/> (the end of its 30th natural CST day, the day of ordering
+/// being the first: <see cref="ThirtyDayPack.ExpiryOf"/>).
 /// </summary>
 public sealed record OfferOrder(
     string OrderId,

@@ -60,7 +60,7 @@ public sealed class OrderService(
             }
         }
 
-        var expiresAt = offer.Product == ProductType.HourPack ? month.End : now.AddDays(30);
+        var expiresAt = offer.Product == ProductType.HourPack ? month.End : ThirtyDayPack.ExpiryOf(now);
         var order = new OfferOrder(
             "LX" + Guid.NewGuid().ToString("N")[..20].ToUpperInvariant(), customerId, bandId, offerId, offer.Direction,
             offer.BandwidthMbps, offer.Product, now, expiresAt, table.ListPrice, month.ToString(), requestId, hash);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SpeedUp.Core.Channels;
 using SpeedUp.Core.Errors;
 using SpeedUp.Core.Prechecks;
+using SpeedUp.Core.Statistics;
 using SpeedUp.Core.Telemetry;
 using SpeedUp.Drivers;
 
@@ -20,7 +21,9 @@ public sealed record SpeedUpPlan(Precheck Precheck, Direction Direction, int Tar
 /// capacity leased on that channel) before any write. When an earlier attempt's write has an unknown outcome, a line
 /// already at the target was changed by it and is only marked active. The session records the channel that confirmed
 /// the rate. When no channel can finish, the original rate is restored (or the restore is journalled for the sweeper)
-/// and the caller gets the product error. The caller holds the line's lock.
+/// and the caller gets the product error. A start refused before any session was journalled (no channel can serve it,
+/// every channel full, none could read the line) is recorded by <see cref="RefusedStartRecorder"/> for the statistics.
+/// The caller holds the line's lock.
 /// </summary>
 public sealed partial class SpeedUpApplier(
     ISupplyScheduler scheduler,
@@ -28,7 +31,8 @@ public sealed partial class SpeedUpApplier(
     SessionRestorer restorer,
     SessionMetrics metrics,
     TimeProvider time,
-    ILogger<SpeedUpApplier> logger)
+    ILogger<SpeedUpApplier> logger,
+    RefusedStartRecorder refusals)
 {
     /// <summary>Applies <paramref name="plan"/>; returns the active session.</summary>
     public async Task<SpeedUpSession> ApplyAsync(SpeedUpPlan plan, CancellationToken cancellationToken)
@@ -38,8 +42,10 @@ public sealed partial class SpeedUpApplier(
         if (!scheduler.CanServe(demand))
         {
             metrics.Unsupported(precheck.Carrier, precheck.Province);
-            throw new SpeedUpException(ProductErrorCode.SpeedUpUnsupported, FailureKind.FailedPrecondition,
+            var unsupported = new SpeedUpException(ProductErrorCode.SpeedUpUnsupported, FailureKind.FailedPrecondition,
                 $"No supply channel can apply {plan.TargetMbps} Mbps {plan.Direction} for {precheck.Carrier} in {precheck.Province}.");
+            await refusals.RecordAsync(plan, unsupported).ConfigureAwait(false);
+            throw unsupported;
         }
 
         var apply = new Attempts(this, plan, SpeedUpSession.NewId());
@@ -54,6 +60,13 @@ public sealed partial class SpeedUpApplier(
         catch (SpeedUpException error)
         {
             metrics.ApplyFailed(precheck.Carrier, precheck.Province, apply.Session?.ChannelName, error.Code);
+            if (apply.Session is null)
+            {
+                // Refused before anything was journalled: the sessions will never show it, the refusal record does.
+                await refusals.RecordAsync(plan, error).ConfigureAwait(false);
+                throw;
+            }
+
             if (apply.Session is not { State: SessionState.Applying } session)
             {
                 throw;

@@ -30,14 +30,18 @@ public sealed record DayRange(DateOnly First, DateOnly Last)
 /// <summary>One day of the business statistics.</summary>
 public sealed record DailyStatistics(DateOnly Date, long Total, long Successful, long Failed)
 {
-    /// <summary>Successful / total (0 when there were none).</summary>
-    public double SuccessRate => Total == 0 ? 0 : (double)Successful / Total;
+    /// <summary>
+    /// Successful / total, where total = successful + failed (加速成功次数 / 加速总次数). A day without calls is 1 (100.00 %):
+    /// the product console's sample shows "0 0 0 100.00%" for such days.
+    /// </summary>
+    public double SuccessRate => Total == 0 ? 1 : (double)Successful / Total;
 }
 
 /// <summary>
 /// Business statistics of a customer's speed-ups per CST day, and their detail export. A speed-up counts when it was
 /// journalled (it reached the equipment stage): successful when its target rate was applied, failed when it was not
-/// (APPLY_FAILED); one still being applied counts in neither.
+/// (APPLY_FAILED); one still being applied counts in neither. A start the supply side refused before journalling (no
+/// channel could serve it, every channel full: <see cref="RefusedStart"/>) counts as failed too.
 /// </summary>
 public sealed class StatisticsService(IStatisticsStore store, TimeProvider time)
 {

@@ -86,4 +86,24 @@ internal static class ProtoMapping
 
         return status;
     }
+
+    public static Wire.CatalogueTier ToProto(this SpeedUpTier tier) => new()
+    {
+        Carrier = tier.Carrier.ToString(),
+        Direction = tier.Direction.ToProto(),
+        BandwidthMbps = tier.BandwidthMbps,
+        Provinces = { tier.Provinces.Order(StringComparer.Ordinal) },
+    };
+
+    public static Wire.PriceTable ToProto(this SpeedUp.Core.Billing.PriceTable table) => new()
+    {
+        Direction = table.Direction.ToProto(),
+        Product = table.Product.ToProto(),
+        MaxBandwidthMbps = table.BandwidthMbps,
+        DurationHours = new DomainOffer(table.Direction, table.BandwidthMbps, table.Product).DurationHours,
+        VolumePrices =
+        {
+            table.Tiers.Select(t => new Wire.VolumePrice { MinVolume = t.MinVolume, UnitPrice = SpeedUp.Core.Billing.Money.Format(t.UnitPrice) }),
+        },
+    };
 }

@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using SpeedUp.Core.Billing;
+using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Customers;
 using SpeedUp.Core.Errors;
 using SpeedUp.Core.Events;
@@ -23,7 +24,9 @@ internal sealed class SpeedUpGrpcService(
     SpeedUpSessionService sessions,
     StatisticsService statistics,
     SessionEventFeed events,
-    TimeProvider time) : SpeedUpService.SpeedUpServiceBase
+    TimeProvider time,
+    SalesQueries sales,
+    SessionLookupService lookup) : SpeedUpService.SpeedUpServiceBase
 {
     /// <inheritdoc />
     public override async Task<PrecheckResponse> Precheck(PrecheckRequest request, ServerCallContext context)
@@ -183,4 +186,53 @@ internal sealed class SpeedUpGrpcService(
         Broadband.SpeedUp.V1.StatisticsPeriod.Custom => DomainPeriod.Custom,
         _ => throw SpeedUpException.InvalidParameter("period must be THIS_MONTH, LAST_MONTH or CUSTOM."),
     };
+
+    /// <inheritdoc />
+    public override async Task<ListOffersResponse> ListOffers(ListOffersRequest request, ServerCallContext context)
+    {
+        await CustomerAsync(context);
+        var area = sales.ListOffers(request.Carrier, request.Province);
+        var sold = area.Offers.Count > 0;
+        return new ListOffersResponse
+        {
+            RequestId = context.RequestId(),
+            Code = sold ? ProductErrorCode.Ok : ProductErrorCode.SpeedUpUnsupported,
+            Message = sold ? "OK" : $"{area.Carrier} offers no speed-up in {area.Province}.",
+            Carrier = area.Carrier.ToString(),
+            Province = area.Province,
+            Offers =
+            {
+                area.Offers.Select(o => new Broadband.SpeedUp.V1.ListedOffer
+                {
+                    Offer = o.Offer.ToProto(), ListPrice = o.Prices is { } table ? Money.Format(table.ListPrice) : "",
+                }),
+            },
+        };
+    }
+
+    /// <inheritdoc />
+    public override async Task<GetProductCatalogueResponse> GetProductCatalogue(GetProductCatalogueRequest request, ServerCallContext context)
+    {
+        await CustomerAsync(context);
+        var catalogue = sales.Catalogue();
+        return new GetProductCatalogueResponse
+        {
+            RequestId = context.RequestId(), Code = ProductErrorCode.Ok, Message = "OK",
+            Tiers = { catalogue.Tiers.Select(t => t.ToProto()) },
+            PriceTables = { catalogue.Prices.Select(t => t.ToProto()) },
+        };
+    }
+
+    /// <inheritdoc />
+    public override async Task<FindSessionsResponse> FindSessions(FindSessionsRequest request, ServerCallContext context)
+    {
+        var customer = await CustomerAsync(context);
+        var found = await lookup.FindAsync(customer, request.IpAddress, request.Port, request.Limit, context.CancellationToken);
+        var now = time.GetUtcNow();
+        return new FindSessionsResponse
+        {
+            RequestId = context.RequestId(), Code = ProductErrorCode.Ok, Message = "OK", BandId = found.BandId ?? 0,
+            Sessions = { found.Sessions.Select(s => s.ToProto(now)) },
+        };
+    }
 }

@@ -97,10 +97,23 @@ public sealed class PricingTests
         {
             Tables = { ProductPricing.Table(Direction.Up, 20, ProductType.HourPack, (0, 1m)), ProductPricing.Table(Direction.Up, 20, ProductType.HourPack, (0, 2m)) },
         };
-        foreach (var bad in new[] { noZero, unordered, dearer, inexact, twice })
+        var splitByBandwidth = new PricingOptions // volume is per direction and pack type: a second row for 10 Mbps would split it
+        {
+            Tables = { ProductPricing.Table(Direction.Up, 20, ProductType.HourPack, (0, 1m)), ProductPricing.Table(Direction.Up, 10, ProductType.HourPack, (0, 1m)) },
+        };
+        foreach (var bad in new[] { noZero, unordered, dearer, inexact, twice, splitByBandwidth })
         {
             Assert.True(validator.Validate(null, bad).Failed);
         }
+    }
+
+    [Fact]
+    public void Find_LowerTierOfTheDirection_IsPricedByTheRowWhoseBandwidthIsTheMaximum()
+    {
+        Assert.Same(Prices.Find(Direction.Down, 200, ProductType.HourPack), Prices.Find(Direction.Down, 100, ProductType.HourPack));
+        Assert.Same(Prices.Find(Direction.Up, 20, ProductType.ThirtyDayPack), Prices.Find(Direction.Up, 10, ProductType.ThirtyDayPack));
+        Assert.NotSame(Prices.Find(Direction.Down, 100, ProductType.HourPack), Prices.Find(Direction.Down, 100, ProductType.ThirtyDayPack));
+        Assert.Null(Prices.Find(Direction.Down, 300, ProductType.HourPack)); // above the row's maximum: not priced
     }
 
     [Fact]

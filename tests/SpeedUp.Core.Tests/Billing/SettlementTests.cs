@@ -114,6 +114,24 @@ public sealed class SettlementTests : IDisposable
     }
 
     [Fact]
+    public async Task SettleAsync_OrdersAtTwoBandwidthsOfOnePackType_CountAsOneVolume()
+    {
+        // 60,000 down-200 and 40,000 down-100 hour packs: one bucket of 100,000 → 0.80 each (split, both would stay at 1.00).
+        await _h.CustomerStore.SeedAsync("split", "Split", true, 200_000m, InNovember, Ct);
+        await _h.BulkOrdersAsync("split", 60_000, Direction.Down, 200, ProductType.HourPack, InNovember, 1.00m);
+        await _h.BulkOrdersAsync("split", 40_000, Direction.Down, 100, ProductType.HourPack, InNovember, 1.00m);
+        await _h.BulkOrdersAsync("split", 3, Direction.Down, 100, ProductType.ThirtyDayPack, InNovember, 15.00m); // its own bucket
+        _h.Time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var bill = Assert.Single(await _h.Settlement.SettleAsync("2026-11", "split", Ct));
+
+        Assert.Equal([(Direction.Down, 200, ProductType.HourPack, 100_000L, 0.80m), (Direction.Down, 200, ProductType.ThirtyDayPack, 3L, 15.00m)],
+            bill.Lines.Select(l => (l.Direction, l.BandwidthMbps, l.Product, l.Volume, l.UnitPrice)));
+        Assert.Equal(80_000m + 45m, bill.Total);
+        Assert.Equal(100_000m + 45m, bill.Frozen);
+    }
+
+    [Fact]
     public async Task OrderAsync_ConcurrentRetriesOfOneOrder_PlaceItOnce()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);

@@ -51,16 +51,16 @@ public sealed class HourPackConsumptionTests : IDisposable
         Assert.Equal(Now.AddMinutes(60), session.DueAt); // asked for the default 4 h, one pack holds 60 minutes
         _h.Time.Advance(TimeSpan.FromMinutes(9).Add(TimeSpan.FromSeconds(30)));
         var stopped = await StopAsync();
-        Assert.Equal(10, Metering.Minutes(stopped, Now)); // 9 min 30 s: a started minute counts
-        Assert.Equal(10, await UsedAsync(first.OrderId));
+        Assert.Equal(9, Metering.Minutes(stopped, Now)); // 9 min 30 s: whole elapsed minutes
+        Assert.Equal(9, await UsedAsync(first.OrderId));
 
         await _h.RealPrecheck.PrecheckAsync(CoreHarness.Customer, "202.101.172.35", 0, Ct);
         var second = await OrderAsync(202001);
         var next = await StartAsync();
-        Assert.Equal(Now.AddMinutes(50 + 60), next.DueAt); // 50 left of the first, 60 of the second
+        Assert.Equal(Now.AddMinutes(51 + 60), next.DueAt); // 51 left of the first, 60 of the second
         Assert.Equal([first.OrderId, second.OrderId], next.OrderUses.Select(u => u.OrderId));
 
-        _h.Time.Advance(TimeSpan.FromMinutes(111));
+        _h.Time.Advance(TimeSpan.FromMinutes(112));
         Assert.Equal(1, await _h.Restorer.SweepAsync(Ct)); // expired: metered until its due time, not until the sweep
         Assert.Equal(60, await UsedAsync(first.OrderId));
         Assert.Equal(60, await UsedAsync(second.OrderId));
@@ -167,16 +167,17 @@ public sealed class HourPackConsumptionTests : IDisposable
     }
 
     [Fact]
-    public void Minutes_AnySession_RoundsUpAndStopsAtDueAndAtFourHours()
+    public void Minutes_AnySession_CountsWholeElapsedMinutesAndStopsAtDueAndAtFourHours()
     {
         var start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
         Assert.Equal(0, Metering.Minutes(start, start.AddHours(1), start, EndReason.Stopped, start));
-        Assert.Equal(1, Metering.Minutes(start, start.AddHours(1), start.AddSeconds(1), EndReason.Stopped, start));
+        Assert.Equal(0, Metering.Minutes(start, start.AddHours(1), start.AddSeconds(1), EndReason.Stopped, start));
+        Assert.Equal(0, Metering.Minutes(start, start.AddHours(1), start.AddSeconds(59), EndReason.Stopped, start)); // the detail sample's "0"
         Assert.Equal(1, Metering.Minutes(start, start.AddHours(1), start.AddSeconds(60), EndReason.Stopped, start));
-        Assert.Equal(2, Metering.Minutes(start, start.AddHours(1), start.AddSeconds(61), EndReason.Stopped, start));
+        Assert.Equal(1, Metering.Minutes(start, start.AddHours(1), start.AddSeconds(119), EndReason.Stopped, start));
         Assert.Equal(60, Metering.Minutes(start, start.AddHours(1), start.AddHours(3), EndReason.RestoredAfterRestart, start));
         Assert.Equal(240, Metering.Minutes(start, start.AddHours(6), start.AddHours(5), EndReason.Stopped, start));
         Assert.Equal(0, Metering.Minutes(start, start.AddHours(1), start.AddMinutes(3), EndReason.ApplyFailed, start));
-        Assert.Equal(7, Metering.Minutes(start, start.AddHours(1), null, EndReason.None, start.AddMinutes(6.5))); // open: so far
+        Assert.Equal(6, Metering.Minutes(start, start.AddHours(1), null, EndReason.None, start.AddMinutes(6.5))); // open: so far
     }
 }

@@ -114,15 +114,27 @@ public sealed class OrderRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task OrderAsync_HourAnd30DayPacks_ExpireAtCstMonthEndAndAfter30Days()
+    public async Task OrderAsync_HourAnd30DayPacks_ExpireAtCstMonthEndAndAfter30NaturalDays()
     {
         await PrecheckAsync();
         var hour = await OrderAsync(Down200Hour);
         var monthly = await OrderAsync(Up20Hour + 1);
 
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero), hour.ExpiresAt); // 2026-12-01 00:00 CST
-        Assert.Equal(_h.Time.GetUtcNow().AddDays(30), monthly.ExpiresAt);
+        // Ordered 2026-11-23 16:00 CST: 30 natural days 11-23 … 12-22, over at 2026-12-23 00:00 CST — not 720 h later (16:00).
+        Assert.Equal(new DateTimeOffset(2026, 12, 22, 16, 0, 0, TimeSpan.Zero), monthly.ExpiresAt);
         Assert.Equal("2026-11", hour.BillingMonth);
+    }
+
+    [Theory]
+    [InlineData("2026-11-22T16:00:00Z", "2026-12-22T16:00:00Z")] // 00:00 CST on 11-23: the whole first day counts
+    [InlineData("2026-11-23T15:59:59Z", "2026-12-22T16:00:00Z")] // 23:59:59 CST on 11-23: the same day, the same end
+    [InlineData("2026-11-23T16:00:00Z", "2026-12-23T16:00:00Z")] // 00:00 CST on 11-24: a day later
+    [InlineData("2027-02-10T03:00:00Z", "2027-03-11T16:00:00Z")] // across February's 28 days: 02-10 … 03-11
+    public void ExpiryOf_ThirtyDayPack_IsCstMidnightAfterItsThirtiethNaturalDay(string orderedAt, string expected)
+    {
+        var ordered = DateTimeOffset.Parse(orderedAt, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), ThirtyDayPack.ExpiryOf(ordered));
     }
 
     [Fact]

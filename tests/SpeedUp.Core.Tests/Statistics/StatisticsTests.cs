@@ -49,7 +49,7 @@ public sealed class StatisticsTests : IDisposable
         Assert.Equal((1L, 1L, 0L), (days[0].Total, days[0].Successful, days[0].Failed));
         Assert.Equal((1L, 1L, 0L), (days[1].Total, days[1].Successful, days[1].Failed));
         Assert.Equal((2L, 1L, 1L, 0.5), (days[2].Total, days[2].Successful, days[2].Failed, days[2].SuccessRate));
-        Assert.Equal((0L, 0.0), (days[3].Total, days[3].SuccessRate));
+        Assert.Equal((0L, 1.0), (days[3].Total, days[3].SuccessRate)); // a day without calls: 100.00 %, as the product's console
 
         var last = await _h.Statistics.DailyAsync(CoreHarness.Customer, _h.Statistics.Resolve(StatisticsPeriod.LastMonth, null, null), Ct);
         Assert.Equal(30, last.Count);
@@ -58,6 +58,68 @@ public sealed class StatisticsTests : IDisposable
 
         var others = await _h.Statistics.DailyAsync("someone-else", range, Ct);
         Assert.All(others, d => Assert.Equal(0, d.Total));
+    }
+
+    [Fact]
+    public async Task DailyAsync_EveryChannelDark_CountsTheRefusedStartsAsFailedAndExportsThem()
+    {
+        using var h = new CoreHarness(channels: list => list.Add(CoreHarness.Telecom("ct-dark", c =>
+        {
+            c.Resilience.ReadRetries = 0;
+            c.Resilience.MinimumThroughput = 100; // the circuit stays closed: the next start is served
+        })));
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 12, 3, 1, 0, 0, TimeSpan.Zero)); // 2026-12-03 09:00 CST
+        await h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        h.Driver.FailWith = DriverFailure.Unreachable; // the only channel cannot read the line: nothing is journalled
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => h.Service.StartAsync(CoreHarness.StartDown(), Ct));
+        Assert.Equal(ProductErrorCode.SystemError, e.Code);
+        Assert.Null(await h.Sessions.FindLatestAsync(330100001, Direction.Down, Ct));
+
+        h.Driver.FailWith = null;
+        h.Time.SetUtcNow(new DateTimeOffset(2026, 12, 3, 2, 0, 0, TimeSpan.Zero));
+        await h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        await h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+        h.Time.Advance(TimeSpan.FromMinutes(3));
+        await h.Service.StopAsync(CoreHarness.StopDown(), Ct);
+
+        var day3 = h.Statistics.Resolve(StatisticsPeriod.Custom, "2026-12-03", "2026-12-03");
+        var day = Assert.Single(await h.Statistics.DailyAsync(CoreHarness.Customer, day3, Ct));
+        Assert.Equal((2L, 1L, 1L, 0.5), (day.Total, day.Successful, day.Failed, day.SuccessRate));
+        Assert.All(await h.Statistics.DailyAsync("someone-else", day3, Ct), d => Assert.Equal(0, d.Total));
+
+        var bytes = new List<byte>();
+        await foreach (var chunk in h.Statistics.ExportAsync(CoreHarness.Customer, day3, Ct))
+        {
+            bytes.AddRange(chunk.ToArray());
+        }
+
+        var lines = Encoding.UTF8.GetString(bytes.Skip(3).ToArray()).Split("\r\n");
+        Assert.StartsWith("2026-12-03,zj0571a0001,DOWN,200,2026-12-03 09:00:00 +08:00,FAILED,0,", lines[1], StringComparison.Ordinal);
+        Assert.Contains("isp.SYSTEM_ERROR: ", lines[1], StringComparison.Ordinal); // the product code, then what the channel answered
+        Assert.Equal("2026-12-03,zj0571a0001,DOWN,200,2026-12-03 10:00:00 +08:00,SUCCESS,3,", lines[2]);
+        Assert.Equal(4, lines.Length);
+    }
+
+    [Fact]
+    public async Task DailyAsync_NoChannelServesTheTier_CountsTheRefusalAsFailed()
+    {
+        using var h = new CoreHarness(channels: list => list.Add(CoreHarness.Telecom("ct-down100", c => c.Tiers.Add("Down:100"))));
+        await h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+
+        var e = await Assert.ThrowsAsync<SpeedUpException>(() => h.Service.StartAsync(CoreHarness.StartDown(200), Ct));
+
+        Assert.Equal(ProductErrorCode.SpeedUpUnsupported, e.Code);
+        var today = h.Statistics.Resolve(StatisticsPeriod.ThisMonth, null, null);
+        var days = await h.Statistics.DailyAsync(CoreHarness.Customer, today, Ct);
+        Assert.Equal((1L, 0L, 1L, 0.0), (days[^1].Total, days[^1].Successful, days[^1].Failed, days[^1].SuccessRate));
+    }
+
+    [Fact]
+    public void SuccessRate_OfADay_IsSuccessfulOverSuccessfulPlusFailedAndOneWithoutCalls()
+    {
+        Assert.Equal(1.0, new DailyStatistics(new DateOnly(2018, 7, 31), 0, 0, 0).SuccessRate); // the console's "0 0 0 100.00%"
+        Assert.Equal(0.995, new DailyStatistics(new DateOnly(2018, 7, 31), 1000, 995, 5).SuccessRate);
+        Assert.Equal(0.0, new DailyStatistics(new DateOnly(2018, 7, 31), 2, 0, 2).SuccessRate);
     }
 
     [Theory]

@@ -78,6 +78,21 @@ public sealed class ChannelResilienceTests(SimulatedNetworks networks)
                 "isv.BUSINESS_LIMIT_CONTROL", StatusCode.ResourceExhausted);
             Assert.Contains("at capacity", error.Status.Detail, StringComparison.Ordinal);
 
+            // The refused start is a failed call of the day, and a FAILED row of the detail export with the product's code.
+            var today = (await service.Client.GetBusinessStatisticsAsync(new BusinessStatisticsRequest { Period = StatisticsPeriod.ThisMonth }, cancellationToken: Ct)).Days[^1];
+            Assert.Equal((3L, 2L, 1L), (today.Total, today.Successful, today.Failed));
+            Assert.Equal(2.0 / 3, today.SuccessRate, 6);
+            using var export = service.Client.ExportDetails(new ExportDetailsRequest { Period = StatisticsPeriod.ThisMonth }, cancellationToken: Ct);
+            var csv = new System.Text.StringBuilder();
+            await foreach (var chunk in export.ResponseStream.ReadAllAsync(Ct))
+            {
+                csv.Append(chunk.Data.ToStringUtf8());
+            }
+
+            Assert.Single(csv.ToString().Split("\r\n"), row => row.Contains(",FAILED,0,", StringComparison.Ordinal)
+                && row.Contains("isv.BUSINESS_LIMIT_CONTROL: ", StringComparison.Ordinal)
+                && row.Contains(TelecomFailoverLines.Lines[2].Account, StringComparison.Ordinal));
+
             var audit = NewAudit(auditFrom);
             Assert.Single(audit, e => e.Face == CommandFace.Cli && e.Command.Contains(TelecomFailoverLines.Lines[0].Account, StringComparison.Ordinal));
             Assert.Single(audit, e => e.Face == CommandFace.Snmp && TelecomFailoverLines.Mentions(e, networks.Telecom.State.FindByAccount(TelecomFailoverLines.Lines[1].Account)!));
