@@ -189,6 +189,37 @@ public abstract class OrderStoreContractTests : StoreContractTests
         Assert.Empty(await Orders.ListUsesAsync(["LX-none"], Ct));
     }
 
+    [Fact]
+    public async Task ExtendAsync_AddsToAnOrderInUseAndDrawsOnANewOne_RecordsTheExtensionOnceAndMovesTheDueTime()
+    {
+        await Customers.CreateAsync(Customer("c1", 1000m), Ct);
+        await Orders.PlaceAsync(Order("LX1", "c1", 1m), Ct);
+        await Orders.PlaceAsync(Order("LX2", "c1", 1m), Ct);
+        var sessions = Get<ISessionStore>();
+        var session = Session(330100001, startedAt: T0, duration: TimeSpan.FromMinutes(40), uses: [new OrderUse("LX1", 0, 40)]).Active();
+        await sessions.InsertAsync(session, Ct);
+
+        session.Extend(T0.AddMinutes(90), T0.AddMinutes(10));
+        var extension = new SessionExtension(session.Id, "c1", "ext-1", "hash-1", 50, T0.AddMinutes(40), T0.AddMinutes(90), T0.AddMinutes(10));
+        await sessions.ExtendAsync(session, extension, [new OrderUse("LX1", 0, 20), new OrderUse("LX2", 1, 30)], Ct);
+
+        var other = Get<ISessionStore>(await SecondInstanceAsync());
+        Assert.Equal(T0.AddMinutes(90), (await other.FindAsync(session.Id, Ct))!.DueAt);
+        Assert.Equal(extension, await other.FindExtensionAsync("c1", "ext-1", Ct));
+        Assert.Null(await other.FindExtensionAsync("c2", "ext-1", Ct)); // ids are per customer
+        Assert.Equal(
+            [("LX1", 0, 60), ("LX2", 1, 30)],
+            (await Orders.ListUsesAsync(["LX1", "LX2"], Ct)).OrderBy(u => u.Position).Select(u => (u.OrderId, u.Position, u.ReservedMinutes)));
+        Assert.Null(await other.FindAsync("no-such-session", Ct));
+
+        // The same client request id again is a conflict, and nothing of it is written.
+        session.Extend(T0.AddMinutes(100), T0.AddMinutes(11));
+        await Assert.ThrowsAsync<SessionConflictException>(() => sessions.ExtendAsync(session,
+            extension with { DueBefore = T0.AddMinutes(90), DueAfter = T0.AddMinutes(100) }, [new OrderUse("LX2", 1, 10)], Ct));
+        Assert.Equal(T0.AddMinutes(90), (await other.FindAsync(session.Id, Ct))!.DueAt);
+        Assert.Equal(30, (await Orders.ListUsesAsync(["LX2"], Ct)).Single(u => u.OrderId == "LX2").ReservedMinutes);
+    }
+
     private async Task<(decimal Balance, decimal Frozen)> BalanceAsync(string customerId) =>
         await Customers.FindAsync(customerId, Ct) is { } customer ? (customer.Balance, customer.Frozen) : throw new InvalidOperationException($"{customerId} is missing");
 }
