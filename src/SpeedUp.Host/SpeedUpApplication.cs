@@ -6,6 +6,7 @@ using SpeedUp.Host.HealthChecks;
 using SpeedUp.Host.Security;
 using SpeedUp.Host.Sessions;
 using SpeedUp.Host.Telemetry;
+using SpeedUp.Host.Webhooks;
 
 namespace SpeedUp.Host;
 
@@ -57,6 +58,7 @@ public static class SpeedUpApplication
         builder.Services.AddHostedService<MonthEndSettlementWorker>();
         builder.Services.AddHostedService<SessionExpiryWorker>();
         builder.Services.AddHostedService<SessionReconcileWorker>();
+        builder.Services.AddWebhookDelivery();
 
         configure?.Invoke(builder);
 
@@ -67,6 +69,7 @@ public static class SpeedUpApplication
         app.MapGrpcService<ChannelAdminGrpcService>();
         app.MapGrpcService<CustomerAdminGrpcService>();
         app.MapGrpcService<AccessKeyAdminGrpcService>();
+        app.MapGrpcService<WebhookAdminGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -9,6 +9,7 @@ using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Core.Statistics;
 using SpeedUp.Core.Storage;
+using SpeedUp.Core.Webhooks;
 using SpeedUp.Storage.Sqlite;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton<IStatisticsStore, SqliteStatisticsStore>();
         services.TryAddSingleton<IChannelCapacityLedger, SqliteChannelCapacityLedger>();
         services.TryAddSingleton<IStoreProbe, SqliteStoreProbe>();
+        services.TryAddSingleton<IWebhookStore, SqliteWebhookStore>();
         return services;
     }
 }
