@@ -40,7 +40,8 @@ public sealed class WebhookUrlPolicy(IOptionsMonitor<WebhookOptions> options)
             return "contains white space or control characters";
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed))
+        // On Unix a rooted path parses as an absolute file: URI; a sink URL names its scheme and authority.
+        if (!url.Contains("://", StringComparison.Ordinal) || !Uri.TryCreate(url, UriKind.Absolute, out var parsed))
         {
             return "is not an absolute URL";
         }
@@ -80,6 +81,11 @@ public sealed class WebhookUrlPolicy(IOptionsMonitor<WebhookOptions> options)
         }
 
         var host = pattern.StartsWith("*.", StringComparison.Ordinal) ? pattern[2..] : pattern;
+        if (host.EndsWith('.'))
+        {
+            return false;
+        }
+
         return IPAddress.TryParse(host, out _) && !pattern.StartsWith('*')
             || Uri.CheckHostName(host) == UriHostNameType.Dns && host.Contains('.', StringComparison.Ordinal)
             || host == "localhost" && !pattern.StartsWith('*');

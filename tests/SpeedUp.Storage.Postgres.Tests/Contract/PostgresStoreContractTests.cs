@@ -55,3 +55,8 @@ public sealed class PostgresSessionEventStoreContractTests(PostgresClusterFixtur
 {
     protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
 }
+
+public sealed class PostgresWebhookStoreContractTests(PostgresClusterFixture postgres) : WebhookStoreContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
+}

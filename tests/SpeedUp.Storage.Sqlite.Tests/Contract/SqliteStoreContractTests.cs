@@ -53,3 +53,8 @@ public sealed class SqliteSessionEventStoreContractTests : SessionEventStoreCont
 {
     protected override Task<IStoreUnderTest> CreateStoreAsync() => SqliteStoreUnderTest.CreateAsync();
 }
+
+public sealed class SqliteWebhookStoreContractTests : WebhookStoreContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => SqliteStoreUnderTest.CreateAsync();
+}
