@@ -130,6 +130,12 @@ public sealed class WebhookDeliveryTests(SimulatedNetworks networks)
         await ProductError.AssertFailsAsync(
             () => asCustomer.ListWebhookSinksAsync(new ListWebhookSinksRequest { CustomerId = "demo" }),
             "isp.RAM_PERMISSION_DENY", StatusCode.PermissionDenied);
+        await ProductError.AssertFailsAsync(
+            () => service.Keys.CreateAccessKeyAsync(new CreateAccessKeyRequest { CustomerId = "demo", Actions = { "WebhookAdmin/*" } }),
+            "isv.INVALID_PARAMETERS", StatusCode.InvalidArgument);
+        var operatorKey = await service.Keys.CreateAccessKeyAsync(new CreateAccessKeyRequest { Actions = { "WebhookAdmin/ListWebhookSinks" } });
+        SecretScan.Register(operatorKey.AccessKeySecret);
+        Assert.Equal(["WebhookAdmin/ListWebhookSinks"], operatorKey.Key.Actions);
 
         var created = await service.Webhooks.CreateWebhookSinkAsync(new CreateWebhookSinkRequest { CustomerId = "demo", Url = "http://127.0.0.1:9/x" });
         SecretScan.Register(created.Secret);
