@@ -78,7 +78,13 @@ public sealed class PostgresSessionEventStore(PostgresDatabase database) : ISess
 
             await using var delete = connection.Command(
                 "DELETE FROM session_events WHERE seq <= (SELECT pruned_through FROM session_event_horizon WHERE id = 1)", transaction);
-            return await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            var deleted = await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+
+            // Delivered webhooks of pruned events go with them; pending and dead-lettered ones stay (for the operator).
+            await using var delivered = connection.Command(
+                "DELETE FROM webhook_deliveries WHERE state = 'Delivered' AND seq <= (SELECT pruned_through FROM session_event_horizon WHERE id = 1)", transaction);
+            await delivered.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return deleted;
         }, cancellationToken);
 
     /// <summary>Reads an event from a row of <see cref="Columns"/>.</summary>

@@ -97,6 +97,14 @@ public sealed class SqliteSessionEventStore(SqliteDatabase database) : ISessionE
                 deleted = await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
 
+            // Delivered webhooks of pruned events go with them; pending and dead-lettered ones stay (for the operator).
+            await using (var delivered = connection.CreateCommand())
+            {
+                delivered.Transaction = transaction;
+                delivered.CommandText = "DELETE FROM webhook_deliveries WHERE state = 'Delivered' AND seq <= (SELECT pruned_through FROM session_event_horizon WHERE id = 1)";
+                await delivered.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return deleted;

@@ -68,6 +68,13 @@ public sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
     /// <inheritdoc />
     public async Task<int> FanOutAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
+        // A read first (WAL: it waits for no writer): the write is taken only when a sink is behind the outbox.
+        if (!await ExistsAsync("SELECT EXISTS (SELECT 1 FROM webhook_sinks WHERE after_seq < (SELECT COALESCE(MAX(seq), 0) FROM session_events))",
+            _ => { }, cancellationToken).ConfigureAwait(false))
+        {
+            return 0;
+        }
+
         var queued = 0;
         await database.WriteAsync(async (connection, ct) =>
         {
@@ -107,6 +114,12 @@ public sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<DueWebhookDelivery>> ClaimDueAsync(string instanceId, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
+        if (!await ExistsAsync("SELECT EXISTS (SELECT 1 FROM webhook_deliveries WHERE state = 'Pending' AND next_attempt_at <= $now)",
+            c => c.Parameters.AddWithValue("$now", UnixTime.ToStored(now)), cancellationToken).ConfigureAwait(false))
+        {
+            return [];
+        }
+
         IReadOnlyList<DueWebhookDelivery> claimed = [];
         await database.WriteAsync(async (connection, ct) =>
         {
@@ -231,6 +244,9 @@ public sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
 
         return result;
     }
+
+    private async Task<bool> ExistsAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        (await ReadAsync(sql, bind, r => r.GetInt64(0) != 0, cancellationToken).ConfigureAwait(false)).Single();
 
     private async Task<bool> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {

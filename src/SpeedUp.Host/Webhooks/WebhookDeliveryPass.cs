@@ -24,12 +24,15 @@ public sealed partial class WebhookDeliveryPass(
     TimeProvider time,
     ILogger<WebhookDeliveryPass> logger)
 {
+    /// <summary>The most outbox sequences one fan-out moves every sink on by (a sink far behind catches up in steps).</summary>
+    public const int FanOutSpan = 50_000;
+
     /// <summary>Runs one pass; returns how many deliveries it claimed (a full batch means more may be due now).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         var now = time.GetUtcNow();
-        var queued = await store.FanOutAsync(now, settings.ClaimBatch * 10, cancellationToken).ConfigureAwait(false);
+        var queued = await store.FanOutAsync(now, FanOutSpan, cancellationToken).ConfigureAwait(false);
         if (queued > 0)
         {
             LogQueued(queued);

@@ -238,6 +238,24 @@ public abstract class WebhookStoreContractTests : StoreContractTests
     }
 
     [Fact]
+    public async Task PruningEvents_DropsTheirDeliveredDeliveries_KeepsTheOthers()
+    {
+        var sink = await Webhooks.CreateSinkAsync(Sink("c1"), Ct);
+        var delivered = await EventAsync("c1", T0.AddDays(-10));
+        var dead = await EventAsync("c1", T0.AddDays(-10));
+        var recent = await EventAsync("c1");
+        await Webhooks.FanOutAsync(T0, 1000, Ct);
+        await Webhooks.ClaimDueAsync("i1", T0, TimeSpan.FromSeconds(60), 10, Ct);
+        await Webhooks.RecordAttemptAsync("i1", Delivered(sink.Id, delivered.Sequence, T0), Ct);
+        await Webhooks.RecordAttemptAsync("i1", new WebhookAttempt(sink.Id, dead.Sequence, T0, WebhookDeliveryState.DeadLettered, T0, 500, "HTTP 500"), Ct);
+        await Webhooks.RecordAttemptAsync("i1", Delivered(sink.Id, recent.Sequence, T0), Ct);
+
+        Assert.Equal(2, await Get<ISessionEventStore>().PruneAsync(T0.AddDays(-1), Ct));
+
+        Assert.Equal([recent.Sequence, dead.Sequence], (await Webhooks.ListDeliveriesAsync(sink.Id, null, 10, Ct)).Select(d => d.Sequence).Order().Reverse());
+    }
+
+    [Fact]
     public async Task DeleteSink_DropsItsDeliveries()
     {
         var sink = await Webhooks.CreateSinkAsync(Sink("c1"), Ct);
