@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Access;
 using SpeedUp.Core.Customers;
@@ -9,13 +10,14 @@ namespace SpeedUp.Core.Webhooks;
 /// The operator's view of webhooks: registering a customer's sink (the URL checked by <see cref="WebhookUrlPolicy"/>,
 /// the secret made here and shown once), listing and deleting sinks, the deliveries of a sink, and replays.
 /// </summary>
-public sealed class WebhookService(
+public sealed partial class WebhookService(
     IWebhookStore store,
     ICustomerStore customers,
     ISecretProtector protector,
     WebhookUrlPolicy urls,
     IOptionsMonitor<WebhookOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<WebhookService> logger)
 {
     /// <summary>The most deliveries one listing returns.</summary>
     public const int MaxListLimit = 500;
@@ -43,7 +45,9 @@ public sealed class WebhookService(
         var id = WebhookSecrets.NewSinkId();
         var secret = WebhookSecrets.New();
         var sink = new WebhookSink(id, owner, uri.AbsoluteUri, protector.Protect(WebhookSecrets.ProtectionIdOf(id), secret), time.GetUtcNow(), 0);
-        return (await store.CreateSinkAsync(sink, cancellationToken).ConfigureAwait(false), secret);
+        var stored = await store.CreateSinkAsync(sink, cancellationToken).ConfigureAwait(false);
+        LogSinkCreated(id, owner, uri.IdnHost);
+        return (stored, secret);
     }
 
     /// <summary>The customer's sinks (never their secrets).</summary>
@@ -61,6 +65,7 @@ public sealed class WebhookService(
             throw NotFound(sink.Id);
         }
 
+        LogSecretRotated(sink.Id);
         return (sink with { ProtectedSecret = protectedSecret }, secret);
     }
 
@@ -72,6 +77,8 @@ public sealed class WebhookService(
         {
             throw NotFound(id);
         }
+
+        LogSinkDeleted(id);
     }
 
     /// <summary>The sink's deliveries, latest attempts first; <paramref name="limit"/> 0 means 50.</summary>
@@ -95,7 +102,9 @@ public sealed class WebhookService(
         }
 
         var sink = await RequireAsync(sinkId, cancellationToken).ConfigureAwait(false);
-        return await store.ReplayAsync(sink.Id, sequences.Distinct().ToList(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var replayed = await store.ReplayAsync(sink.Id, sequences.Distinct().ToList(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        LogReplayed(sink.Id, replayed);
+        return replayed;
     }
 
     private async Task<WebhookSink> RequireAsync(string? sinkId, CancellationToken cancellationToken)
@@ -110,4 +119,16 @@ public sealed class WebhookService(
             : throw SpeedUpException.InvalidParameter("sink_id is not a webhook sink id (whk_ and 24 lower-case hex digits).");
 
     private static SpeedUpException NotFound(string id) => new(ProductErrorCode.InvalidParameters, FailureKind.NotFound, $"No webhook sink '{id}'.");
+
+    [LoggerMessage(EventId = 1821, Level = LogLevel.Information, Message = "Webhook sink {SinkId} registered for customer {CustomerId} (host {Host})")]
+    private partial void LogSinkCreated(string sinkId, string customerId, string host);
+
+    [LoggerMessage(EventId = 1822, Level = LogLevel.Information, Message = "Webhook sink {SinkId} has a new secret")]
+    private partial void LogSecretRotated(string sinkId);
+
+    [LoggerMessage(EventId = 1823, Level = LogLevel.Information, Message = "Webhook sink {SinkId} deleted")]
+    private partial void LogSinkDeleted(string sinkId);
+
+    [LoggerMessage(EventId = 1824, Level = LogLevel.Information, Message = "Webhook sink {SinkId}: {Count} deliveries replayed")]
+    private partial void LogReplayed(string sinkId, int count);
 }

@@ -106,7 +106,7 @@ public sealed class WebhookUrlPolicy(IOptionsMonitor<WebhookOptions> options)
 
     private static bool IsAllowedHost(string host, IEnumerable<string> allowed)
     {
-        var name = host.TrimEnd('.');
+        var name = host.TrimEnd('.').Trim('[', ']');
         foreach (var pattern in allowed)
         {
             if (pattern.StartsWith("*.", StringComparison.Ordinal))

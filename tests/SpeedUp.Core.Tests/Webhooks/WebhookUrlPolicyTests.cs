@@ -6,7 +6,7 @@ namespace SpeedUp.Core.Tests.Webhooks;
 
 public sealed class WebhookUrlPolicyTests
 {
-    private readonly FixedOptions<WebhookOptions> _options = new(new WebhookOptions { AllowedHosts = ["hooks.example.com", "*.customer.example", "127.0.0.1"] });
+    private readonly FixedOptions<WebhookOptions> _options = new(new WebhookOptions { AllowedHosts = ["hooks.example.com", "*.customer.example", "127.0.0.1", "::1"] });
 
     private WebhookUrlPolicy Policy => new(_options);
 
@@ -16,6 +16,7 @@ public sealed class WebhookUrlPolicyTests
     [InlineData("https://eu.customer.example/in")]
     [InlineData("https://a.b.customer.example/in")]
     [InlineData("https://127.0.0.1:9000/hook")]
+    [InlineData("https://[::1]:9000/hook")]
     public void Check_AcceptableUrl_IsAccepted(string url)
     {
         Assert.Null(Policy.Check(url, out var uri));
@@ -36,6 +37,7 @@ public sealed class WebhookUrlPolicyTests
     [InlineData("https://customer.example/in", "outside the allowed")]
     [InlineData("https://evilcustomer.example/in", "outside the allowed")]
     [InlineData("https://127.0.0.2/hook", "outside the allowed")]
+    [InlineData("https://[::2]/hook", "outside the allowed")]
     [InlineData("https://hooks.example.com/a b", "white space")]
     [InlineData("https://hooks.example.com/\n", "white space")]
     public void Check_UnacceptableUrl_SaysWhy(string url, string why)
