@@ -57,6 +57,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>While set, every request is answered 503.</summary>
     public bool Down { get; set; }
 
+    /// <summary>While set (and not <see cref="Down"/>), every request is answered with this status; a 3xx points back at <see cref="Url"/>.</summary>
+    public int? Answer { get; set; }
+
     /// <summary>Answers the next <paramref name="count"/> requests 503.</summary>
     public void FailNext(int count) => Volatile.Write(ref _failNext, count);
 
@@ -103,7 +106,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var bytes = body.ToArray();
             var signature = context.Request.Headers[WebhookSignature.HeaderName];
             var check = Secret is { } secret ? WebhookSignature.Verify(secret, signature, bytes, _clock.GetUtcNow()) : WebhookSignatureCheck.Forged;
-            var status = Down || Interlocked.Decrement(ref _failNext) >= 0 ? 503 : check == WebhookSignatureCheck.Valid ? 204 : 401;
+            var status = Down || Interlocked.Decrement(ref _failNext) >= 0 ? 503 : Answer ?? (check == WebhookSignatureCheck.Valid ? 204 : 401);
+            if (status is >= 300 and < 400)
+            {
+                context.Response.RedirectLocation = Url;
+            }
+
             var received = new ReceivedWebhook(bytes, context.Request.ContentType, signature, check, status, _clock.GetUtcNow(), Stopwatch.GetTimestamp());
             _received.Enqueue(received);
             if (status == 204)

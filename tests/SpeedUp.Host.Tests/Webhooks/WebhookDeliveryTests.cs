@@ -111,6 +111,49 @@ public sealed class WebhookDeliveryTests(SimulatedNetworks networks)
     }
 
     [Fact]
+    public async Task ReceiverRedirects_TheRedirectIsNotFollowed_AndCountsAsAFailedAttempt()
+    {
+        var settings = new Dictionary<string, string>(Settings) { ["SpeedUp:Webhooks:MaxAttempts"] = "1" };
+        await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase(), settings);
+        await using var receiver = WebhookReceiver.Start(service.Time);
+        var sink = await CreateSinkAsync(service, receiver);
+        receiver.Answer = 307;
+
+        await StartAndStopAsync(service, times: 1);
+        var events = await EventsAsync(service, 0);
+        var request = new ListWebhookDeliveriesRequest { SinkId = sink.Sink.SinkId, State = WebhookDeliveryState.DeadLettered };
+        await UntilAsync(service, () => service.Webhooks.ListWebhookDeliveries(request).Deliveries.Count == events.Count, "not every delivery was dead-lettered");
+
+        Assert.All(service.Webhooks.ListWebhookDeliveries(request).Deliveries, d => Assert.Equal((1, 307, "HTTP 307"), (d.Attempts, d.LastStatus, d.LastError)));
+        Assert.Equal(events.Count, receiver.Received.Count); // one request per event: the Location was never requested
+    }
+
+    [Fact]
+    public async Task EventPrunedBeforeItsDelivery_IsDeadLetteredWithAClearError()
+    {
+        await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase(), Settings);
+        await using var receiver = WebhookReceiver.Start(service.Time);
+        var sink = await CreateSinkAsync(service, receiver);
+        receiver.Down = true;
+
+        await StartAndStopAsync(service, times: 1);
+        var events = await EventsAsync(service, 0);
+        await UntilAsync(service, () => events.All(e => receiver.Received.Any(r => r.Id == e.EventId)), "not every event was tried");
+        var store = service.Services.GetRequiredService<ISessionEventStore>();
+        Assert.Equal(events.Count, await store.PruneAsync(service.Time.GetUtcNow().AddSeconds(1), TestContext.Current.CancellationToken));
+        receiver.Down = false;
+
+        var request = new ListWebhookDeliveriesRequest { SinkId = sink.Sink.SinkId, State = WebhookDeliveryState.DeadLettered };
+        await UntilAsync(service, () => service.Webhooks.ListWebhookDeliveries(request).Deliveries.Count == events.Count, "the pruned events were not dead-lettered");
+        Assert.All(service.Webhooks.ListWebhookDeliveries(request).Deliveries, d =>
+        {
+            Assert.Contains("no longer kept", d.LastError, StringComparison.Ordinal);
+            Assert.Equal("", d.EventId);
+        });
+        Assert.Empty(receiver.Accepted);
+    }
+
+    [Fact]
     public async Task CreateSink_RefusedUrl_IsInvalidParameters_AndNothingIsStored_AndCustomersCannotAdminister()
     {
         await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase(), Settings);
