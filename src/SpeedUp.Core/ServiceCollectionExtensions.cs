@@ -11,6 +11,7 @@ using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Core.Statistics;
 using SpeedUp.Core.Telemetry;
+using SpeedUp.Core.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -63,6 +64,10 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionEventOptions>, SessionEventOptionsValidator>());
         services.TryAddSingleton<SessionEventSignal>();
         services.TryAddSingleton<SessionEventFeed>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
+        services.TryAddSingleton<WebhookUrlPolicy>();
+        services.TryAddSingleton<WebhookService>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using SpeedUp.Host.HealthChecks;
 using SpeedUp.Host.Security;
 using SpeedUp.Host.Sessions;
 using SpeedUp.Host.Telemetry;
+using SpeedUp.Host.Webhooks;
 
 namespace SpeedUp.Host;
 
@@ -58,6 +59,7 @@ public static class SpeedUpApplication
         builder.Services.AddHostedService<SessionExpiryWorker>();
         builder.Services.AddHostedService<SessionReconcileWorker>();
         builder.Services.AddHostedService<SessionEventPruningWorker>();
+        builder.Services.AddWebhookDelivery();
 
         configure?.Invoke(builder);
 
@@ -68,6 +70,7 @@ public static class SpeedUpApplication
         app.MapGrpcService<ChannelAdminGrpcService>();
         app.MapGrpcService<CustomerAdminGrpcService>();
         app.MapGrpcService<AccessKeyAdminGrpcService>();
+        app.MapGrpcService<WebhookAdminGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

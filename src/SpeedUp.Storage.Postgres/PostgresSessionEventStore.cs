@@ -78,16 +78,25 @@ public sealed class PostgresSessionEventStore(PostgresDatabase database) : ISess
 
             await using var delete = connection.Command(
                 "DELETE FROM session_events WHERE seq <= (SELECT pruned_through FROM session_event_horizon WHERE id = 1)", transaction);
-            return await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            var deleted = await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+
+            // Delivered webhooks of pruned events go with them; pending and dead-lettered ones stay (for the operator).
+            await using var delivered = connection.Command(
+                "DELETE FROM webhook_deliveries WHERE state = 'Delivered' AND seq <= (SELECT pruned_through FROM session_event_horizon WHERE id = 1)", transaction);
+            await delivered.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return deleted;
         }, cancellationToken);
 
     /// <summary>Reads an event from a row of <see cref="Columns"/>.</summary>
-    internal static SessionEvent Read(NpgsqlDataReader r) => new(
-        r.GetString(1), Enum.Parse<SessionEventKind>(r.GetString(2)), r.GetTime(3), r.GetStringOrNull(4), r.GetString(5), r.GetInt64(6),
-        Enum.Parse<Direction>(r.GetString(7)), Enum.Parse<SessionState>(r.GetString(8)), Enum.Parse<EndReason>(r.GetString(9)),
-        r.GetInt64(10), r.GetInt64(11), r.GetString(12), r.GetTime(13), r.GetTime(14), r.GetTimeOrNull(15))
+    internal static SessionEvent Read(NpgsqlDataReader r) => Read(r, 0);
+
+    /// <summary>Reads an event from <see cref="Columns"/> starting at column <paramref name="o"/> of a row.</summary>
+    internal static SessionEvent Read(NpgsqlDataReader r, int o) => new(
+        r.GetString(o + 1), Enum.Parse<SessionEventKind>(r.GetString(o + 2)), r.GetTime(o + 3), r.GetStringOrNull(o + 4), r.GetString(o + 5), r.GetInt64(o + 6),
+        Enum.Parse<Direction>(r.GetString(o + 7)), Enum.Parse<SessionState>(r.GetString(o + 8)), Enum.Parse<EndReason>(r.GetString(o + 9)),
+        r.GetInt64(o + 10), r.GetInt64(o + 11), r.GetString(o + 12), r.GetTime(o + 13), r.GetTime(o + 14), r.GetTimeOrNull(o + 15))
     {
-        Sequence = r.GetInt64(0),
+        Sequence = r.GetInt64(o),
     };
 
     private Task<long> ScalarAsync(string sql, CancellationToken cancellationToken) =>

@@ -11,6 +11,7 @@ using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Core.Statistics;
 using SpeedUp.Core.Storage;
+using SpeedUp.Core.Webhooks;
 using SpeedUp.Storage.Postgres;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.TryAddSingleton<IStoreProbe, PostgresStoreProbe>();
         services.TryAddSingleton<IRefusedStartStore, PostgresRefusedStartStore>();
         services.TryAddSingleton<ISessionLookupStore, PostgresSessionLookupStore>();
+        services.TryAddSingleton<IWebhookStore, PostgresWebhookStore>();
 
         // Core registers the in-process locks with TryAdd, before or after this: replace them either way.
         services.Replace(ServiceDescriptor.Singleton<ILineLocks, PostgresLineLocks>());

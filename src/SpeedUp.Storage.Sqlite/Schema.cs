@@ -244,7 +244,7 @@ internal static class Schema
             id TEXT PRIMARY KEY,
             customer_id TEXT NOT NULL,
             url TEXT NOT NULL,
-            secret TEXT NOT NULL,
+            secret BLOB NOT NULL,
             created_at INTEGER NOT NULL,
             after_seq INTEGER NOT NULL
         );
@@ -263,6 +263,7 @@ internal static class Schema
             PRIMARY KEY (sink_id, seq)
         );
         CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
+        CREATE INDEX ix_webhook_deliveries_sink_state ON webhook_deliveries (sink_id, state);
         """,
 
         // 6: starts refused before any session was journalled (no channel could serve, every channel full), counted

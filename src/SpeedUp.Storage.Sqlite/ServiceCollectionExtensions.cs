@@ -9,6 +9,7 @@ using SpeedUp.Core.Prechecks;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Core.Statistics;
 using SpeedUp.Core.Storage;
+using SpeedUp.Core.Webhooks;
 using SpeedUp.Storage.Sqlite;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton<IStoreProbe, SqliteStoreProbe>();
         services.TryAddSingleton<IRefusedStartStore, SqliteRefusedStartStore>();
         services.TryAddSingleton<ISessionLookupStore, SqliteSessionLookupStore>();
+        services.TryAddSingleton<IWebhookStore, SqliteWebhookStore>();
         return services;
     }
 }

@@ -97,20 +97,31 @@ public sealed class SqliteSessionEventStore(SqliteDatabase database) : ISessionE
                 deleted = await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
 
+            // Delivered webhooks of pruned events go with them; pending and dead-lettered ones stay (for the operator).
+            await using (var delivered = connection.CreateCommand())
+            {
+                delivered.Transaction = transaction;
+                delivered.CommandText = "DELETE FROM webhook_deliveries WHERE state = 'Delivered' AND seq <= (SELECT pruned_through FROM session_event_horizon WHERE id = 1)";
+                await delivered.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return deleted;
     }
 
     /// <summary>Reads an event from a row of <see cref="Columns"/>.</summary>
-    internal static SessionEvent Read(SqliteDataReader r) => new(
-        r.GetString(1), Enum.Parse<SessionEventKind>(r.GetString(2)), UnixTime.FromStored(r.GetInt64(3)),
-        r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.GetInt64(6), Enum.Parse<Direction>(r.GetString(7)),
-        Enum.Parse<SessionState>(r.GetString(8)), Enum.Parse<EndReason>(r.GetString(9)), r.GetInt64(10), r.GetInt64(11),
-        r.GetString(12), UnixTime.FromStored(r.GetInt64(13)), UnixTime.FromStored(r.GetInt64(14)),
-        r.IsDBNull(15) ? null : UnixTime.FromStored(r.GetInt64(15)))
+    internal static SessionEvent Read(SqliteDataReader r) => Read(r, 0);
+
+    /// <summary>Reads an event from <see cref="Columns"/> starting at column <paramref name="o"/> of a row.</summary>
+    internal static SessionEvent Read(SqliteDataReader r, int o) => new(
+        r.GetString(o + 1), Enum.Parse<SessionEventKind>(r.GetString(o + 2)), UnixTime.FromStored(r.GetInt64(o + 3)),
+        r.IsDBNull(o + 4) ? null : r.GetString(o + 4), r.GetString(o + 5), r.GetInt64(o + 6), Enum.Parse<Direction>(r.GetString(o + 7)),
+        Enum.Parse<SessionState>(r.GetString(o + 8)), Enum.Parse<EndReason>(r.GetString(o + 9)), r.GetInt64(o + 10), r.GetInt64(o + 11),
+        r.GetString(o + 12), UnixTime.FromStored(r.GetInt64(o + 13)), UnixTime.FromStored(r.GetInt64(o + 14)),
+        r.IsDBNull(o + 15) ? null : UnixTime.FromStored(r.GetInt64(o + 15)))
     {
-        Sequence = r.GetInt64(0),
+        Sequence = r.GetInt64(o),
     };
 
     private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)

@@ -37,7 +37,10 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
     /// <summary>Scenario events: WatchSessions delivery rate and delay while lines cycle (not part of "all").</summary>
     public bool RunEvents => Scenario is "events";
 
-    public bool NeedsSimulators => RunDrivers || RunGrpc || RunCli || RunFailover || RunFlood || RunInstances || RunEvents;
+    /// <summary>Scenario webhooks: session events delivered to local receivers (deliveries/s, state change to delivery delay).</summary>
+    public bool RunWebhooks => Scenario is "all" or "webhooks";
+
+    public bool NeedsSimulators => RunDrivers || RunGrpc || RunCli || RunFailover || RunFlood || RunInstances || RunEvents || RunWebhooks;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -47,7 +50,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "failover" or "nonces" or "flood" or "instances" or "events" => options with { Scenario = value },
+                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "failover" or "nonces" or "flood" or "instances" or "events" or "webhooks" => options with { Scenario = value },
                 "--iterations" => options with { Iterations = Number(args[i], value, 1, MaxIterations) },
                 "--concurrency" => options with { Concurrency = Number(args[i], value, 1, MaxConcurrency) },
                 _ => throw new ArgumentException($"Unknown argument or value: {args[i]} {value}"),

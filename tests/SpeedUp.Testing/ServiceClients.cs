@@ -33,6 +33,9 @@ public abstract class ServiceClients
     /// <summary>The access key admin API (protos/broadband/speedup/admin/v1/access_keys.proto), signed by the operator key.</summary>
     public Broadband.SpeedUp.Admin.V1.AccessKeyAdmin.AccessKeyAdminClient Keys => new(SignedBy(OperatorKey));
 
+    /// <summary>The webhook admin API (protos/broadband/speedup/admin/v1/webhooks.proto), signed by the operator key.</summary>
+    public Broadband.SpeedUp.Admin.V1.WebhookAdmin.WebhookAdminClient Webhooks => new(SignedBy(OperatorKey));
+
     /// <summary>The clock signatures are dated by: the service's own clock (null: the real one).</summary>
     protected virtual TimeProvider? SigningClock => null;
 

@@ -15,6 +15,6 @@ public interface ISessionEventStore
     /// <summary>The highest sequence deleted by <see cref="PruneAsync"/> (0 when nothing was): a position below it has lost events.</summary>
     Task<long> PrunedThroughAsync(CancellationToken cancellationToken);
 
-    /// <summary>Deletes events that occurred before <paramref name="before"/>; returns how many.</summary>
+    /// <summary>Deletes events that occurred before <paramref name="before"/> (and their delivered webhook deliveries); returns how many events.</summary>
     Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

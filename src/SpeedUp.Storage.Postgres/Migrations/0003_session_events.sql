@@ -46,7 +46,7 @@ CREATE TABLE webhook_sinks (
     id text PRIMARY KEY,
     customer_id text NOT NULL,
     url text NOT NULL,
-    secret text NOT NULL,
+    secret bytea NOT NULL,
     created_at timestamptz NOT NULL,
     after_seq bigint NOT NULL
 );
@@ -66,3 +66,4 @@ CREATE TABLE webhook_deliveries (
     PRIMARY KEY (sink_id, seq)
 );
 CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
+CREATE INDEX ix_webhook_deliveries_sink_state ON webhook_deliveries (sink_id, state);

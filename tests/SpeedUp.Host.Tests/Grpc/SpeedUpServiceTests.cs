@@ -69,13 +69,18 @@ public sealed class SpeedUpServiceTests(SimulatedNetworks networks) : IAsyncLife
     }
 
     [Fact]
-    public async Task Reflection_ListServices_ListsTheSpeedUpService()
+    public async Task Reflection_ListServices_ListsTheSpeedUpServiceAndTheAdminServices()
     {
         var reflection = new global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(_service.Channel);
         using var call = reflection.ServerReflectionInfo();
         await call.RequestStream.WriteAsync(new global::Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
         await call.RequestStream.CompleteAsync();
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
-        Assert.Contains(call.ResponseStream.Current.ListServicesResponse.Service, s => s.Name == "broadband.speedup.v1.SpeedUpService");
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Contains("broadband.speedup.v1.SpeedUpService", services);
+        foreach (var admin in new[] { "ChannelAdmin", "CustomerAdmin", "AccessKeyAdmin", "WebhookAdmin" })
+        {
+            Assert.Contains("broadband.speedup.admin.v1." + admin, services);
+        }
     }
 }

@@ -185,6 +185,7 @@ public sealed class TenantIsolationTests(SimulatedNetworks networks) : IAsyncLif
         var customers = new CustomerAdmin.CustomerAdminClient(signed);
         var keys = new AccessKeyAdmin.AccessKeyAdminClient(signed);
         var channels = new ChannelAdmin.ChannelAdminClient(signed);
+        var webhooks = new WebhookAdmin.WebhookAdminClient(signed);
         const string deny = "isp.RAM_PERMISSION_DENY";
 
         await ProductError.AssertFailsAsync(() => customers.GetCustomerAsync(new GetCustomerRequest { Id = A }), deny, StatusCode.PermissionDenied);
@@ -195,6 +196,9 @@ public sealed class TenantIsolationTests(SimulatedNetworks networks) : IAsyncLif
         await ProductError.AssertFailsAsync(() => keys.ListAccessKeysAsync(new ListAccessKeysRequest()), deny, StatusCode.PermissionDenied);
         await ProductError.AssertFailsAsync(() => keys.CreateAccessKeyAsync(new CreateAccessKeyRequest { CustomerId = A, Actions = { "*" } }), deny, StatusCode.PermissionDenied);
         await ProductError.AssertFailsAsync(() => channels.ListChannelsAsync(new ListChannelsRequest()), deny, StatusCode.PermissionDenied);
+        await ProductError.AssertFailsAsync(() => webhooks.ListWebhookSinksAsync(new ListWebhookSinksRequest { CustomerId = A }), deny, StatusCode.PermissionDenied);
+        await ProductError.AssertFailsAsync(() => webhooks.CreateWebhookSinkAsync(new CreateWebhookSinkRequest { CustomerId = A, Url = "https://127.0.0.1/x" }),
+            deny, StatusCode.PermissionDenied);
 
         // Nothing changed: the balance is as created and A still has exactly its one key.
         var alpha = await _service.Customers.GetCustomerAsync(new GetCustomerRequest { Id = A }, cancellationToken: Ct);

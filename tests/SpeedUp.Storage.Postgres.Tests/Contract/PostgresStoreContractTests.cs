@@ -60,3 +60,8 @@ public sealed class PostgresSessionLookupStoreContractTests(PostgresClusterFixtu
 {
     protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
 }
+
+public sealed class PostgresWebhookStoreContractTests(PostgresClusterFixture postgres) : WebhookStoreContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
+}

@@ -58,3 +58,8 @@ public sealed class SqliteSessionLookupStoreContractTests : SessionLookupStoreCo
 {
     protected override Task<IStoreUnderTest> CreateStoreAsync() => SqliteStoreUnderTest.CreateAsync();
 }
+
+public sealed class SqliteWebhookStoreContractTests : WebhookStoreContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => SqliteStoreUnderTest.CreateAsync();
+}
