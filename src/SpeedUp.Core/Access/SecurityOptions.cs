@@ -12,6 +12,16 @@ public sealed class SecurityOptions
     /// <summary>How far a call's timestamp may be from the service's clock, either way.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How much longer than the last instant a call could pass the timestamp check (its signed time plus
+    /// <see cref="ClockSkew"/>) its nonce is remembered: covers the time between the check and the record, and clock
+    /// differences between instances sharing the nonce store.
+    /// </summary>
+    public TimeSpan NonceRetentionMargin { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Until when a nonce of a call signed at <paramref name="signedAt"/> must be remembered.</summary>
+    public DateTimeOffset RememberNonceUntil(DateTimeOffset signedAt) => signedAt + ClockSkew + NonceRetentionMargin;
+
     /// <summary>Keys provisioned at start-up from configuration (their secrets from the environment).</summary>
     public List<BootstrapKeyOptions> BootstrapKeys { get; set; } = [];
 
