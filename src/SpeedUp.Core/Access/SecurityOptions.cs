@@ -29,7 +29,10 @@ public sealed class SecurityOptions
     public RateLimitOptions RateLimits { get; set; } = new();
 }
 
-/// <summary>A key provisioned from configuration: created, or brought back to this definition, at every start.</summary>
+/// <summary>
+/// A key provisioned from configuration: created at start-up when absent and never deleted; an existing key is left as
+/// the admin API made it, unless <see cref="Recover"/> is set.
+/// </summary>
 public sealed class BootstrapKeyOptions
 {
     /// <summary>The AccessKeyId.</summary>
@@ -46,6 +49,12 @@ public sealed class BootstrapKeyOptions
 
     /// <summary>What the key is for.</summary>
     public string Description { get; set; } = "";
+
+    /// <summary>
+    /// Recovery only: at start-up, re-create the key from this definition (enabled, the environment's secret), undoing
+    /// a disable, a rotation or a delete. Logged at warning and audited as <c>recover</c>; remove it once recovered.
+    /// </summary>
+    public bool Recover { get; set; }
 }
 
 /// <summary>Token buckets per access key and per customer.</summary>
