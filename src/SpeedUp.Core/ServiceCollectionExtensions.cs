@@ -35,6 +35,7 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.TryAddSingleton<MasterKeySource>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.TryAddSingleton<AccessKeyService>();
+        services.TryAddSingleton<BootstrapKeyProvisioner>();
         services.AddOptions<CustomerOptions>().BindConfiguration("SpeedUp:Customers").ValidateOnStart();
         services.AddOptions<PricingOptions>().BindConfiguration("SpeedUp:Pricing").ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerOptions>, CustomerOptionsValidator>());

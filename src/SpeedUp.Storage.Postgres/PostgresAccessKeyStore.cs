@@ -61,6 +61,10 @@ public sealed class PostgresAccessKeyStore(PostgresDatabase database) : IAccessK
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task AppendAuditAsync(AccessKeyAuditEntry audit, CancellationToken cancellationToken) =>
+        InTransactionAsync(audit, (_, _, _) => Task.FromResult((true, true)), cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<AccessKey>> ListAsync(string? customerId, CancellationToken cancellationToken) =>
         await database.RunAsync(async (connection, ct) =>
         {

@@ -8,10 +8,10 @@ namespace SpeedUp.Storage.Postgres;
 
 /// <summary>
 /// Used nonces in PostgreSQL, shared by every instance. Recording is one statement: an insert whose conflict is an
-/// expired entry takes its place, a live entry refuses, atomically among instances. Expired entries are deleted once
-/// every <see cref="SweepEvery"/> records.
+/// expired entry takes its place, a live entry refuses, atomically among instances — judged at the caller's instant.
+/// Entries whose remember-until that instant has reached are deleted once every <see cref="SweepEvery"/> records.
 /// </summary>
-public sealed class PostgresUsedNonceStore(PostgresDatabase database, TimeProvider time, ILogger<PostgresUsedNonceStore> logger) : IUsedNonceStore
+public sealed class PostgresUsedNonceStore(PostgresDatabase database, ILogger<PostgresUsedNonceStore> logger) : IUsedNonceStore
 {
     /// <summary>Expired entries are deleted once every this many records (of this instance).</summary>
     internal const int SweepEvery = 4096;
@@ -45,9 +45,9 @@ public sealed class PostgresUsedNonceStore(PostgresDatabase database, TimeProvid
     }
 
     /// <inheritdoc />
-    public async ValueTask<bool> TryRecordAsync(string accessKeyId, string nonce, DateTimeOffset rememberUntil, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryRecordAsync(
+        string accessKeyId, string nonce, DateTimeOffset now, DateTimeOffset rememberUntil, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         if (Interlocked.Increment(ref _sinceSweep) % SweepEvery == 0)
         {
             await SweepAsync(now, cancellationToken).ConfigureAwait(false);

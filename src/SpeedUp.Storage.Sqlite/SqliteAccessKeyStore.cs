@@ -77,6 +77,10 @@ public sealed class SqliteAccessKeyStore(SqliteDatabase database) : IAccessKeySt
     }
 
     /// <inheritdoc />
+    public Task AppendAuditAsync(AccessKeyAuditEntry audit, CancellationToken cancellationToken) =>
+        InTransactionAsync(audit, (_, _) => Task.FromResult(true), cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<AccessKey>> ListAsync(string? customerId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,8 @@ namespace SpeedUp.Storage.Sqlite;
 /// <summary>
 /// Used nonces in their own SQLite file (<see cref="SqliteStorageOptions.NonceFilePath"/>), so recording one never
 /// waits for the session journal's writer lock or its fsync. One connection, one statement at a time: an insert whose
-/// conflict is an expired entry takes its place, a live entry refuses. Commits are <c>synchronous = NORMAL</c>: they
+/// conflict is an expired entry takes its place, a live entry refuses — both judged at the caller's instant, which also
+/// bounds the sweep (an entry is deleted only once that instant has reached its remember-until). Commits are <c>synchronous = NORMAL</c>: they
 /// survive the service being killed (the WAL is written before the call proceeds); a power loss may forget the last
 /// ones, which only matters if the machine is back within the clock-skew window (README, "Security").
 /// </summary>
@@ -36,13 +37,12 @@ public sealed class SqliteUsedNonceStore : IUsedNonceStore, IDisposable
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;
-    private readonly TimeProvider _time;
     private SqliteConnection? _connection;
     private SqliteCommand? _record;
     private int _sinceSweep;
 
     /// <summary>Creates the store for the configured file; the file is opened on first use.</summary>
-    public SqliteUsedNonceStore(IOptions<SqliteStorageOptions> options, TimeProvider time)
+    public SqliteUsedNonceStore(IOptions<SqliteStorageOptions> options)
     {
         FilePath = Path.GetFullPath(options.Value.NonceFilePath);
         _connectionString = new SqliteConnectionStringBuilder
@@ -51,7 +51,6 @@ public sealed class SqliteUsedNonceStore : IUsedNonceStore, IDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             DefaultTimeout = 30,
         }.ToString();
-        _time = time;
     }
 
     /// <summary>The file the nonces are kept in.</summary>
@@ -72,23 +71,24 @@ public sealed class SqliteUsedNonceStore : IUsedNonceStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask<bool> TryRecordAsync(string accessKeyId, string nonce, DateTimeOffset rememberUntil, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryRecordAsync(
+        string accessKeyId, string nonce, DateTimeOffset now, DateTimeOffset rememberUntil, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var record = _record ?? await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var now = UnixTime.ToStored(_time.GetUtcNow());
+            var at = UnixTime.ToStored(now);
             if (++_sinceSweep >= SweepEvery)
             {
                 _sinceSweep = 0;
-                await SweepAsync(now, cancellationToken).ConfigureAwait(false);
+                await SweepAsync(at, cancellationToken).ConfigureAwait(false);
             }
 
             record.Parameters["$key"].Value = accessKeyId;
             record.Parameters["$nonce"].Value = nonce;
             record.Parameters["$until"].Value = UnixTime.ToStored(rememberUntil);
-            record.Parameters["$now"].Value = now;
+            record.Parameters["$now"].Value = at;
             return await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }
         finally

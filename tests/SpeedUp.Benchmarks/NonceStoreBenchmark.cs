@@ -26,7 +26,7 @@ internal sealed class NonceStoreBenchmark(int iterations)
             foreach (var callers in Callers)
             {
                 using var store = new SqliteUsedNonceStore(
-                    Options.Create(new SqliteStorageOptions { SqlitePath = Path.Combine(directory, $"callers-{callers}.db") }), TimeProvider.System);
+                    Options.Create(new SqliteStorageOptions { SqlitePath = Path.Combine(directory, $"callers-{callers}.db") }));
                 var fresh = await RecordAsync(store, $"fresh, {callers} caller(s)", callers, count, cancellationToken);
                 var replayed = await RecordAsync(store, $"replay, {callers} caller(s)", callers, count, cancellationToken);
                 var errors = (count - fresh) + replayed;
@@ -57,7 +57,7 @@ internal sealed class NonceStoreBenchmark(int iterations)
             {
                 var nonce = $"bench-nonce-{i:D12}";
                 var t = Stopwatch.GetTimestamp();
-                var recorded = await store.TryRecordAsync("bench-key", nonce, rememberUntil, cancellationToken);
+                var recorded = await store.TryRecordAsync("bench-key", nonce, DateTimeOffset.UtcNow, rememberUntil, cancellationToken);
                 latencies.Add(label, Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                 if (recorded)
                 {

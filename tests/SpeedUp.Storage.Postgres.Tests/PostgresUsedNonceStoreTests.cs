@@ -16,11 +16,11 @@ public sealed class PostgresUsedNonceStoreTests(PostgresClusterFixture postgres)
         await using var first = TestInstances.Database(connectionString);
         await using var second = TestInstances.Database(connectionString);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var stores = new[] { Store(first, time), Store(second, time) };
+        var stores = new[] { Store(first), Store(second) };
         await stores[0].OpenAsync(Ct);
         var until = time.GetUtcNow().AddMinutes(5);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => stores[i % 2].TryRecordAsync("key-a", "nonce-1", until, Ct).AsTask()));
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => stores[i % 2].TryRecordAsync("key-a", "nonce-1", time.GetUtcNow(), until, Ct).AsTask()));
 
         Assert.Single(results, r => r);
     }
@@ -32,16 +32,16 @@ public sealed class PostgresUsedNonceStoreTests(PostgresClusterFixture postgres)
         await using var first = TestInstances.Database(connectionString);
         await using var second = TestInstances.Database(connectionString);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var (a, b) = (Store(first, time), Store(second, time));
+        var (a, b) = (Store(first), Store(second));
         var until = time.GetUtcNow().AddMinutes(5);
 
-        Assert.True(await a.TryRecordAsync("key-a", "nonce-2", until, Ct));
+        Assert.True(await a.TryRecordAsync("key-a", "nonce-2", time.GetUtcNow(), until, Ct));
         time.Advance(TimeSpan.FromMinutes(4));
-        Assert.False(await b.TryRecordAsync("key-a", "nonce-2", until.AddMinutes(5), Ct));
+        Assert.False(await b.TryRecordAsync("key-a", "nonce-2", time.GetUtcNow(), until.AddMinutes(5), Ct));
         time.Advance(TimeSpan.FromMinutes(2));
-        Assert.True(await b.TryRecordAsync("key-a", "nonce-2", until.AddMinutes(5), Ct));
-        Assert.False(await a.TryRecordAsync("key-a", "nonce-2", until.AddMinutes(5), Ct));
+        Assert.True(await b.TryRecordAsync("key-a", "nonce-2", time.GetUtcNow(), until.AddMinutes(5), Ct));
+        Assert.False(await a.TryRecordAsync("key-a", "nonce-2", time.GetUtcNow(), until.AddMinutes(5), Ct));
     }
 
-    private static PostgresUsedNonceStore Store(PostgresDatabase database, TimeProvider time) => new(database, time, NullLogger<PostgresUsedNonceStore>.Instance);
+    private static PostgresUsedNonceStore Store(PostgresDatabase database) => new(database, NullLogger<PostgresUsedNonceStore>.Instance);
 }

@@ -15,6 +15,8 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
 
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private DateTimeOffset Now => _time.GetUtcNow();
+
     private DateTimeOffset InFiveMinutes => _time.GetUtcNow().AddMinutes(5);
 
     public void Dispose()
@@ -29,36 +31,36 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
     {
         var store = Open();
 
-        Assert.True(await store.TryRecordAsync("key-a", Nonce, InFiveMinutes, Ct));
-        Assert.False(await store.TryRecordAsync("key-a", Nonce, InFiveMinutes, Ct));
-        Assert.True(await store.TryRecordAsync("key-b", Nonce, InFiveMinutes, Ct)); // nonces are per key
-        Assert.True(await store.TryRecordAsync("key-a", Nonce + "x", InFiveMinutes, Ct));
+        Assert.True(await store.TryRecordAsync("key-a", Nonce, Now, InFiveMinutes, Ct));
+        Assert.False(await store.TryRecordAsync("key-a", Nonce, Now, InFiveMinutes, Ct));
+        Assert.True(await store.TryRecordAsync("key-b", Nonce, Now, InFiveMinutes, Ct)); // nonces are per key
+        Assert.True(await store.TryRecordAsync("key-a", Nonce + "x", Now, InFiveMinutes, Ct));
     }
 
     [Fact]
     public async Task TryRecordAsync_UsedNonce_IsRefusedUntilItsWindowEndsThenFreeAgain()
     {
         var store = Open();
-        Assert.True(await store.TryRecordAsync("key-a", Nonce, InFiveMinutes, Ct));
+        Assert.True(await store.TryRecordAsync("key-a", Nonce, Now, InFiveMinutes, Ct));
 
         _time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromMilliseconds(1));
-        Assert.False(await store.TryRecordAsync("key-a", Nonce, InFiveMinutes, Ct));
+        Assert.False(await store.TryRecordAsync("key-a", Nonce, Now, InFiveMinutes, Ct));
 
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.True(await store.TryRecordAsync("key-a", Nonce, InFiveMinutes, Ct));
-        Assert.False(await store.TryRecordAsync("key-a", Nonce, InFiveMinutes, Ct)); // and remembered anew
+        Assert.True(await store.TryRecordAsync("key-a", Nonce, Now, InFiveMinutes, Ct));
+        Assert.False(await store.TryRecordAsync("key-a", Nonce, Now, InFiveMinutes, Ct)); // and remembered anew
     }
 
     [Fact]
     public async Task TryRecordAsync_AfterARestart_StillRefusesTheNoncesItWasGiven()
     {
         var before = Open();
-        Assert.True(await before.TryRecordAsync("key-a", Nonce, InFiveMinutes, Ct));
+        Assert.True(await before.TryRecordAsync("key-a", Nonce, Now, InFiveMinutes, Ct));
         before.Dispose();
         _stores.Remove(before);
 
         var after = Open();
-        Assert.False(await after.TryRecordAsync("key-a", Nonce, InFiveMinutes, Ct));
+        Assert.False(await after.TryRecordAsync("key-a", Nonce, Now, InFiveMinutes, Ct));
     }
 
     [Fact]
@@ -70,7 +72,7 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
         {
             var nonce = $"{Nonce}-{round}";
             var attempts = Enumerable.Range(0, 16).Select(i => Task.Run(
-                async () => await (i % 2 == 0 ? first : second).TryRecordAsync("key-a", nonce, InFiveMinutes, Ct), Ct));
+                async () => await (i % 2 == 0 ? first : second).TryRecordAsync("key-a", nonce, Now, InFiveMinutes, Ct), Ct));
 
             var outcomes = await Task.WhenAll(attempts);
 
@@ -84,13 +86,13 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
         var store = Open();
         for (var i = 0; i < 1000; i++)
         {
-            Assert.True(await store.TryRecordAsync("key-a", $"{Nonce}-old-{i}", InFiveMinutes, Ct));
+            Assert.True(await store.TryRecordAsync("key-a", $"{Nonce}-old-{i}", Now, InFiveMinutes, Ct));
         }
 
         _time.Advance(TimeSpan.FromMinutes(6));
         for (var i = 0; i < 4096; i++)
         {
-            Assert.True(await store.TryRecordAsync("key-a", $"{Nonce}-new-{i}", InFiveMinutes, Ct));
+            Assert.True(await store.TryRecordAsync("key-a", $"{Nonce}-new-{i}", Now, InFiveMinutes, Ct));
         }
 
         var remaining = await CountAsync(store.FilePath);
@@ -103,11 +105,11 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
         var notADirectory = Path.Combine(_directory, "a-file");
         await File.WriteAllTextAsync(notADirectory, "not a directory", Ct);
         var path = Path.Combine(notADirectory, "nonces.db");
-        var store = new SqliteUsedNonceStore(Options.Create(new SqliteStorageOptions { NonceSqlitePath = path }), _time);
+        var store = new SqliteUsedNonceStore(Options.Create(new SqliteStorageOptions { NonceSqlitePath = path }));
         _stores.Add(store);
 
         var open = await Assert.ThrowsAsync<InvalidOperationException>(() => store.OpenAsync(Ct));
-        var record = await Assert.ThrowsAsync<InvalidOperationException>(() => store.TryRecordAsync("key-a", Nonce, InFiveMinutes, Ct).AsTask());
+        var record = await Assert.ThrowsAsync<InvalidOperationException>(() => store.TryRecordAsync("key-a", Nonce, Now, InFiveMinutes, Ct).AsTask());
 
         Assert.Contains("SpeedUp:Storage:NonceSqlitePath", open.Message, StringComparison.Ordinal);
         Assert.Contains(path, open.Message, StringComparison.Ordinal);
@@ -120,7 +122,7 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
     [InlineData("data/speedup.db", "shared/replays.db", "shared/replays.db")]
     public void FilePath_NotConfigured_IsBesideTheDatabaseElseTheConfiguredOne(string database, string configured, string expected)
     {
-        var store = new SqliteUsedNonceStore(Options.Create(new SqliteStorageOptions { SqlitePath = database, NonceSqlitePath = configured }), _time);
+        var store = new SqliteUsedNonceStore(Options.Create(new SqliteStorageOptions { SqlitePath = database, NonceSqlitePath = configured }));
         _stores.Add(store);
 
         Assert.Equal(Path.GetFullPath(expected), store.FilePath);
@@ -128,7 +130,7 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
 
     private SqliteUsedNonceStore Open()
     {
-        var store = new SqliteUsedNonceStore(Options.Create(new SqliteStorageOptions { SqlitePath = Path.Combine(_directory, "speedup.db") }), _time);
+        var store = new SqliteUsedNonceStore(Options.Create(new SqliteStorageOptions { SqlitePath = Path.Combine(_directory, "speedup.db") }));
         _stores.Add(store);
         return store;
     }

@@ -191,8 +191,11 @@ public sealed partial class ServiceProcess : ServiceClients, IAsyncDisposable
         environment["SPEEDUP_CU_SNMP_COMMUNITY"] = CarrierSimulators.UnicomWriteCommunity;
         // Signed calls: bootstrap keys with fresh secrets, the master key beside the database (so a restart on the same
         // database reads its keys back), and limits far above what a test sends (the rate-limit tests set their own).
-        var customerKey = keysOf?.CustomerKey ?? new AccessKeyCredentials("demo-key", NewSecret());
-        var operatorKey = keysOf?.OperatorKey ?? new AccessKeyCredentials("demo-operator", NewSecret());
+        // A restart on the same database keeps its bootstrap secrets: bootstrap never re-applies a secret to an existing key.
+        var remembered = s_bootstrapKeys.GetOrAdd(databasePath,
+            _ => (new AccessKeyCredentials("demo-key", NewSecret()), new AccessKeyCredentials("demo-operator", NewSecret())));
+        var customerKey = keysOf?.CustomerKey ?? remembered.Customer;
+        var operatorKey = keysOf?.OperatorKey ?? remembered.Operator;
         environment["SPEEDUP_DEMO_KEY_SECRET"] = customerKey.AccessKeySecret;
         environment["SPEEDUP_DEMO_OPERATOR_SECRET"] = operatorKey.AccessKeySecret;
         environment["SpeedUp__Security__MasterKeyPath"] = databasePath + ".master.key";
@@ -284,7 +287,11 @@ public sealed partial class ServiceProcess : ServiceClients, IAsyncDisposable
         return X509CertificateLoader.LoadCertificate(withKey.RawData);
     }
 
-    private static string NewSecret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+    /// <summary>The bootstrap secrets given to each database, so a restart on it comes with the same ones.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (AccessKeyCredentials Customer, AccessKeyCredentials Operator)> s_bootstrapKeys =
+        new(StringComparer.Ordinal);
+
+    private static string NewSecret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private void OnLine(string? line)
     {

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SpeedUp.Core.Customers;
 using SpeedUp.Core.Errors;
 
@@ -9,14 +8,16 @@ namespace SpeedUp.Core.Access;
 
 /// <summary>
 /// Access keys: creation, disabling, rotation and deletion (each audited with the acting key), provisioning from
-/// configuration, and the lookup that signature verification needs.
+/// configuration (<see cref="BootstrapKeyProvisioner"/>), and the lookup that signature verification needs. No key
+/// administers beyond its own power: it may grant only actions it holds, and read, enable, disable, rotate or delete only
+/// keys whose every action it holds (<see cref="ActionCatalogue.Covers"/>); anything else is refused with
+/// <c>isp.RAM_PERMISSION_DENY</c>, changes nothing and is audited as <c>refused-…</c>.
 /// </summary>
 public sealed partial class AccessKeyService(
     IAccessKeyStore store,
     ICustomerStore customers,
     ISecretProtector protector,
     ActionCatalogue catalogue,
-    IOptions<SecurityOptions> options,
     TimeProvider time,
     ILogger<AccessKeyService> logger)
 {
@@ -58,6 +59,7 @@ public sealed partial class AccessKeyService(
     {
         var owner = string.IsNullOrEmpty(customerId) ? null : CustomerService.RequireId(customerId);
         RequireGrants(actions, owner is not null);
+        await RequireHoldsAsync(actor, "create", actor, "a key", actions, cancellationToken).ConfigureAwait(false);
         if (owner is not null && await customers.FindAsync(owner, cancellationToken).ConfigureAwait(false) is null)
         {
             throw new SpeedUpException(ProductErrorCode.InvalidParameters, FailureKind.NotFound, $"No customer '{owner}'.");
@@ -79,6 +81,7 @@ public sealed partial class AccessKeyService(
     public async Task<AccessKey> SetEnabledAsync(string actor, string? keyId, bool enabled, CancellationToken cancellationToken)
     {
         var id = RequireId(keyId);
+        await RequireAdministrableAsync(actor, enabled ? "enable" : "disable", id, cancellationToken).ConfigureAwait(false);
         return await store.SetEnabledAsync(id, enabled, Audit(actor, enabled ? "enable" : "disable", id, ""), cancellationToken).ConfigureAwait(false)
             ?? throw NotFound(id);
     }
@@ -92,7 +95,7 @@ public sealed partial class AccessKeyService(
             throw SpeedUpException.InvalidParameter($"The grace period must be between 0 and {MaxRotationGrace.TotalSeconds:0} seconds.");
         }
 
-        var stored = await store.FindAsync(id, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
+        var stored = await RequireAdministrableAsync(actor, "rotate", id, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var secret = NewSecret();
         var keepPrevious = grace > TimeSpan.Zero;
@@ -107,45 +110,37 @@ public sealed partial class AccessKeyService(
     public async Task DeleteAsync(string actor, string? keyId, CancellationToken cancellationToken)
     {
         var id = RequireId(keyId);
+        await RequireAdministrableAsync(actor, "delete", id, cancellationToken).ConfigureAwait(false);
         if (!await store.DeleteAsync(id, Audit(actor, "delete", id, ""), cancellationToken).ConfigureAwait(false))
         {
             throw NotFound(id);
         }
     }
 
-    /// <summary>Keys of one customer, or all.</summary>
-    public Task<IReadOnlyList<AccessKey>> ListAsync(string? customerId, CancellationToken cancellationToken) =>
-        store.ListAsync(string.IsNullOrEmpty(customerId) ? null : CustomerService.RequireId(customerId), cancellationToken);
+    /// <summary>Keys of one customer, or all — only those whose every action <paramref name="actor"/> holds.</summary>
+    public async Task<IReadOnlyList<AccessKey>> ListAsync(string actor, string? customerId, CancellationToken cancellationToken)
+    {
+        var owner = string.IsNullOrEmpty(customerId) ? null : CustomerService.RequireId(customerId);
+        var held = await GrantsOfAsync(actor, cancellationToken).ConfigureAwait(false);
+        var keys = await store.ListAsync(owner, cancellationToken).ConfigureAwait(false);
+        return keys.Where(k => ActionCatalogue.CoversAll(held, k.Actions)).ToList();
+    }
 
-    /// <summary>The latest audit entries (at most 1000), newest first.</summary>
-    public Task<IReadOnlyList<AccessKeyAuditEntry>> AuditAsync(string? keyId, int limit, CancellationToken cancellationToken)
+    /// <summary>The latest audit entries (at most 1000), newest first; of one key only when <paramref name="actor"/> may administer it.</summary>
+    public async Task<IReadOnlyList<AccessKeyAuditEntry>> AuditAsync(string actor, string? keyId, int limit, CancellationToken cancellationToken)
     {
         if (limit is < 0 or > 1000)
         {
             throw SpeedUpException.InvalidParameter("limit must be 0..1000 (0 = 100).");
         }
 
-        return store.ListAuditAsync(string.IsNullOrEmpty(keyId) ? null : RequireId(keyId), limit == 0 ? 100 : limit, cancellationToken);
-    }
-
-    /// <summary>Provisions <c>SpeedUp:Security:BootstrapKeys</c> whose secret variable is set (others are skipped, with a warning).</summary>
-    public async Task SeedAsync(CancellationToken cancellationToken)
-    {
-        foreach (var seed in options.Value.BootstrapKeys)
+        var id = string.IsNullOrEmpty(keyId) ? null : RequireId(keyId);
+        if (id is not null && await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } stored)
         {
-            var secret = Environment.GetEnvironmentVariable(seed.SecretEnvironmentVariable);
-            if (string.IsNullOrEmpty(secret))
-            {
-                LogBootstrapSkipped(seed.Id, seed.SecretEnvironmentVariable);
-                continue;
-            }
-
-            var owner = string.IsNullOrEmpty(seed.CustomerId) ? null : seed.CustomerId;
-            var key = new AccessKey(seed.Id, owner, seed.Actions.ToList(), true, Description(seed.Description), time.GetUtcNow(), null);
-            await store.UpsertAsync(new StoredAccessKey(key, protector.Protect(seed.Id, secret), null, null),
-                Audit(ConfigurationActor, "provision", seed.Id, $"customer={owner ?? "(operator)"} actions={string.Join(',', key.Actions)}"),
-                cancellationToken).ConfigureAwait(false);
+            await RequireHoldsAsync(actor, "read", id, $"access key '{id}'", stored.Key.Actions, cancellationToken).ConfigureAwait(false);
         }
+
+        return await store.ListAuditAsync(id, limit == 0 ? 100 : limit, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Checks a key id from a request.</summary>
@@ -162,13 +157,48 @@ public sealed partial class AccessKeyService(
         }
     }
 
+    /// <summary>The key <paramref name="keyId"/>, when <paramref name="actor"/> holds every action of it; else refused (and audited).</summary>
+    private async Task<StoredAccessKey> RequireAdministrableAsync(string actor, string action, string keyId, CancellationToken cancellationToken)
+    {
+        var stored = await store.FindAsync(keyId, cancellationToken).ConfigureAwait(false) ?? throw NotFound(keyId);
+        await RequireHoldsAsync(actor, action, keyId, $"access key '{keyId}'", stored.Key.Actions, cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <summary>
+    /// Refuses (audited under <paramref name="keyId"/>, logged, nothing changed) when <paramref name="actor"/> does not
+    /// hold every one of <paramref name="actions"/>. A refused creation is audited under the actor's own key id.
+    /// </summary>
+    private async Task RequireHoldsAsync(
+        string actor, string action, string keyId, string target, IReadOnlyCollection<string> actions, CancellationToken cancellationToken)
+    {
+        var held = await GrantsOfAsync(actor, cancellationToken).ConfigureAwait(false);
+        var missing = actions.Where(a => !ActionCatalogue.Covers(held, a)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var beyond = string.Join(',', missing.Take(8).Select(m => m.Length > 64 || m.Any(char.IsControl) ? "(unprintable)" : m));
+        await store.AppendAuditAsync(Audit(actor, "refused-" + action, keyId, $"actor does not hold {beyond}"), cancellationToken).ConfigureAwait(false);
+        LogAdministrationRefused(actor, action, keyId);
+        throw new SpeedUpException(ProductErrorCode.PermissionDenied, FailureKind.PermissionDenied,
+            $"The access key '{actor}' may not {action} {target}: it does not hold {beyond} itself.");
+    }
+
+    /// <summary>The actions the acting key holds now (none when it is gone).</summary>
+    private async Task<IReadOnlyCollection<string>> GrantsOfAsync(string actor, CancellationToken cancellationToken) =>
+        IsValidId(actor) && await store.FindAsync(actor, cancellationToken).ConfigureAwait(false) is { } stored
+            ? stored.Key.Actions.ToList()
+            : [];
+
     private AccessKeyAuditEntry Audit(string actor, string action, string keyId, string detail) => new(time.GetUtcNow(), actor, action, keyId, detail);
 
     private static string NewSecret() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     private static string NewKeyId() => "AK" + Convert.ToHexString(RandomNumberGenerator.GetBytes(10));
 
-    private static string Description(string? description) => (description ?? "").Trim() is { Length: <= 256 } trimmed && !trimmed.Any(char.IsControl)
+    internal static string Description(string? description) => (description ?? "").Trim() is { Length: <= 256 } trimmed && !trimmed.Any(char.IsControl)
         ? trimmed
         : throw SpeedUpException.InvalidParameter("description must be at most 256 printable characters.");
 
@@ -177,6 +207,6 @@ public sealed partial class AccessKeyService(
     [GeneratedRegex(@"^[A-Za-z0-9._-]{3,64}\z")]
     private static partial Regex IdPattern();
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Bootstrap access key {KeyId} not provisioned: the environment variable {Variable} is not set")]
-    private partial void LogBootstrapSkipped(string keyId, string variable);
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Access key {Actor} refused to {Action} access key {KeyId}: beyond its own grants")]
+    private partial void LogAdministrationRefused(string actor, string action, string keyId);
 }

@@ -37,6 +37,29 @@ public sealed class ActionCatalogue
     }
 
     /// <summary>
+    /// Whether a key holding <paramref name="held"/> holds everything <paramref name="grant"/> gives: <c>*</c> only by
+    /// <c>*</c>, <c>Service/*</c> only by <c>*</c> or <c>Service/*</c> (methods added to the service later are part of
+    /// it), a single action by any grant that allows it.
+    /// </summary>
+    public static bool Covers(IEnumerable<string> held, string grant)
+    {
+        if (grant == "*")
+        {
+            return held.Contains("*", StringComparer.Ordinal);
+        }
+
+        if (grant.EndsWith("/*", StringComparison.Ordinal))
+        {
+            return held.Any(h => h == "*" || h == grant);
+        }
+
+        return grant.Contains('/', StringComparison.Ordinal) && Allows(held, grant);
+    }
+
+    /// <summary>Whether <paramref name="held"/> covers every grant of <paramref name="grants"/> (<see cref="Covers"/>).</summary>
+    public static bool CoversAll(IReadOnlyCollection<string> held, IEnumerable<string> grants) => grants.All(g => Covers(held, g));
+
+    /// <summary>
     /// The problems of a grant list for a customer key (<paramref name="forCustomer"/>) or an operator key; empty when
     /// it is fine. A grant must match at least one known action; a customer key may not reach operator actions.
     /// </summary>

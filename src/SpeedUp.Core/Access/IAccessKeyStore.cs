@@ -23,6 +23,9 @@ public interface IAccessKeyStore
     /// <summary>Deletes a key; false when it does not exist.</summary>
     Task<bool> DeleteAsync(string keyId, AccessKeyAuditEntry audit, CancellationToken cancellationToken);
 
+    /// <summary>Records an audit entry that goes with no change (a refused request).</summary>
+    Task AppendAuditAsync(AccessKeyAuditEntry audit, CancellationToken cancellationToken);
+
     /// <summary>Keys, of one customer or all (<paramref name="customerId"/> null), ordered by id.</summary>
     Task<IReadOnlyList<AccessKey>> ListAsync(string? customerId, CancellationToken cancellationToken);
 

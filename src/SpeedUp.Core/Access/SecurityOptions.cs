@@ -12,6 +12,16 @@ public sealed class SecurityOptions
     /// <summary>How far a call's timestamp may be from the service's clock, either way.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How much longer than the last instant a call could pass the timestamp check (its signed time plus
+    /// <see cref="ClockSkew"/>) its nonce is remembered: covers the time between the check and the record, and clock
+    /// differences between instances sharing the nonce store.
+    /// </summary>
+    public TimeSpan NonceRetentionMargin { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Until when a nonce of a call signed at <paramref name="signedAt"/> must be remembered.</summary>
+    public DateTimeOffset RememberNonceUntil(DateTimeOffset signedAt) => signedAt + ClockSkew + NonceRetentionMargin;
+
     /// <summary>Keys provisioned at start-up from configuration (their secrets from the environment).</summary>
     public List<BootstrapKeyOptions> BootstrapKeys { get; set; } = [];
 
@@ -19,7 +29,10 @@ public sealed class SecurityOptions
     public RateLimitOptions RateLimits { get; set; } = new();
 }
 
-/// <summary>A key provisioned from configuration: created, or brought back to this definition, at every start.</summary>
+/// <summary>
+/// A key provisioned from configuration: created at start-up when absent and never deleted; an existing key is left as
+/// the admin API made it, unless <see cref="Recover"/> is set.
+/// </summary>
 public sealed class BootstrapKeyOptions
 {
     /// <summary>The AccessKeyId.</summary>
@@ -36,6 +49,12 @@ public sealed class BootstrapKeyOptions
 
     /// <summary>What the key is for.</summary>
     public string Description { get; set; } = "";
+
+    /// <summary>
+    /// Recovery only: at start-up, re-create the key from this definition (enabled, the environment's secret), undoing
+    /// a disable, a rotation or a delete. Logged at warning and audited as <c>recover</c>; remove it once recovered.
+    /// </summary>
+    public bool Recover { get; set; }
 }
 
 /// <summary>Token buckets per access key and per customer.</summary>

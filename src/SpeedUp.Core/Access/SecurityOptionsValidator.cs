@@ -14,6 +14,11 @@ public sealed class SecurityOptionsValidator(ActionCatalogue catalogue) : IValid
             errors.Add("SpeedUp:Security:ClockSkew must be more than 0 and at most 01:00:00.");
         }
 
+        if (options.NonceRetentionMargin <= TimeSpan.Zero || options.NonceRetentionMargin > TimeSpan.FromHours(1))
+        {
+            errors.Add("SpeedUp:Security:NonceRetentionMargin must be more than 0 and at most 01:00:00.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.MasterKeyPath) && string.IsNullOrWhiteSpace(options.MasterKeyEnvironmentVariable))
         {
             errors.Add("SpeedUp:Security needs MasterKeyPath or MasterKeyEnvironmentVariable.");

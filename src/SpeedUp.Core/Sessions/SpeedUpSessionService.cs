@@ -99,6 +99,8 @@ public sealed class SpeedUpSessionService(
         var bandId = RequestValidator.BandId(command.BandId);
         var direction = RequestValidator.Direction(command.Direction);
 
+        // A line without this customer's open session is refused before any lock is taken (checked again under it).
+        await RequireOpenAsync(customerId, address, port, bandId, direction, cancellationToken).ConfigureAwait(false);
         await using var _ = await locks.AcquireAsync(bandId, cancellationToken).ConfigureAwait(false);
         var session = await RequireOpenAsync(customerId, address, port, bandId, direction, cancellationToken).ConfigureAwait(false);
         session.BeginRestore(EndReason.Stopped, time.GetUtcNow());

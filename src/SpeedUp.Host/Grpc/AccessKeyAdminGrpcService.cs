@@ -8,7 +8,10 @@ using Wire = Broadband.SpeedUp.Admin.V1;
 
 namespace SpeedUp.Host.Grpc;
 
-/// <summary>The operator's access keys and their audit log (protos/broadband/speedup/admin/v1/access_keys.proto).</summary>
+/// <summary>
+/// The operator's access keys and their audit log (protos/broadband/speedup/admin/v1/access_keys.proto). The caller's
+/// key is the actor: <see cref="AccessKeyService"/> keeps it within its own grants.
+/// </summary>
 internal sealed class AccessKeyAdminGrpcService(AccessKeyService keys, ICallerContext caller) : AccessKeyAdmin.AccessKeyAdminBase
 {
     /// <inheritdoc />
@@ -20,7 +23,7 @@ internal sealed class AccessKeyAdminGrpcService(AccessKeyService keys, ICallerCo
 
     /// <inheritdoc />
     public override async Task<ListAccessKeysResponse> ListAccessKeys(ListAccessKeysRequest request, ServerCallContext context) =>
-        new() { Keys = { (await keys.ListAsync(request.CustomerId, context.CancellationToken)).Select(ToWire) } };
+        new() { Keys = { (await keys.ListAsync(Actor, request.CustomerId, context.CancellationToken)).Select(ToWire) } };
 
     /// <inheritdoc />
     public override async Task<Wire.AccessKey> DisableAccessKey(AccessKeyRef request, ServerCallContext context) =>
@@ -51,7 +54,7 @@ internal sealed class AccessKeyAdminGrpcService(AccessKeyService keys, ICallerCo
         {
             Entries =
             {
-                (await keys.AuditAsync(request.AccessKeyId, request.Limit, context.CancellationToken)).Select(e => new Broadband.SpeedUp.Admin.V1.AccessKeyAuditEntry
+                (await keys.AuditAsync(Actor, request.AccessKeyId, request.Limit, context.CancellationToken)).Select(e => new Broadband.SpeedUp.Admin.V1.AccessKeyAuditEntry
                 {
                     At = Timestamp.FromDateTimeOffset(e.At), Actor = e.Actor, Action = e.Action, AccessKeyId = e.KeyId, Detail = e.Detail,
                 }),

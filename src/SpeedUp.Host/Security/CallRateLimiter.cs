@@ -19,8 +19,12 @@ internal sealed class CallRateLimiter
 
     private readonly TokenBuckets _perKey;
     private readonly TokenBuckets _perCustomer;
+    /// <summary>Reports older than <see cref="ReportEvery"/> are forgotten once every this many refusals.</summary>
+    private const int ForgetEvery = 1024;
+
     private readonly ConcurrentDictionary<string, long> _reportedAt = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private long _refusals;
 
     public CallRateLimiter(IOptions<SecurityOptions> options, IOptions<ClusterOptions> cluster, TimeProvider time)
     {
@@ -45,6 +49,7 @@ internal sealed class CallRateLimiter
     public bool ShouldReport(string accessKeyId)
     {
         var now = _time.GetTimestamp();
+        ForgetOldReports(now);
         while (true)
         {
             if (!_reportedAt.TryGetValue(accessKeyId, out var last))
@@ -65,6 +70,26 @@ internal sealed class CallRateLimiter
             if (_reportedAt.TryUpdate(accessKeyId, now, last))
             {
                 return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops the report times that no longer hold a refusal back (older than <see cref="ReportEvery"/>), so keys that
+    /// stopped calling, or were deleted, leave nothing behind: the table holds only keys reported in the last period.
+    /// </summary>
+    private void ForgetOldReports(long now)
+    {
+        if (Interlocked.Increment(ref _refusals) % ForgetEvery != 0)
+        {
+            return;
+        }
+
+        foreach (var (key, last) in _reportedAt)
+        {
+            if (_time.GetElapsedTime(last, now) >= ReportEvery)
+            {
+                _reportedAt.TryRemove(KeyValuePair.Create(key, last));
             }
         }
     }

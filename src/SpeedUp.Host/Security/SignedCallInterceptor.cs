@@ -105,7 +105,9 @@ internal sealed partial class SignedCallInterceptor(
             throw Refused(context, keyId, RefusalKind.Malformed, $"{SignatureHeaders.Nonce} must be 16..64 of [A-Za-z0-9_-].");
         }
 
-        var skew = options.Value.ClockSkew;
+        // One instant for the whole call: the timestamp check and the nonce store judge the same moment.
+        var security = options.Value;
+        var skew = security.ClockSkew;
         var now = time.GetUtcNow();
         if (!long.TryParse(timestampText, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
@@ -137,7 +139,7 @@ internal sealed partial class SignedCallInterceptor(
             throw Refused(context, keyId, RefusalKind.SignatureInvalid, "The signature does not match (see the canonical form in the README, \"Security\").");
         }
 
-        if (!await nonces.TryRecordAsync(keyId, nonce, signedAt + skew, context.CancellationToken).ConfigureAwait(false))
+        if (!await nonces.TryRecordAsync(keyId, nonce, now, security.RememberNonceUntil(signedAt), context.CancellationToken).ConfigureAwait(false))
         {
             throw Refused(context, keyId, RefusalKind.SignatureReplayed, "The nonce was already used: a replayed call.");
         }

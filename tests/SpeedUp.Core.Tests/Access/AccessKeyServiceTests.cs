@@ -20,15 +20,25 @@ public sealed class AccessKeyServiceTests : IDisposable
     private readonly CoreHarness _h = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero));
     private readonly AccessKeyService _keys;
+    private readonly AesGcmSecretProtector _protector;
     private readonly string _masterKeyPath;
 
     public AccessKeyServiceTests()
     {
         _masterKeyPath = Path.Combine(Path.GetTempPath(), $"speedup-master-{Guid.NewGuid():N}.key");
         var options = Options.Create(new SecurityOptions { MasterKeyPath = _masterKeyPath });
-        _keys = new AccessKeyService(new SqliteAccessKeyStore(_h.Database), _h.CustomerStore,
-            new AesGcmSecretProtector(new MasterKeySource(options)), Catalogue, options, _time, NullLogger<AccessKeyService>.Instance);
+        _protector = new AesGcmSecretProtector(new MasterKeySource(options));
+        _keys = new AccessKeyService(Store, _h.CustomerStore, _protector, Catalogue, _time, NullLogger<AccessKeyService>.Instance);
+        Given(Operator, "*");
+        Given("AKSECOND", "*");
     }
+
+    private SqliteAccessKeyStore Store => new(_h.Database);
+
+    /// <summary>A key holding <paramref name="actions"/>, put straight into the store (audited by <c>setup</c>).</summary>
+    private void Given(string id, params string[] actions) =>
+        Store.CreateAsync(new StoredAccessKey(new AccessKey(id, null, actions, true, "", _time.GetUtcNow(), null), _protector.Protect(id, "x"), null, null),
+            new AccessKeyAuditEntry(_time.GetUtcNow(), "setup", "create", id, ""), CancellationToken.None).GetAwaiter().GetResult();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -89,7 +99,7 @@ public sealed class AccessKeyServiceTests : IDisposable
 
         var (operatorKey, _) = await _keys.CreateAsync(Operator, null, ["*"], "ops", Ct);
         Assert.Null(operatorKey.CustomerId);
-        Assert.Single(await _keys.AuditAsync(null, 0, Ct)); // only the successful creation is audited
+        Assert.Single(await _keys.AuditAsync(Operator, null, 0, Ct), e => e.Actor == Operator); // only the successful creation is audited
     }
 
     [Fact]
@@ -142,42 +152,66 @@ public sealed class AccessKeyServiceTests : IDisposable
         var missing = await Assert.ThrowsAsync<SpeedUpException>(() => _keys.DeleteAsync(Operator, key.Id, Ct));
         Assert.Equal(FailureKind.NotFound, missing.Kind);
 
-        var audit = await _keys.AuditAsync(key.Id, 0, Ct);
+        var audit = await _keys.AuditAsync(Operator, key.Id, 0, Ct);
         Assert.Equal(["delete", "enable", "disable", "create"], audit.Select(e => e.Action));
         Assert.Equal([Operator, Operator, "AKSECOND", Operator], audit.Select(e => e.Actor));
         Assert.Contains("customer=c1 actions=SpeedUpService/*", audit[^1].Detail, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task SeedAsync_BootstrapKeys_ComeFromTheEnvironmentAndAreSkippedWithoutIt()
+    public async Task CreateAsync_GrantsBeyondTheCallersOwn_AreRefusedAuditedAndCreateNothing()
     {
-        var variable = $"SPEEDUP_TEST_BOOT_{Guid.NewGuid():N}";
-        var options = Options.Create(new SecurityOptions
+        Given("AKCREATOR", "AccessKeyAdmin/CreateAccessKey", "SpeedUpService/Precheck");
+
+        foreach (var grants in (string[][])[["*"], ["AccessKeyAdmin/*"], ["CustomerAdmin/GetCustomer"], ["SpeedUpService/*"]])
         {
-            MasterKeyPath = _masterKeyPath,
-            BootstrapKeys =
-            [
-                new BootstrapKeyOptions { Id = "boot-ops", SecretEnvironmentVariable = variable, Actions = ["*"] },
-                new BootstrapKeyOptions { Id = "boot-missing", SecretEnvironmentVariable = variable + "_UNSET", Actions = ["*"] },
-            ],
-        });
-        var keys = new AccessKeyService(new SqliteAccessKeyStore(_h.Database), _h.CustomerStore,
-            new AesGcmSecretProtector(new MasterKeySource(options)), Catalogue, options, _time, NullLogger<AccessKeyService>.Instance);
-        Environment.SetEnvironmentVariable(variable, "first-boot-secret");
-        try
-        {
-            await keys.SeedAsync(Ct);
-            Environment.SetEnvironmentVariable(variable, "second-boot-secret");
-            await keys.SeedAsync(Ct); // configuration is the source of truth: a changed secret replaces the stored one
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(variable, null);
+            var e = await Assert.ThrowsAsync<SpeedUpException>(() => _keys.CreateAsync("AKCREATOR", null, grants, null, Ct));
+            Assert.Equal((ProductErrorCode.PermissionDenied, FailureKind.PermissionDenied), (e.Code, e.Kind));
         }
 
-        Assert.Equal(["second-boot-secret"], (await keys.FindForVerificationAsync("boot-ops", Ct))!.Secrets);
-        Assert.Null(await keys.FindForVerificationAsync("boot-missing", Ct));
-        Assert.All(await keys.AuditAsync("boot-ops", 0, Ct), e => Assert.Equal(AccessKeyService.ConfigurationActor, e.Actor));
+        Assert.Equal(3, (await _keys.ListAsync(Operator, null, Ct)).Count); // the three given keys, nothing created
+        Assert.Equal(4, (await _keys.AuditAsync(Operator, "AKCREATOR", 0, Ct)).Count(e => e.Action == "refused-create" && e.Actor == "AKCREATOR"));
+        var (made, _) = await _keys.CreateAsync("AKCREATOR", null, ["SpeedUpService/Precheck", "AccessKeyAdmin/CreateAccessKey"], null, Ct); // its own grants
+        Assert.True(made.Enabled);
+    }
+
+    [Fact]
+    public async Task AdministeringAKeyWithMoreGrants_RotateDisableEnableDeleteReadList_IsRefusedAndChangesNothing()
+    {
+        Given("AKROTATOR", "AccessKeyAdmin/CreateAccessKey", "AccessKeyAdmin/*");
+        Given("AKPEER", "AccessKeyAdmin/CreateAccessKey");
+        var before = (await Store.FindAsync(Operator, Ct))!;
+
+        async Task Denied(Func<Task> call) =>
+            Assert.Equal(ProductErrorCode.PermissionDenied, (await Assert.ThrowsAsync<SpeedUpException>(call)).Code);
+
+        await Denied(() => _keys.RotateAsync("AKROTATOR", Operator, TimeSpan.Zero, Ct));
+        await Denied(() => _keys.SetEnabledAsync("AKROTATOR", Operator, enabled: false, Ct));
+        await Denied(() => _keys.SetEnabledAsync("AKROTATOR", Operator, enabled: true, Ct));
+        await Denied(() => _keys.DeleteAsync("AKROTATOR", Operator, Ct));
+        await Denied(() => _keys.AuditAsync("AKROTATOR", Operator, 0, Ct));
+
+        var after = (await Store.FindAsync(Operator, Ct))!;
+        Assert.Equal((before.Key.Enabled, before.Key.RotatedAt), (after.Key.Enabled, after.Key.RotatedAt));
+        Assert.Equal(before.ProtectedSecret, after.ProtectedSecret);
+        Assert.Equal(["AKPEER", "AKROTATOR"], (await _keys.ListAsync("AKROTATOR", null, Ct)).Select(k => k.Id)); // only keys within its grants
+        var refused = (await _keys.AuditAsync(Operator, Operator, 0, Ct)).Where(e => e.Actor == "AKROTATOR").Select(e => e.Action);
+        Assert.Equal(["refused-read", "refused-delete", "refused-enable", "refused-disable", "refused-rotate"], refused);
+
+        var (rotated, _) = await _keys.RotateAsync("AKROTATOR", "AKPEER", TimeSpan.Zero, Ct); // a key within its grants
+        Assert.NotNull(rotated.RotatedAt);
+        await _keys.DeleteAsync("AKROTATOR", "AKPEER", Ct);
+    }
+
+    [Fact]
+    public void Covers_Grants_OnlyByWhatTheHolderHasItself()
+    {
+        Assert.True(ActionCatalogue.Covers(["*"], "*"));
+        Assert.False(ActionCatalogue.Covers(["SpeedUpService/*", "AccessKeyAdmin/*"], "*"));
+        Assert.True(ActionCatalogue.Covers(["SpeedUpService/*"], "SpeedUpService/*"));
+        Assert.False(ActionCatalogue.Covers(["SpeedUpService/Precheck", "SpeedUpService/QueryStatus"], "SpeedUpService/*")); // later methods too
+        Assert.True(ActionCatalogue.Covers(["SpeedUpService/*"], "SpeedUpService/Precheck"));
+        Assert.False(ActionCatalogue.Covers(["SpeedUpService/Precheck"], "SpeedUpService/QueryStatus"));
     }
 
     [Fact]

@@ -30,6 +30,7 @@ namespace SpeedUp.Host.Tests.Support;
 /// </summary>
 public sealed class InProcessService : ServiceClients, IAsyncDisposable
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (AccessKeyCredentials Customer, AccessKeyCredentials Operator)> s_bootstrapKeys = new(StringComparer.Ordinal);
     private static int s_instances;
     private readonly WebApplication _app;
     private readonly CapturedLog _log;
@@ -114,8 +115,9 @@ public sealed class InProcessService : ServiceClients, IAsyncDisposable
         var instance = Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);
 
         // Bootstrap keys with fresh secrets in variables of this instance's own; limits far above what a test sends.
-        var customerKey = new AccessKeyCredentials("demo-key", NewSecret());
-        var operatorKey = new AccessKeyCredentials("demo-operator", NewSecret());
+        // A restart on the same database keeps its bootstrap secrets: bootstrap never re-applies a secret to an existing key.
+        var (customerKey, operatorKey) = s_bootstrapKeys.GetOrAdd(Path.GetFullPath(databasePath),
+            _ => (new AccessKeyCredentials("demo-key", NewSecret()), new AccessKeyCredentials("demo-operator", NewSecret())));
         var environment = new Dictionary<string, string>
         {
             ["SPEEDUP_CT_SSH_PASSWORD"] = networks.Telecom.SshPassword,
@@ -207,5 +209,5 @@ public sealed class InProcessService : ServiceClients, IAsyncDisposable
         }
     }
 
-    private static string NewSecret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+    private static string NewSecret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }

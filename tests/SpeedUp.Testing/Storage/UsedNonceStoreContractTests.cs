@@ -5,12 +5,16 @@ namespace SpeedUp.Testing.Storage;
 
 /// <summary>
 /// The contract of <see cref="IUsedNonceStore"/>: a nonce is taken once per key while remembered, by every instance.
-/// Whether a use is still remembered is judged by the store's own clock (the wall clock), so the facts pass
-/// <c>rememberUntil</c> values far in the past or the future rather than waiting.
+/// Whether a use is still remembered is judged at the instant the caller passes (the store reads no clock of its own),
+/// so the facts pass instants and <c>rememberUntil</c> values rather than waiting.
 /// </summary>
 public abstract class UsedNonceStoreContractTests : StoreContractTests
 {
-    private static readonly DateTimeOffset FarFuture = DateTimeOffset.UtcNow.AddYears(10);
+    /// <summary>Records of one instance after which a sweep has certainly run (the stores sweep every 4096).</summary>
+    private const int RecordsForASweep = 4096;
+
+    private static readonly DateTimeOffset Now = new(2026, 12, 3, 8, 40, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset FarFuture = Now.AddYears(10);
     private static readonly DateTimeOffset LongAgo = new(2001, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private IUsedNonceStore Nonces => Get<IUsedNonceStore>();
@@ -18,10 +22,10 @@ public abstract class UsedNonceStoreContractTests : StoreContractTests
     [Fact]
     public async Task TryRecordAsync_FirstUseIsTaken_ReplayIsRefused_NoncesArePerKey()
     {
-        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-1", FarFuture, Ct));
-        Assert.False(await Nonces.TryRecordAsync("AK1", "nonce-1", FarFuture, Ct));
-        Assert.True(await Nonces.TryRecordAsync("AK2", "nonce-1", FarFuture, Ct));
-        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-2", FarFuture, Ct));
+        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-1", Now, FarFuture, Ct));
+        Assert.False(await Nonces.TryRecordAsync("AK1", "nonce-1", Now, FarFuture, Ct));
+        Assert.True(await Nonces.TryRecordAsync("AK2", "nonce-1", Now, FarFuture, Ct));
+        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-2", Now, FarFuture, Ct));
     }
 
     [Fact]
@@ -30,20 +34,52 @@ public abstract class UsedNonceStoreContractTests : StoreContractTests
         var other = Get<IUsedNonceStore>(await SecondInstanceAsync());
         await other.OpenAsync(Ct);
 
-        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-1", FarFuture, Ct));
+        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-1", Now, FarFuture, Ct));
 
-        Assert.False(await other.TryRecordAsync("AK1", "nonce-1", FarFuture, Ct));
-        Assert.True(await other.TryRecordAsync("AK1", "nonce-2", FarFuture, Ct));
-        Assert.False(await Nonces.TryRecordAsync("AK1", "nonce-2", FarFuture, Ct));
+        Assert.False(await other.TryRecordAsync("AK1", "nonce-1", Now, FarFuture, Ct));
+        Assert.True(await other.TryRecordAsync("AK1", "nonce-2", Now, FarFuture, Ct));
+        Assert.False(await Nonces.TryRecordAsync("AK1", "nonce-2", Now, FarFuture, Ct));
     }
 
     [Fact]
     public async Task TryRecordAsync_UseNoLongerRemembered_TakesTheNonceAgain()
     {
-        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-1", LongAgo, Ct));
+        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-1", LongAgo.AddMinutes(-5), LongAgo, Ct));
 
-        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-1", FarFuture, Ct)); // the first use was remembered until long ago
-        Assert.False(await Nonces.TryRecordAsync("AK1", "nonce-1", FarFuture, Ct)); // and this one is remembered
+        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-1", Now, FarFuture, Ct)); // the first use was remembered until long ago
+        Assert.False(await Nonces.TryRecordAsync("AK1", "nonce-1", Now, FarFuture, Ct)); // and this one is remembered
+    }
+
+    /// <summary>
+    /// Remembered means judged at the caller's instant, whatever the wall clock says: one millisecond (the finest both
+    /// stores keep) before the remember-until the use is still there, at it the nonce may be taken again.
+    /// </summary>
+    [Fact]
+    public async Task TryRecordAsync_AtTheCallersInstant_RefusedUntilRememberUntilThenTakenAgain()
+    {
+        var until = Now.AddMinutes(6);
+        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-edge", Now, until, Ct));
+
+        Assert.False(await Nonces.TryRecordAsync("AK1", "nonce-edge", until.AddMilliseconds(-1), until, Ct));
+        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-edge", until, until.AddMinutes(6), Ct));
+    }
+
+    /// <summary>A sweep run at an instant before a use's remember-until leaves that use alone, on either instance.</summary>
+    [Fact]
+    public async Task TryRecordAsync_SweepBeforeRememberUntil_KeepsTheUse()
+    {
+        var until = Now.AddMinutes(6);
+        var justBefore = until.AddMilliseconds(-1);
+        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-kept", Now, until, Ct));
+        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-gone", Now, justBefore, Ct));
+
+        for (var i = 0; i < RecordsForASweep; i++)
+        {
+            Assert.True(await Nonces.TryRecordAsync("AK2", $"filler-{i}", justBefore, FarFuture, Ct));
+        }
+
+        Assert.False(await Nonces.TryRecordAsync("AK1", "nonce-kept", justBefore, until, Ct));
+        Assert.True(await Nonces.TryRecordAsync("AK1", "nonce-gone", justBefore, until, Ct)); // its remember-until had come
     }
 
     [Fact]
@@ -55,7 +91,7 @@ public abstract class UsedNonceStoreContractTests : StoreContractTests
         {
             var nonce = $"nonce-{round}";
             var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
-                Task.Run(async () => await instances[i % 2].TryRecordAsync("AK1", nonce, FarFuture, Ct), Ct)));
+                Task.Run(async () => await instances[i % 2].TryRecordAsync("AK1", nonce, Now, FarFuture, Ct), Ct)));
 
             Assert.Single(outcomes, taken => taken);
         }
