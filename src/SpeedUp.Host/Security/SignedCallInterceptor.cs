@@ -121,15 +121,17 @@ internal sealed partial class SignedCallInterceptor(
             throw Refused(context, keyId, RefusalKind.SignatureStale, $"The call was signed at {signedAt:O}, more than {skew.TotalSeconds:0} s from the service's clock ({now:O}).");
         }
 
+        // The caller hears the same for an unknown and a disabled key (so key ids cannot be probed); the metrics and
+        // the log tell the two apart for the operator.
         var key = await keys.FindForVerificationAsync(keyId, context.CancellationToken).ConfigureAwait(false);
         if (key is null)
         {
-            throw Refused(context, keyId, RefusalKind.UnknownKey, $"Unknown access key '{keyId}'.");
+            throw Refused(context, keyId, RefusalKind.UnknownKey, UnknownOrDisabled(keyId));
         }
 
         if (!key.Key.Enabled)
         {
-            throw Refused(context, keyId, RefusalKind.KeyDisabled, $"The access key '{keyId}' is disabled.");
+            throw Refused(context, keyId, RefusalKind.KeyDisabled, UnknownOrDisabled(keyId));
         }
 
         var message = request as IMessage ?? throw new InvalidOperationException($"{request.GetType().Name} is not a protobuf message.");
@@ -202,4 +204,7 @@ internal sealed partial class SignedCallInterceptor(
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Access key {AccessKeyId} denied {Method}")]
     private partial void LogDenied(string method, string accessKeyId);
+
+    /// <summary>What the caller hears for an unknown and for a disabled key alike.</summary>
+    private static string UnknownOrDisabled(string keyId) => $"The access key '{keyId}' is unknown or disabled.";
 }

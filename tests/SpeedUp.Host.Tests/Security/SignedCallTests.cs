@@ -54,7 +54,7 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
     {
         var now = _service.Time.GetUtcNow();
         await AssertUnauthenticatedAsync(Headers(_service.CustomerKey with { AccessKeySecret = "a-wrong-secret-value" }), "signature does not match");
-        await AssertUnauthenticatedAsync(Headers(new AccessKeyCredentials("AKNOSUCHKEY000", "whatever-secret")), "Unknown access key 'AKNOSUCHKEY000'");
+        await AssertUnauthenticatedAsync(Headers(new AccessKeyCredentials("AKNOSUCHKEY000", "whatever-secret")), "The access key 'AKNOSUCHKEY000' is unknown or disabled.");
         await AssertUnauthenticatedAsync(Headers(), "signature does not match", new QueryStatusRequest { BandId = 330100002 }); // body tampered
         await AssertUnauthenticatedAsync(Headers(path: "/broadband.speedup.v1.SpeedUpService/Precheck"), "signature does not match"); // signed for another method
         await AssertUnauthenticatedAsync(Headers(at: now.AddMinutes(-6)), "more than 300 s from the service's clock");
@@ -123,7 +123,7 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
         Assert.NotNull(await client.QueryStatusAsync(SignedCallProbe.Query, cancellationToken: Ct));
 
         await _service.Keys.DisableAccessKeyAsync(new AccessKeyRef { AccessKeyId = key.AccessKeyId }, cancellationToken: Ct);
-        await AssertUnauthenticatedAsync(Headers(key), "is disabled");
+        await AssertUnauthenticatedAsync(Headers(key), $"The access key '{key.AccessKeyId}' is unknown or disabled."); // as an unknown key: ids cannot be probed
         await _service.Keys.EnableAccessKeyAsync(new AccessKeyRef { AccessKeyId = key.AccessKeyId }, cancellationToken: Ct);
         Assert.NotNull(await client.QueryStatusAsync(SignedCallProbe.Query, cancellationToken: Ct));
 
@@ -143,7 +143,7 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
             "isv.INVALID_PARAMETERS", StatusCode.InvalidArgument);
 
         await _service.Keys.DeleteAccessKeyAsync(new AccessKeyRef { AccessKeyId = key.AccessKeyId }, cancellationToken: Ct);
-        await AssertUnauthenticatedAsync(Headers(third), $"Unknown access key '{key.AccessKeyId}'");
+        await AssertUnauthenticatedAsync(Headers(third), $"The access key '{key.AccessKeyId}' is unknown or disabled.");
         await ProductError.AssertFailsAsync(() => _service.Keys.DeleteAccessKeyAsync(new AccessKeyRef { AccessKeyId = key.AccessKeyId }),
             "isv.INVALID_PARAMETERS", StatusCode.NotFound);
 
