@@ -22,9 +22,7 @@ public sealed class ExtendSpeedUpTests(SimulatedNetworks networks)
     {
         await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase());
         await using var line = new LineRestorer(service.Client, Address, Direction.Up);
-        var bandId = await PrecheckAsync(service);
-        await service.Client.OrderThirtyDayPackAsync(bandId, Direction.Up, 20);
-        var started = await StartAsync(service, bandId, minutes: 60);
+        var (bandId, started) = await StartOnThirtyDayPackAsync(service, minutes: 60);
         var firstDue = started.Status.ExpiresAt.ToDateTimeOffset();
 
         var extended = await service.Client.ExtendSpeedUpAsync(Extend(bandId, 30));
@@ -47,9 +45,7 @@ public sealed class ExtendSpeedUpTests(SimulatedNetworks networks)
     {
         await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase());
         await using var line = new LineRestorer(service.Client, Address, Direction.Up);
-        var bandId = await PrecheckAsync(service);
-        await service.Client.OrderThirtyDayPackAsync(bandId, Direction.Up, 20);
-        var started = await StartAsync(service, bandId, minutes: 200);
+        var (bandId, started) = await StartOnThirtyDayPackAsync(service, minutes: 200);
 
         await ProductError.AssertFailsAsync(() => service.Client.ExtendSpeedUpAsync(Extend(bandId, 41)), "isv.INVALID_PARAMETERS", StatusCode.FailedPrecondition);
         Assert.Equal(started.Status.ExpiresAt, (await StatusAsync(service, bandId)).ExpiresAt);
@@ -83,9 +79,7 @@ public sealed class ExtendSpeedUpTests(SimulatedNetworks networks)
     {
         await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase());
         await using var line = new LineRestorer(service.Client, Address, Direction.Up);
-        var bandId = await PrecheckAsync(service);
-        await service.Client.OrderThirtyDayPackAsync(bandId, Direction.Up, 20);
-        var started = await StartAsync(service, bandId, minutes: 60);
+        var (bandId, started) = await StartOnThirtyDayPackAsync(service, minutes: 60);
         var request = Extend(bandId, 30);
         request.ClientRequestId = "ext-1";
 
@@ -119,9 +113,7 @@ public sealed class ExtendSpeedUpTests(SimulatedNetworks networks)
     {
         await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase());
         await using var line = new LineRestorer(service.Client, Address, Direction.Up);
-        var bandId = await PrecheckAsync(service);
-        await service.Client.OrderThirtyDayPackAsync(bandId, Direction.Up, 20);
-        var started = await StartAsync(service, bandId, minutes: 60);
+        var (bandId, started) = await StartOnThirtyDayPackAsync(service, minutes: 60);
 
         var extend = service.Client.ExtendSpeedUpAsync(Extend(bandId, 30)).ResponseAsync;
         var stop = service.Client.StopSpeedUpAsync(new StopSpeedUpRequest { IpAddress = Address, BandId = bandId, Direction = Direction.Up }).ResponseAsync;
@@ -144,6 +136,14 @@ public sealed class ExtendSpeedUpTests(SimulatedNetworks networks)
         }
 
         Assert.Equal(8000, DeviceViews.ReadOverSsh(networks, "zj0571a0002").Up);
+    }
+
+    /// <summary>Pre-checks the line, orders its up-20 30-day pack and starts a session of <paramref name="minutes"/>.</summary>
+    private static async Task<(long BandId, StartSpeedUpResponse Started)> StartOnThirtyDayPackAsync(InProcessService service, int minutes)
+    {
+        var bandId = await PrecheckAsync(service);
+        await service.Client.OrderThirtyDayPackAsync(bandId, Direction.Up, 20);
+        return (bandId, await StartAsync(service, bandId, minutes));
     }
 
     private static async Task<long> PrecheckAsync(InProcessService service) =>
