@@ -15,14 +15,20 @@ internal sealed record SupplyArea(Carrier Carrier, string Province, IReadOnlyLis
     /// <summary>The health service name of an area.</summary>
     public static string ServiceNameOf(Carrier carrier, string province) => $"speedup.supply.{carrier}.{province}";
 
-    /// <summary>Every area of the configured channels, with each channel's state now.</summary>
+    /// <summary>
+    /// Every area of the configured channels, with each channel's state now. Each channel's state is read once, so
+    /// one report is consistent even while a probe changes a channel's state (a channel is never both serving one
+    /// area and down for another).
+    /// </summary>
     public static IReadOnlyList<SupplyArea> Of(SupplyChannelRegistry registry) =>
         [.. registry.Channels
-            .SelectMany(c => c.Options.Provinces.Select(p => (c.Options.Carrier, Province: p, Channel: c)))
+            .Select(c => (Channel: c, Serving: IsServing(c)))
+            .ToArray()
+            .SelectMany(c => c.Channel.Options.Provinces.Select(p => (c.Channel.Options.Carrier, Province: p, c.Channel.Name, c.Serving)))
             .GroupBy(x => (x.Carrier, x.Province))
             .Select(g => new SupplyArea(g.Key.Carrier, g.Key.Province,
-                [.. g.Where(x => IsServing(x.Channel)).Select(x => x.Channel.Name)],
-                [.. g.Where(x => !IsServing(x.Channel)).Select(x => x.Channel.Name)]))
+                [.. g.Where(x => x.Serving).Select(x => x.Name)],
+                [.. g.Where(x => !x.Serving).Select(x => x.Name)]))
             .OrderBy(a => a.Carrier).ThenBy(a => a.Province, StringComparer.Ordinal)];
 
     /// <summary>Whether a channel can take traffic now.</summary>
