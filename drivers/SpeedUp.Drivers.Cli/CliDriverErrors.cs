@@ -13,6 +13,7 @@ public static class CliDriverErrors
             CliFailure.Timeout => DriverFailure.Timeout,
             CliFailure.AuthenticationFailed => DriverFailure.AuthenticationFailed,
             CliFailure.HostKeyMismatch => DriverFailure.HostKeyMismatch,
+            CliFailure.SessionsBusy => DriverFailure.Busy,
             _ => DriverFailure.ProtocolError,
         },
         $"Channel {channel}: {exception.Message}",

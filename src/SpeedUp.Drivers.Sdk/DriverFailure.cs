@@ -29,4 +29,10 @@ public enum DriverFailure
 
     /// <summary>A value that would reach the device is not valid for its grammar; nothing was sent.</summary>
     InvalidValue,
+
+    /// <summary>
+    /// Every session to the equipment stayed in use for as long as the operation could wait; nothing was sent. Not a
+    /// fault of the channel (it is working, for others): the scheduler moves on as from a full channel.
+    /// </summary>
+    Busy,
 }

@@ -20,4 +20,7 @@ public enum CliFailure
 
     /// <summary>The device's output could not be understood.</summary>
     ProtocolError,
+
+    /// <summary>Every pooled session stayed leased for the whole lease timeout; nothing was sent.</summary>
+    SessionsBusy,
 }

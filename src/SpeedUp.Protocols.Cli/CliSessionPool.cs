@@ -48,6 +48,9 @@ public sealed class CliSessionPool : IAsyncDisposable
         _maintenance = MaintainAsync(_stop.Token);
     }
 
+    /// <summary>Most sessions open at once (<see cref="CliSessionPoolOptions.MaxSessions"/>).</summary>
+    public int MaxSessions => _options.MaxSessions;
+
     /// <summary>Sessions open or being opened (leased, idle or probed).</summary>
     public int OpenSessions => _slots.Open;
 
@@ -166,7 +169,7 @@ public sealed class CliSessionPool : IAsyncDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new CliException(
-                CliFailure.Timeout,
+                CliFailure.SessionsBusy,
                 $"No {_dialect.Name} CLI session became free within {_options.LeaseTimeout.TotalSeconds:0.###} s: all {_options.MaxSessions} sessions stayed leased (raise MaxSessions up to the device's VTY limit, or the device is slow).");
         }
 

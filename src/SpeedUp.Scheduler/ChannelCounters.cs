@@ -17,6 +17,7 @@ public sealed class ChannelCounters
     private long _failoversFrom;
     private long _rejectedFull;
     private long _circuitOpened;
+    private long _busy;
 
     internal ChannelCounters(ChannelMetrics metrics, string channel, string driver)
     {
@@ -35,6 +36,9 @@ public sealed class ChannelCounters
 
     /// <summary>Speed-ups this channel could not take because it was full.</summary>
     public long RejectedFull => Interlocked.Read(ref _rejectedFull);
+
+    /// <summary>Calls this channel refused as busy (no call slot in time, or every driver session in use).</summary>
+    public long RefusedBusy => Interlocked.Read(ref _busy);
 
     /// <summary>Times the circuit opened.</summary>
     public long CircuitOpened => Interlocked.Read(ref _circuitOpened);
@@ -65,6 +69,12 @@ public sealed class ChannelCounters
     {
         Interlocked.Increment(ref _rejectedFull);
         _metrics.Full(_tags);
+    }
+
+    internal void RefusedAsBusy()
+    {
+        Interlocked.Increment(ref _busy);
+        _metrics.Busy(_tags);
     }
 
     internal void Opened()

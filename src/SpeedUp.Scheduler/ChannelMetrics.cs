@@ -22,6 +22,7 @@ public sealed class ChannelMetrics
     private readonly Counter<long> _failovers;
     private readonly Counter<long> _full;
     private readonly Counter<long> _circuitOpened;
+    private readonly Counter<long> _busy;
     private IReadOnlyList<SupplyChannel> _channels = [];
 
     /// <summary>Creates the instruments on a meter of <paramref name="meters"/>.</summary>
@@ -38,6 +39,12 @@ public sealed class ChannelMetrics
             "Speed-ups this channel could not take because its capacity was in use.");
         _circuitOpened = meter.CreateCounter<long>("speedup.channel.circuit.openings", "{opening}",
             "Times the channel's circuit breaker opened.");
+        _busy = meter.CreateCounter<long>("speedup.channel.admission.refusals", "{call}",
+            "Calls this channel refused as busy: its call slots stayed in use (queues full or queue timeout), or every driver session did.");
+        meter.CreateObservableGauge("speedup.channel.admission.running", () => Each(c => c.Admission.Running), "{call}",
+            "Calls holding one of this channel's call slots.");
+        meter.CreateObservableGauge("speedup.channel.admission.waiting", () => Each(c => c.Admission.Waiting), "{call}",
+            "Calls waiting for one of this channel's call slots.");
         meter.CreateObservableGauge("speedup.channel.circuit.state", ObserveCircuits, "{state}",
             "Circuit breaker state: 0 closed, 1 half-open, 2 open, 3 isolated.");
         meter.CreateObservableGauge("speedup.channel.capacity.speedups", ObserveSpeedUps, "{speedup}",
@@ -84,6 +91,8 @@ public sealed class ChannelMetrics
     internal void Full(in TagList channel) => _full.Add(1, channel);
 
     internal void CircuitOpened(in TagList channel) => _circuitOpened.Add(1, channel);
+
+    internal void Busy(in TagList channel) => _busy.Add(1, channel);
 
     private IEnumerable<Measurement<int>> ObserveCircuits() => Each(c => GaugeValue(c.Circuit));
 

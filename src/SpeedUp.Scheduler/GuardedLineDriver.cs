@@ -83,6 +83,12 @@ internal sealed class GuardedLineDriver(SupplyChannel channel, ISubscriberLineDr
             throw new DriverException(DriverFailure.Timeout,
                 $"Channel '{channel.Name}' did not finish the call within {e.Timeout.TotalSeconds:0.#} s.", e);
         }
+        catch (DriverException e) when (e.Failure == DriverFailure.Busy)
+        {
+            // Every session of the driver in use: the channel works, for others. Not a fault, not an answer.
+            channel.Counters.Completed(operation, Elapsed(), ErrorType(e.Failure), channelFault: false);
+            throw;
+        }
         catch (DriverException e) when (e.IsChannelFault)
         {
             channel.Counters.Completed(operation, Elapsed(), ErrorType(e.Failure), channelFault: true);

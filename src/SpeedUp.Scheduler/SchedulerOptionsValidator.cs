@@ -127,6 +127,22 @@ public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverF
         {
             errors.Add($"{where}:Resilience:SamplingDuration and BreakDuration must be >= 0.5 s.");
         }
+
+        var a = channel.Admission;
+        if (a.MaxConcurrentCalls is < 0 or > 1024)
+        {
+            errors.Add($"{where}:Admission:MaxConcurrentCalls must be 0 (the driver's own limit) or 1..1024, got {a.MaxConcurrentCalls}.");
+        }
+
+        if (a.QueueLimit is < 0 or > 100_000 || a.QueueLimitPerCustomer is < 0 or > 100_000)
+        {
+            errors.Add($"{where}:Admission:QueueLimit and QueueLimitPerCustomer must be 0..100000, got {a.QueueLimit} and {a.QueueLimitPerCustomer}.");
+        }
+
+        if (a.QueueTimeout is { } queueTimeout && (queueTimeout <= TimeSpan.Zero || queueTimeout > TimeSpan.FromMinutes(5)))
+        {
+            errors.Add($"{where}:Admission:QueueTimeout must be > 0 and at most 5 min, got {queueTimeout}.");
+        }
     }
 
     /// <summary>

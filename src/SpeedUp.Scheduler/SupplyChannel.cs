@@ -78,6 +78,15 @@ public sealed partial class SupplyChannel : IAsyncDisposable
                 .AddPipeline(Guarded)
                 .Build();
         Driver = new GuardedLineDriver(this, _inner);
+        var admission = options.Admission;
+        Admission = new ChannelAdmission(
+            admission.MaxConcurrentCalls > 0 ? admission.MaxConcurrentCalls
+                : driver is IDriverConcurrency concurrency ? Math.Max(1, concurrency.MaxConcurrentOperations)
+                : ChannelAdmissionOptions.DefaultMaxConcurrentCalls,
+            admission.QueueLimit,
+            admission.QueueLimitPerCustomer,
+            admission.QueueTimeout ?? options.OperationTimeout,
+            time);
     }
 
     /// <summary>The channel's configuration.</summary>
@@ -94,6 +103,9 @@ public sealed partial class SupplyChannel : IAsyncDisposable
 
     /// <summary>Capacity handed out.</summary>
     public ChannelCapacity Capacity { get; }
+
+    /// <summary>The channel's call slots: who runs now and who waits.</summary>
+    public ChannelAdmission Admission { get; }
 
     /// <summary>Latest observations.</summary>
     public ChannelHealth Health { get; } = new();
@@ -130,9 +142,20 @@ public sealed partial class SupplyChannel : IAsyncDisposable
     /// </summary>
     public DryRunPlan? DryRun(DriverOperation operation) => _inner is IDriverDryRun dryRun ? dryRun.Render(operation) : null;
 
-    /// <summary>Probes the equipment through the breaker (so a successful probe closes a half-open circuit).</summary>
+    /// <summary>
+    /// Probes the equipment through the breaker (so a successful probe closes a half-open circuit), in a call slot
+    /// ahead of every customer's call. When no slot came within the queue timeout the channel is busy, not broken: the
+    /// probe is skipped and the channel's health is left as it was.
+    /// </summary>
     public async Task<DriverHealth> ProbeAsync(CancellationToken cancellationToken)
     {
+        using var slot = await Admission.EnterAsync(customerId: null, cancellationToken).ConfigureAwait(false);
+        if (slot is null)
+        {
+            return new DriverHealth(Health.State != ChannelHealthState.Unhealthy,
+                $"busy: all {Admission.MaxConcurrentCalls} call slots stayed in use; probe skipped", TimeSpan.Zero);
+        }
+
         var started = _time.GetTimestamp();
         DriverHealth result;
         try

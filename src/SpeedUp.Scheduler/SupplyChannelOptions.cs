@@ -39,4 +39,7 @@ public sealed class SupplyChannelOptions : DeviceOptions
 
     /// <summary>Timeouts, retries and circuit breaking of this channel's calls (scheduling; drivers ignore it).</summary>
     public ChannelResilienceOptions Resilience { get; } = new();
+
+    /// <summary>Call slots and queues of this channel, fair between customers (scheduling; drivers ignore it).</summary>
+    public ChannelAdmissionOptions Admission { get; } = new();
 }

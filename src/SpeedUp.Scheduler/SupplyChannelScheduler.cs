@@ -9,7 +9,8 @@ namespace SpeedUp.Scheduler;
 /// Failover across supply channels as one strategy: for a request it takes the preferred channel (when configured)
 /// and then the registry's candidates, best first, and runs the domain's attempt on each in turn. Channel faults and
 /// unconfirmed writes move the run on (recorded as failovers); a full channel moves it on (capacity is leased per
-/// attempt and given back unless the attempt keeps it); once a write's outcome is unknown, later writes read the line
+/// attempt and given back unless the attempt keeps it), and so does a busy one (each attempt holds one of the
+/// channel's call slots, <see cref="ChannelAdmission"/>; no slot in time, or every driver session in use, is not a fault); once a write's outcome is unknown, later writes read the line
 /// first; an answer about the line itself ends the run with the product's error.
 /// </summary>
 public sealed class SupplyChannelScheduler(SupplyChannelRegistry registry) : ISupplyScheduler
@@ -34,6 +35,8 @@ public sealed class SupplyChannelScheduler(SupplyChannelRegistry registry) : ISu
                 using var attemptActivity = SchedulerTracing.StartAttempt(request, channel, number);
                 try
                 {
+                    using var slot = await channel.Admission.EnterAsync(request.CustomerId, cancellationToken).ConfigureAwait(false)
+                        ?? throw new ChannelBusyException(channel);
                     var result = await attempt(new SupplyChannelAttempt(registry, channel, run), cancellationToken).ConfigureAwait(false);
                     SchedulerTracing.Ended(attemptActivity, "succeeded");
                     runActivity?.SetTag(SchedulerTracing.ChannelTag, channel.Name);
@@ -44,6 +47,18 @@ public sealed class SupplyChannelScheduler(SupplyChannelRegistry registry) : ISu
                 {
                     SchedulerTracing.Ended(attemptActivity, "full");
                     failures.AddFull(channel);
+                }
+                catch (ChannelBusyException)
+                {
+                    SchedulerTracing.Ended(attemptActivity, "busy");
+                    channel.Counters.RefusedAsBusy();
+                    failures.AddBusy(channel);
+                }
+                catch (DriverException e) when (e.Failure == DriverFailure.Busy)
+                {
+                    SchedulerTracing.Ended(attemptActivity, "busy");
+                    channel.Counters.RefusedAsBusy();
+                    failures.AddBusy(channel);
                 }
                 catch (DriverException e) when (MovesOn(e))
                 {

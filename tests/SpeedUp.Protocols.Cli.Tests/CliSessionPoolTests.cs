@@ -58,7 +58,7 @@ public sealed class CliSessionPoolTests
     }
 
     [Fact]
-    public async Task Run_NoSessionFreeWithinLeaseTimeout_Timeout()
+    public async Task Run_NoSessionFreeWithinLeaseTimeout_SessionsBusyNotATimeoutOfTheDevice()
     {
         await using var pool = new PoolHarness().Create(maxSessions: 1, options => options.LeaseTimeout = TimeSpan.FromMilliseconds(100));
         var release = new TaskCompletionSource();
@@ -66,7 +66,7 @@ public sealed class CliSessionPoolTests
 
         var exception = await Assert.ThrowsAsync<CliException>(() => pool.RunAsync((_, _) => Task.FromResult(1), Token));
 
-        Assert.Equal(CliFailure.Timeout, exception.Failure);
+        Assert.Equal(CliFailure.SessionsBusy, exception.Failure);
         Assert.Contains("MaxSessions", exception.Message, StringComparison.Ordinal);
         release.SetResult();
         await holder;

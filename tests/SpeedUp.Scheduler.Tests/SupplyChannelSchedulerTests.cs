@@ -28,7 +28,14 @@ public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
     public SupplyChannelSchedulerTests()
     {
         var options = new SchedulerOptions();
-        options.Channels.Add(FakeDriverFactory.TelecomChannel("ct-a", c => { c.Priority = 1; c.Capacity.MaxSpeedUps = 1; c.Resilience.ReadRetries = 0; }));
+        options.Channels.Add(FakeDriverFactory.TelecomChannel("ct-a", c =>
+        {
+            c.Priority = 1;
+            c.Capacity.MaxSpeedUps = 1;
+            c.Resilience.ReadRetries = 0;
+            c.Admission.MaxConcurrentCalls = 1;
+            c.Admission.QueueLimitPerCustomer = 0; // a customer's call that would wait is refused at once
+        }));
         options.Channels.Add(FakeDriverFactory.TelecomChannel("ct-b", c => { c.Priority = 2; c.Capacity.MaxSpeedUps = 1; c.Resilience.ReadRetries = 0; }));
         _factory = new FakeDriverFactory(_equipment);
         _registry = new SupplyChannelRegistry(Options.Create(options), [_factory], _ledger, new ChannelMetrics(Meters), TimeProvider.System, NullLogger<SupplyChannelRegistry>.Instance);
@@ -54,6 +61,44 @@ public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
     {
         await _registry.RefreshUsageAsync(Ct);
         return _registry.Channel(channel)!.Capacity.SpeedUpsInUse;
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstChannelsCallSlotsInUse_RunsOnTheNextWithoutAFaultOrFailover()
+    {
+        var a = _registry.Channel("ct-a")!;
+        using var held = await a.Admission.EnterAsync("someone-else", Ct);
+
+        var channel = await _scheduler.RunAsync(new ChannelRequest("read", Zhejiang, CustomerId: "alpha"), async (attempt, ct) =>
+        {
+            await attempt.ReadLineAsync(Line, ct);
+            return attempt.ChannelName;
+        }, Ct);
+
+        Assert.Equal("ct-b", channel);
+        Assert.Equal(0, A.Calls);
+        Assert.Equal((0L, 0L, 1L), (a.Counters.ChannelFaults, a.Counters.FailoversFrom, a.Counters.RefusedBusy));
+        Assert.Empty(_registry.RecentFailovers);
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryDriversSessionsBusy_IsBusinessLimitControl_AndNoCircuitCountsIt()
+    {
+        A.FailWith = DriverFailure.Busy;
+        B.FailWith = DriverFailure.Busy;
+
+        for (var i = 0; i < 10; i++)
+        {
+            var error = await Assert.ThrowsAsync<SpeedUpException>(() =>
+                _scheduler.RunAsync(new ChannelRequest("read", Zhejiang, CustomerId: "alpha"), (attempt, ct) => attempt.ReadLineAsync(Line, ct), Ct));
+            Assert.Equal(ProductErrorCode.BusinessLimitControl, error.Code);
+            Assert.Contains("busy", error.Message, StringComparison.Ordinal);
+        }
+
+        foreach (var channel in _registry.Channels)
+        {
+            Assert.Equal((ChannelCircuitState.Closed, 0L, 10L), (channel.Circuit, channel.Counters.ChannelFaults, channel.Counters.RefusedBusy));
+        }
     }
 
     [Fact]

@@ -56,6 +56,35 @@ public sealed class SupplyChannelTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ProbeAsync_EveryCallSlotInUse_WaitsAheadOfCustomers_AndWhenNoSlotComesIsSkippedWithoutMarkingTheChannelDown()
+    {
+        var slots = new List<IDisposable>();
+        for (var i = 0; i < _channel.Admission.MaxConcurrentCalls; i++)
+        {
+            slots.Add((await _channel.Admission.EnterAsync("flooder", Ct))!);
+        }
+
+        var customer = _channel.Admission.EnterAsync("flooder", Ct).AsTask();
+        var probe = _channel.ProbeAsync(Ct);
+        slots[0].Dispose();
+        var probed = await probe;
+        Assert.True(probed.Healthy);
+        Assert.Equal("fake", probed.Detail); // the probe reached the driver before the customer's waiting call
+        Assert.False(customer.IsCompleted);
+        slots[0] = (await customer)!; // the customer's call took the slot the probe gave back: all in use again
+
+        var skipped = _channel.ProbeAsync(Ct);
+        _time.Advance(_channel.Options.OperationTimeout + TimeSpan.FromMilliseconds(1));
+        var result = await skipped;
+
+        Assert.StartsWith("busy", result.Detail, StringComparison.Ordinal);
+        Assert.True(result.Healthy);
+        Assert.Equal(ChannelHealthState.Healthy, _channel.Health.State);
+        Assert.Equal(ChannelCircuitState.Closed, _channel.Circuit);
+        slots.ForEach(s => s.Dispose());
+    }
+
+    [Fact]
     public async Task ProbeAsync_AfterTheBreak_ClosesTheCircuit()
     {
         await OpenCircuitAsync();

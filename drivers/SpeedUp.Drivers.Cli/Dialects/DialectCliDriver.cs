@@ -16,7 +16,7 @@ namespace SpeedUp.Drivers.Cli.Dialects;
 /// is confirmed by a read-back; an error line is Rejected, or LineNotFound when it carries a "not found" text.
 /// Vendor drivers that ship an embedded dialect (<c>HuaweiCliDriver</c>, <c>ZteCliDriver</c>) only add constructors.
 /// </summary>
-public class DialectCliDriver : ISubscriberLineDriver, IDriverDryRun, IAsyncDisposable
+public class DialectCliDriver : ISubscriberLineDriver, IDriverDryRun, IDriverConcurrency, IAsyncDisposable
 {
     private readonly CompiledDialect _dialect;
     private readonly DialectOutputParser _parser;
@@ -50,6 +50,9 @@ public class DialectCliDriver : ISubscriberLineDriver, IDriverDryRun, IAsyncDisp
 
     /// <summary>The session pool (counters: open, leased, opened, reconnects).</summary>
     public CliSessionPool Sessions => _session.Pool;
+
+    /// <inheritdoc />
+    public int MaxConcurrentOperations => Sessions.MaxSessions;
 
     /// <inheritdoc/>
     public Task<SubscriberLine?> FindLineAsync(IPAddress ipAddress, int port, CancellationToken cancellationToken)

@@ -7,4 +7,8 @@ namespace SpeedUp.Core.Channels;
 /// A channel tried before the candidates when it is still configured, whatever it serves (the channel that applied a
 /// session restores it first); null for none.
 /// </param>
-public sealed record ChannelRequest(string Operation, ChannelDemand Demand, string? PreferredChannel = null);
+/// <param name="CustomerId">
+/// The customer whose call this is, for the channels' fair share of call slots; null for the service's own work
+/// (restores, reconciliation), which goes before every customer's.
+/// </param>
+public sealed record ChannelRequest(string Operation, ChannelDemand Demand, string? PreferredChannel = null, string? CustomerId = null);

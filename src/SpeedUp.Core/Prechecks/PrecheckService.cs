@@ -58,7 +58,7 @@ public sealed class PrecheckService(
                 $"No supply channel is configured for {carrier} in {location.Province}.");
         }
 
-        var (channel, line) = await scheduler.RunAsync(new ChannelRequest($"find the line behind {address} port {port}", demand),
+        var (channel, line) = await scheduler.RunAsync(new ChannelRequest($"find the line behind {address} port {port}", demand, CustomerId: customerId),
             async (attempt, ct) => (attempt.ChannelName, await attempt.FindLineAsync(address, port, ct).ConfigureAwait(false)),
             cancellationToken).ConfigureAwait(false);
 

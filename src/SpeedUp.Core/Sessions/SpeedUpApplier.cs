@@ -52,7 +52,8 @@ public sealed partial class SpeedUpApplier(
         try
         {
             var applied = await scheduler.RunAsync(
-                new ChannelRequest($"speed band {precheck.BandId} {plan.Direction} up to {plan.TargetMbps} Mbps", demand),
+                new ChannelRequest($"speed band {precheck.BandId} {plan.Direction} up to {plan.TargetMbps} Mbps", demand,
+                    CustomerId: precheck.CustomerId),
                 apply.RunAsync, cancellationToken).ConfigureAwait(false);
             metrics.Applied(applied);
             return applied;

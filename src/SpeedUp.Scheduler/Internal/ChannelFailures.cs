@@ -28,15 +28,18 @@ internal sealed class ChannelFailures
     /// <summary>Notes a channel without free capacity.</summary>
     public void AddFull(SupplyChannel channel) => Append($"'{channel.Name}' is at capacity", full: true);
 
+    /// <summary>Notes a channel whose call slots (or driver sessions) all stayed in use: refused like a full one.</summary>
+    public void AddBusy(SupplyChannel channel) => Append($"'{channel.Name}' is busy", full: true);
+
     /// <summary>
-    /// The caller's error: <c>isv.BUSINESS_LIMIT_CONTROL</c> when every channel was full, else <c>isp.SYSTEM_ERROR</c>
+    /// The caller's error: <c>isv.BUSINESS_LIMIT_CONTROL</c> when every channel was full or busy, else <c>isp.SYSTEM_ERROR</c>
     /// naming what each channel answered — unavailable (may be retried) when only transports failed, internal when a
     /// channel refused our credentials or host key or answered garbage (an operator must look).
     /// </summary>
     public SpeedUpException ToProductError(string operation) =>
         Count > 0 && AllFull
             ? new SpeedUpException(ProductErrorCode.BusinessLimitControl, FailureKind.ResourceExhausted,
-                $"Every supply channel able to {operation} is at capacity ({_text}); try again later.")
+                $"Every supply channel able to {operation} is at capacity or busy ({_text}); try again later.")
             : new SpeedUpException(ProductErrorCode.SystemError, AllTransient ? FailureKind.Unavailable : FailureKind.Internal,
                 Count == 0
                     ? $"No supply channel is able to {operation}."
