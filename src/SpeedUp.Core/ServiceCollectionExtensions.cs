@@ -23,7 +23,8 @@ public static class SpeedUpCoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<CatalogueOptions>().BindConfiguration("SpeedUp:Catalogue").ValidateOnStart();
-        services.AddOptions<PrecheckOptions>().BindConfiguration("SpeedUp:Precheck");
+        services.AddOptions<PrecheckOptions>().BindConfiguration("SpeedUp:Precheck").ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrecheckOptions>, PrecheckOptionsValidator>());
         services.AddOptions<SpeedUpSessionOptions>().BindConfiguration("SpeedUp:Sessions").ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogueOptions>, CatalogueOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpeedUpSessionOptions>, SpeedUpSessionOptionsValidator>());
@@ -51,6 +52,7 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.TryAddSingleton<OfferCatalogue>();
         services.TryAddSingleton<ILineLocks, InProcessLineLocks>();
         services.TryAddSingleton<PrecheckGuard>();
+        services.TryAddSingleton<RecentLineLookups>();
         services.TryAddSingleton<PrecheckService>();
         services.TryAddSingleton<OrderService>();
         services.TryAddSingleton<SessionMetrics>();

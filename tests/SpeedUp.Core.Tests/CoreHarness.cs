@@ -77,7 +77,9 @@ internal sealed class CoreHarness : IDisposable
         var guard = new PrecheckGuard(prechecks, Time);
         Restorer = new SessionRestorer(Sessions, Scheduler, Locks, Instance, Options.Create(new ClusterOptions()), SessionMetrics, Time, NullLogger<SessionRestorer>.Instance);
         Reconciler = new SessionReconciler(Sessions, Scheduler, Locks, sessionOptions, SessionMetrics, Time, NullLogger<SessionReconciler>.Instance);
-        RealPrecheck = new PrecheckService(locator.Object, Scheduler, catalogue, prechecks, Sessions, Options.Create(new PrecheckOptions()), Time);
+        var precheckOptions = Options.Create(new PrecheckOptions());
+        LineLookups = new RecentLineLookups(precheckOptions, Time);
+        RealPrecheck = new PrecheckService(locator.Object, Scheduler, catalogue, prechecks, Sessions, precheckOptions, Time, LineLookups);
         OrderStore = new SqliteOrderStore(Database);
         CustomerStore = new SqliteCustomerStore(Database);
         Prices = new PriceList(Options.Create(ProductPricing.Options()));
@@ -141,6 +143,9 @@ internal sealed class CoreHarness : IDisposable
     public SqliteSessionStore Sessions { get; }
 
     public SessionRestorer Restorer { get; }
+
+    /// <summary>The pre-checks' reusable line lookups.</summary>
+    public RecentLineLookups LineLookups { get; }
 
     public PrecheckService RealPrecheck { get; }
 

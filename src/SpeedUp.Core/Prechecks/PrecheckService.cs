@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Catalogue;
 using SpeedUp.Core.Channels;
@@ -12,6 +13,8 @@ namespace SpeedUp.Core.Prechecks;
 /// <summary>
 /// Smart pre-check: carrier and province from the address, the subscriber line behind (address, port) from the
 /// carrier's equipment, its rates and capability, and the offers it qualifies for. Every result is kept until it expires.
+/// A customer's repeated pre-check of the same address and port within <see cref="PrecheckOptions.LineLookupReuse"/>
+/// reuses the line lookup of its previous one while the line has no open speed-up (<see cref="RecentLineLookups"/>).
 /// Another customer's open speed-up of the line answers as if it did not exist: that direction shows the rate the
 /// speed-up started from (its original rate), never its target.
 /// </summary>
@@ -22,7 +25,8 @@ public sealed class PrecheckService(
     IPrecheckStore store,
     ISessionStore sessions,
     IOptions<PrecheckOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    RecentLineLookups recentLookups)
 {
     private static readonly Direction[] BothDirections = [Direction.Up, Direction.Down];
 
@@ -58,17 +62,8 @@ public sealed class PrecheckService(
                 $"No supply channel is configured for {carrier} in {location.Province}.");
         }
 
-        var (channel, line) = await scheduler.RunAsync(new ChannelRequest($"find the line behind {address} port {port}", demand, CustomerId: customerId),
-            async (attempt, ct) => (attempt.ChannelName, await attempt.FindLineAsync(address, port, ct).ConfigureAwait(false)),
-            cancellationToken).ConfigureAwait(false);
-
-        if (line is null)
-        {
-            throw new SpeedUpException(ProductErrorCode.InvalidParameters, FailureKind.NotFound,
-                $"No broadband subscriber is online behind {address} port {port} (addresses shared behind CGNAT need the port).");
-        }
-
-        line = await AsSeenByAsync(customerId, line, cancellationToken).ConfigureAwait(false);
+        var (channel, line, open) = await FindLineAsync(customerId, address, port, demand, cancellationToken).ConfigureAwait(false);
+        line = AsSeenBy(customerId, line, open);
         var offers = catalogue.OffersFor(carrier, location.Province, line);
         var now = time.GetUtcNow();
         var precheck = new Precheck(line.BandId, line.Account, address, port, carrier, location.Province,
@@ -81,19 +76,64 @@ public sealed class PrecheckService(
     }
 
     /// <summary>
+    /// The line behind the address and port, its channel and its open speed-ups: the customer's recent lookup when one
+    /// may be reused (no speed-up open on the line now), else the equipment's answer through the scheduler.
+    /// </summary>
+    private async Task<(string Channel, SubscriberLine Line, IReadOnlyList<SpeedUpSession> Open)> FindLineAsync(
+        string customerId, IPAddress address, int port, ChannelDemand demand, CancellationToken cancellationToken)
+    {
+        if (recentLookups.Find(customerId, address, port) is { } recent)
+        {
+            var openNow = await OpenSessionsAsync(recent.Line.BandId, cancellationToken).ConfigureAwait(false);
+            if (openNow.Count == 0)
+            {
+                return (recent.Channel, recent.Line, openNow);
+            }
+        }
+
+        var (channel, line) = await scheduler.RunAsync(new ChannelRequest($"find the line behind {address} port {port}", demand, CustomerId: customerId),
+            async (attempt, ct) => (attempt.ChannelName, await attempt.FindLineAsync(address, port, ct).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
+
+        if (line is null)
+        {
+            throw new SpeedUpException(ProductErrorCode.InvalidParameters, FailureKind.NotFound,
+                $"No broadband subscriber is online behind {address} port {port} (addresses shared behind CGNAT need the port).");
+        }
+
+        var open = await OpenSessionsAsync(line.BandId, cancellationToken).ConfigureAwait(false);
+        if (open.Count == 0)
+        {
+            recentLookups.Remember(customerId, address, port, channel, line);
+        }
+
+        return (channel, line, open);
+    }
+
+    private async Task<IReadOnlyList<SpeedUpSession>> OpenSessionsAsync(long bandId, CancellationToken cancellationToken)
+    {
+        var open = new List<SpeedUpSession>(2);
+        foreach (var direction in BothDirections)
+        {
+            if (await sessions.FindOpenAsync(bandId, direction, cancellationToken).ConfigureAwait(false) is { } session)
+            {
+                open.Add(session);
+            }
+        }
+
+        return open;
+    }
+
+    /// <summary>
     /// The line as <paramref name="customerId"/> may see it: a direction another customer (or nobody, for sessions older
     /// than customers) has an open speed-up on shows that session's original rate instead of what the equipment reports.
     /// </summary>
-    private async Task<SubscriberLine> AsSeenByAsync(string customerId, SubscriberLine line, CancellationToken cancellationToken)
+    private static SubscriberLine AsSeenBy(string customerId, SubscriberLine line, IReadOnlyList<SpeedUpSession> open)
     {
         var rates = line.Current;
-        foreach (var direction in BothDirections)
+        foreach (var session in open.Where(s => !string.Equals(s.CustomerId, customerId, StringComparison.Ordinal)))
         {
-            var open = await sessions.FindOpenAsync(line.BandId, direction, cancellationToken).ConfigureAwait(false);
-            if (open is not null && !string.Equals(open.CustomerId, customerId, StringComparison.Ordinal))
-            {
-                rates = direction == Direction.Up ? rates with { UpKbps = open.OriginalKbps } : rates with { DownKbps = open.OriginalKbps };
-            }
+            rates = session.Direction == Direction.Up ? rates with { UpKbps = session.OriginalKbps } : rates with { DownKbps = session.OriginalKbps };
         }
 
         return rates == line.Current ? line : line with { Current = rates };

@@ -1,4 +1,5 @@
 using SpeedUp.Core.Errors;
+using SpeedUp.Core.Prechecks;
 using SpeedUp.Drivers;
 
 namespace SpeedUp.Core.Tests;
@@ -52,5 +53,61 @@ public sealed class PrecheckAndOrderTests : IDisposable
         // DOWN 300 is no tier of the product at all: a malformed offer_id, refused before any lookup.
         var notATier = await Assert.ThrowsAsync<SpeedUpException>(() => _h.Orders.OrderAsync(330100001, 203001, Ct));
         Assert.Equal(ProductErrorCode.InvalidParameters, notATier.Code);
+    }
+
+    [Fact]
+    public async Task PrecheckAsync_RepeatedWithinTheReuseWindow_ReusesTheLineLookup_AfterItAsksTheEquipmentAgain()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        var calls = _h.Driver.Calls;
+
+        _h.Time.Advance(TimeSpan.FromSeconds(4));
+        var again = await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        Assert.Equal(calls, _h.Driver.Calls); // no lookup on the equipment
+        Assert.Equal(ProductErrorCode.Ok, again.Code);
+        Assert.Equal(_h.Time.GetUtcNow().AddMinutes(30), again.Precheck.ExpiresAt); // a new pre-check all the same
+
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 7, Ct); // another port: another lookup
+        Assert.Equal(calls + 1, _h.Driver.Calls);
+
+        _h.Time.Advance(TimeSpan.FromSeconds(1));
+        _h.Equipment.Reset(330100001, new LineRates(4000, 100000));
+        var fresh = await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        Assert.Equal(calls + 2, _h.Driver.Calls);
+        Assert.Equal(100000, fresh.Precheck.Rates.DownKbps);
+    }
+
+    [Fact]
+    public async Task PrecheckAsync_WhileTheLineHasAnOpenSpeedUp_AlwaysAsksTheEquipment()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+        var calls = _h.Driver.Calls;
+
+        var during = await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+
+        Assert.Equal(calls + 1, _h.Driver.Calls);
+        Assert.Equal(200000, during.Precheck.Rates.DownKbps); // its own speed-up, as the equipment reports it
+    }
+
+    [Fact]
+    public async Task RecentLineLookups_Bounded_TheOldestGoFirst_AndNoneOutliveTheWindow()
+    {
+        var lookups = new RecentLineLookups(
+            Microsoft.Extensions.Options.Options.Create(new PrecheckOptions { LineLookupCapacity = 100 }), _h.Time);
+        var line = _h.Equipment.Read(330100001)!;
+        for (var port = 1; port <= 1000; port++)
+        {
+            lookups.Remember("alpha", line.IpAddress, port, "ct", line);
+        }
+
+        Assert.Equal(100, lookups.Count);
+        Assert.Null(lookups.Find("alpha", line.IpAddress, 900));
+        Assert.NotNull(lookups.Find("alpha", line.IpAddress, 901));
+        Assert.Null(lookups.Find("bravo", line.IpAddress, 901)); // one customer's lookups are its own
+
+        _h.Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Null(lookups.Find("alpha", line.IpAddress, 1000));
+        Assert.Equal(0, lookups.Count);
     }
 }
