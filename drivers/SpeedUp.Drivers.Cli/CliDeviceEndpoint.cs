@@ -14,14 +14,17 @@ public sealed class CliDeviceEndpoint
     private readonly ILoggerFactory _loggerFactory;
     private readonly CliCommandTracing _commandTracing;
 
-    private CliDeviceEndpoint(SshTransportOptions ssh, ILoggerFactory loggerFactory, CliCommandTracing commandTracing)
+    private readonly CliBufferLimits _limits;
+
+    private CliDeviceEndpoint(SshTransportOptions ssh, ILoggerFactory loggerFactory, CliCommandTracing commandTracing, CliBufferLimits limits)
     {
         _ssh = ssh;
+        _limits = limits;
         _loggerFactory = loggerFactory;
         _commandTracing = commandTracing;
     }
 
-    /// <summary>Reads <paramref name="channel"/>; throws on MaxSessions outside 1..16.</summary>
+    /// <summary>Reads <paramref name="channel"/>; throws on MaxSessions outside 1..16 or a CLI buffer limit below its minimum.</summary>
     public static CliDeviceEndpoint From(DeviceOptions channel, ISecretResolver secrets, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(channel);
@@ -29,6 +32,10 @@ public sealed class CliDeviceEndpoint
         {
             throw new ArgumentOutOfRangeException(nameof(channel), channel.MaxSessions, $"Channel {channel.Name}: MaxSessions must be 1..16.");
         }
+
+        RequireAtLeast(channel, "MaxOutputChars", channel.Cli.MaxOutputChars, 1);
+        RequireAtLeast(channel, "MaxLineChars", channel.Cli.MaxLineChars, 80);
+        RequireAtLeast(channel, "MaxPendingBytes", channel.Cli.MaxPendingBytes, 4096);
 
         var ssh = new SshTransportOptions
         {
@@ -41,8 +48,17 @@ public sealed class CliDeviceEndpoint
             HostKeySha256 = channel.HostKeySha256,
             ConnectTimeout = channel.OperationTimeout > TimeSpan.Zero ? channel.OperationTimeout : DefaultTimeout,
             TargetPolicy = LiveDeviceGuard.RefusalFor,
+            MaxPendingBytes = channel.Cli.MaxPendingBytes,
         };
-        return new CliDeviceEndpoint(ssh, loggerFactory, channel.RecordAccountsInTraces ? CliCommandTracing.Redacted : CliCommandTracing.Verb);
+        return new CliDeviceEndpoint(ssh, loggerFactory, channel.RecordAccountsInTraces ? CliCommandTracing.Redacted : CliCommandTracing.Verb, channel.Cli);
+    }
+
+    private static void RequireAtLeast(DeviceOptions channel, string key, long value, long minimum)
+    {
+        if (value < minimum)
+        {
+            throw new ArgumentOutOfRangeException(nameof(channel), value, $"Channel {channel.Name}: Cli:{key} must be at least {minimum}.");
+        }
     }
 
     /// <summary>Fills the driver settings of a dialect from the channel (how much of a command its span records included).</summary>
@@ -55,6 +71,8 @@ public sealed class CliDeviceEndpoint
         Transcript = new LoggerTranscriptSink(_loggerFactory.CreateLogger(LoggerTranscriptSink.Category)),
         MaskedValues = string.IsNullOrEmpty(_ssh.Password) ? [] : [_ssh.Password],
         CommandTracing = _commandTracing,
+        MaxOutputChars = _limits.MaxOutputChars,
+        MaxLineChars = _limits.MaxLineChars,
     };
 
     /// <summary>A new SSH shell transport to the device (one per pooled session).</summary>

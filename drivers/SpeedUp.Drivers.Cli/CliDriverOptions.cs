@@ -36,6 +36,12 @@ public abstract class CliDriverOptions
     /// </summary>
     public CliCommandTracing CommandTracing { get; set; } = CliCommandTracing.Verb;
 
+    /// <summary>Most characters of one command's output before it fails and its session is discarded. Default 1,048,576.</summary>
+    public int MaxOutputChars { get; set; } = CliChannelOptions.DefaultMaxOutputChars;
+
+    /// <summary>Most characters of one output line before the command fails and its session is discarded. Default 65,536.</summary>
+    public int MaxLineChars { get; set; } = CliChannelOptions.DefaultMaxLineChars;
+
     /// <summary>The device dialect (prompts, paging, failure indicators).</summary>
     public CliDialect Dialect { get; set; }
 }

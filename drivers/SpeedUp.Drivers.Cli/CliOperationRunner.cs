@@ -28,16 +28,27 @@ public sealed class CliOperationRunner : IAsyncDisposable
                 KeepAliveInterval = options.KeepAliveInterval,
                 IdleTimeout = options.IdleTimeout,
                 LeaseTimeout = options.OperationTimeout,
+                KeepSessionAfter = IsCleanAnswer,
                 ChannelOptions = new CliChannelOptions
                 {
                     CommandTimeout = options.OperationTimeout,
                     Transcript = options.Transcript,
                     MaskedValues = options.MaskedValues,
                     CommandTracing = options.CommandTracing,
+                    MaxOutputChars = options.MaxOutputChars,
+                    MaxLineChars = options.MaxLineChars,
                 },
             },
             loggerFactory);
     }
+
+    /// <summary>
+    /// Whether a failure was a clean answer of the device (a refused command or value, an unknown line, a read-back
+    /// showing another value), after which its session may serve the next operation; after anything else — an
+    /// unreadable answer above all — the pool discards the session.
+    /// </summary>
+    public static bool IsCleanAnswer(Exception failure) =>
+        failure is DriverException { Failure: DriverFailure.Rejected or DriverFailure.LineNotFound or DriverFailure.InvalidValue or DriverFailure.NotConfirmed };
 
     /// <summary>The device's session pool (for its counters).</summary>
     public CliSessionPool Pool { get; }

@@ -39,6 +39,9 @@ public class DeviceOptions
     /// <summary>Prompt patterns of this device replacing its CLI dialect's (CLI drivers only).</summary>
     public ChannelPromptOverrides Prompts { get; } = new();
 
+    /// <summary>Buffer limits of this device's CLI sessions (CLI drivers only): <c>SpeedUp:Channels:N:Cli</c>.</summary>
+    public CliBufferLimits Cli { get; } = new();
+
     /// <summary>SNMP settings (version, SNMPv3 user and its secrets); ignored by non-SNMP drivers.</summary>
     public SnmpChannelOptions Snmp { get; } = new();
 

@@ -62,7 +62,7 @@ internal static class DryRunCommand
         }
         catch (SpeedUpException e)
         {
-            error.WriteLine($"[{e.Code}] {e.Message}");
+            error.WriteLine($"[{e.Code}] {e.Diagnostic}");
             return 2;
         }
     }

@@ -20,7 +20,7 @@ public sealed class CliChannel : IAsyncDisposable
     private readonly CliChannelOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly TerminalLine _screen = new();
+    private readonly TerminalLine _screen;
     private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
     private readonly byte[] _readBuffer = new byte[8192];
     private readonly char[] _charBuffer = new char[8192 + 4];
@@ -41,6 +41,9 @@ public sealed class CliChannel : IAsyncDisposable
         _transport = transport;
         Dialect = dialect;
         _options = options ?? new CliChannelOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxOutputChars, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxLineChars, 80, nameof(options));
+        _screen = new TerminalLine(_options.MaxLineChars);
         _logger = logger ?? NullLogger<CliChannel>.Instance;
         _transcript = new TranscriptWriter(dialect, _options);
     }
@@ -285,6 +288,14 @@ public sealed class CliChannel : IAsyncDisposable
                 var chars = _decoder.GetChars(_readBuffer, 0, read, _charBuffer, 0);
                 _screen.Feed(_charBuffer.AsSpan(0, chars));
                 RememberTail(_charBuffer.AsSpan(0, chars));
+                if (_screen.Overflowed)
+                {
+                    await AbortAsync(command, "line too long").ConfigureAwait(false);
+                    throw new CliException(CliFailure.ProtocolError,
+                        $"A line of the output of '{command}' went past {_options.MaxLineChars} characters (MaxLineChars): endless output " +
+                        "without a line end, or an escape sequence moving the cursor that far; the session was closed.");
+                }
+
 
                 var current = _screen.Current;
                 if (Dialect.PromptPattern.IsMatch(current))
@@ -300,10 +311,11 @@ public sealed class CliChannel : IAsyncDisposable
                     CliLog.PagerAnswered(_logger, command);
                 }
 
-                if (_screen.Completed.Length > _options.MaxOutputChars)
+                if (_screen.CompletedLength > _options.MaxOutputChars)
                 {
                     await AbortAsync(command, "output too long").ConfigureAwait(false);
-                    throw new CliException(CliFailure.ProtocolError, $"The output of '{command}' exceeded {_options.MaxOutputChars} characters without a prompt matching '{Dialect.PromptPattern}'.");
+                    throw new CliException(CliFailure.ProtocolError,
+                        $"The output of '{command}' exceeded {_options.MaxOutputChars} characters (MaxOutputChars) without a prompt matching '{Dialect.PromptPattern}'; the session was closed.");
                 }
             }
         }

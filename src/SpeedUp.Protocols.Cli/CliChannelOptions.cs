@@ -12,8 +12,24 @@ public sealed class CliChannelOptions
     /// <summary>The clock of command timeouts. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>Most characters of one command's output kept before the command fails as runaway. Default 4,000,000.</summary>
-    public int MaxOutputChars { get; set; } = 4_000_000;
+    /// <summary>
+    /// Most characters of one command's output (completed lines) kept before the command fails as runaway
+    /// (<see cref="CliFailure.ProtocolError"/>) and the session is closed. Default 1,048,576; at least 1.
+    /// </summary>
+    public int MaxOutputChars { get; set; } = DefaultMaxOutputChars;
+
+    /// <summary>
+    /// Most characters of one line (the screen's width): output without a line end past it, or an escape sequence
+    /// moving the cursor past it, fails the command as runaway (<see cref="CliFailure.ProtocolError"/>) and closes the
+    /// session. Default 65,536; at least 80.
+    /// </summary>
+    public int MaxLineChars { get; set; } = DefaultMaxLineChars;
+
+    /// <summary>Default of <see cref="MaxOutputChars"/>.</summary>
+    public const int DefaultMaxOutputChars = 1_048_576;
+
+    /// <summary>Default of <see cref="MaxLineChars"/>.</summary>
+    public const int DefaultMaxLineChars = 65_536;
 
     /// <summary>
     /// Where the session's transcript (each command and its output) goes; none when null (default). Entries are

@@ -9,7 +9,8 @@ namespace SpeedUp.Protocols.Cli;
 /// A bounded pool of authenticated CLI sessions to one device. Each operation leases one session for its whole
 /// duration (one command in flight per session, a multi-command sequence stays on one session); sessions open
 /// lazily up to <see cref="CliSessionPoolOptions.MaxSessions"/>, further callers wait first-in first-out. A session
-/// that failed is discarded; an operation declared idempotent (<see cref="RunIdempotentAsync{T}"/>) is retried once
+/// that failed is discarded (closed, never returned), unless the failure is one
+/// <see cref="CliSessionPoolOptions.KeepSessionAfter"/> declares a clean answer of the device; an operation declared idempotent (<see cref="RunIdempotentAsync{T}"/>) is retried once
 /// on a fresh session when its session was lost. Idle sessions are probed and closed after the idle timeout.
 /// </summary>
 public sealed class CliSessionPool : IAsyncDisposable
@@ -26,6 +27,7 @@ public sealed class CliSessionPool : IAsyncDisposable
     private readonly ConcurrentDictionary<PooledSession, byte> _live = new();
     private long _opened;
     private long _reconnects;
+    private long _discarded;
 
     /// <summary>Creates a pool; nothing is opened until the first operation.</summary>
     /// <param name="transportFactory">Creates a fresh, unopened transport for each session.</param>
@@ -63,6 +65,9 @@ public sealed class CliSessionPool : IAsyncDisposable
     /// <summary>Idempotent operations retried on a fresh session after their session was lost.</summary>
     public long Reconnects => Interlocked.Read(ref _reconnects);
 
+    /// <summary>Sessions closed because an operation failed on them (instead of going back to the pool).</summary>
+    public long Discarded => Interlocked.Read(ref _discarded);
+
     /// <summary>Runs a non-idempotent operation (e.g. a write) on one leased session; never retried.</summary>
     /// <param name="operation">Gets the open session and the caller's token; may send several commands.</param>
     /// <param name="cancellationToken">Cancels waiting for a session and the operation.</param>
@@ -96,9 +101,17 @@ public sealed class CliSessionPool : IAsyncDisposable
                 CliLog.PoolRetrying(_logger, _dialect.Name, exception.Failure);
                 continue;
             }
-            catch
+            catch (Exception exception)
             {
-                await ReleaseAsync(session).ConfigureAwait(false);
+                if (Survives(exception))
+                {
+                    await ReleaseAsync(session).ConfigureAwait(false);
+                }
+                else
+                {
+                    await DiscardAsync(session, exception).ConfigureAwait(false);
+                }
+
                 throw;
             }
 
@@ -233,6 +246,18 @@ public sealed class CliSessionPool : IAsyncDisposable
 
         _slots.Forfeit(leased);
         await CloseAsync(session, "failed").ConfigureAwait(false);
+    }
+
+    /// <summary>Whether a session may go back after <paramref name="exception"/>: never after a CLI failure or a cancellation.</summary>
+    private bool Survives(Exception exception) =>
+        exception is not (CliException or OperationCanceledException) && (_options.KeepSessionAfter?.Invoke(exception) ?? false);
+
+    /// <summary>An operation failed on <paramref name="session"/>: its slot is freed and the session closed, whatever its state.</summary>
+    private async Task DiscardAsync(PooledSession session, Exception failure)
+    {
+        Interlocked.Increment(ref _discarded);
+        _slots.Forfeit(leased: true);
+        await CloseAsync(session, "discarded after " + (failure is CliException cli ? cli.Failure.ToString() : failure.GetType().Name)).ConfigureAwait(false);
     }
 
     private async Task CloseAsync(PooledSession session, string reason)

@@ -34,6 +34,14 @@ public sealed class CliSessionPoolOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Which failures of an operation leave its session fit for the next one: those the device answered cleanly (a
+    /// refused command, an unknown line). Every other failure — a protocol error, a timeout, a cancellation, an
+    /// overflowing buffer, any <see cref="CliException"/> — discards the session (closed, never returned to the pool),
+    /// since its screen may hold late or hostile output. Default null: every failure discards its session.
+    /// </summary>
+    public Func<Exception, bool>? KeepSessionAfter { get; set; }
+
     /// <summary>Options of every session (command timeout, output limit, transcript, masked values); defaults when null.</summary>
     public CliChannelOptions? ChannelOptions { get; set; }
 }

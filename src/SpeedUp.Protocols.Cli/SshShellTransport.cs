@@ -17,6 +17,7 @@ public sealed class SshShellTransport : ICliTransport
     private readonly SshTransportOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _dataSignal = new(0);
+    private readonly InboundBacklog _backlog;
     private AuthenticationMethod[] _authentication = [];
     private SshClient? _client;
     private ShellStream? _shell;
@@ -29,7 +30,9 @@ public sealed class SshShellTransport : ICliTransport
     public SshShellTransport(SshTransportOptions options, ILogger<SshShellTransport>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPendingBytes, 4096, nameof(options));
         _options = options;
+        _backlog = new InboundBacklog(options.MaxPendingBytes);
         _logger = logger ?? NullLogger<SshShellTransport>.Instance;
     }
 
@@ -72,7 +75,7 @@ public sealed class SshShellTransport : ICliTransport
             var shell = _options.UsePseudoTerminal
                 ? client.CreateShellStream("vt100", _options.TerminalColumns, _options.TerminalRows, 0, 0, ShellBufferSize)
                 : client.CreateShellStreamNoTerminal(ShellBufferSize);
-            shell.DataReceived += (_, _) => _dataSignal.Release();
+            shell.DataReceived += (_, e) => OnDataReceived(e.Data.Length);
             shell.Closed += (_, _) => SignalClosed();
             _shell = shell;
         }
@@ -118,15 +121,28 @@ public sealed class SshShellTransport : ICliTransport
     /// <inheritdoc/>
     public async Task<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        var shell = _shell ?? throw new CliException(CliFailure.ConnectionLost, $"The SSH session to {_options.Host}:{_options.Port} is not open.");
+        var shell = _shell;
         while (true)
         {
+            if (_backlog.Overflowed)
+            {
+                throw new CliException(CliFailure.ProtocolError,
+                    $"The device sent more than {_options.MaxPendingBytes} bytes (MaxPendingBytes) that no command read; the session was closed.");
+            }
+
+            if (shell is null)
+            {
+                throw new CliException(CliFailure.ConnectionLost, $"The SSH session to {_options.Host}:{_options.Port} is not open.");
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 if (shell.DataAvailable)
                 {
-                    return shell.Read(buffer.Span);
+                    var read = shell.Read(buffer.Span);
+                    _backlog.Read(read);
+                    return read;
                 }
             }
             catch (ObjectDisposedException)
@@ -180,6 +196,27 @@ public sealed class SshShellTransport : ICliTransport
     {
         await CloseAsync(CancellationToken.None).ConfigureAwait(false);
         _dataSignal.Dispose();
+    }
+
+    /// <summary>On SSH.NET's receive thread: counts the bytes, wakes the reader, and closes a session that floods.</summary>
+    private void OnDataReceived(int bytes)
+    {
+        if (_backlog.Received(bytes))
+        {
+            CliLog.InboundOverflow(_logger, _options.Host, _options.Port, _options.MaxPendingBytes);
+            SignalClosed();
+            _ = Task.Run(() => CloseAsync(CancellationToken.None));
+            return;
+        }
+
+        try
+        {
+            _dataSignal.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed already: nobody waits.
+        }
     }
 
     private void SignalClosed()

@@ -49,6 +49,16 @@ public sealed class SshTransportOptions
     public uint TerminalRows { get; set; } = 48;
 
     /// <summary>
+    /// Most bytes the device may send that no command has read yet (SSH.NET buffers them as they arrive). Past it the
+    /// session is closed and the next read fails with <see cref="CliFailure.ProtocolError"/>: a device streaming without
+    /// end cannot make the service buffer without bound. Default 1 MiB (<see cref="DefaultMaxPendingBytes"/>); at least 4 KiB.
+    /// </summary>
+    public long MaxPendingBytes { get; set; } = DefaultMaxPendingBytes;
+
+    /// <summary>Default of <see cref="MaxPendingBytes"/>.</summary>
+    public const long DefaultMaxPendingBytes = 1024 * 1024;
+
+    /// <summary>
     /// Asked before anything is sent to a target: returns why <c>host</c>:<c>port</c> must not be reached (the request
     /// fails with that text and nothing leaves the machine), or null to go ahead. Null (the default) allows every target.
     /// Drivers set the live-device policy here (CI reaches loopback simulators only); this library knows no policy itself.

@@ -71,7 +71,7 @@ public sealed class SupplyChannelScheduler(SupplyChannelRegistry registry) : ISu
                     attemptActivity?.SetTag(SchedulerTracing.FailoverReasonTag, e.Failure.ToString());
                     SchedulerTracing.Ended(attemptActivity, "line_error");
                     runActivity?.SetTag(SchedulerTracing.ChannelTag, channel.Name);
-                    var error = e.ToProductError(channel.Name);
+                    var error = e.ToProductError(channel.Name, request.Operation);
                     SchedulerTracing.RunFailed(runActivity, error);
                     throw error;
                 }

@@ -105,4 +105,32 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
         await AssertUnauthenticatedAsync(headers, "nonce was already used"); // one use
     }
 
+    [Fact]
+    public async Task SignCommand_EnvFormatAndRequestFromStdin_KeepsHeadersOffEveryCommandLine()
+    {
+        var args = new[]
+        {
+            "sign", "--key-id", "demo-key", "--secret-env", "SIGN_TEST_SECRET",
+            "--method", "broadband.speedup.v1.SpeedUpService/QueryStatus", "--json", "-", "--format", "env",
+        };
+        var (code, output, error) = await HostCommand.RunAsync(args,
+            new Dictionary<string, string?> { ["SIGN_TEST_SECRET"] = _service.CustomerKey.AccessKeySecret }, "{\"bandId\":330100001}", Ct);
+
+        Assert.True(code == 0, error);
+        var headers = new Metadata();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // What grpcurl -expand-headers reads from the environment: -H 'x-speedup-nonce: ${SPEEDUP_NONCE}'.
+            var match = System.Text.RegularExpressions.Regex.Match(line.Trim(), "^export SPEEDUP_([A-Z_]+)='([^']+)'$");
+            Assert.True(match.Success, line);
+            headers.Add("x-speedup-" + match.Groups[1].Value.ToLowerInvariant().Replace('_', '-'), match.Groups[2].Value);
+        }
+
+        Assert.Equal(["x-speedup-access-key-id", "x-speedup-nonce", "x-speedup-signature", "x-speedup-timestamp"],
+            headers.Select(h => h.Key).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(_service.CustomerKey.AccessKeySecret, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(args, a => headers.Any(h => h.Value == a && h.Key != "x-speedup-access-key-id")); // nothing signed was an argument
+        Assert.NotNull(await Unsigned.QueryStatusAsync(SignedCallProbe.Query, headers, cancellationToken: Ct)); // the body signed is the one from stdin
+    }
+
 }

@@ -139,6 +139,56 @@ public sealed class CliSessionPoolTests
         Assert.Equal(1, pool.OpenSessions);
     }
 
+    [Fact]
+    public async Task Run_OperationFailsOnAnUnreadableAnswer_SessionDiscardedAndNextLeaseOpensAFreshOne()
+    {
+        var harness = new PoolHarness();
+        await using var pool = harness.Create(maxSessions: 1);
+
+        await Assert.ThrowsAsync<FormatException>(() => pool.RunAsync<int>(
+            async (channel, token) => { await Send(channel, "display x", token); throw new FormatException("unreadable answer"); }, Token));
+        var output = await pool.RunAsync((channel, token) => Send(channel, "display y", token), Token);
+
+        Assert.Equal("answer to display y", output);
+        Assert.Equal(2, pool.Opened);
+        Assert.Equal(1, pool.Discarded);
+        Assert.Equal(1, pool.OpenSessions);
+        Assert.True(harness.Transports.TryPeek(out var first));
+        Assert.False(first.IsConnected); // closed, not left idle
+    }
+
+    [Fact]
+    public async Task Run_HostileOutputOverflowsTheLine_SessionDiscardedAndNextLeaseOpensAFreshOne()
+    {
+        var harness = new PoolHarness { Hook = (_, command) => command == "display x" ? "display x\r\n\u001b[100000000Cx\r\n<BRAS>" : null };
+        await using var pool = harness.Create(maxSessions: 1);
+
+        var exception = await Assert.ThrowsAsync<CliException>(() => pool.RunIdempotentAsync((channel, token) => Send(channel, "display x", token), Token));
+        var output = await pool.RunAsync((channel, token) => Send(channel, "display y", token), Token);
+
+        Assert.Equal(CliFailure.ProtocolError, exception.Failure);
+        Assert.Equal("answer to display y", output);
+        Assert.Equal(2, pool.Opened);
+        Assert.Equal(0, pool.Reconnects); // a protocol error is not a lost session: not retried
+        Assert.Equal(1, pool.Discarded);
+    }
+
+    [Fact]
+    public async Task Run_FailureDeclaredACleanAnswer_SessionReused()
+    {
+        var harness = new PoolHarness();
+        await using var pool = harness.Create(maxSessions: 1, options => options.KeepSessionAfter = e => e is KeyNotFoundException);
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => pool.RunAsync<int>(
+            async (channel, token) => { await Send(channel, "display x", token); throw new KeyNotFoundException("no such line"); }, Token));
+        await Assert.ThrowsAsync<FormatException>(() => pool.RunAsync<int>((_, _) => throw new FormatException("garbled"), Token));
+        var output = await pool.RunAsync((channel, token) => Send(channel, "display y", token), Token);
+
+        Assert.Equal("answer to display y", output);
+        Assert.Equal(2, pool.Opened); // the clean answer kept its session; the garbled one did not
+        Assert.Equal(1, pool.Discarded);
+    }
+
     internal static void InterlockedMax(ref int target, int value)
     {
         int current;

@@ -132,7 +132,7 @@ public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task RunAsync_AnswerAboutTheLine_EndsTheRunWithSystemErrorNamingTheChannel()
+    public async Task RunAsync_AnswerAboutTheLine_EndsTheRunWithSystemErrorNamingTheChannelToOperatorsOnly()
     {
         var tried = new List<string>();
 
@@ -145,7 +145,8 @@ public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
         Assert.Equal(["ct-a"], tried);
         Assert.Equal(ProductErrorCode.SystemError, error.Code);
         Assert.Equal(FailureKind.Internal, error.Kind);
-        Assert.Contains("'ct-a' failed (LineNotFound)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'ct-a' failed (LineNotFound)", error.OperatorDetail, StringComparison.Ordinal);
+        Assert.Equal("The equipment could not read.", error.Message);
         Assert.Empty(_registry.RecentFailovers);
     }
 
@@ -166,7 +167,7 @@ public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task RunAsync_EveryChannelFaulty_IsUnavailableNamingEach()
+    public async Task RunAsync_EveryChannelFaulty_IsUnavailableNamingEachToOperatorsOnly()
     {
         A.FailWith = DriverFailure.Unreachable;
         B.FailWith = DriverFailure.Timeout;
@@ -176,8 +177,10 @@ public sealed class SupplyChannelSchedulerTests : IAsyncDisposable
 
         Assert.Equal(ProductErrorCode.SystemError, error.Code);
         Assert.Equal(FailureKind.Unavailable, error.Kind);
-        Assert.Contains("No supply channel could read band 330100001: 'ct-a' Unreachable", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'ct-b' Timeout", error.Message, StringComparison.Ordinal);
+        Assert.Equal("No supply channel could read band 330100001.", error.Message);
+        Assert.Contains("'ct-a' Unreachable", error.OperatorDetail, StringComparison.Ordinal);
+        Assert.Contains("'ct-b' Timeout", error.OperatorDetail, StringComparison.Ordinal);
+        Assert.Contains("'ct-b' Timeout", error.Diagnostic, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,12 +7,18 @@ public static class HostCommand
 {
     /// <summary>
     /// Runs the host with <paramref name="args"/> from the repository root. <paramref name="environment"/> sets variables
-    /// (a null value removes one).
+    /// (a null value removes one); <paramref name="standardInput"/>, when given, is written to the command's standard input.
     /// </summary>
+    public static Task<(int Code, string Output, string Error)> RunAsync(
+        IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default) =>
+        RunAsync(args, environment, standardInput: null, cancellationToken);
+
+    /// <inheritdoc cref="RunAsync(IReadOnlyList{string}, IReadOnlyDictionary{string, string?}?, CancellationToken)"/>
     public static async Task<(int Code, string Output, string Error)> RunAsync(
-        IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? environment, string? standardInput, CancellationToken cancellationToken)
     {
         var info = StartInfo();
+        info.RedirectStandardInput = standardInput is not null;
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -31,6 +37,12 @@ public static class HostCommand
         }
 
         using var process = Process.Start(info)!;
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);

@@ -106,7 +106,7 @@ public sealed partial class SessionReconciler(
         }
         catch (SpeedUpException e)
         {
-            LogCheckFailed(ended.Id, ended.BandId, e.Message);
+            LogCheckFailed(ended.Id, ended.BandId, e.Diagnostic);
             return false;
         }
     }
@@ -120,7 +120,7 @@ public sealed partial class SessionReconciler(
         }
         catch (SpeedUpException e)
         {
-            LogCheckFailed(session.Id, session.BandId, e.Message);
+            LogCheckFailed(session.Id, session.BandId, e.Diagnostic);
             return false;
         }
     }

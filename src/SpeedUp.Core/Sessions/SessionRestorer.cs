@@ -45,10 +45,10 @@ public sealed partial class SessionRestorer(
         }
         catch (SpeedUpException e)
         {
-            session.RecordFailure(e.Message);
+            session.RecordFailure(e.Diagnostic);
             await sessions.UpdateAsync(session, cancellationToken).ConfigureAwait(false);
             metrics.RestoreFailed(session, e.Code);
-            LogRestoreFailed(session.Id, session.BandId, e.Message);
+            LogRestoreFailed(session.Id, session.BandId, e.Diagnostic);
             return false;
         }
 

@@ -79,9 +79,9 @@ public sealed partial class SpeedUpApplier(
                 session.MarkUncertainWrite();
             }
 
-            LogApplyFailed(session.Id, session.BandId, error.Message);
+            LogApplyFailed(session.Id, session.BandId, error.Diagnostic);
             session.BeginRestore(EndReason.ApplyFailed, Now);
-            session.RecordFailure(error.InnerException?.Message ?? error.Message);
+            session.RecordFailure(error.Diagnostic);
             await restorer.RestoreAsync(session, CancellationToken.None).ConfigureAwait(false);
             throw;
         }

@@ -107,7 +107,7 @@ public sealed class SpeedUpSessionService(
         if (!await restorer.RestoreAsync(session, CancellationToken.None).ConfigureAwait(false))
         {
             throw new SpeedUpException(ProductErrorCode.SystemError, FailureKind.Unavailable,
-                $"The original rate of band_id {bandId} could not be restored yet ({session.LastError}); it will be retried until it is.");
+                $"The original rate of band_id {bandId} could not be restored yet; it will be retried until it is.", session.LastError);
         }
 
         return session;

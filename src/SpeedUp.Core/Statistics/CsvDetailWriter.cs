@@ -11,7 +11,8 @@ namespace SpeedUp.Core.Statistics;
 /// <summary>
 /// The detail export as CSV: UTF-8 with a byte-order mark, a header row, CRLF line ends, RFC 4180 quoting (a field
 /// with a quote, comma, CR or LF is quoted, quotes doubled), and a field that a spreadsheet would run as a formula
-/// (starting with = + - @, tab or CR) gets a leading apostrophe. Written in chunks of about <see cref="ChunkSize"/> bytes.
+/// (starting with = + - @, tab or CR) gets a leading apostrophe. A failed row's reason is a product code and a fixed
+/// phrase (<see cref="CustomerFailureReason"/>), never a recorded error: those may carry device details. Written in chunks of about <see cref="ChunkSize"/> bytes.
 /// </summary>
 public static class CsvDetailWriter
 {
@@ -53,7 +54,7 @@ public static class CsvDetailWriter
         Field(text, ChinaTime.Format(d.StartedAt) + " +08:00").Append(',');
         Field(text, result).Append(',');
         Field(text, minutes.ToString(CultureInfo.InvariantCulture)).Append(',');
-        Field(text, failed ? d.LastError ?? "the target rate could not be applied" : "").Append("\r\n");
+        Field(text, failed ? CustomerFailureReason.For(d.LastError) : "").Append("\r\n");
     }
 
     /// <summary>Appends one field, neutralised and quoted as needed.</summary>

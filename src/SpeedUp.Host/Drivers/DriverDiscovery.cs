@@ -37,7 +37,13 @@ public static class DriverDiscovery
     /// Loads the plugins of <paramref name="folder"/>: every <c>*.dll</c> directly in it, and in each sub-folder the
     /// <c>*.dll</c> named like the sub-folder. None when the folder does not exist.
     /// </summary>
-    public static IReadOnlyList<Assembly> Plugins(string? folder)
+    public static IReadOnlyList<Assembly> Plugins(string? folder) => Plugins(folder, new PluginAllowList([]), new LoadedDriverPlugins(false));
+
+    /// <summary>
+    /// Loads the plugins of <paramref name="folder"/> as <see cref="Plugins(string?)"/> does, each file admitted by
+    /// <paramref name="allowList"/> before it is loaded and noted in <paramref name="loaded"/>.
+    /// </summary>
+    internal static IReadOnlyList<Assembly> Plugins(string? folder, PluginAllowList allowList, LoadedDriverPlugins loaded)
     {
         if (string.IsNullOrWhiteSpace(folder) || !Directory.Exists(folder))
         {
@@ -52,7 +58,7 @@ public static class DriverDiscovery
         return [.. paths.Select(p =>
         {
             var full = Path.GetFullPath(p);
-            return new DriverPluginLoadContext(full).LoadFromAssemblyPath(full);
+            return new DriverPluginLoadContext(full, allowList, loaded).LoadPlugin();
         })];
     }
 }

@@ -6,10 +6,23 @@ namespace SpeedUp.Host.Drivers;
 /// <summary>
 /// Loads one plugin assembly with its own private dependencies, but shares with the service every assembly the
 /// service already has (the driver SDK above all, so that <c>ISubscriberLineDriverFactory</c> is the same type).
+/// Every file it loads — the plugin and its private dependencies — passes the <see cref="PluginAllowList"/> first.
 /// </summary>
-internal sealed class DriverPluginLoadContext(string pluginPath) : AssemblyLoadContext(Path.GetFileNameWithoutExtension(pluginPath), isCollectible: false)
+internal sealed class DriverPluginLoadContext(string pluginPath, PluginAllowList allowList, LoadedDriverPlugins loaded)
+    : AssemblyLoadContext(Path.GetFileNameWithoutExtension(pluginPath), isCollectible: false)
 {
     private readonly AssemblyDependencyResolver _resolver = new(pluginPath);
+
+    /// <summary>Loads the plugin assembly itself, once its digest is admitted.</summary>
+    public Assembly LoadPlugin() => LoadAdmitted(pluginPath);
+
+    private Assembly LoadAdmitted(string path)
+    {
+        var digest = allowList.Admit(path);
+        var assembly = LoadFromAssemblyPath(path);
+        loaded.Add(new LoadedDriverPlugin(path, digest));
+        return assembly;
+    }
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
@@ -21,7 +34,7 @@ internal sealed class DriverPluginLoadContext(string pluginPath) : AssemblyLoadC
         catch (FileNotFoundException)
         {
             var path = _resolver.ResolveAssemblyToPath(assemblyName);
-            return path is null ? null : LoadFromAssemblyPath(path);
+            return path is null ? null : LoadAdmitted(path);
         }
     }
 

@@ -11,7 +11,8 @@ namespace SpeedUp.Host.Grpc;
 /// Gives every call a request id and turns product failures into gRPC statuses carrying the product code
 /// (trailer <c>x-product-code</c>, and a google.rpc.ErrorInfo whose reason is the code). A store that cannot be reached
 /// is <c>isp.SYSTEM_ERROR</c> as UNAVAILABLE (retry later); other unexpected exceptions become <c>isp.SYSTEM_ERROR</c>
-/// as INTERNAL without internals in the message. Every call's outcome (gRPC status and product code, <c>OK</c> on
+/// as INTERNAL without internals in the message. A <see cref="SpeedUpException"/>'s operator detail (what a device
+/// said) is logged and shown to the admin services' callers, never to customers. Every call's outcome (gRPC status and product code, <c>OK</c> on
 /// success) is recorded in <see cref="CallMetrics"/>.
 /// </summary>
 internal sealed partial class ProductErrorInterceptor(CallMetrics calls, TimeProvider time, ILogger<ProductErrorInterceptor> logger) : Interceptor
@@ -79,8 +80,8 @@ internal sealed partial class ProductErrorInterceptor(CallMetrics calls, TimePro
         }
         catch (SpeedUpException e)
         {
-            LogRejected(e.Kind, context.Method, requestId, e.Code, e.Message);
-            throw ToRpcException(context, requestId, e.Code, StatusOf(e.Kind), e.Message);
+            LogRejected(e.Kind, context.Method, requestId, e.Code, e.Diagnostic);
+            throw ToRpcException(context, requestId, e.Code, StatusOf(e.Kind), MessageFor(context.Method, requestId, e));
         }
         catch (StoreUnavailableException e) when (!context.CancellationToken.IsCancellationRequested)
         {
@@ -112,8 +113,8 @@ internal sealed partial class ProductErrorInterceptor(CallMetrics calls, TimePro
         }
         catch (SpeedUpException e)
         {
-            LogRejected(e.Kind, context.Method, requestId, e.Code, e.Message);
-            throw ToRpcException(context, requestId, e.Code, StatusOf(e.Kind), e.Message);
+            LogRejected(e.Kind, context.Method, requestId, e.Code, e.Diagnostic);
+            throw ToRpcException(context, requestId, e.Code, StatusOf(e.Kind), MessageFor(context.Method, requestId, e));
         }
         catch (StoreUnavailableException e) when (!context.CancellationToken.IsCancellationRequested)
         {
@@ -128,6 +129,18 @@ internal sealed partial class ProductErrorInterceptor(CallMetrics calls, TimePro
                 $"Internal error; quote request id {requestId}.");
         }
     }
+
+    /// <summary>
+    /// What the caller reads. Operators (the admin services) get the operator detail too; customers only the message,
+    /// which never carries device details — and, for a failure the equipment caused, the request id to quote.
+    /// </summary>
+    internal static string MessageFor(string method, string requestId, SpeedUpException e) =>
+        method.StartsWith(AdminServicePrefix, StringComparison.Ordinal) ? e.Diagnostic
+        : e.OperatorDetail is null ? e.Message
+        : $"{e.Message} Quote request id {requestId}.";
+
+    /// <summary>The method path prefix of the operator's admin services.</summary>
+    internal const string AdminServicePrefix = "/broadband.speedup.admin.";
 
     private static StatusCode StatusOf(FailureKind kind) => kind switch
     {

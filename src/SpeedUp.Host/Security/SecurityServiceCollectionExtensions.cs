@@ -1,6 +1,8 @@
 using Broadband.SpeedUp.Admin.V1;
 using Broadband.SpeedUp.V1;
 using ProtoService = Google.Protobuf.Reflection.ServiceDescriptor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SpeedUp.Core.Access;
 
 namespace SpeedUp.Host.Security;
@@ -21,6 +23,9 @@ internal static class SecurityServiceCollectionExtensions
         services.AddSingleton<FailedAuthenticationLimiter>();
         services.AddHostedService<ReplayGuardStartup>();
         services.AddHostedService<AccessKeySeedWorker>();
+        services.AddOptions<TransportSecurityOptions>().BindConfiguration(TransportSecurityOptions.Section);
+        services.AddOptions<HostingOptions>().BindConfiguration("SpeedUp:Host").ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HostingOptions>, CleartextListenerValidator>());
         return services;
     }
 

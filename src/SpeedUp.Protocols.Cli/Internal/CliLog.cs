@@ -26,6 +26,9 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 1111, Level = LogLevel.Error, Message = "ALERT: SSH host key of {Host}:{Port} refused (possible man-in-the-middle or re-keyed device): {Reason}")]
     public static partial void HostKeyRefused(ILogger logger, string host, int port, string reason);
 
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Warning, Message = "SSH session to {Host}:{Port} closed: the device sent more than {Limit} bytes no command read")]
+    public static partial void InboundOverflow(ILogger logger, string host, int port, long limit);
+
     [LoggerMessage(EventId = 1120, Level = LogLevel.Trace, Message = "CLI transcript {Session}: {Command} -> {Prompt} in {ElapsedMs} ms\n{Output}")]
     public static partial void Transcript(ILogger logger, string session, string command, string prompt, double elapsedMs, string output);
 

@@ -6,9 +6,12 @@ namespace SpeedUp.Protocols.Cli.Internal;
 /// A minimal terminal: turns the device's character stream into lines the way a screen would show them.
 /// Carriage return and cursor-left (<c>ESC[nD</c>, backspace) move the cursor back so that later text
 /// overwrites; <c>ESC[K</c> erases to the end of the line; other escape sequences are dropped. Escape
-/// sequences split across reads are completed by the next read.
+/// sequences split across reads are completed by the next read. The line is as wide as <c>maxLineChars</c>: the cursor
+/// never moves past it (as on a real screen), and text that would be written there sets <see cref="Overflowed"/>
+/// instead of growing the line, so no input — an endless line, a cursor jump of a billion columns — can make it
+/// allocate more than that.
 /// </summary>
-internal sealed class TerminalLine
+internal sealed class TerminalLine(int maxLineChars)
 {
     private const char Escape = '\u001b';
     private readonly StringBuilder _completed = new();
@@ -22,6 +25,12 @@ internal sealed class TerminalLine
     /// <summary>The completed lines, each ending with <c>\n</c>, trailing blanks trimmed.</summary>
     public string Completed => _completed.ToString();
 
+    /// <summary>Characters in <see cref="Completed"/>, without building the string.</summary>
+    public int CompletedLength => _completed.Length;
+
+    /// <summary>Whether text reached past the line width since the last <see cref="Reset"/> (it was dropped).</summary>
+    public bool Overflowed { get; private set; }
+
     /// <summary>Clears the screen.</summary>
     public void Reset()
     {
@@ -29,6 +38,7 @@ internal sealed class TerminalLine
         _current.Clear();
         _pendingEscape.Clear();
         _cursor = 0;
+        Overflowed = false;
     }
 
     /// <summary>Replaces the current line with nothing (used after a pager line was answered).</summary>
@@ -83,6 +93,12 @@ internal sealed class TerminalLine
 
     private void Put(char c)
     {
+        if (_cursor >= maxLineChars)
+        {
+            Overflowed = true;
+            return;
+        }
+
         if (_cursor < _current.Length)
         {
             _current[_cursor] = c;
@@ -125,7 +141,7 @@ internal sealed class TerminalLine
                 _cursor = Math.Max(0, _cursor - count);
                 break;
             case 'C':
-                _cursor += count;
+                _cursor = (int)Math.Min(maxLineChars, (long)_cursor + count);
                 break;
             case 'K' when argument is "" or "0":
                 if (_cursor < _current.Length)

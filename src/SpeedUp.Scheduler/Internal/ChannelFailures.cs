@@ -32,18 +32,20 @@ internal sealed class ChannelFailures
     public void AddBusy(SupplyChannel channel) => Append($"'{channel.Name}' is busy", full: true);
 
     /// <summary>
-    /// The caller's error: <c>isv.BUSINESS_LIMIT_CONTROL</c> when every channel was full or busy, else <c>isp.SYSTEM_ERROR</c>
-    /// naming what each channel answered — unavailable (may be retried) when only transports failed, internal when a
-    /// channel refused our credentials or host key or answered garbage (an operator must look).
+    /// The caller's error: <c>isv.BUSINESS_LIMIT_CONTROL</c> when every channel was full or busy, else <c>isp.SYSTEM_ERROR</c> —
+    /// unavailable (may be retried) when only transports failed, internal when a channel refused our credentials or
+    /// host key or answered garbage (an operator must look). What each channel answered is the operator detail only:
+    /// the message a customer reads names no channel and nothing a device said.
     /// </summary>
     public SpeedUpException ToProductError(string operation) =>
         Count > 0 && AllFull
             ? new SpeedUpException(ProductErrorCode.BusinessLimitControl, FailureKind.ResourceExhausted,
-                $"Every supply channel able to {operation} is at capacity or busy ({_text}); try again later.")
+                $"Every supply channel able to {operation} is at capacity or busy; try again later.", _text.ToString())
             : new SpeedUpException(ProductErrorCode.SystemError, AllTransient ? FailureKind.Unavailable : FailureKind.Internal,
                 Count == 0
                     ? $"No supply channel is able to {operation}."
-                    : $"No supply channel could {operation}: {_text}.");
+                    : $"No supply channel could {operation}.",
+                Count == 0 ? null : _text.ToString());
 
     private void Append(string text, bool full)
     {

@@ -95,7 +95,7 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
-    public async Task StartAsync_EveryChannelDown_IsSystemErrorNamingEachAndChangesNothing()
+    public async Task StartAsync_EveryChannelDown_IsSystemErrorNamingEachToOperatorsAndChangesNothing()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
         Ssh.FailWith = DriverFailure.Unreachable;
@@ -105,8 +105,9 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
 
         Assert.Equal(ProductErrorCode.SystemError, e.Code);
         Assert.Equal(FailureKind.Unavailable, e.Kind);
-        Assert.Contains("'ct-ssh' Unreachable", e.Message, StringComparison.Ordinal);
-        Assert.Contains("'ct-snmp' Timeout", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'ct-ssh' Unreachable", e.OperatorDetail, StringComparison.Ordinal);
+        Assert.Contains("'ct-snmp' Timeout", e.OperatorDetail, StringComparison.Ordinal);
+        Assert.DoesNotContain("ct-ssh", e.Message, StringComparison.Ordinal);
         Assert.Empty(_h.Equipment.Writes);
         Assert.Null(await _h.Sessions.FindLatestAsync(Line1, Direction.Down, Ct));
     }

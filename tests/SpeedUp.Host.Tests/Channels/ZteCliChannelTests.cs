@@ -56,7 +56,8 @@ public sealed class ZteCliChannelTests(SimulatedNetworks networks)
             () => service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "221.11.1.67" }),
             "isp.SYSTEM_ERROR", StatusCode.Internal));
 
-        Assert.Contains("HostKeyMismatch", e.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("HostKeyMismatch", e.Status.Detail, StringComparison.Ordinal); // the customer reads the code and the request id
+        Assert.Contains("HostKeyMismatch", service.Output, StringComparison.Ordinal); // the log names the fault
         Assert.Equal(50000, networks.Unicom.State.FindByAccount("sn029u0001")!.DownKbps);
     }
 }

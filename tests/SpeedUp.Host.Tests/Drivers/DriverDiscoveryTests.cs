@@ -5,7 +5,9 @@ using Microsoft.Extensions.Configuration;
 using host::Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Catalogue;
 using SpeedUp.Drivers;
@@ -48,6 +50,73 @@ public sealed class DriverDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task AddDiscoveredDrivers_PluginListedInTheAllowList_LoadsAndIsLoggedWithItsDigest()
+    {
+        var plugin = Path.Combine(_folder, "SpeedUp.Drivers.SamplePlugin");
+        CopyPlugin(plugin);
+        var digest = Sha256(Path.Combine(plugin, "SpeedUp.Drivers.SamplePlugin.dll"));
+
+        var (factories, log) = await StartAsync(new Dictionary<string, string?>
+        {
+            ["SpeedUp:Drivers:PluginDirectory"] = _folder,
+            ["SpeedUp:Drivers:PluginSha256:0"] = new string('0', 64),
+            ["SpeedUp:Drivers:PluginSha256:1"] = digest.ToUpperInvariant(),
+        });
+
+        Assert.Contains(factories, f => f.DriverName == "sample-plugin");
+        var line = Assert.Single(log.GetSnapshot(), r => r.Id.Id == 6030);
+        Assert.Equal(LogLevel.Information, line.Level);
+        Assert.Contains(digest, line.Message, StringComparison.Ordinal);
+        Assert.Contains("SpeedUp.Drivers.SamplePlugin.dll", line.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddDiscoveredDrivers_PluginNotInTheAllowList_RefusedNamingTheFileAndItsDigest()
+    {
+        var plugin = Path.Combine(_folder, "SpeedUp.Drivers.SamplePlugin");
+        CopyPlugin(plugin);
+        var file = Path.Combine(plugin, "SpeedUp.Drivers.SamplePlugin.dll");
+        var settings = new Dictionary<string, string?>
+        {
+            ["SpeedUp:Drivers:PluginDirectory"] = _folder,
+            ["SpeedUp:Drivers:PluginSha256:0"] = new string('a', 64),
+        };
+
+        var e = Assert.Throws<InvalidOperationException>(() => Factories(settings));
+
+        Assert.Contains(file, e.Message, StringComparison.Ordinal);
+        Assert.Contains($"SHA-256 {Sha256(file)}", e.Message, StringComparison.Ordinal);
+        Assert.Contains("SpeedUp:Drivers:PluginSha256", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "SpeedUp.Drivers.SamplePlugin"
+            && System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(a)!.Name == "SpeedUp.Drivers.SamplePlugin" && a.Location == file);
+    }
+
+    [Fact]
+    public async Task AddDiscoveredDrivers_NoAllowList_LoadsEveryPluginAndLogsEachWithItsDigest()
+    {
+        var plugin = Path.Combine(_folder, "SpeedUp.Drivers.SamplePlugin");
+        CopyPlugin(plugin);
+
+        var (factories, log) = await StartAsync(new Dictionary<string, string?> { ["SpeedUp:Drivers:PluginDirectory"] = _folder });
+
+        Assert.Contains(factories, f => f.DriverName == "sample-plugin");
+        var line = Assert.Single(log.GetSnapshot(), r => r.Id.Id == 6031);
+        Assert.Equal(LogLevel.Warning, line.Level);
+        Assert.Contains(Sha256(Path.Combine(plugin, "SpeedUp.Drivers.SamplePlugin.dll")), line.Message, StringComparison.Ordinal);
+        Assert.Contains("SpeedUp:Drivers:PluginSha256", line.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not-a-digest")]
+    [InlineData("sha256:0000000000000000000000000000000000000000000000000000000000000000")]
+    public void AddDiscoveredDrivers_MalformedAllowListEntry_RefusedNamingTheKey(string entry)
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => Factories(new Dictionary<string, string?> { ["SpeedUp:Drivers:PluginSha256:0"] = entry }));
+
+        Assert.Equal("SpeedUp:Drivers:PluginSha256:0 is not a SHA-256 digest (64 hex digits).", e.Message);
+    }
+
+    [Fact]
     public void AddDiscoveredDrivers_DialectFileWithDuplicateDriverName_AddsDriverButValidationFails()
     {
         var dialects = Path.Combine(_folder, "dialects");
@@ -80,6 +149,22 @@ public sealed class DriverDiscoveryTests : IDisposable
         services.AddDiscoveredDrivers(configuration);
         return [.. services.BuildServiceProvider().GetServices<ISubscriberLineDriverFactory>()];
     }
+
+    private static async Task<(List<ISubscriberLineDriverFactory> Factories, FakeLogCollector Log)> StartAsync(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging(logging => logging.AddFakeLogging());
+        services.AddDiscoveredDrivers(configuration);
+        var provider = services.BuildServiceProvider();
+        foreach (var hosted in provider.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(TestContext.Current.CancellationToken);
+        }
+
+        return ([.. provider.GetServices<ISubscriberLineDriverFactory>()], provider.GetFakeLogCollector());
+    }
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 
     private static void CopyPlugin(string target)
     {
