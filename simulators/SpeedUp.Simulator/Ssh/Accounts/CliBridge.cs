@@ -46,6 +46,15 @@ internal static class CliBridge
     {
         Directory.CreateDirectory(SimulatorAccountPaths.CliRegistry);
         File.SetUnixFileMode(SimulatorAccountPaths.CliRegistry, ReadExecute | UnixFileMode.UserWrite);
+        foreach (var link in Directory.GetFiles(SimulatorAccountPaths.CliRegistry))
+        {
+            // A front that never stopped (a crash, an undisposed simulator) leaves its link; once its socket is gone, drop it.
+            if (new FileInfo(link).LinkTarget is { } target && !File.Exists(target))
+            {
+                File.Delete(link);
+            }
+        }
+
         var name = "cli-" + Guid.NewGuid().ToString("N");
         File.CreateSymbolicLink(Path.Combine(SimulatorAccountPaths.CliRegistry, name), Path.GetFullPath(socketPath));
         return name;
