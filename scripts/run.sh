@@ -45,7 +45,7 @@ grep -E '^china-(telecom|unicom):' "$log"
 # Pin the simulated Telecom BRAS host key the launcher reports, and hand the device secrets over by environment.
 host_key="$(grep '^china-telecom:' "$log" | sed -E 's/.*host key (SHA256:[^)]+)\).*/\1/')"
 export SpeedUp__Channels__0__HostKeySha256="$host_key"
-export SPEEDUP_CT_SSH_PASSWORD="${SPEEDUP_CT_SSH_PASSWORD:-ctsim-pass}"
+export SPEEDUP_CT_SSH_PASSWORD="${SPEEDUP_CT_SSH_PASSWORD:-ct-cli-pass}"
 export SPEEDUP_CU_SNMP_COMMUNITY="${SPEEDUP_CU_SNMP_COMMUNITY:-private}"
 
 # Calls are signed (README, "Security"). The local demo keys get random secrets, made once and kept owner-only in

@@ -45,6 +45,13 @@ public enum ConformanceRule
     /// <summary>CK13: no driver message (exception or probe detail) contains the channel's secrets.</summary>
     NoSecretsInMessages = 13,
 
+    /// <summary>
+    /// CK14: during a check the equipment receives only lines and requests the driver declares (<see cref="IDriverDryRun"/>:
+    /// the operations' steps and its session steps) for the operations the check called — no stray <c>system-view</c>,
+    /// <c>display current-configuration</c> or extra GET.
+    /// </summary>
+    UndeclaredTraffic = 14,
+
     /// <summary>CK00: the target lacks what a check needs (a simulator target must support every check).</summary>
     TargetCapability = 0,
 }

@@ -31,8 +31,14 @@ public enum TargetCapabilities
     /// <summary>A shared CGNAT address with port blocks is known (<see cref="IConformanceTarget.Cgnat"/>).</summary>
     Cgnat = 8,
 
+    /// <summary>
+    /// Every line and request the equipment received is visible (<see cref="IConformanceTarget.ReadReceivedAsync"/>),
+    /// whatever it changed: after each check, CK14 proves nothing arrived that the driver does not declare.
+    /// </summary>
+    Traffic = 16,
+
     /// <summary>Everything: what a simulator target must offer.</summary>
-    All = Writes | DeviceDelay | Audit | Cgnat,
+    All = Writes | DeviceDelay | Audit | Cgnat | Traffic,
 }
 
 /// <summary>What a driver declares it can do: its factory name and the directions it can set.</summary>
@@ -97,6 +103,12 @@ public interface IConformanceTarget
 
     /// <summary>The state-changing commands the equipment received so far, oldest first, when <see cref="TargetCapabilities.Audit"/>.</summary>
     Task<IReadOnlyList<string>> ReadAuditAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every CLI line and SNMP request the equipment received and still keeps, oldest first, when
+    /// <see cref="TargetCapabilities.Traffic"/> (a target without it need not implement this: empty).
+    /// </summary>
+    Task<IReadOnlyList<DeviceInput>> ReadReceivedAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<DeviceInput>>([]);
 }
 
 /// <summary>Timing of the kit's checks.</summary>

@@ -43,7 +43,14 @@ public sealed record DriverOperation(
 /// <param name="Channel">The channel.</param>
 /// <param name="Protocol">e.g. <c>ssh-cli huawei-vrp</c> or <c>snmp v2c</c>.</param>
 /// <param name="Steps">In order.</param>
-public sealed record DryRunPlan(string Channel, string Protocol, IReadOnlyList<DryRunStep> Steps);
+public sealed record DryRunPlan(string Channel, string Protocol, IReadOnlyList<DryRunStep> Steps)
+{
+    /// <summary>
+    /// What the driver's sessions send around any operation's steps: on opening one (e.g. paging off), on closing it,
+    /// answers that close a question left open. Empty (the default) when the protocol has no sessions (SNMP).
+    /// </summary>
+    public IReadOnlyList<DryRunStep> Session { get; init; } = [];
+}
 
 /// <summary>One thing sent.</summary>
 /// <param name="Send">The exact command line, or the PDU with its varbinds.</param>

@@ -51,7 +51,7 @@ public sealed class SnmpAgent : IAsyncDisposable
         if (options.Users.Count > 0)
         {
             Engine = new UsmAgentEngine(options);
-            _usm = new UsmCommandResponder(Engine, mib, options.MaxDatagramSize, _logger);
+            _usm = new UsmCommandResponder(Engine, mib, options.MaxDatagramSize, _logger, Observe);
         }
     }
 
@@ -181,6 +181,7 @@ public sealed class SnmpAgent : IAsyncDisposable
         }
 
         var access = Authorize(request.Community.Span);
+        Observe(remote, request.Version, request.Pdu, null, access != CommunityAccess.None);
         if (access == CommunityAccess.None)
         {
             AgentLog.WrongCommunity(_logger, request.Version, remote);
@@ -231,6 +232,23 @@ public sealed class SnmpAgent : IAsyncDisposable
         {
             AgentLog.EncodeFailed(_logger, remote, e);
             return null;
+        }
+    }
+
+    private void Observe(IPEndPoint remote, SnmpVersion version, SnmpPdu pdu, string? securityName, bool accepted)
+    {
+        if (_options.RequestObserver is not { } observer)
+        {
+            return;
+        }
+
+        try
+        {
+            observer(new SnmpReceivedRequest(remote, version, SnmpPduNames.Of(pdu.Type), pdu.VarBinds, securityName, accepted));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            AgentLog.ObserverFailed(_logger, remote, e);
         }
     }
 

@@ -36,6 +36,14 @@ public sealed class SnmpAgentOptions
     /// </summary>
     public Func<IPEndPoint, CancellationToken, ValueTask<bool>>? RequestFilter { get; set; }
 
+    /// <summary>
+    /// Optional: called with every request the agent decodes, before it is answered — SNMPv1/v2c ones whatever their
+    /// community (<see cref="SnmpReceivedRequest.Accepted"/> false for a wrong one), SNMPv3 ones once authenticated and
+    /// decrypted. Null (the default) observes nothing. Called on the agent's receive path: keep it short; an exception
+    /// is logged and ignored.
+    /// </summary>
+    public Action<SnmpReceivedRequest>? RequestObserver { get; set; }
+
     /// <summary>The clock of snmpEngineTime (seconds since the agent started). Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SpeedUp.Drivers.Cli.Dialects;
 using SpeedUp.Drivers.Conformance.Tests.Targets;
 
 namespace SpeedUp.Drivers.Conformance.Tests;
@@ -146,6 +147,60 @@ public sealed partial class BrokenDriverTests(HuaweiSshTarget target) : IClassFi
         Assert.Contains("must support DeviceDelay", missing.Message, StringComparison.Ordinal);
         Assert.Equal(ConformanceRule.SetReadBack, notRun.Rule);
         Assert.Contains("allowWrites", notRun.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("display current-configuration")]
+    [InlineData("system-view")]
+    public async Task DriverThatSendsALineItDoesNotDeclare_IsCaughtByWhatTheEquipmentReceived(string extra)
+    {
+        // The real Huawei dialect with one more command whenever a session opens. The driver's answers stay right and
+        // nothing changes on the device — neither the read-back nor the audit would notice — but it still declares the
+        // honest dialect's steps (IDriverDryRun), and the simulator received a line outside them.
+        var sneaky = DialectLoader.LoadFile(Path.Combine(RepositoryFiles.Root, "drivers", "dialects", "huawei-vrp.dialect.json"));
+        sneaky.Definition.OnOpen.Add(extra);
+        var sneakyFactory = new DialectCliDriverFactory(CompiledDialect.Compile(sneaky.Definition, "huawei-vrp + " + extra));
+        var checks = new DriverConformanceChecks(new WrappedTarget(target, (driver, channel) => new UndeclaredLinesDriver(driver, sneakyFactory.Create(channel))));
+        var audit = target.Simulator.State.AuditLog.Count;
+
+        var failure = await Assert.ThrowsAsync<ConformanceException>(() => checks.CheckReadMatchesEquipmentAsync(Ct));
+
+        Assert.Equal(ConformanceRule.UndeclaredTraffic, failure.Rule);
+        Assert.Contains($"'{extra}'", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(audit, target.Simulator.State.AuditLog.Count);
+        Assert.Contains(target.Simulator.Received.All, input => input.Text == extra);
+    }
+
+    [Fact]
+    public async Task DriverThatDeclaresNothing_FailsAsSoonAsItSendsSomething()
+    {
+        var checks = new DriverConformanceChecks(new WrappedTarget(target, (driver, _) => new UndeclaringDriver(driver)));
+
+        var failure = await Assert.ThrowsAsync<ConformanceException>(() => checks.CheckProbeAsync(Ct));
+
+        Assert.Equal(ConformanceRule.UndeclaredTraffic, failure.Rule);
+        Assert.Contains("IDriverDryRun", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Acts as <paramref name="acting"/> (which sends more), declares what <paramref name="declaring"/> declares.</summary>
+    private sealed class UndeclaredLinesDriver(ISubscriberLineDriver declaring, ISubscriberLineDriver acting) : ForwardingDriver(acting)
+    {
+        public override DryRunPlan Render(DriverOperation operation) => ((IDriverDryRun)declaring).Render(operation);
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            if (declaring is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>A driver that does not say what it sends.</summary>
+    private sealed class UndeclaringDriver(ISubscriberLineDriver inner) : ForwardingDriver(inner)
+    {
+        public override DryRunPlan Render(DriverOperation operation) => throw new NotSupportedException("no dry run");
     }
 
     /// <summary>Reports the requested rate without touching the device.</summary>

@@ -1,3 +1,5 @@
+using SpeedUp.Testing;
+using SpeedUp.Drivers.Conformance;
 using System.Net;
 using SpeedUp.Protocols.Cli;
 
@@ -84,16 +86,25 @@ public sealed class HuaweiCliDriverSimulatorSecurityTests(HuaweiSimulatorFixture
     public async Task InjectionAttempts_RejectedNothingReachesDevice(string account)
     {
         var audit = fixture.Simulator.State.AuditLog.Count;
+        await DeviceQuiet.WaitAsync(fixture.Simulator, Token);
+        var mark = fixture.Simulator.Received.LastSequence;
         var before = fixture.Simulator.State.FindByAccount("zj0571a0001")!;
         await using var driver = fixture.CreateDriver();
+        var line = new LineReference(330100001, account);
 
-        var set = await Assert.ThrowsAsync<DriverException>(() => driver.SetRateAsync(new LineReference(330100001, account), Direction.Up, 8000, Token));
-        var read = await Assert.ThrowsAsync<DriverException>(() => driver.ReadLineAsync(new LineReference(330100001, account), Token));
+        var set = await Assert.ThrowsAsync<DriverException>(() => driver.SetRateAsync(line, Direction.Up, 8000, Token));
+        var read = await Assert.ThrowsAsync<DriverException>(() => driver.ReadLineAsync(line, Token));
 
         Assert.Equal(DriverFailure.InvalidValue, set.Failure);
         Assert.Equal(DriverFailure.InvalidValue, read.Failure);
         Assert.Equal(audit, fixture.Simulator.State.AuditLog.Count);
         Assert.Equal(before, fixture.Simulator.State.FindByAccount("zj0571a0001"));
+        // Not only no state change: no line at all reached the device beyond what the driver declares for these two
+        // calls (IDriverDryRun) — and for values it refuses it declares nothing.
+        var declared = DeclaredTraffic.Of(driver, DeclaredTraffic.SetRate(line, Direction.Up, 8000))!.Concat(DeclaredTraffic.Of(driver, DeclaredTraffic.ReadLine(line))!).ToList();
+        Assert.Empty(declared);
+        var received = fixture.Simulator.Received.Since(mark).Select(r => new DeviceInput(r.Sequence, r.Text));
+        Assert.Empty(DeclaredTraffic.Undeclared(received, declared));
     }
 
     private static int FreePort()

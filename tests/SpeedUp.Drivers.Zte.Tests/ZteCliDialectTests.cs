@@ -58,7 +58,7 @@ public sealed class ZteCliDialectTests
             Name = "cu-cli",
             Host = "127.0.0.1",
             Port = 2202,
-            Username = "cusim",
+            Username = "cu-cli",
             Secret = "x",
             HostKeySha256 = "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU",
         };

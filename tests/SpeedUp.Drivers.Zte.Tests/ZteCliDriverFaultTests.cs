@@ -1,3 +1,5 @@
+using SpeedUp.Testing;
+using SpeedUp.Drivers.Conformance;
 using System.Net;
 using SpeedUp.Simulator;
 
@@ -129,16 +131,24 @@ public sealed class ZteCliDriverFaultTests
     public async Task InjectionAttempts_InvalidValue_NothingReachesTheDevice(string account)
     {
         var audit = _fixture.Simulator.State.AuditLog.Count;
+        await DeviceQuiet.WaitAsync(_fixture.Simulator, Token);
+        var mark = _fixture.Simulator.Received.LastSequence;
         var before = _fixture.Simulator.State.FindByAccount("bj010u0001")!;
         await using var driver = _fixture.CreateDriver();
+        var line = new LineReference(411000001, account);
 
-        var set = await Assert.ThrowsAsync<DriverException>(() => driver.SetRateAsync(new LineReference(411000001, account), Direction.Up, 8000, Token));
-        var read = await Assert.ThrowsAsync<DriverException>(() => driver.ReadLineAsync(new LineReference(411000001, account), Token));
+        var set = await Assert.ThrowsAsync<DriverException>(() => driver.SetRateAsync(line, Direction.Up, 8000, Token));
+        var read = await Assert.ThrowsAsync<DriverException>(() => driver.ReadLineAsync(line, Token));
 
         Assert.Equal(DriverFailure.InvalidValue, set.Failure);
         Assert.Equal(DriverFailure.InvalidValue, read.Failure);
         Assert.Equal(audit, _fixture.Simulator.State.AuditLog.Count);
         Assert.Equal(before, _fixture.Simulator.State.FindByAccount("bj010u0001"));
+        // Nothing reached the device beyond what the driver declares for these calls (IDriverDryRun): here nothing.
+        var declared = DeclaredTraffic.Of(driver, DeclaredTraffic.SetRate(line, Direction.Up, 8000))!.Concat(DeclaredTraffic.Of(driver, DeclaredTraffic.ReadLine(line))!).ToList();
+        Assert.Empty(declared);
+        var received = _fixture.Simulator.Received.Since(mark).Select(r => new DeviceInput(r.Sequence, r.Text));
+        Assert.Empty(DeclaredTraffic.Undeclared(received, declared));
         Assert.Equal(0, driver.Sessions.Opened);
     }
 

@@ -172,7 +172,16 @@ public class DialectCliDriver : ISubscriberLineDriver, IDriverDryRun, IDriverCon
                 break;
         }
 
-        return new DryRunPlan(ChannelName, "ssh-cli " + _dialect.Name, steps);
+        var definition = _dialect.Definition;
+        return new DryRunPlan(ChannelName, "ssh-cli " + _dialect.Name, steps)
+        {
+            Session =
+            [
+                .. definition.OnOpen.Select(c => new DryRunStep(c, "when a session opens")),
+                .. definition.Confirmations.Select(c => new DryRunStep(c.Decline, "declines a question a failed operation left open")),
+                .. definition.OnClose.Select(c => new DryRunStep(c, "when a session closes")),
+            ],
+        };
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ namespace SpeedUp.Simulator;
 internal static class CliSession
 {
     public static async Task RunAsync(
-        Stream stream, ProfileCliGrammar grammar, SimulatorFaults faults, int sessionNumber, int maxSessions, CancellationToken ct)
+        Stream stream, ProfileCliGrammar grammar, SimulatorFaults faults, ReceivedLog received, int sessionNumber, int maxSessions, CancellationToken ct)
     {
         var terminal = new CliTerminal(stream);
         if (sessionNumber > maxSessions)
@@ -25,6 +25,7 @@ internal static class CliSession
                 return;
             }
 
+            received.RecordCliLine(line, sessionNumber);
             terminal.Write("\r\n");
             if (!string.IsNullOrWhiteSpace(line))
             {

@@ -13,6 +13,7 @@ public sealed class CliSocketServer : IAsyncDisposable
 {
     private readonly ProfileCliGrammar _grammar;
     private readonly SimulatorFaults _faults;
+    private readonly ReceivedLog _received;
     private readonly int _maxSessions;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -22,17 +23,22 @@ public sealed class CliSocketServer : IAsyncDisposable
     private int _active;
 
     public CliSocketServer(
-        string socketPath, BrasState state, SimulatorFaults faults, int maxSessions = 50, ILogger? logger = null, string cliDialect = CliDialects.Huawei)
+        string socketPath, BrasState state, SimulatorFaults faults, int maxSessions = 50, ILogger? logger = null, string cliDialect = CliDialects.Huawei,
+        ReceivedLog? received = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(socketPath);
         SocketPath = Path.GetFullPath(socketPath);
         _grammar = CliDialects.Create(cliDialect, state, faults);
         _faults = faults;
+        _received = received ?? new ReceivedLog(BrasSimulatorOptions.DefaultReceivedLogCapacity);
         _maxSessions = maxSessions;
         _logger = logger ?? NullLogger.Instance;
     }
 
     public string SocketPath { get; }
+
+    /// <summary>Every line the sessions received.</summary>
+    public ReceivedLog Received => _received;
 
     /// <summary>Sessions currently connected.</summary>
     public int ActiveSessions => Volatile.Read(ref _active);
@@ -127,7 +133,7 @@ public sealed class CliSocketServer : IAsyncDisposable
             // A reboot or the SSH face going dark cancels SessionsToken: every session then ends.
             using var session = CancellationTokenSource.CreateLinkedTokenSource(ct, _faults.SessionsToken);
             await using var stream = new NetworkStream(client, ownsSocket: true);
-            await CliSession.RunAsync(stream, _grammar, _faults, number, _maxSessions, session.Token);
+            await CliSession.RunAsync(stream, _grammar, _faults, _received, number, _maxSessions, session.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {

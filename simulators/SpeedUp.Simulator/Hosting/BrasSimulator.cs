@@ -31,6 +31,12 @@ public sealed class BrasSimulator : IAsyncDisposable
     /// <summary>The CLI face this simulator shows (<see cref="CliDialects"/>).</summary>
     public string CliDialect { get; private init; } = CliDialects.Huawei;
 
+    /// <summary>
+    /// Everything the faces received: every CLI line of every session and every SNMP request (PDU type, OIDs, values),
+    /// in a bounded ring per face. Tests use it to prove that nothing but the expected commands reached the device.
+    /// </summary>
+    public ReceivedLog Received => _cli.Received;
+
     /// <summary>Faults injected into the CLI face.</summary>
     public SimulatorFaults Faults { get; }
 
@@ -156,6 +162,7 @@ public sealed class BrasSimulator : IAsyncDisposable
         var state = new BrasState(hostname, seed.Lines, options.TimeProvider);
         var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var faults = new SimulatorFaults();
+        var received = new ReceivedLog(options.ReceivedLogCapacity, options.TimeProvider);
 
         string? ownedDirectory = null;
         var socketPath = options.CliSocketPath;
@@ -171,7 +178,7 @@ public sealed class BrasSimulator : IAsyncDisposable
         }
 
         var cli = new CliSocketServer(
-            socketPath, state, faults, options.MaxCliSessions, loggers.CreateLogger<CliSocketServer>(), options.CliDialect);
+            socketPath, state, faults, options.MaxCliSessions, loggers.CreateLogger<CliSocketServer>(), options.CliDialect, received);
         SnmpAgent? snmp = null;
         try
         {
@@ -182,6 +189,7 @@ public sealed class BrasSimulator : IAsyncDisposable
                 ReadCommunity = options.ReadCommunity,
                 WriteCommunity = options.WriteCommunity,
                 RequestFilter = faults.FilterSnmpRequestAsync,
+                RequestObserver = received.RecordSnmpRequest,
             };
             foreach (var user in options.SnmpUsers)
             {

@@ -29,7 +29,7 @@ public sealed class BrasSimulatorOptions
     /// <summary>Unix socket of the CLI face; default a new temporary directory's <c>cli.sock</c>.</summary>
     public string? CliSocketPath { get; set; }
 
-    /// <summary>The CLI face: <c>"huawei"</c> (default, VRP), <c>"zte"</c> (ZXR10), <c>"h3c"</c> (Comware) or <c>"profile:/// <summary>The CLI face: <c>"huawei"</c> (default, VRP) or <c>"zte"</c> (ZXR10); see <see cref="CliDialects"/>.</summary>lt;path/// <summary>The CLI face: <c>"huawei"</c> (default, VRP) or <c>"zte"</c> (ZXR10); see <see cref="CliDialects"/>.</summary>gt;"</c>; see <see cref="CliDialects"/>.</summary>
+    /// <summary>The CLI face: <c>"huawei"</c> (default, VRP), <c>"zte"</c> (ZXR10), <c>"h3c"</c> (Comware) or <c>"profile:&lt;path&gt;"</c>; see <see cref="CliDialects"/>.</summary>
     public string CliDialect { get; set; } = CliDialects.Huawei;
 
     /// <summary>Most concurrent CLI sessions (the VTY limit); more are refused with an error line.</summary>
@@ -37,6 +37,15 @@ public sealed class BrasSimulatorOptions
 
     /// <summary>When set, real OpenSSH sshd is started in front of the CLI socket (needs root, sshd and socat).</summary>
     public SshFrontOptions? Ssh { get; set; }
+
+    /// <summary>Default of <see cref="ReceivedLogCapacity"/>.</summary>
+    public const int DefaultReceivedLogCapacity = 10_000;
+
+    /// <summary>
+    /// How many received CLI lines, and how many received SNMP requests, <see cref="BrasSimulator.Received"/> keeps (a
+    /// ring per face; the oldest go first). Default 10,000 each.
+    /// </summary>
+    public int ReceivedLogCapacity { get; set; } = DefaultReceivedLogCapacity;
 
     /// <summary>Clock of the state (audit timestamps, sysUpTime).</summary>
     public TimeProvider? TimeProvider { get; set; }

@@ -20,6 +20,6 @@ public static class LauncherReport
     public static string DescribeControl(SimulatorControlServer control)
     {
         ArgumentNullException.ThrowIfNull(control);
-        return $"control: {control.BaseAddress} (GET networks | POST/DELETE networks/<name>/faults | POST networks/<name>/reboot | GET networks/<name>/audit)";
+        return $"control: {control.BaseAddress} (GET networks | POST/DELETE networks/<name>/faults | POST networks/<name>/reboot | GET networks/<name>/audit | GET networks/<name>/received)";
     }
 }

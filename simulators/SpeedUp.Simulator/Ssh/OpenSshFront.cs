@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace SpeedUp.Simulator;
 
 /// <summary>
-/// Real OpenSSH sshd on 127.0.0.1 in front of a simulator's CLI socket: its own ed25519 host key, config,
-/// password login for one system user, and <c>ForceCommand socat STDIO,raw,echo=0 UNIX-CONNECT:&lt;socket&gt;</c>.
-/// Disposing kills sshd and the sessions it spawned.
+/// Real OpenSSH sshd on 127.0.0.1 in front of a simulator's CLI socket: its own ed25519 host key, config and password,
+/// login for one account the simulator created (<see cref="SimulatorAccounts"/>: locked system password, the CLI bridge
+/// as login shell), and a <c>ForceCommand</c> naming the CLI the bridge connects to. Disposing kills sshd and the
+/// sessions it spawned, unregisters the CLI and releases the account (removed when no other front uses it).
 /// </summary>
 public sealed class OpenSshFront : IAsyncDisposable
 {
@@ -19,13 +20,17 @@ public sealed class OpenSshFront : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _logger;
     private readonly TimeSpan _startTimeout;
+    private readonly SimulatorAccountLease _account;
+    private readonly string _cliName;
     private Process? _process;
     private bool _ownsStateDirectory;
 
     private OpenSshFront(
-        Process process, int port, string stateDirectory, string user, string password, string fingerprint, TimeSpan startTimeout, ILogger logger)
+        Process process, int port, string stateDirectory, string user, SimulatorAccountLease account, string cliName, string password, string fingerprint, TimeSpan startTimeout, ILogger logger)
     {
         _process = process;
+        _account = account;
+        _cliName = cliName;
         _startTimeout = startTimeout;
         Port = port;
         StateDirectory = stateDirectory;
@@ -130,7 +135,7 @@ public sealed class OpenSshFront : IAsyncDisposable
             }
 
             var logStart = File.Exists(LogPath) ? new FileInfo(LogPath).Length : 0;
-            var process = SshdProcess.StartSshd(ConfigPath, LogPath);
+            var process = SshdProcess.StartSshd(ConfigPath, LogPath, ShadowOverlayPath);
             if (!await SshdProcess.WaitForPortAsync(process, PidFilePath, Port, _startTimeout, ct))
             {
                 var exited = process.HasExited ? $"sshd exited with code {process.ExitCode}" : $"sshd did not start within {_startTimeout.TotalSeconds:0.#} s";
@@ -156,6 +161,8 @@ public sealed class OpenSshFront : IAsyncDisposable
 
     private string PidFilePath => Path.Combine(StateDirectory, "sshd.pid");
 
+    private string ShadowOverlayPath => Path.Combine(StateDirectory, "etc-overlay");
+
     /// <summary>The running sshd's pid.</summary>
     /// <exception cref="InvalidOperationException">sshd is stopped (<see cref="StopListeningAsync"/>).</exception>
     public int ProcessId => (Volatile.Read(ref _process) ?? throw new InvalidOperationException("sshd is stopped (the SSH face is dark).")).Id;
@@ -177,14 +184,39 @@ public sealed class OpenSshFront : IAsyncDisposable
             throw new ArgumentException($"The CLI socket path '{cliSocketPath}' must not contain blanks, quotes, ',', ':' or '!' (socat address syntax).", nameof(cliSocketPath));
         }
 
-        await SystemUserProvisioner.EnsureUserAsync(options.User, options.Password, ct);
+        SimulatorAccounts.Validate(options.User);
+        SshdShadow.ValidatePassword(options.Password);
         var state = Path.GetFullPath(options.StateDirectory ?? Directory.CreateTempSubdirectory("brassim-ssh-").FullName);
+        if (state.IndexOfAny([',', ':', '"', '\\']) >= 0)
+        {
+            throw new ArgumentException($"The SSH state directory '{state}' must not contain ',', ':', '\\' or quotes (mount option syntax).", nameof(options));
+        }
+
+        var account = await SimulatorAccounts.AcquireAsync(options.User, Environment.ProcessId, logger, ct);
+        var cliName = CliBridge.Register(cliSocketPath);
+        try
+        {
+            return await LaunchAsync(options, state, account, cliName, logger, ct);
+        }
+        catch
+        {
+            CliBridge.Unregister(cliName);
+            await account.DisposeAsync();
+            throw;
+        }
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static async Task<OpenSshFront> LaunchAsync(
+        SshFrontOptions options, string state, SimulatorAccountLease account, string cliName, ILogger logger, CancellationToken ct)
+    {
         Directory.CreateDirectory(state);
         Directory.CreateDirectory("/run/sshd");
         File.SetUnixFileMode("/run/sshd", (UnixFileMode)0b111_101_101);
         var hostKey = Path.Combine(state, "ssh_host_ed25519_key");
         await SshHostKey.EnsureAsync(hostKey, ct);
         var fingerprint = SshHostKey.Sha256Fingerprint(await File.ReadAllTextAsync(hostKey + ".pub", ct));
+        var shadowOverlay = SshdShadow.Write(state, options.User, options.Password);
 
         // sshd reads authorized_keys as the login user: the file (and its folder) must be readable by it.
         var authorizedKeys = Path.Combine(state, "authorized_keys");
@@ -200,13 +232,13 @@ public sealed class OpenSshFront : IAsyncDisposable
             var port = options.Port == 0 ? SshdProcess.PickFreePort() : options.Port;
             var logPath = Path.Combine(state, "sshd.log");
             var logStart = File.Exists(logPath) ? new FileInfo(logPath).Length : 0;
-            var process = await SshdProcess.LaunchAsync(state, port, hostKey, pidFile, options.User, cliSocketPath, authorizedKeys, ct);
+            var process = await SshdProcess.LaunchAsync(state, port, hostKey, pidFile, options.User, cliName, authorizedKeys, shadowOverlay, ct);
             var started = await SshdProcess.WaitForPortAsync(process, pidFile, port, options.StartTimeout, ct);
             if (started)
             {
                 logger.LogInformation("sshd {Pid} listening on 127.0.0.1:{Port} for {User}, host key {Fingerprint}",
                     process.Id, port, options.User, fingerprint);
-                return new OpenSshFront(process, port, state, options.User, options.Password, fingerprint, options.StartTimeout, logger)
+                return new OpenSshFront(process, port, state, options.User, account, cliName, options.Password, fingerprint, options.StartTimeout, logger)
                 {
                     _ownsStateDirectory = options.StateDirectory is null,
                 };
@@ -241,6 +273,11 @@ public sealed class OpenSshFront : IAsyncDisposable
             _gate.Release();
         }
 
+        if (OperatingSystem.IsLinux())
+        {
+            CliBridge.Unregister(_cliName);
+            await _account.DisposeAsync();
+        }
         if (_ownsStateDirectory)
         {
             try

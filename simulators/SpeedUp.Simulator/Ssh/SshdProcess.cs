@@ -12,11 +12,14 @@ internal static class SshdProcess
 
     private static string Sshd => OpenSshFront.Sshd;
 
+    private const string Unshare = "/usr/bin/unshare";
+    private const string Mount = "/usr/bin/mount";
+
     private static string Socat => OpenSshFront.Socat;
 
     internal static void CheckTools()
     {
-        foreach (var tool in new[] { Sshd, Socat, SshHostKey.SshKeygen })
+        foreach (var tool in new[] { Sshd, Socat, SshHostKey.SshKeygen, Unshare, Mount })
         {
             if (!File.Exists(tool))
             {
@@ -26,34 +29,40 @@ internal static class SshdProcess
     }
 
     internal static async Task<Process> LaunchAsync(
-        string state, int port, string hostKey, string pidFile, string user, string socketPath, string authorizedKeys, CancellationToken ct)
+        string state, int port, string hostKey, string pidFile, string user, string cliName, string authorizedKeys, string shadowOverlay, CancellationToken ct)
     {
         var config = Path.Combine(state, "sshd_config");
-        // With a pty (SSH.NET shell streams, ssh -t): raw bytes, the simulator echoes. Without one (ssh -T,
-        // exec channels) the raw option would fail on a pipe, so socat bridges the pipes as they are.
-        // -t 0.05: when the simulator closes a session, close the SSH channel at once (socat waits 0.5 s by default),
-        // as a device dropping a VTY does.
-        var forceCommand = "if [ -t 0 ]; then exec " + Socat + " -t 0.05 STDIO,raw,echo=0 UNIX-CONNECT:" + socketPath
-            + "; else exec " + Socat + " -t 0.05 STDIO UNIX-CONNECT:" + socketPath + "; fi";
-        await File.WriteAllTextAsync(config, SshdConfig.Render(port, hostKey, pidFile, user, forceCommand, authorizedKeys), ct);
+        // The account's login shell is the CLI bridge: sshd runs it as "<bridge> -c <ForceCommand>", and the bridge
+        // connects to the CLI registered under that name (and nothing else).
+        await File.WriteAllTextAsync(config, SshdConfig.Render(port, hostKey, pidFile, user, cliName, authorizedKeys), ct);
         var check = await ProcessRunner.RunAsync(Sshd, ["-t", "-f", config], null, ct);
         if (check.ExitCode != 0)
         {
             throw new InvalidOperationException($"sshd -t rejected {config} ({check.ExitCode}): {check.Output}");
         }
 
-        return StartSshd(config, Path.Combine(state, "sshd.log"));
+        return StartSshd(config, Path.Combine(state, "sshd.log"), shadowOverlay);
     }
 
-    internal static Process StartSshd(string config, string logPath)
+    /// <summary>
+    /// Starts sshd in a mount namespace of its own where a read-only overlay of <paramref name="shadowOverlay"/> on /etc
+    /// gives it the front's own /etc/shadow (<see cref="SshdShadow"/>); the rest of /etc shows through, and nothing changes
+    /// outside the namespace. unshare and sh exec, so the process is sshd itself (its pid is the pid file's).
+    /// </summary>
+    internal static Process StartSshd(string config, string logPath, string shadowOverlay)
     {
-        var info = new ProcessStartInfo(Sshd)
+        var info = new ProcessStartInfo(Unshare)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "-D", "-f", config, "-E", logPath })
+        foreach (var argument in new[]
+                 {
+                     "--mount", "--propagation", "private", "--", "/bin/sh", "-c",
+                     "mount -t overlay speedup-simulator-sshd -o \"lowerdir=$1:/etc\" /etc && exec \"$2\" -D -f \"$3\" -E \"$4\"",
+                     "speedup-sshd", shadowOverlay, Sshd, config, logPath,
+                 })
         {
             info.ArgumentList.Add(argument);
         }

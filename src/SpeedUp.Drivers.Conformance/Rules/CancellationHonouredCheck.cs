@@ -11,7 +11,7 @@ internal sealed class CancellationHonouredCheck(IConformanceTarget target, Confo
 {
     public override ConformanceRule Rule => ConformanceRule.CancellationHonoured;
 
-    public override async Task<string> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<string> RunCoreAsync(CancellationToken cancellationToken)
     {
         const ConformanceRule rule = ConformanceRule.CancellationHonoured;
         await using var driver = CreateDriver();

@@ -1,14 +1,20 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace SpeedUp.Drivers.Conformance.Rules;
 
 /// <summary>
 /// The shared context of every check: the target, the timing settings, driver creation and the capability gate.
-/// A check derives from it, names the rule it guards and implements <see cref="RunAsync"/>; the assertion helpers are
-/// in ConformanceCheck.Expectations.cs, the CK13 secret scan in NoSecretsInMessages.cs.
+/// A check derives from it, names the rule it guards and implements <see cref="RunCoreAsync"/>; the assertion helpers
+/// are in ConformanceCheck.Expectations.cs, the CK13 secret scan in NoSecretsInMessages.cs, the CK14 traffic check in
+/// ConformanceCheck.Traffic.cs: after every check, each line or request the equipment received is one the driver declared
+/// for the operations the check called.
 /// </summary>
 internal abstract partial class ConformanceCheck(IConformanceTarget target, ConformanceSettings settings)
 {
+    private readonly ConcurrentBag<string> _declared = [];
+    private volatile bool _undeclaringDriver;
+
     /// <summary>The rule the check guards (the rule <see cref="DriverConformanceChecks.RunAllAsync"/> reports it under).</summary>
     public abstract ConformanceRule Rule { get; }
 
@@ -16,8 +22,22 @@ internal abstract partial class ConformanceCheck(IConformanceTarget target, Conf
 
     protected ConformanceSettings Settings { get; } = settings;
 
-    /// <summary>Runs the check: a one-line summary of what it verified, or <see cref="ConformanceException"/>.</summary>
-    public abstract Task<string> RunAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs the check, then (where the target shows what the equipment received) CK14: a one-line summary of what it
+    /// verified, or <see cref="ConformanceException"/>.
+    /// </summary>
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        _declared.Clear();
+        _undeclaringDriver = false;
+        var mark = await TrafficMarkAsync(cancellationToken).ConfigureAwait(false);
+        var summary = await RunCoreAsync(cancellationToken).ConfigureAwait(false);
+        await ExpectOnlyDeclaredTrafficAsync(mark, cancellationToken).ConfigureAwait(false);
+        return summary;
+    }
+
+    /// <summary>The check itself.</summary>
+    protected abstract Task<string> RunCoreAsync(CancellationToken cancellationToken);
 
     protected DriverLease CreateDriver(TimeSpan? operationTimeout = null)
     {
@@ -27,7 +47,7 @@ internal abstract partial class ConformanceCheck(IConformanceTarget target, Conf
             channel.OperationTimeout = timeout;
         }
 
-        return new DriverLease(Target.Factory.Create(channel), channel);
+        return new DriverLease(new DeclaringDriver(Target.Factory.Create(channel), _declared, () => _undeclaringDriver = true), channel);
     }
 
     protected bool Has(TargetCapabilities capability) => (Target.Capabilities & capability) == capability;

@@ -5,7 +5,7 @@ internal sealed class DeclaredCapabilitiesCheck(IConformanceTarget target, Confo
 {
     public override ConformanceRule Rule => ConformanceRule.DeclaredCapabilities;
 
-    public override async Task<string> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<string> RunCoreAsync(CancellationToken cancellationToken)
     {
         const ConformanceRule rule = ConformanceRule.DeclaredCapabilities;
         var declaration = Target.Declaration;

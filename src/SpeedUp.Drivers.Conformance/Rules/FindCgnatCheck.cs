@@ -5,7 +5,7 @@ internal sealed class FindCgnatCheck(IConformanceTarget target, ConformanceSetti
 {
     public override ConformanceRule Rule => ConformanceRule.FindCgnat;
 
-    public override async Task<string> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<string> RunCoreAsync(CancellationToken cancellationToken)
     {
         const ConformanceRule rule = ConformanceRule.FindCgnat;
         Require(rule, TargetCapabilities.Cgnat, "the lab file names no CGNAT address (\"cgnat\").");

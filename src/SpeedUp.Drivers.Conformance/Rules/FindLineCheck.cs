@@ -7,7 +7,7 @@ internal sealed class FindLineCheck(IConformanceTarget target, ConformanceSettin
 {
     public override ConformanceRule Rule => ConformanceRule.FindLine;
 
-    public override async Task<string> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<string> RunCoreAsync(CancellationToken cancellationToken)
     {
         const ConformanceRule rule = ConformanceRule.FindLine;
         await using var driver = CreateDriver();

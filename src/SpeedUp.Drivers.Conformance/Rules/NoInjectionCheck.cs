@@ -7,7 +7,7 @@ internal sealed class NoInjectionCheck(IConformanceTarget target, ConformanceSet
 {
     public override ConformanceRule Rule => ConformanceRule.NoInjection;
 
-    public override async Task<string> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<string> RunCoreAsync(CancellationToken cancellationToken)
     {
         const ConformanceRule rule = ConformanceRule.NoInjection;
         await using var driver = CreateDriver();

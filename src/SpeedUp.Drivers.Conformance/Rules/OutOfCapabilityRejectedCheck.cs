@@ -5,7 +5,7 @@ internal sealed class OutOfCapabilityRejectedCheck(IConformanceTarget target, Co
 {
     public override ConformanceRule Rule => ConformanceRule.OutOfCapabilityRejected;
 
-    public override async Task<string> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<string> RunCoreAsync(CancellationToken cancellationToken)
     {
         const ConformanceRule rule = ConformanceRule.OutOfCapabilityRejected;
         Require(rule, TargetCapabilities.Writes, "the lab file does not say \"allowWrites\": true.");

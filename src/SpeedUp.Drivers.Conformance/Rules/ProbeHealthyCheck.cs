@@ -5,7 +5,7 @@ internal sealed class ProbeHealthyCheck(IConformanceTarget target, ConformanceSe
 {
     public override ConformanceRule Rule => ConformanceRule.ProbeHealthy;
 
-    public override async Task<string> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<string> RunCoreAsync(CancellationToken cancellationToken)
     {
         const ConformanceRule rule = ConformanceRule.ProbeHealthy;
         await using var driver = CreateDriver();

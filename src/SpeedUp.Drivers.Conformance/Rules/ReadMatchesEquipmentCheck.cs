@@ -5,7 +5,7 @@ internal sealed class ReadMatchesEquipmentCheck(IConformanceTarget target, Confo
 {
     public override ConformanceRule Rule => ConformanceRule.ReadMatchesEquipment;
 
-    public override async Task<string> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<string> RunCoreAsync(CancellationToken cancellationToken)
     {
         const ConformanceRule rule = ConformanceRule.ReadMatchesEquipment;
         await using var driver = CreateDriver();

@@ -7,7 +7,7 @@ internal sealed class SetReadBackCheck(IConformanceTarget target, ConformanceSet
 {
     public override ConformanceRule Rule => ConformanceRule.SetReadBack;
 
-    public override async Task<string> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<string> RunCoreAsync(CancellationToken cancellationToken)
     {
         Require(ConformanceRule.SetReadBack, TargetCapabilities.Writes, "the lab file does not say \"allowWrites\": true.");
         await using var driver = CreateDriver();

@@ -10,7 +10,7 @@ internal sealed class TimeoutHonouredCheck(IConformanceTarget target, Conformanc
 {
     public override ConformanceRule Rule => ConformanceRule.TimeoutHonoured;
 
-    public override async Task<string> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<string> RunCoreAsync(CancellationToken cancellationToken)
     {
         const ConformanceRule rule = ConformanceRule.TimeoutHonoured;
         Require(rule, TargetCapabilities.DeviceDelay, "the target cannot inject a device delay.");

@@ -5,7 +5,7 @@ internal sealed class UnknownLineNotFoundCheck(IConformanceTarget target, Confor
 {
     public override ConformanceRule Rule => ConformanceRule.UnknownLineNotFound;
 
-    public override async Task<string> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<string> RunCoreAsync(CancellationToken cancellationToken)
     {
         const ConformanceRule rule = ConformanceRule.UnknownLineNotFound;
         await using var driver = CreateDriver();

@@ -35,4 +35,7 @@ internal static partial class AgentLog
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "The request filter failed on a datagram from {Remote}; dropped it")]
     public static partial void FilterFailed(ILogger logger, IPEndPoint remote, Exception exception);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "The request observer failed on a request from {Remote}; the request is answered anyway")]
+    public static partial void ObserverFailed(ILogger logger, IPEndPoint remote, Exception exception);
 }

@@ -5,7 +5,7 @@ namespace SpeedUp.Drivers.Conformance.Tests.Targets;
 
 /// <summary>
 /// A conformance target backed by a BRAS simulator started for the test class: the driver's real factory, the
-/// simulator's state as independent view, its faults for device delay, its audit log. Every capability is offered.
+/// simulator's state as independent view, its faults for device delay, its audit log, everything its faces received. Every capability is offered.
 /// Needs root, sshd, socat (scripts/setup.sh) for the SSH faces; without them the class fails, never skips.
 /// </summary>
 public abstract class SimulatorTarget : IConformanceTarget, IAsyncLifetime, IDeviceInstrumentation
@@ -108,6 +108,10 @@ public abstract class SimulatorTarget : IConformanceTarget, IAsyncLifetime, IDev
 
     public Task<IReadOnlyList<string>> ReadAuditAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>([.. Simulator.State.AuditLog.Select(entry => $"{entry.Face}: {entry.Command} → {entry.Outcome}")]);
+
+    /// <summary>Every CLI line and SNMP request the simulator received (<see cref="BrasSimulator.Received"/>).</summary>
+    public Task<IReadOnlyList<DeviceInput>> ReadReceivedAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DeviceInput>>([.. Simulator.Received.All.Select(input => new DeviceInput(input.Sequence, input.Text))]);
 
     /// <summary>China Telecom's seed: zj0571a0001 on its own address; three lines behind 202.101.172.100.</summary>
     protected static ConformanceLine TelecomLine { get; } = new(new LineReference(330100001, "zj0571a0001"), IPAddress.Parse("202.101.172.35"), 443);

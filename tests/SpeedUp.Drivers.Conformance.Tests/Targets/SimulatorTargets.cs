@@ -23,7 +23,7 @@ public sealed class HuaweiSshTarget() : SimulatorTarget(new HuaweiCliDriverFacto
         SeedFile = RepositoryFiles.TelecomSeed,
         // Its own system user: the password is distinctive (a leak into any message is found) and no other test
         // project using the default user sees its password change.
-        Ssh = new SshFrontOptions { User = "confct", Password = "ct-conf-Pw7x" },
+        Ssh = new SshFrontOptions { User = "conf-ct", Password = "ct-conf-Pw7x" },
     };
 }
 
@@ -44,7 +44,7 @@ public sealed class ZteCliSshTarget() : SimulatorTarget(new ZteCliDriverFactory(
     {
         SeedFile = RepositoryFiles.UnicomSeed,
         CliDialect = CliDialects.Zte,
-        Ssh = new SshFrontOptions { User = "confcu", Password = "cu-conf-Pw3k" },
+        Ssh = new SshFrontOptions { User = "conf-cu", Password = "cu-conf-Pw3k" },
     };
 }
 
@@ -137,6 +137,6 @@ public sealed class H3cDialectSshTarget() : SimulatorTarget(new SpeedUp.Drivers.
         SeedFile = RepositoryFiles.TelecomSeed,
         Hostname = "SC-H3C-BRAS-01",
         CliDialect = CliDialects.ProfilePrefix + Path.Combine(RepositoryFiles.Root, "drivers", "dialects", "h3c-comware.profile.json"),
-        Ssh = new SshFrontOptions { User = "confh3c", Password = "h3c-conf-Pw2m" },
+        Ssh = new SshFrontOptions { User = "conf-h3c", Password = "h3c-conf-Pw2m" },
     };
 }

@@ -34,6 +34,8 @@ public sealed class WrappedTarget(
 
     public Task<IReadOnlyList<string>> ReadAuditAsync(CancellationToken cancellationToken) => inner.ReadAuditAsync(cancellationToken);
 
+    public Task<IReadOnlyList<DeviceInput>> ReadReceivedAsync(CancellationToken cancellationToken) => inner.ReadReceivedAsync(cancellationToken);
+
     private sealed class WrappingFactory(ISubscriberLineDriverFactory factory, Func<ISubscriberLineDriver, DeviceOptions, ISubscriberLineDriver> wrap) : ISubscriberLineDriverFactory
     {
         public string DriverName => factory.DriverName;
@@ -42,8 +44,11 @@ public sealed class WrappedTarget(
     }
 }
 
-/// <summary>Forwards every call to the inner driver (and disposes it); broken drivers override what they break.</summary>
-public class ForwardingDriver(ISubscriberLineDriver inner) : ISubscriberLineDriver, IAsyncDisposable
+/// <summary>
+/// Forwards every call to the inner driver (and disposes it); broken drivers override what they break. What it declares it
+/// sends (<see cref="IDriverDryRun"/>) is the inner driver's.
+/// </summary>
+public class ForwardingDriver(ISubscriberLineDriver inner) : ISubscriberLineDriver, IDriverDryRun, IAsyncDisposable
 {
     protected ISubscriberLineDriver Inner { get; } = inner;
 
@@ -59,7 +64,10 @@ public class ForwardingDriver(ISubscriberLineDriver inner) : ISubscriberLineDriv
 
     public virtual Task<DriverHealth> ProbeAsync(CancellationToken cancellationToken) => Inner.ProbeAsync(cancellationToken);
 
-    public async ValueTask DisposeAsync()
+    public virtual DryRunPlan Render(DriverOperation operation) =>
+        Inner is IDriverDryRun dryRun ? dryRun.Render(operation) : throw new NotSupportedException($"{Inner.GetType().Name} does not declare what it sends.");
+
+    public virtual async ValueTask DisposeAsync()
     {
         if (Inner is IAsyncDisposable disposable)
         {

@@ -159,4 +159,27 @@ public sealed class SimulatorControlServerTests : IAsyncLifetime
         Assert.Equal("reboot", entries[^1].GetProperty("command").GetString());
         Assert.True(DateTimeOffset.TryParse(entries[^1].GetProperty("timestamp").GetString(), out _));
     }
+
+    [Fact]
+    public async Task GetReceived_ListsTheCliLinesSinceASequence_BadQueriesAre400()
+    {
+        var mark = _telecom.Received.LastSequence;
+        await using (var cli = await UnixCliClient.ConnectAsync(_telecom.CliSocketPath))
+        {
+            await cli.ReadUntilAsync("<CT-BRAS-01>");
+            await cli.CommandAsync("display current-configuration", "<CT-BRAS-01>");
+        }
+
+        var (status, body) = await SendAsync(HttpMethod.Get, $"networks/china-telecom/received?face=cli&since={mark}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entries = body.GetProperty("received").EnumerateArray().ToList();
+        Assert.Equal(["display current-configuration"], entries.Select(e => e.GetProperty("text").GetString()));
+        Assert.Equal("Cli", entries[0].GetProperty("face").GetString());
+        Assert.Equal(mark + 1, entries[0].GetProperty("sequence").GetInt64());
+        Assert.Equal(_telecom.Received.LastSequence, body.GetProperty("lastSequence").GetInt64());
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(HttpMethod.Get, "networks/china-telecom/received?since=-1")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(HttpMethod.Get, "networks/china-telecom/received?face=ssh")).Status);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await SendAsync(HttpMethod.Delete, "networks/china-telecom/received")).Status);
+    }
 }

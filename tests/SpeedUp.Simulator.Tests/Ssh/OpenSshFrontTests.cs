@@ -83,8 +83,11 @@ public sealed class OpenSshFrontTests
 
         var config = await File.ReadAllTextAsync(front.ConfigPath, TestContext.Current.CancellationToken);
         Assert.Contains("ListenAddress 127.0.0.1\n", config, StringComparison.Ordinal);
-        Assert.Contains("AllowUsers brassim\n", config, StringComparison.Ordinal);
-        Assert.Contains("UNIX-CONNECT:" + simulator.CliSocketPath, config, StringComparison.Ordinal);
+        Assert.Contains("AllowUsers bras-cli\n", config, StringComparison.Ordinal);
+        // The forced command is the name under which the CLI bridge (the account's login shell) finds this CLI socket.
+        var forced = config.Split('\n').Single(l => l.StartsWith("ForceCommand ", StringComparison.Ordinal))["ForceCommand ".Length..];
+        Assert.Matches("^cli-[0-9a-f]{32}$", forced);
+        Assert.Equal(simulator.CliSocketPath, new FileInfo(Path.Combine("/run/speedup-simulator/cli", forced)).LinkTarget);
 
         using var client = Client(simulator, "wrong-password");
         await Assert.ThrowsAsync<SshAuthenticationException>(() => client.ConnectAsync(TestContext.Current.CancellationToken));

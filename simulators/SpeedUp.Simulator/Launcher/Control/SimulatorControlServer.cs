@@ -14,7 +14,7 @@ namespace SpeedUp.Simulator;
 /// The launcher's HTTP/JSON control endpoint (ASP.NET Core minimal APIs on Kestrel, 127.0.0.1 only; docs/simulator.md):
 /// list the networks and their faults, set and clear faults, reboot a network, read its audit log. For chaos tests
 /// driving simulators that run in another process. The routes are in <see cref="NetworkEndpoints"/>,
-/// <see cref="FaultEndpoints"/>, <see cref="RebootEndpoints"/> and <see cref="AuditEndpoints"/>.
+/// <see cref="FaultEndpoints"/>, <see cref="RebootEndpoints"/>, <see cref="AuditEndpoints"/> and <see cref="ReceivedEndpoints"/>.
 /// </summary>
 public sealed class SimulatorControlServer : IAsyncDisposable
 {
@@ -66,6 +66,7 @@ public sealed class SimulatorControlServer : IAsyncDisposable
         FaultEndpoints.Map(group);
         RebootEndpoints.Map(group);
         AuditEndpoints.Map(group);
+        ReceivedEndpoints.Map(group);
         ControlErrors.MapUnknownResources(app, group);
         try
         {

@@ -9,7 +9,8 @@ namespace SpeedUp.Protocols.Snmp.Internal.Usm;
 /// §3.2 and RFC 3412 §7.1.3 say (noAuthNoPriv, but notInTimeWindows authenticated), a small access control
 /// (minimum level, read-only users: authorizationError, RFC 3413 §3.2), and the Response at the request's level.
 /// </summary>
-internal sealed class UsmCommandResponder(UsmAgentEngine engine, ISnmpMib mib, int maxDatagramSize, ILogger logger)
+internal sealed class UsmCommandResponder(
+    UsmAgentEngine engine, ISnmpMib mib, int maxDatagramSize, ILogger logger, Action<IPEndPoint, SnmpVersion, SnmpPdu, string?, bool> observe)
 {
     private readonly AgentRequestProcessor _processor = new(new EngineMib(mib, engine), maxDatagramSize);
 
@@ -76,6 +77,7 @@ internal sealed class UsmCommandResponder(UsmAgentEngine engine, ISnmpMib mib, i
         }
 
         var pdu = scoped.Pdu;
+        observe(remote, SnmpVersion.V3, pdu, user.User.Name, true);
         if (pdu.Type is not (SnmpPduType.GetRequest or SnmpPduType.GetNextRequest or SnmpPduType.GetBulkRequest or SnmpPduType.SetRequest))
         {
             AgentLog.Unanswered(logger, pdu.Type, remote);
