@@ -10,7 +10,7 @@ internal sealed class PacketWriter
 
     public void WriteHeader(RadiusCode code, byte identifier, ReadOnlySpan<byte> authenticator)
     {
-        _buffer.Write([(byte)code, identifier, 0, 0]);
+        _buffer.Write<byte>([(byte)code, identifier, 0, 0]);
         _buffer.Write(authenticator);
     }
 
@@ -21,7 +21,7 @@ internal sealed class PacketWriter
             throw new ArgumentException("Attribute " + type + " has " + value.Length + " octets; at most 253 fit.");
         }
 
-        _buffer.Write([type, (byte)(value.Length + 2)]);
+        _buffer.Write<byte>([type, (byte)(value.Length + 2)]);
         _buffer.Write(value);
     }
 
