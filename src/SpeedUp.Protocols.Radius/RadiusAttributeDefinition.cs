@@ -7,7 +7,7 @@ public sealed class RadiusAttributeDefinition
     private readonly Dictionary<ulong, string> _namesByValue;
 
     internal RadiusAttributeDefinition(
-        string name, string number, uint code, uint vendorId, RadiusDataType dataType, string typeName, bool isNested,
+        string name, string number, uint code, uint vendorId, RadiusDataType dataType, string typeName, bool isTopLevel,
         IReadOnlyList<string> flags, string source)
     {
         Name = name;
@@ -16,7 +16,7 @@ public sealed class RadiusAttributeDefinition
         VendorId = vendorId;
         DataType = dataType;
         TypeName = typeName;
-        IsNested = isNested;
+        IsTopLevel = isTopLevel;
         Flags = flags;
         Source = source;
         _valuesByName = new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase);
@@ -42,10 +42,12 @@ public sealed class RadiusAttributeDefinition
     public string TypeName { get; }
 
     /// <summary>
-    /// Whether the attribute lives inside another (a TLV member, an RFC 6929 extended attribute, an extended-vendor
-    /// attribute): it is found by name but this codec does not encode it at top level.
+    /// Whether the attribute is a top-level wire attribute (standard 1..255, or a vendor attribute inside
+    /// Vendor-Specific), which <see cref="RadiusDictionary.Create"/> and the codec handle. False for attributes that
+    /// live inside another (TLV members, RFC 6929 extended and extended-vendor attributes) and for FreeRADIUS
+    /// server-internal ones (numbers above 255): those are found by name only.
     /// </summary>
-    public bool IsNested { get; }
+    public bool IsTopLevel { get; }
 
     /// <summary>The flags as written: <c>has_tag</c>, <c>encrypt=2</c>, <c>array</c>, …</summary>
     public IReadOnlyList<string> Flags { get; }

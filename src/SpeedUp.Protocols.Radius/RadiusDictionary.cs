@@ -79,11 +79,11 @@ public sealed class RadiusDictionary : IRadiusVendorFormats
     /// An attribute from its name and its value as text: a number or VALUE name for integer types, text for string,
     /// an address for ipaddr/ipv6addr, <c>addr/len</c> for ipv6prefix, hex (<c>0x…</c>) for octets.
     /// </summary>
-    /// <exception cref="ArgumentException">Unknown name, nested attribute, or a value its type does not accept.</exception>
+    /// <exception cref="ArgumentException">Unknown name, not a top-level attribute, or a value its type does not accept.</exception>
     public RadiusAttribute Create(string name, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (!TryGetAttribute(name, out var definition) || definition!.IsNested)
+        if (!TryGetAttribute(name, out var definition) || !definition!.IsTopLevel)
         {
             throw new ArgumentException("No top-level attribute " + name + " in the dictionary.", nameof(name));
         }

@@ -82,7 +82,7 @@ public class RadiusPacketCodecTests
     [Fact]
     public void TryDecode_SeveralVendorAttributesInOneVendorSpecific_SplitsThemInOrder()
     {
-        var bytes = Hex.Bytes("2b01002a" + new string('0', 32) + "1a12000007db0206000186a00506000186a1" + "0104616263");
+        var bytes = Hex.Bytes("2b01002a" + new string('0', 32) + "1a12000007db0206000186a00506000186a1" + "0105616263");
         bytes[3] = (byte)bytes.Length;
 
         Assert.True(RadiusPacketCodec.TryDecode(bytes, null, out var packet, out _));

@@ -106,10 +106,13 @@ internal sealed class DictionaryParser(DictionaryTables tables)
             throw Error(state, "ATTRIBUTE " + name + " has an invalid number " + number);
         }
 
-        if (!nested && vendorId == 0 && code is 0 or > byte.MaxValue)
+        if (!nested && vendorId == 0 && code == 0)
         {
-            throw Error(state, "ATTRIBUTE " + name + ": standard attribute numbers are 1..255, not " + number);
+            throw Error(state, "ATTRIBUTE " + name + ": attribute number 0 is reserved");
         }
+
+        // FreeRADIUS numbers its server-internal attributes above 255 (dictionary.freeradius.internal): never on the wire.
+        var internalOnly = vendorId == 0 && code > byte.MaxValue;
 
         if (!nested && vendorId != 0 && tables.VendorsById.TryGetValue(vendorId, out var vendor) && code > vendor.Format.MaxVendorType)
         {
@@ -118,7 +121,7 @@ internal sealed class DictionaryParser(DictionaryTables tables)
 
         var dataType = DataTypeNames.Parse(typeName);
         var path = state.Tlvs.Count > 0 ? state.Tlvs.Peek().Number + "." + number : number;
-        var definition = new RadiusAttributeDefinition(name, path, (uint)code, vendorId, dataType, typeName, nested, flags, state.Where);
+        var definition = new RadiusAttributeDefinition(name, path, (uint)code, vendorId, dataType, typeName, !nested && !internalOnly, flags, state.Where);
         tables.AddAttribute(definition);
     }
 

@@ -29,7 +29,7 @@ internal sealed class DictionaryTables
         }
 
         AttributesByName[definition.Name] = definition;
-        if (!definition.IsNested)
+        if (definition.IsTopLevel)
         {
             AttributesByNumber[(definition.VendorId, definition.Code)] = definition;
         }
