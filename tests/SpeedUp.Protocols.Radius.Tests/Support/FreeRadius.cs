@@ -24,7 +24,7 @@ internal static class FreeRadius
         RequireDictionaries();
         return RadiusDictionary.Load(
         [
-            Dictionary("dictionary.rfc2865"), Dictionary("dictionary.rfc2869"), Dictionary("dictionary.rfc3576"), Dictionary("dictionary.rfc5176"),
+            Dictionary("dictionary.rfc2865"), Dictionary("dictionary.rfc2866"), Dictionary("dictionary.rfc2869"), Dictionary("dictionary.rfc3576"), Dictionary("dictionary.rfc5176"),
             Dictionary("dictionary.huawei"), Dictionary("dictionary.zte"), Dictionary("dictionary.h3c"),
         ]);
     }
