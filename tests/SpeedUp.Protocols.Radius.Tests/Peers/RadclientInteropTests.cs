@@ -77,20 +77,37 @@ public sealed class RadclientInteropTests : IAsyncDisposable
         Assert.Equal(1, _counters.ServerDropped(RadiusDropReason.BadAuthenticator));
     }
 
-    private ValueTask<RadiusReply> HandleAsync(RadiusRequestContext request, CancellationToken cancellationToken)
+    [Fact]
+    public async Task Radclient_RetransmitsWhileWeAreStillActing_TheCopyIsNotActedOnTwice()
+    {
+        // The handler takes 1.5 s for "slow" users; radclient (-t 1) resends the same packet after 1 s.
+        var (exit, output, errors) = await RadclientAsync("coa", SecretText, "User-Name = \"slow\"\nHuawei-Output-Average-Rate = 300000000\n", retries: 3);
+
+        Assert.True(exit == 0, "radclient exit " + exit + ": " + output + errors);
+        Assert.Contains("Received CoA-ACK Id", output, StringComparison.Ordinal);
+        Assert.Single(_handled);
+        Assert.True(_counters.ServerDuplicates("in_progress") >= 1, "radclient did not resend, or the copy was acted on");
+    }
+
+    private async ValueTask<RadiusReply> HandleAsync(RadiusRequestContext request, CancellationToken cancellationToken)
     {
         _handled.Enqueue(request.Packet);
         var user = request.Packet.Find(RadiusAttributeTypes.UserName)?.GetString();
-        return ValueTask.FromResult(user == "nobody" ? RadiusReply.Nak(RadiusErrorCause.SessionContextNotFound) : RadiusReply.Ack());
+        if (user == "slow")
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(1500), cancellationToken);
+        }
+
+        return user == "nobody" ? RadiusReply.Nak(RadiusErrorCause.SessionContextNotFound) : RadiusReply.Ack();
     }
 
     private IEnumerable<string> Described(RadiusPacket packet) =>
         packet.Attributes.Select(a => _dictionary.TryDescribe(a, out var name, out var value) ? name + "=" + value : a.ToString());
 
-    private Task<(int ExitCode, string Output, string Errors)> RadclientAsync(string command, string secret, string attributes) =>
+    private Task<(int ExitCode, string Output, string Errors)> RadclientAsync(string command, string secret, string attributes, int retries = 1) =>
         PeerProcess.RunAsync(
             FreeRadius.Radclient,
-            ["-x", "-t", "1", "-r", "1", "-D", FreeRadius.DictionaryDirectory,
+            ["-x", "-t", "1", "-r", retries.ToString(CultureInfo.InvariantCulture), "-D", FreeRadius.DictionaryDirectory,
                 "127.0.0.1:" + _server.LocalEndpoint.Port.ToString(CultureInfo.InvariantCulture), command, secret],
             attributes, Budget);
 
