@@ -1,4 +1,4 @@
-namespace SpeedUp.Protocols.Radius.Tests;
+namespace SpeedUp.Protocols.Radius.Tests.Internal;
 
 /// <summary>The dictionary format's corners, with files written by the test into a temp directory.</summary>
 public sealed class DictionaryParserTests : IDisposable
