@@ -2,7 +2,9 @@
 # Idempotent machine setup for SpeedUp (run as root, from anywhere):
 #  - installs openssh-server, snmp, snmpd, socat, python3-pysnmp4 (the SNMP peers of the interop tests) and
 #    python3-netmiko (the reference SSH CLI client of the cli benchmark) and postgresql (the throwaway PostgreSQL 15
-#    servers of the PostgreSQL store tests; no service is started);
+#    servers of the PostgreSQL store tests; no service is started), freeradius-common (the FreeRADIUS dictionaries under
+#    /usr/share/freeradius the RADIUS stack's tests load), freeradius-utils (radclient) and python3-pyrad (the RADIUS CoA
+#    peers of the interop tests; no service is started);
 #    apt-get update only when something is missing;
 #  - fetches the ip2region database (npm ip2region@2.3.0) to .data/ip2region.db when absent.
 # Prints what it did; running it again changes nothing.
@@ -10,7 +12,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="${SPEEDUP_DATA_DIR:-$ROOT/.data}"
-PACKAGES=(openssh-server snmp snmpd socat python3-pysnmp4 python3-netmiko postgresql)
+PACKAGES=(openssh-server snmp snmpd socat python3-pysnmp4 python3-netmiko postgresql freeradius-common freeradius-utils python3-pyrad)
 IP2REGION_VERSION="2.3.0"
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -38,7 +40,7 @@ else
   echo "packages: installed ${missing[*]}"
 fi
 
-for tool in /usr/lib/postgresql/15/bin/initdb /usr/lib/postgresql/15/bin/pg_ctl /usr/sbin/sshd /usr/bin/socat /usr/bin/snmpget /usr/bin/snmpset /usr/sbin/snmpd /usr/bin/ssh-keygen /usr/bin/python3; do
+for tool in /usr/lib/postgresql/15/bin/initdb /usr/lib/postgresql/15/bin/pg_ctl /usr/sbin/sshd /usr/bin/socat /usr/bin/snmpget /usr/bin/snmpset /usr/sbin/snmpd /usr/bin/ssh-keygen /usr/bin/python3 /usr/bin/radclient; do
   [ -x "$tool" ] || { echo "setup.sh: $tool is still missing after installation." >&2; exit 1; }
 done
 
@@ -48,6 +50,12 @@ done
 # Netmiko is the reference SSH CLI client of the benchmark (tests/SpeedUp.Benchmarks/Cli).
 /usr/bin/python3 -c 'import netmiko' 2>/dev/null \
   || { echo "setup.sh: /usr/bin/python3 cannot import netmiko after installing python3-netmiko." >&2; exit 1; }
+
+# pyrad is the independent CoA server of the RADIUS interop tests (tests/SpeedUp.Protocols.Radius.Tests/Peers).
+/usr/bin/python3 -c 'import pyrad.server' 2>/dev/null \
+  || { echo "setup.sh: /usr/bin/python3 cannot import pyrad after installing python3-pyrad." >&2; exit 1; }
+[ -f /usr/share/freeradius/dictionary.huawei ] \
+  || { echo "setup.sh: /usr/share/freeradius/dictionary.huawei is missing after installing freeradius-common." >&2; exit 1; }
 
 mkdir -p /run/sshd && chmod 755 /run/sshd
 

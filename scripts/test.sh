@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution: installs what is missing (scripts/setup.sh), builds, then runs
-# unit, protocol, driver, simulator, interop (net-snmp, real sshd), in-process host (gRPC, fake clock) and end-to-end
+# unit, protocol, driver, simulator, interop (net-snmp, real sshd, radclient and pyrad), in-process host (gRPC, fake clock) and end-to-end
 # (the service as its own process) tests; then scans every log of the run for the secrets the tests configured
 # (scripts/scan-secrets.sh).
 set -euo pipefail
