@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SpeedUp.Benchmarks;
 
-/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli|failover|nonces|flood|instances|events] [--iterations N] [--concurrency N]</c>.</summary>
+/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli|failover|nonces|flood|noisy|instances|events|webhooks] [--iterations N] [--concurrency N]</c>.</summary>
 internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Concurrency)
 {
     public const int DefaultIterations = 100;
@@ -31,6 +31,9 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
     /// <summary>Scenario flood: a customer's calls while another address floods the service with forged signatures.</summary>
     public bool RunFlood => Scenario is "all" or "flood";
 
+    /// <summary>Scenario noisy (also run by flood): one customer's speed-ups while another floods pre-checks through the same channel.</summary>
+    public bool RunNoisy => Scenario is "all" or "flood" or "noisy";
+
     /// <summary>Scenario instances: SQLite vs PostgreSQL with one and two instances, and the restore takeover after a kill (not part of "all").</summary>
     public bool RunInstances => Scenario is "instances";
 
@@ -40,7 +43,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
     /// <summary>Scenario webhooks: session events delivered to local receivers (deliveries/s, state change to delivery delay).</summary>
     public bool RunWebhooks => Scenario is "all" or "webhooks";
 
-    public bool NeedsSimulators => RunDrivers || RunGrpc || RunCli || RunFailover || RunFlood || RunInstances || RunEvents || RunWebhooks;
+    public bool NeedsSimulators => RunDrivers || RunGrpc || RunCli || RunFailover || RunFlood || RunNoisy || RunInstances || RunEvents || RunWebhooks;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -50,7 +53,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "failover" or "nonces" or "flood" or "instances" or "events" or "webhooks" => options with { Scenario = value },
+                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "failover" or "nonces" or "flood" or "noisy" or "instances" or "events" or "webhooks" => options with { Scenario = value },
                 "--iterations" => options with { Iterations = Number(args[i], value, 1, MaxIterations) },
                 "--concurrency" => options with { Concurrency = Number(args[i], value, 1, MaxConcurrency) },
                 _ => throw new ArgumentException($"Unknown argument or value: {args[i]} {value}"),

@@ -1,7 +1,7 @@
 using SpeedUp.Benchmarks;
 using SpeedUp.Testing;
 
-// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp|cli|failover|nonces|flood|instances|events|webhooks] [--iterations N] [--concurrency N]
+// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp|cli|failover|nonces|flood|noisy|instances|events|webhooks] [--iterations N] [--concurrency N]
 BenchmarkOptions options;
 try
 {
@@ -10,7 +10,7 @@ try
 catch (ArgumentException exception)
 {
     Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc|snmp|cli|failover|nonces|flood|instances|events|webhooks] [--iterations N] [--concurrency N]");
+    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc|snmp|cli|failover|nonces|flood|noisy|instances|events|webhooks] [--iterations N] [--concurrency N]");
     return 2;
 }
 
@@ -87,6 +87,11 @@ static async Task<bool> RunWithSimulatorsAsync(BenchmarkOptions options, TimeSpa
     if (options.RunFlood)
     {
         ok &= await new FloodBenchmark(networks, TimeSpan.FromSeconds(5)).RunAsync(cancellationToken);
+    }
+
+    if (options.RunNoisy)
+    {
+        ok &= await new NoisyTenantBenchmark(networks, TimeSpan.FromSeconds(10)).RunAsync(cancellationToken);
     }
 
     if (options.RunWebhooks)

@@ -15,6 +15,7 @@ public sealed class ArchitectureTests
     {
         { "SpeedUp.Protocols.Cli", [] },
         { "SpeedUp.Protocols.Snmp", [] },
+        { "SpeedUp.Protocols.Radius", [] },
         { "SpeedUp.Drivers.Sdk", [] },
         { "SpeedUp.Signing", [] },
         { "SpeedUp.Core", ["SpeedUp.Drivers.Sdk"] },

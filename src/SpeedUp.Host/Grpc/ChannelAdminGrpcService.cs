@@ -87,6 +87,15 @@ internal sealed class ChannelAdminGrpcService(SupplyChannelRegistry registry) : 
                 FailoversFrom = channel.Counters.FailoversFrom,
                 RejectedFull = channel.Counters.RejectedFull,
                 CircuitOpened = channel.Counters.CircuitOpened,
+                RefusedBusy = channel.Counters.RefusedBusy,
+            },
+            Admission = new Admission
+            {
+                MaxConcurrentCalls = channel.Admission.MaxConcurrentCalls,
+                Running = channel.Admission.Running,
+                Waiting = channel.Admission.Waiting,
+                QueueLimit = channel.Admission.QueueLimit,
+                QueueLimitPerCustomer = channel.Admission.QueueLimitPerCustomer,
             },
         };
         status.Provinces.AddRange(options.Provinces);

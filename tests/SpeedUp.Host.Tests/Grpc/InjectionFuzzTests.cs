@@ -6,6 +6,13 @@ using Broadband.SpeedUp.V1;
 using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using SpeedUp.Scheduler;
+using Carrier = SpeedUp.Drivers.Carrier;
+using DriverOperation = SpeedUp.Drivers.DriverOperation;
+using DriverOperationKind = SpeedUp.Drivers.DriverOperationKind;
+using DryRunPlan = SpeedUp.Drivers.DryRunPlan;
+using IDriverDryRun = SpeedUp.Drivers.IDriverDryRun;
 using SpeedUp.Host.Tests.Grpc.Fuzz;
 using SpeedUp.Simulator;
 using SpeedUp.Host.Tests.Support;
@@ -100,6 +107,8 @@ public sealed class InjectionFuzzTests(SimulatedNetworks networks, ITestOutputHe
         var generator = new HostileRequestGenerator(_seed, bait);
         var telecomAudit = networks.Telecom.State.AuditLog.Count;
         var unicomAudit = networks.Unicom.State.AuditLog.Count;
+        var telecomReceived = networks.Telecom.Received.LastSequence;
+        var unicomReceived = networks.Unicom.Received.LastSequence;
         var telecomLines = networks.Telecom.State.Lines;
         var unicomLines = networks.Unicom.State.Lines;
         var malformedFields = FieldsOf.Keys.ToDictionary(rpc => rpc, _ => new HashSet<string>());
@@ -137,6 +146,8 @@ public sealed class InjectionFuzzTests(SimulatedNetworks networks, ITestOutputHe
         // 2. Not one command reached a device during the fuzz: the allow-list of the fuzz is empty, and no line changed.
         NoNewCommands("Telecom", networks.Telecom, telecomAudit);
         NoNewCommands("Unicom", networks.Unicom, unicomAudit);
+        NothingUndeclaredReceived("Telecom", networks.Telecom, telecomReceived, Carrier.ChinaTelecom);
+        NothingUndeclaredReceived("Unicom", networks.Unicom, unicomReceived, Carrier.ChinaUnicom);
         if (!networks.Telecom.State.Lines.SequenceEqual(telecomLines) || !networks.Unicom.State.Lines.SequenceEqual(unicomLines))
         {
             Report("A subscriber line's rates changed on a device during the fuzz.");
@@ -192,6 +203,26 @@ public sealed class InjectionFuzzTests(SimulatedNetworks networks, ITestOutputHe
                 string.Join('\n', _problems.OrderBy(Rank).Take(MaxReported)) +
                 $"\n--- wrong answers by kind ---\n{string.Join('\n', _kinds.OrderByDescending(k => k.Value).Select(k => $"{k.Value,6} × {k.Key}"))}" +
                 $"\n--- service output, last lines ---\n{tail}");
+        }
+    }
+
+    /// <summary>
+    /// Every line and SNMP request <paramref name="device"/> received since <paramref name="mark"/> — not only the state
+    /// changes its audit shows — is one its channels' drivers declare for a probe or a session's opening and closing
+    /// (<see cref="IDriverDryRun"/>): during the fuzz no lookup, no <c>display …</c>, no <c>system-view</c>, no stray line.
+    /// </summary>
+    private void NothingUndeclaredReceived(string name, BrasSimulator device, long mark, Carrier carrier)
+    {
+        var declared = _service.Services.GetRequiredService<SupplyChannelRegistry>().Channels
+            .Where(c => c.Options.Carrier == carrier)
+            .Select(c => c.DryRun(new DriverOperation(DriverOperationKind.Probe)))
+            .OfType<DryRunPlan>()
+            .SelectMany(plan => plan.Steps.Concat(plan.Session))
+            .Select(step => step.Send)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var input in device.Received.Since(mark).Where(r => !declared.Contains(r.Text)))
+        {
+            Report($"seed {_seed}: {name} received {Escape(input.Text)} ({input.Face}, {input.Origin}) during the fuzz; only its drivers' probe and session lines may arrive.");
         }
     }
 
