@@ -157,6 +157,41 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AccessKeyAdmin_AKeyGrantedOneAdminAction_CannotEscalateOverTheApi()
+    {
+        var creator = await _service.CreateKeyAsync("", "AccessKeyAdmin/CreateAccessKey");
+        var rotator = await _service.CreateKeyAsync("", "AccessKeyAdmin/RotateAccessKey");
+        var asCreator = new AccessKeyAdmin.AccessKeyAdminClient(_service.SignedBy(creator));
+        var asRotator = new AccessKeyAdmin.AccessKeyAdminClient(_service.SignedBy(rotator));
+
+        // Minting a '*' key, or a key with an action the creator lacks, for an operator or a customer: refused.
+        foreach (var (customer, action) in new[] { ("", "*"), ("", "AccessKeyAdmin/*"), ("", "CustomerAdmin/TopUpBalance"), ("demo", "SpeedUpService/*") })
+        {
+            await ProductError.AssertFailsAsync(
+                () => asCreator.CreateAccessKeyAsync(new CreateAccessKeyRequest { CustomerId = customer, Actions = { action } }),
+                "isp.RAM_PERMISSION_DENY", StatusCode.PermissionDenied);
+        }
+
+        // A key it holds every action of may be minted.
+        var minted = await asCreator.CreateAccessKeyAsync(new CreateAccessKeyRequest { Actions = { "AccessKeyAdmin/CreateAccessKey" } }, cancellationToken: Ct);
+        SecretScan.Register(minted.AccessKeySecret);
+
+        // Rotating the bootstrap '*' key (and so receiving its secret), or a key with another action: refused.
+        foreach (var target in new[] { _service.OperatorKey.AccessKeyId, creator.AccessKeyId })
+        {
+            await ProductError.AssertFailsAsync(
+                () => asRotator.RotateAccessKeyAsync(new RotateAccessKeyRequest { AccessKeyId = target }),
+                "isp.RAM_PERMISSION_DENY", StatusCode.PermissionDenied);
+        }
+
+        // The operator key still signs with its old secret: nothing was rotated.
+        Assert.NotNull(await _service.Keys.ListAccessKeysAsync(new ListAccessKeysRequest(), cancellationToken: Ct));
+        var audit = await _service.Keys.ListAuditEntriesAsync(new ListAuditEntriesRequest(), cancellationToken: Ct);
+        Assert.Equal(4, audit.Entries.Count(e => e.Action == "refused-create" && e.Actor == creator.AccessKeyId));
+        Assert.Equal(2, audit.Entries.Count(e => e.Action == "refused-rotate" && e.Actor == rotator.AccessKeyId));
+    }
+
+    [Fact]
     public void RequestSignature_OfReadmeWorkedExample_IsTheDocumentedSignature()
     {
         // Computed independently (Python hashlib/hmac over the hand-encoded message) and printed in README "Security".
