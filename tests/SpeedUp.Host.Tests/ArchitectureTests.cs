@@ -27,6 +27,7 @@ public sealed class ArchitectureTests
         { "SpeedUp.Drivers.Cli", ["SpeedUp.Drivers.Sdk", "SpeedUp.Protocols.Cli"] },
         { "SpeedUp.Drivers.Huawei", ["SpeedUp.Drivers.Sdk", "SpeedUp.Drivers.Cli"] },
         { "SpeedUp.Drivers.Zte", ["SpeedUp.Drivers.Sdk", "SpeedUp.Drivers.Cli", "SpeedUp.Protocols.Snmp"] },
+        { "SpeedUp.Drivers.Coa", ["SpeedUp.Drivers.Sdk", "SpeedUp.Protocols.Radius", "SpeedUp.Drivers.Huawei", "SpeedUp.Drivers.Zte"] },
         { "SpeedUp.Simulator", ["SpeedUp.Protocols.Snmp", "SpeedUp.Protocols.Radius"] },
     };
 
