@@ -20,10 +20,12 @@ public sealed class CoaDriver : ISubscriberLineDriver, IDriverDryRun, IDriverCon
     private readonly RadiusClient _client;
     private readonly RadiusSharedSecret _secret;
     private readonly CoaTarget _target;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    internal CoaDriver(DeviceOptions channel, CoaVendor vendor, ISubscriberLineDriver reads, RadiusClient client, RadiusSharedSecret secret, CoaTarget target, ILogger logger)
+    internal CoaDriver(DeviceOptions channel, CoaVendor vendor, ISubscriberLineDriver reads, RadiusClient client, RadiusSharedSecret secret, CoaTarget target, TimeProvider time, ILogger logger)
     {
+        _time = time;
         _channel = channel;
         _vendor = vendor;
         _requests = new CoaRequestBuilder(vendor);
@@ -66,8 +68,8 @@ public sealed class CoaDriver : ISubscriberLineDriver, IDriverDryRun, IDriverCon
         _requests.ValidateLine(line);
         var rate = _requests.Rate(direction, rateKbps);
         cancellationToken.ThrowIfCancellationRequested();
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(_channel.OperationTimeout);
+        using var deadline = new CancellationTokenSource(_channel.OperationTimeout, _time);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             var address = _vendor.Session == CoaSession.FramedIpAddress ? (await Reads.ReadLineAsync(line, budget.Token).ConfigureAwait(false)).IpAddress : null;

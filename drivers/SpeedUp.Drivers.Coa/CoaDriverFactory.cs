@@ -23,6 +23,7 @@ public abstract class CoaDriverFactory : ISubscriberLineDriverFactory, IAsyncDis
     private readonly CoaVendorDefinition _vendor;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ISecretResolver _secrets;
+    private readonly TimeProvider _time;
     private readonly ReadDriverFactories _reads;
     private readonly ConcurrentDictionary<string, CoaVendor> _compiled = new(StringComparer.Ordinal);
 
@@ -31,8 +32,10 @@ public abstract class CoaDriverFactory : ISubscriberLineDriverFactory, IAsyncDis
     /// <param name="loggerFactory">Where drivers log; nothing when null.</param>
     /// <param name="secrets">Where channel secrets come from; the environment when null.</param>
     /// <param name="services">The service's container, whose driver factories build read faces; the built-in drivers when null.</param>
-    protected CoaDriverFactory(CoaVendorDefinition vendor, ILoggerFactory? loggerFactory, ISecretResolver? secrets, IServiceProvider? services)
+    /// <param name="timeProvider">The clock of attempt timeouts and the operation budget; the system clock when null.</param>
+    protected CoaDriverFactory(CoaVendorDefinition vendor, ILoggerFactory? loggerFactory, ISecretResolver? secrets, IServiceProvider? services, TimeProvider? timeProvider)
     {
+        _time = timeProvider ?? TimeProvider.System;
         _vendor = vendor ?? throw new ArgumentNullException(nameof(vendor));
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _secrets = secrets ?? EnvironmentSecretResolver.Instance;
@@ -83,12 +86,13 @@ public abstract class CoaDriverFactory : ISubscriberLineDriverFactory, IAsyncDis
             {
                 Timeout = coa.AttemptTimeout ?? TimeSpan.FromTicks(Math.Min(channel.OperationTimeout.Ticks / 3, TimeSpan.FromSeconds(60).Ticks)),
                 Retries = coa.Retries,
+                TimeProvider = _time,
                 LocalEndpoint = new IPEndPoint(IPAddress.TryParse(host.Trim('[', ']'), out var a) && a.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0),
                 TargetPolicy = endpoint => LiveDeviceGuard.RefusalFor(endpoint.Address.ToString(), endpoint.Port),
             },
             vendor.Dictionary,
             _loggerFactory.CreateLogger<RadiusClient>());
-        return new CoaDriver(channel, vendor, reads, client, new RadiusSharedSecret(secret), new CoaTarget(host, coa.Port), _loggerFactory.CreateLogger<CoaDriver>());
+        return new CoaDriver(channel, vendor, reads, client, new RadiusSharedSecret(secret), new CoaTarget(host, coa.Port), _time, _loggerFactory.CreateLogger<CoaDriver>());
     }
 
     /// <summary>Disposes the built-in read factories it created.</summary>

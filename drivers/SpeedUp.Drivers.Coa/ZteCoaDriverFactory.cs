@@ -9,9 +9,10 @@ namespace SpeedUp.Drivers.Coa;
 /// <param name="loggerFactory">Where drivers log; nothing when null.</param>
 /// <param name="secrets">Where channel secrets come from; the environment when null.</param>
 /// <param name="services">The service's container (read-face drivers); the built-in drivers when null.</param>
+/// <param name="timeProvider">The clock of attempt timeouts and the operation budget; the system clock when null.</param>
 [DriverFactory]
-public sealed class ZteCoaDriverFactory(ILoggerFactory? loggerFactory = null, ISecretResolver? secrets = null, IServiceProvider? services = null)
-    : CoaDriverFactory(Definition, loggerFactory, secrets, services)
+public sealed class ZteCoaDriverFactory(ILoggerFactory? loggerFactory = null, ISecretResolver? secrets = null, IServiceProvider? services = null, TimeProvider? timeProvider = null)
+    : CoaDriverFactory(Definition, loggerFactory, secrets, services, timeProvider)
 {
     /// <summary>The driver name channels refer to.</summary>
     public const string Name = "zte-coa";
