@@ -19,6 +19,10 @@ public static class ChannelSecrets
     public static string? SnmpPrivSecret(this ISecretResolver secrets, DeviceOptions channel) =>
         Secrets(secrets).Resolve(Channel(channel).Snmp.PrivSecretEnvironmentVariable, channel.Snmp.PrivSecret);
 
+    /// <summary>The RADIUS CoA shared secret (<c>Coa:SecretEnvironmentVariable</c>, else <c>Coa:Secret</c>).</summary>
+    public static string? CoaSecret(this ISecretResolver secrets, DeviceOptions channel) =>
+        Secrets(secrets).Resolve(Channel(channel).Coa.SecretEnvironmentVariable, channel.Coa.Secret);
+
     private static ISecretResolver Secrets(ISecretResolver secrets) => secrets ?? throw new ArgumentNullException(nameof(secrets));
 
     private static DeviceOptions Channel(DeviceOptions channel) => channel ?? throw new ArgumentNullException(nameof(channel));

@@ -45,6 +45,9 @@ public class DeviceOptions
     /// <summary>SNMP settings (version, SNMPv3 user and its secrets); ignored by non-SNMP drivers.</summary>
     public SnmpChannelOptions Snmp { get; } = new();
 
+    /// <summary>RADIUS CoA settings (CoA drivers only): <c>SpeedUp:Channels:N:Coa</c>.</summary>
+    public CoaChannelOptions Coa { get; } = new();
+
     /// <summary>Timeout of one device operation. Default 10 s.</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

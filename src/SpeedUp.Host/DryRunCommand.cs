@@ -77,6 +77,12 @@ internal static class DryRunCommand
             options.Secret = Placeholder;
         }
 
+        if (EnvironmentSecretResolver.Instance.CoaSecret(options) is null)
+        {
+            options.Coa.SecretEnvironmentVariable = null;
+            options.Coa.Secret = Placeholder;
+        }
+
         options.Snmp.AuthSecret ??= Placeholder;
         options.Snmp.PrivSecret ??= Placeholder;
         return options;

@@ -147,19 +147,22 @@ public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverF
 
     /// <summary>
     /// Device credentials come from environment variables (<c>SecretEnvironmentVariable</c>, <c>Snmp:AuthSecretEnvironmentVariable</c>,
-    /// <c>Snmp:PrivSecretEnvironmentVariable</c>): an inline secret would sit in a configuration file. It is accepted only
+    /// <c>Snmp:PrivSecretEnvironmentVariable</c>, <c>Coa:SecretEnvironmentVariable</c>): an inline secret would sit in a configuration file. It is accepted only
     /// for a channel to a loopback address, where it can only be a local simulator.
     /// </summary>
     private static IEnumerable<string> InlineSecretProblems(SupplyChannelOptions channel, string where)
     {
-        var loopback = channel.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-            || (System.Net.IPAddress.TryParse(channel.Host, out var address) && System.Net.IPAddress.IsLoopback(address));
+        var loopback = LiveDeviceGuard.IsLoopback(channel.Host) && (channel.Coa.Host is null || LiveDeviceGuard.IsLoopback(channel.Coa.Host));
         if (loopback)
         {
             yield break;
         }
 
-        foreach (var (key, value) in new[] { ("Secret", channel.Secret), ("Snmp:AuthSecret", channel.Snmp.AuthSecret), ("Snmp:PrivSecret", channel.Snmp.PrivSecret) })
+        foreach (var (key, value) in new[]
+                 {
+                     ("Secret", channel.Secret), ("Snmp:AuthSecret", channel.Snmp.AuthSecret), ("Snmp:PrivSecret", channel.Snmp.PrivSecret),
+                     ("Coa:Secret", channel.Coa.Secret),
+                 })
         {
             if (!string.IsNullOrEmpty(value))
             {

@@ -18,3 +18,9 @@ public sealed class ZteSnmpV3ConformanceTests(ZteSnmpV3Target target) : DriverCo
 
 /// <summary><c>h3c-cli-ssh</c>: a dialect added as data (drivers/dialects), against its simulator profile behind real sshd.</summary>
 public sealed class H3cDialectSshConformanceTests(H3cDialectSshTarget target) : DriverConformanceTests<H3cDialectSshTarget>(target);
+
+/// <summary><c>huawei-coa</c>: rates by RADIUS CoA to the China Telecom simulator's CoA face, read back through its Huawei CLI behind real sshd.</summary>
+public sealed class HuaweiCoaConformanceTests(HuaweiCoaTarget target) : DriverConformanceTests<HuaweiCoaTarget>(target);
+
+/// <summary><c>zte-coa</c>: rates by RADIUS CoA to the China Unicom simulator's CoA face, read back over SNMPv2c.</summary>
+public sealed class ZteCoaConformanceTests(ZteCoaTarget target) : DriverConformanceTests<ZteCoaTarget>(target);

@@ -24,7 +24,7 @@ public sealed class RegisteredDriversTests
             await target.DisposeAsync();
         }
 
-        Assert.Equal(["h3c-cli-ssh", "huawei-cli-ssh", "zte-cli-ssh", "zte-snmp"], registered.Order(StringComparer.Ordinal));
+        Assert.Equal(["h3c-cli-ssh", "huawei-cli-ssh", "huawei-coa", "zte-cli-ssh", "zte-coa", "zte-snmp"], registered.Order(StringComparer.Ordinal));
         Assert.Equal(registered.Order(StringComparer.Ordinal), KnownDrivers.Declarations.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(registered.Order(StringComparer.Ordinal), covered.Order(StringComparer.Ordinal));
     }

@@ -27,7 +27,8 @@ public sealed class ArchitectureTests
         { "SpeedUp.Drivers.Cli", ["SpeedUp.Drivers.Sdk", "SpeedUp.Protocols.Cli"] },
         { "SpeedUp.Drivers.Huawei", ["SpeedUp.Drivers.Sdk", "SpeedUp.Drivers.Cli"] },
         { "SpeedUp.Drivers.Zte", ["SpeedUp.Drivers.Sdk", "SpeedUp.Drivers.Cli", "SpeedUp.Protocols.Snmp"] },
-        { "SpeedUp.Simulator", ["SpeedUp.Protocols.Snmp"] },
+        { "SpeedUp.Drivers.Coa", ["SpeedUp.Drivers.Sdk", "SpeedUp.Protocols.Radius", "SpeedUp.Drivers.Huawei", "SpeedUp.Drivers.Zte"] },
+        { "SpeedUp.Simulator", ["SpeedUp.Protocols.Snmp", "SpeedUp.Protocols.Radius"] },
     };
 
     public static TheoryData<string, string[]> AllowedReferences => new(Rules.Select(rule => (rule.Key, rule.Value)));

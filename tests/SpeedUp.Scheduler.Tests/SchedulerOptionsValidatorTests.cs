@@ -66,6 +66,19 @@ public sealed class SchedulerOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_InlineCoaSecret_RefusedWhenTheCoaHostIsNotLoopback()
+    {
+        var remoteCoa = Validate(FakeDriverFactory.TelecomChannel("coa", c => { c.Host = "127.0.0.1"; c.Coa.Host = "10.20.30.41"; c.Coa.Secret = "inline-coa-4711"; }));
+        var simulator = Validate(FakeDriverFactory.TelecomChannel("sim", c => { c.Host = "127.0.0.1"; c.Coa.Secret = "inline-coa-4711"; }));
+
+        Assert.True(remoteCoa.Failed);
+        var failures = string.Join("\n", remoteCoa.Failures!);
+        Assert.Contains("SpeedUp:Channels:0:Coa:Secret is set inline", failures, StringComparison.Ordinal);
+        Assert.DoesNotContain("inline-coa-4711", failures, StringComparison.Ordinal);
+        Assert.False(simulator.Failed);
+    }
+
+    [Fact]
     public void Validate_InlineSecretsForRealEquipment_AreRefusedAndNeverEchoed()
     {
         var remote = Validate(FakeDriverFactory.TelecomChannel("remote", c =>

@@ -5,7 +5,8 @@ namespace SpeedUp.Testing;
 
 /// <summary>
 /// The two simulated carrier networks: China Telecom's BRAS behind real sshd (the Huawei-style CLI) and China
-/// Unicom's BRAS SNMP agent plus its ZTE-style CLI behind its own sshd, in this process, on free loopback ports.
+/// Unicom's BRAS SNMP agent plus its ZTE-style CLI behind its own sshd, in this process, on free loopback ports. Both
+/// have a RADIUS CoA face (<see cref="BrasSimulator.CoaEndpoint"/>, secret <see cref="CoaSecret"/>).
 /// </summary>
 public sealed class CarrierSimulators : IAsyncDisposable
 {
@@ -13,6 +14,9 @@ public sealed class CarrierSimulators : IAsyncDisposable
     public const string UnicomWriteCommunity = "cu-write-7Qx9";
 
     /// <summary>An SNMPv3 user of the Unicom agent: SHA-256 + AES-128, read-write, authPriv required.</summary>
+    /// <summary>The RADIUS CoA shared secret of both networks' CoA faces: distinctive, so a leak into any output is found.</summary>
+    public const string CoaSecret = "coa-shared-Wq4z";
+
     public static readonly UsmUser UnicomV3User = new("cuv3-e2e", UsmAuthProtocol.HmacSha256, "cuv3-auth-Zk81", UsmPrivProtocol.Aes128, "cuv3-priv-Pq27");
 
     private CarrierSimulators(string stateDirectory, BrasSimulator telecom, BrasSimulator unicom)
@@ -50,6 +54,7 @@ public sealed class CarrierSimulators : IAsyncDisposable
             SeedFile = RepositoryPaths.TelecomSeed,
             CliSocketPath = Path.Combine(state, "ct-cli.sock"),
             Ssh = new SshFrontOptions { Port = 0, StateDirectory = Path.Combine(state, "ct-sshd") },
+            Coa = new CoaFaceOptions { Secret = CoaSecret },
         }, cancellationToken);
         try
         {
@@ -61,6 +66,7 @@ public sealed class CarrierSimulators : IAsyncDisposable
                 CliDialect = CliDialects.Zte,
                 Ssh = new SshFrontOptions { Port = 0, StateDirectory = Path.Combine(state, "cu-sshd") },
                 SnmpUsers = { new SnmpAgentUser(UnicomV3User, CanWrite: true, MinimumLevel: SnmpSecurityLevel.AuthPriv) },
+                Coa = new CoaFaceOptions { Secret = CoaSecret },
             }, cancellationToken);
             return new CarrierSimulators(state, telecom, unicom);
         }

@@ -6,7 +6,7 @@ namespace SpeedUp.Simulator;
 /// Faults injected into a simulator, for driver and chaos tests. CLI face: added latency before each command is
 /// answered, a per-line output delay, paging forced on, garbled output lines, a one-shot "drop the connection on the
 /// next command" and a random per-command drop ratio. SNMP face: added latency, a random drop ratio and going dark
-/// (every request dropped). Thread-safe; shared by every CLI session and the SNMP agent. Random drops use one
+/// (every request dropped). CoA face: added latency, a random drop ratio, going dark and a NAK storm. Thread-safe; shared by every CLI session and the SNMP agent. Random drops use one
 /// <see cref="Random"/> that <see cref="Seed"/> makes deterministic. The SSH face going dark, a reboot and the
 /// SSH-level faults (refused logins, a new host key) are on <see cref="BrasSimulator"/> / <see cref="OpenSshFront"/>.
 /// </summary>
@@ -20,6 +20,10 @@ public sealed class SimulatorFaults
     private long _snmpDropRatioBits;
     private long _snmpLatencyTicks;
     private int _snmpDark;
+    private long _coaDropRatioBits;
+    private long _coaLatencyTicks;
+    private int _coaDark;
+    private int _coaNakStorm;
     private int _sshDark;
     private long _latencyTicks;
     private long _lineDelayTicks;
@@ -94,6 +98,38 @@ public sealed class SimulatorFaults
         set => Interlocked.Exchange(ref _snmpDark, value ? 1 : 0);
     }
 
+    /// <summary>Delay added before the CoA face answers each request (other requests are not held up).</summary>
+    public TimeSpan CoaLatency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _coaLatencyTicks));
+        set => Interlocked.Exchange(ref _coaLatencyTicks, Math.Max(0, value.Ticks));
+    }
+
+    /// <summary>Probability (0..1) that a CoA/Disconnect request is dropped silently (no answer; the client retransmits or times out).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not between 0 and 1.</exception>
+    public double CoaDropRatio
+    {
+        get => BitConverter.Int64BitsToDouble(Interlocked.Read(ref _coaDropRatioBits));
+        set => Interlocked.Exchange(ref _coaDropRatioBits, BitConverter.DoubleToInt64Bits(Ratio(value)));
+    }
+
+    /// <summary>When true, the CoA face is dark: every request is dropped silently (set with the SNMP face by <see cref="BrasSimulator.GoDarkAsync"/>).</summary>
+    public bool CoaDark
+    {
+        get => Volatile.Read(ref _coaDark) == 1;
+        set => Interlocked.Exchange(ref _coaDark, value ? 1 : 0);
+    }
+
+    /// <summary>
+    /// When true, the CoA face answers every authenticated request with a NAK (Error-Cause 506 Resources-Unavailable)
+    /// and changes nothing: a NAS refusing everything.
+    /// </summary>
+    public bool CoaNakStorm
+    {
+        get => Volatile.Read(ref _coaNakStorm) == 1;
+        set => Interlocked.Exchange(ref _coaNakStorm, value ? 1 : 0);
+    }
+
     /// <summary>True while the SSH face is dark (set by <see cref="BrasSimulator.SetSshDarkAsync"/>).</summary>
     public bool SshDark
     {
@@ -101,7 +137,7 @@ public sealed class SimulatorFaults
         internal set => Interlocked.Exchange(ref _sshDark, value ? 1 : 0);
     }
 
-    /// <summary>Makes the random drops (<see cref="CliDropRatio"/>, <see cref="SnmpDropRatio"/>) deterministic from here on.</summary>
+    /// <summary>Makes the random drops (<see cref="CliDropRatio"/>, <see cref="SnmpDropRatio"/>, <see cref="CoaDropRatio"/>) deterministic from here on.</summary>
     public void Seed(int seed)
     {
         lock (_randomGate)
@@ -146,6 +182,9 @@ public sealed class SimulatorFaults
         return latency > TimeSpan.Zero ? DelayThenAllowAsync(latency, ct) : ValueTask.FromResult(true);
     }
 
+    /// <summary>The CoA face's filter: dark or a random drop (false: no answer).</summary>
+    internal bool ShouldDropCoaRequest() => CoaDark || Roll(CoaDropRatio);
+
     private async ValueTask<bool> DelayThenAllowAsync(TimeSpan latency, CancellationToken ct)
     {
         await Task.Delay(latency, ct);
@@ -180,7 +219,7 @@ public sealed class SimulatorFaults
         ForcePaging && sessionPageLength <= 0 ? CliSessionContext.DefaultPageLength : sessionPageLength;
 
     /// <summary>
-    /// Removes every CLI and SNMP fault (SNMP dark included). The SSH face, when dark, stays dark: bring it back
+    /// Removes every CLI, SNMP and CoA fault (SNMP and CoA dark included). The SSH face, when dark, stays dark: bring it back
     /// with <see cref="BrasSimulator.SetSshDarkAsync"/> or <see cref="BrasSimulator.ClearFaultsAsync"/>.
     /// </summary>
     public void Clear()
@@ -189,6 +228,10 @@ public sealed class SimulatorFaults
         SnmpLatency = TimeSpan.Zero;
         SnmpDropRatio = 0;
         SnmpDark = false;
+        CoaLatency = TimeSpan.Zero;
+        CoaDropRatio = 0;
+        CoaDark = false;
+        CoaNakStorm = false;
         CommandLatency = TimeSpan.Zero;
         LineDelay = TimeSpan.Zero;
         ForcePaging = false;

@@ -7,7 +7,7 @@ namespace SpeedUp.Simulator;
 
 /// <summary>
 /// One simulated BRAS, in process: the shared <see cref="State"/>, the CLI face on a Unix socket, the SNMP
-/// agent on UDP 127.0.0.1 and, optionally, real sshd in front of the CLI. Dispose to stop everything.
+/// agent on UDP 127.0.0.1, optionally the RADIUS CoA face on UDP (<see cref="Coa"/>) and real sshd in front of the CLI. Dispose to stop everything.
 /// </summary>
 public sealed class BrasSimulator : IAsyncDisposable
 {
@@ -15,6 +15,7 @@ public sealed class BrasSimulator : IAsyncDisposable
     private readonly SnmpAgent _snmp;
     private readonly OpenSshFront? _ssh;
     private readonly string? _ownedSocketDirectory;
+    private CoaFace? _coa;
 
     private BrasSimulator(BrasState state, SimulatorFaults faults, CliSocketServer cli, SnmpAgent snmp, OpenSshFront? ssh, string? ownedSocketDirectory)
     {
@@ -32,8 +33,8 @@ public sealed class BrasSimulator : IAsyncDisposable
     public string CliDialect { get; private init; } = CliDialects.Huawei;
 
     /// <summary>
-    /// Everything the faces received: every CLI line of every session and every SNMP request (PDU type, OIDs, values),
-    /// in a bounded ring per face. Tests use it to prove that nothing but the expected commands reached the device.
+    /// Everything the faces received: every CLI line of every session, every SNMP request (PDU type, OIDs, values) and
+    /// every authenticated CoA/Disconnect request (the CoA driver's dry-run notation), in a bounded ring per face. Tests use it to prove that nothing but the expected commands reached the device.
     /// </summary>
     public ReceivedLog Received => _cli.Received;
 
@@ -41,6 +42,16 @@ public sealed class BrasSimulator : IAsyncDisposable
     public SimulatorFaults Faults { get; }
 
     public IPEndPoint SnmpEndpoint => _snmp.LocalEndpoint;
+
+    /// <summary>The RADIUS CoA face, when <see cref="BrasSimulatorOptions.Coa"/> was given.</summary>
+    public CoaFace? Coa => _coa;
+
+    /// <summary>Where the CoA face listens (UDP).</summary>
+    /// <exception cref="InvalidOperationException">The simulator was started without a CoA face.</exception>
+    public IPEndPoint CoaEndpoint => RequireCoa().Endpoint;
+
+    /// <summary>The CoA face's shared secret.</summary>
+    public string CoaSecret { get; private init; } = "";
 
     /// <summary>The SNMPv3 users the agent accepts (empty: SNMPv3 off).</summary>
     public IReadOnlyList<SnmpAgentUser> SnmpUsers { get; private init; } = [];
@@ -92,10 +103,11 @@ public sealed class BrasSimulator : IAsyncDisposable
         }
     }
 
-    /// <summary>The whole device goes dark: the SNMP face drops every request and the SSH face (if any) goes dark.</summary>
+    /// <summary>The whole device goes dark: the SNMP and CoA faces drop every request and the SSH face (if any) goes dark.</summary>
     public async Task GoDarkAsync(CancellationToken ct = default)
     {
         Faults.SnmpDark = true;
+        Faults.CoaDark = true;
         if (_ssh is not null)
         {
             await SetSshDarkAsync(true, ct);
@@ -106,10 +118,11 @@ public sealed class BrasSimulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Ends <see cref="GoDarkAsync"/>: the SNMP face answers again and the SSH face (if any) listens again.</summary>
+    /// <summary>Ends <see cref="GoDarkAsync"/>: the SNMP and CoA faces answer again and the SSH face (if any) listens again.</summary>
     public async Task ComeBackAsync(CancellationToken ct = default)
     {
         Faults.SnmpDark = false;
+        Faults.CoaDark = false;
         if (_ssh is not null)
         {
             await SetSshDarkAsync(false, ct);
@@ -146,7 +159,11 @@ public sealed class BrasSimulator : IAsyncDisposable
         SnmpLatencyMs: (long)Faults.SnmpLatency.TotalMilliseconds,
         SnmpDropRatio: Faults.SnmpDropRatio,
         SnmpDark: Faults.SnmpDark,
-        SshDark: Faults.SshDark);
+        SshDark: Faults.SshDark,
+        CoaLatencyMs: (long)Faults.CoaLatency.TotalMilliseconds,
+        CoaDropRatio: Faults.CoaDropRatio,
+        CoaDark: Faults.CoaDark,
+        CoaNakStorm: Faults.CoaNakStorm);
 
     public static async Task<BrasSimulator> StartAsync(BrasSimulatorOptions options, CancellationToken ct)
     {
@@ -180,6 +197,7 @@ public sealed class BrasSimulator : IAsyncDisposable
         var cli = new CliSocketServer(
             socketPath, state, faults, options.MaxCliSessions, loggers.CreateLogger<CliSocketServer>(), options.CliDialect, received);
         SnmpAgent? snmp = null;
+        CoaFace? coa = null;
         try
         {
             cli.Start();
@@ -205,16 +223,28 @@ public sealed class BrasSimulator : IAsyncDisposable
             {
                 throw new InvalidOperationException($"The SNMP agent cannot bind UDP {options.SnmpEndpoint}: {ex.Message}", ex);
             }
+            coa = options.Coa is null ? null : CoaFace.Start(options.Coa, state, faults, received, loggers);
             OpenSshFront? ssh = null;
             if (options.Ssh is not null)
             {
                 ssh = await OpenSshFront.StartAsync(options.Ssh, cli.SocketPath, loggers.CreateLogger<OpenSshFront>(), ct);
             }
 
-            return new BrasSimulator(state, faults, cli, snmp, ssh, ownedDirectory) { SnmpUsers = [.. options.SnmpUsers], CliDialect = options.CliDialect.ToLowerInvariant() };
+            return new BrasSimulator(state, faults, cli, snmp, ssh, ownedDirectory)
+            {
+                SnmpUsers = [.. options.SnmpUsers],
+                CliDialect = options.CliDialect.ToLowerInvariant(),
+                _coa = coa,
+                CoaSecret = options.Coa?.Secret ?? "",
+            };
         }
         catch
         {
+            if (coa is not null)
+            {
+                await coa.DisposeAsync();
+            }
+
             if (snmp is not null)
             {
                 await snmp.DisposeAsync();
@@ -233,10 +263,18 @@ public sealed class BrasSimulator : IAsyncDisposable
             await _ssh.DisposeAsync();
         }
 
+        if (_coa is not null)
+        {
+            await _coa.DisposeAsync();
+        }
+
         await _snmp.DisposeAsync();
         await _cli.DisposeAsync();
         DeleteDirectory(_ownedSocketDirectory);
     }
+
+    private CoaFace RequireCoa() =>
+        _coa ?? throw new InvalidOperationException("This simulator was started without a CoA face (BrasSimulatorOptions.Coa).");
 
     private OpenSshFront RequireSsh() =>
         _ssh ?? throw new InvalidOperationException("This simulator was started without an SSH front (BrasSimulatorOptions.Ssh).");

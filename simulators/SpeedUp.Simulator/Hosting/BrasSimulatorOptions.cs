@@ -35,6 +35,9 @@ public sealed class BrasSimulatorOptions
     /// <summary>Most concurrent CLI sessions (the VTY limit); more are refused with an error line.</summary>
     public int MaxCliSessions { get; set; } = 50;
 
+    /// <summary>When set, the RADIUS CoA face (RFC 5176) listens on UDP; null (the default) leaves it off.</summary>
+    public CoaFaceOptions? Coa { get; set; }
+
     /// <summary>When set, real OpenSSH sshd is started in front of the CLI socket (needs root, sshd and socat).</summary>
     public SshFrontOptions? Ssh { get; set; }
 

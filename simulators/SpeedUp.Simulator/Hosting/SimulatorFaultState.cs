@@ -11,6 +11,10 @@ namespace SpeedUp.Simulator;
 /// <param name="SnmpDropRatio"><see cref="SimulatorFaults.SnmpDropRatio"/> (0..1).</param>
 /// <param name="SnmpDark"><see cref="SimulatorFaults.SnmpDark"/>.</param>
 /// <param name="SshDark"><see cref="SimulatorFaults.SshDark"/>.</param>
+/// <param name="CoaLatencyMs"><see cref="SimulatorFaults.CoaLatency"/> in ms.</param>
+/// <param name="CoaDropRatio"><see cref="SimulatorFaults.CoaDropRatio"/> (0..1).</param>
+/// <param name="CoaDark"><see cref="SimulatorFaults.CoaDark"/>.</param>
+/// <param name="CoaNakStorm"><see cref="SimulatorFaults.CoaNakStorm"/>.</param>
 public sealed record SimulatorFaultState(
     long CliLatencyMs,
     long CliLineDelayMs,
@@ -21,4 +25,8 @@ public sealed record SimulatorFaultState(
     long SnmpLatencyMs,
     double SnmpDropRatio,
     bool SnmpDark,
-    bool SshDark);
+    bool SshDark,
+    long CoaLatencyMs = 0,
+    double CoaDropRatio = 0,
+    bool CoaDark = false,
+    bool CoaNakStorm = false);

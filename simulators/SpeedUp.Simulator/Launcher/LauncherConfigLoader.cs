@@ -57,9 +57,14 @@ public static partial class LauncherConfigLoader
                 throw new InvalidOperationException($"Network name '{network.Name}' must match [a-z0-9-]{{1,32}}.");
             }
 
-            if (network.SnmpPort is < 1 or > 65535 || network.SshPort is < 1 or > 65535)
+            if (network.SnmpPort is < 1 or > 65535 || network.SshPort is < 1 or > 65535 || network.CoaPort is < 1 or > 65535)
             {
                 throw new InvalidOperationException($"Network '{network.Name}': ports must be between 1 and 65535.");
+            }
+
+            if (network.CoaPort is not null && string.IsNullOrEmpty(network.CoaSecret))
+            {
+                throw new InvalidOperationException($"Network '{network.Name}': coaPort needs coaSecret.");
             }
 
             if (!CliDialects.IsKnown(network.CliDialect))
@@ -102,6 +107,11 @@ public static partial class LauncherConfigLoader
         CliSocketPath = network.CliSocket is null
             ? Path.Combine(Path.GetTempPath(), "speedup-simulators", network.Name + ".sock")
             : Path.GetFullPath(network.CliSocket, baseDirectory),
+        Coa = network.CoaPort is not { } coaPort ? null : new CoaFaceOptions
+        {
+            Endpoint = new IPEndPoint(IPAddress.Loopback, coaPort),
+            Secret = network.CoaSecret!,
+        },
         Ssh = network.SshPort is not { } port ? null : new SshFrontOptions
         {
             Port = port,

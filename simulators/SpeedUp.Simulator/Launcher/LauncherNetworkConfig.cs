@@ -22,6 +22,12 @@ public sealed class LauncherNetworkConfig
     /// <summary>SNMPv3 users of the agent (none by default: SNMPv3 off).</summary>
     public List<LauncherSnmpUserConfig> SnmpUsers { get; set; } = [];
 
+    /// <summary>UDP port of the RADIUS CoA face on 127.0.0.1; null = no CoA face.</summary>
+    public int? CoaPort { get; set; }
+
+    /// <summary>The CoA face's shared secret (required with <see cref="CoaPort"/>).</summary>
+    public string? CoaSecret { get; set; }
+
     /// <summary>TCP port of sshd on 127.0.0.1; null = no SSH front.</summary>
     public int? SshPort { get; set; }
 

@@ -13,7 +13,8 @@ public static class LauncherReport
             ? ""
             : " + v3 " + string.Join(", ", simulator.SnmpUsers.Select(u => $"{u.User.Name} ({u.User.AuthProtocol}/{u.User.PrivProtocol})"));
         return $"{name}: {simulator.State.Hostname}, {simulator.State.Lines.Count} lines | {ssh} | " +
-            $"snmp v2c{v3} {simulator.SnmpEndpoint} | cli ({simulator.CliDialect}) unix:{simulator.CliSocketPath}";
+            $"snmp v2c{v3} {simulator.SnmpEndpoint} | cli ({simulator.CliDialect}) unix:{simulator.CliSocketPath}" +
+            (simulator.Coa is { } coa ? $" | coa udp {coa.Endpoint}" : "");
     }
 
     /// <summary>The line the launcher prints for its control endpoint.</summary>

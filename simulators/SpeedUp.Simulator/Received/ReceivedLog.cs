@@ -3,7 +3,8 @@ using SpeedUp.Protocols.Snmp;
 namespace SpeedUp.Simulator;
 
 /// <summary>
-/// Everything the simulator's faces received — every CLI line of every session, every SNMP request — in a bounded ring
+/// Everything the simulator's faces received — every CLI line of every session, every SNMP request, every
+/// authenticated CoA/Disconnect request — in a bounded ring
 /// per face (the oldest entries go first; <see cref="Dropped"/> counts them). Unlike the audit log (state changes only),
 /// it shows what reached the device that changed nothing: a <c>display …</c>, a <c>system-view</c>, a stray line, a GET.
 /// Thread-safe.
@@ -13,6 +14,7 @@ public sealed class ReceivedLog
     private readonly Lock _gate = new();
     private readonly Queue<ReceivedInput> _cli = new();
     private readonly Queue<ReceivedInput> _snmp = new();
+    private readonly Queue<ReceivedInput> _coa = new();
     private readonly TimeProvider _time;
     private long _sequence;
     private long _dropped;
@@ -64,7 +66,8 @@ public sealed class ReceivedLog
             {
                 CommandFace.Cli => _cli,
                 CommandFace.Snmp => _snmp,
-                null => _cli.Concat(_snmp),
+                CommandFace.Coa => _coa,
+                null => _cli.Concat(_snmp).Concat(_coa),
                 _ => [],
             };
             return [.. faces.Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence)];
@@ -81,6 +84,12 @@ public sealed class ReceivedLog
         var origin = $"{request.Version} from {request.Remote}" + (request.SecurityName is { } user ? $" user {user}" : "") + (request.Accepted ? "" : " (wrong community)");
         Add(_snmp, CommandFace.Snmp, request.ToString(), origin);
     }
+
+    /// <summary>
+    /// Records a CoA-Request or Disconnect-Request that passed the face's authenticator checks, in the CoA driver's
+    /// dry-run notation (<c>COA User-Name="…" Huawei-Output-Average-Rate=…</c>, <see cref="SpeedUp.Protocols.Radius.RadiusRequestText"/>).
+    /// </summary>
+    public void RecordCoaRequest(string text, string origin) => Add(_coa, CommandFace.Coa, text, origin);
 
     private void Add(Queue<ReceivedInput> ring, CommandFace face, string text, string origin)
     {

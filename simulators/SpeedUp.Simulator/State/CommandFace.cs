@@ -11,4 +11,7 @@ public enum CommandFace
 
     /// <summary>The in-process control API (tests, launcher).</summary>
     Control,
+
+    /// <summary>The RADIUS Change-of-Authorization face (RFC 5176 CoA-Request / Disconnect-Request on UDP).</summary>
+    Coa,
 }

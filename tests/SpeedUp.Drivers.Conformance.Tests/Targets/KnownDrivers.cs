@@ -12,10 +12,12 @@ public static class KnownDrivers
         ["zte-cli-ssh"] = new("zte-cli-ssh", [Direction.Up, Direction.Down]),
         ["h3c-cli-ssh"] = new("h3c-cli-ssh", [Direction.Up, Direction.Down]),
         ["zte-snmp"] = new("zte-snmp", [Direction.Up, Direction.Down]),
+        ["huawei-coa"] = new("huawei-coa", [Direction.Up, Direction.Down]),
+        ["zte-coa"] = new("zte-coa", [Direction.Up, Direction.Down]),
     };
 
     /// <summary>The service's registrations (the same extension methods SpeedUpApplication calls).</summary>
-    public static IServiceCollection Registrations() => new ServiceCollection().AddHuaweiDrivers().AddZteDrivers();
+    public static IServiceCollection Registrations() => new ServiceCollection().AddHuaweiDrivers().AddZteDrivers().AddCoaDrivers();
 
     /// <summary>
     /// The drivers added as data: every <c>drivers/dialects/*.dialect.json</c> whose driver has no code of its own (the

@@ -92,7 +92,7 @@ public abstract class SimulatorTarget : IConformanceTarget, IAsyncLifetime, IDev
             new LineCapability(state.MaxUpKbps, state.MaxDownKbps, state.SpeedUpPermitted)));
     }
 
-    public Task SetDeviceDelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    public virtual Task SetDeviceDelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
         if (UsesSnmp)
         {

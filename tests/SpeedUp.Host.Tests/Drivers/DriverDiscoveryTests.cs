@@ -29,7 +29,21 @@ public sealed class DriverDiscoveryTests : IDisposable
     {
         var names = Factories(new Dictionary<string, string?>()).Select(f => f.DriverName).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["huawei-cli-ssh", "zte-cli-ssh", "zte-snmp"], names);
+        Assert.Equal(["huawei-cli-ssh", "huawei-coa", "zte-cli-ssh", "zte-coa", "zte-snmp"], names);
+    }
+
+    [Fact]
+    public void AddDiscoveredDrivers_CoaDriver_BuildsItsReadFaceThroughTheContainersFactories()
+    {
+        var coa = Factories(new Dictionary<string, string?>()).Single(f => f.DriverName == "huawei-coa");
+        var channel = new DeviceOptions { Name = "ct-coa", Host = "127.0.0.1", Port = 22, Username = "u", Secret = "p", HostKeySha256 = "SHA256:AAAA" };
+        channel.Coa.ReadDriver = "huawei-cli-ssh";
+        channel.Coa.Secret = "coa-secret";
+
+        var driver = coa.Create(channel);
+
+        Assert.Equal("CoaDriver", driver.GetType().Name);
+        Assert.Equal("HuaweiCliDriver", driver.GetType().GetProperty("Reads")!.GetValue(driver)!.GetType().Name);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class LauncherConfigTests
                 Assert.Equal(2201, n.Options.Ssh?.Port);
                 Assert.Equal(CliDialects.Huawei, n.Options.CliDialect);
                 Assert.Equal(SimulatorTestPaths.TelecomSeed, n.Options.SeedFile);
+                Assert.Equal("127.0.0.1:3799", n.Options.Coa?.Endpoint.ToString());
             },
             n =>
             {
@@ -25,6 +26,7 @@ public sealed class LauncherConfigTests
                 Assert.Equal(2202, n.Options.Ssh?.Port);
                 Assert.Equal(CliDialects.Zte, n.Options.CliDialect);
                 Assert.Equal(SimulatorTestPaths.UnicomSeed, n.Options.SeedFile);
+                Assert.Equal("127.0.0.1:3800", n.Options.Coa?.Endpoint.ToString());
             });
         Assert.All(networks, n => Assert.True(SeedLoader.LoadFile(n.Options.SeedFile!).Lines.Count > 0));
     }

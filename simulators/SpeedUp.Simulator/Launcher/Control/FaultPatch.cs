@@ -11,7 +11,7 @@ internal static class FaultPatch
     private static readonly string[] KnownFaultFields =
     [
         "cliLatencyMs", "cliLineDelayMs", "forcePaging", "garble", "dropNext", "cliDropRatio",
-        "snmpLatencyMs", "snmpDropRatio", "snmpDark", "sshDark", "seed",
+        "snmpLatencyMs", "snmpDropRatio", "snmpDark", "sshDark", "coaLatencyMs", "coaDropRatio", "coaDark", "coaNakStorm", "seed",
     ];
 
     /// <exception cref="ControlError">400: a field is unknown or its value is not allowed.</exception>
@@ -51,6 +51,22 @@ internal static class FaultPatch
                 case "snmpDark":
                     var snmpDark = Boolean(field);
                     changes.Add(() => faults.SnmpDark = snmpDark);
+                    break;
+                case "coaLatencyMs":
+                    var coaLatency = Milliseconds(field);
+                    changes.Add(() => faults.CoaLatency = coaLatency);
+                    break;
+                case "coaDropRatio":
+                    var coaRatio = Ratio(field);
+                    changes.Add(() => faults.CoaDropRatio = coaRatio);
+                    break;
+                case "coaDark":
+                    var coaDark = Boolean(field);
+                    changes.Add(() => faults.CoaDark = coaDark);
+                    break;
+                case "coaNakStorm":
+                    var nakStorm = Boolean(field);
+                    changes.Add(() => faults.CoaNakStorm = nakStorm);
                     break;
                 case "dropNext":
                     var dropNext = Boolean(field);
