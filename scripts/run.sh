@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the service's main job on this machine: installs what is missing (scripts/setup.sh), builds,
-# starts the simulated China Telecom and China Unicom BRAS (CLI over real sshd, SNMP agents) and then
+# starts the simulated China Telecom and China Unicom BRAS (CLI over real sshd, SNMP agents, RADIUS CoA faces) and then
 # the speed-up service on 127.0.0.1:50051 (SQLite in .data/speedup.db), ready to call over gRPC.
 #   bash scripts/run.sh                              # one instance, embedded SQLite (the default)
 #   bash scripts/run.sh --postgres --instances 2     # two instances on one PostgreSQL database, ports 50051, 50052
@@ -47,6 +47,15 @@ host_key="$(grep '^china-telecom:' "$log" | sed -E 's/.*host key (SHA256:[^)]+)\
 export SpeedUp__Channels__0__HostKeySha256="$host_key"
 export SPEEDUP_CT_SSH_PASSWORD="${SPEEDUP_CT_SSH_PASSWORD:-ct-cli-pass}"
 export SPEEDUP_CU_SNMP_COMMUNITY="${SPEEDUP_CU_SNMP_COMMUNITY:-private}"
+# Zhejiang's China Telecom lines go first through RADIUS CoA (writes to the BRAS's CoA port, read-backs through its
+# CLI), with the SSH CLI channel as their fallback: configuration alone (README, "A province on RADIUS CoA").
+export SpeedUp__Channels__2__Name=ct-huawei-coa SpeedUp__Channels__2__Carrier=ChinaTelecom \
+  SpeedUp__Channels__2__Provinces__0=Zhejiang SpeedUp__Channels__2__Driver=huawei-coa SpeedUp__Channels__2__Priority=10 \
+  SpeedUp__Channels__2__Host=127.0.0.1 SpeedUp__Channels__2__Port=2201 SpeedUp__Channels__2__Username=ct-cli \
+  SpeedUp__Channels__2__SecretEnvironmentVariable=SPEEDUP_CT_SSH_PASSWORD SpeedUp__Channels__2__HostKeySha256="$host_key" \
+  SpeedUp__Channels__2__Coa__ReadDriver=huawei-cli-ssh SpeedUp__Channels__2__Coa__Port=3799 \
+  SpeedUp__Channels__2__Coa__SecretEnvironmentVariable=SPEEDUP_CT_COA_SECRET
+export SPEEDUP_CT_COA_SECRET="${SPEEDUP_CT_COA_SECRET:-ct-coa-secret}"
 
 # Calls are signed (README, "Security"). The local demo keys get random secrets, made once and kept owner-only in
 # .data/demo-keys.env: demo-key acts for the customer "demo", demo-operator reaches the admin APIs.

@@ -58,13 +58,9 @@ public sealed class CoaDriverTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(RadiusErrorCause.UnsupportedAttribute)]
-    [InlineData(RadiusErrorCause.InvalidRequest)]
-    [InlineData(RadiusErrorCause.UnsupportedExtension)]
     [InlineData(RadiusErrorCause.InvalidAttributeValue)]
-    [InlineData(RadiusErrorCause.ResourcesUnavailable)]
-    [InlineData(null)]
-    public async Task SetRate_OtherNak_Rejected_NotAChannelFault(RadiusErrorCause? cause)
+    [InlineData(RadiusErrorCause.SessionContextNotRemovable)]
+    public async Task SetRate_NakAboutTheLine_Rejected_NotAChannelFault(RadiusErrorCause cause)
     {
         _nas.Answer = _ => RadiusReply.Nak(cause);
         var driver = _factory.Create(_nas.Channel());
@@ -73,6 +69,42 @@ public sealed class CoaDriverTests : IAsyncLifetime
 
         Assert.Equal(DriverFailure.Rejected, e.Failure);
         Assert.False(e.IsChannelFault);
+        Assert.Equal(4000, _nas.Reads.RatesOf(Line.Account).UpKbps);
+    }
+
+    [Fact]
+    public async Task SetRate_Nak506ResourcesUnavailable_TransientChannelFault()
+    {
+        _nas.Answer = _ => RadiusReply.Nak(RadiusErrorCause.ResourcesUnavailable);
+        var driver = _factory.Create(_nas.Channel());
+
+        var e = await Assert.ThrowsAsync<DriverException>(() => driver.SetRateAsync(Line, Direction.Up, 8000, Ct));
+
+        Assert.Equal(DriverFailure.Unreachable, e.Failure);
+        Assert.True(e.IsChannelFault);
+        Assert.True(e.IsTransient);
+        Assert.Contains("cannot take changes now", e.Message, StringComparison.Ordinal);
+        Assert.Equal(4000, _nas.Reads.RatesOf(Line.Account).UpKbps);
+    }
+
+    [Theory]
+    [InlineData(RadiusErrorCause.UnsupportedAttribute)]
+    [InlineData(RadiusErrorCause.MissingAttribute)]
+    [InlineData(RadiusErrorCause.InvalidRequest)]
+    [InlineData(RadiusErrorCause.UnsupportedExtension)]
+    [InlineData(RadiusErrorCause.AdministrativelyProhibited)]
+    [InlineData(null)]
+    public async Task SetRate_NakAboutTheRequest_ProtocolError_AChannelFaultNotRetried(RadiusErrorCause? cause)
+    {
+        _nas.Answer = _ => RadiusReply.Nak(cause);
+        var driver = _factory.Create(_nas.Channel());
+
+        var e = await Assert.ThrowsAsync<DriverException>(() => driver.SetRateAsync(Line, Direction.Up, 8000, Ct));
+
+        Assert.Equal(DriverFailure.ProtocolError, e.Failure);
+        Assert.True(e.IsChannelFault);
+        Assert.False(e.IsTransient);
+        Assert.Single(_nas.Received);
         Assert.Equal(4000, _nas.Reads.RatesOf(Line.Account).UpKbps);
     }
 

@@ -6,7 +6,7 @@ namespace SpeedUp.Simulator;
 /// Faults injected into a simulator, for driver and chaos tests. CLI face: added latency before each command is
 /// answered, a per-line output delay, paging forced on, garbled output lines, a one-shot "drop the connection on the
 /// next command" and a random per-command drop ratio. SNMP face: added latency, a random drop ratio and going dark
-/// (every request dropped). CoA face: added latency, a random drop ratio, going dark and a NAK storm. Thread-safe; shared by every CLI session and the SNMP agent. Random drops use one
+/// (every request dropped). CoA face: added latency, a random drop ratio, going dark, a NAK storm and lost answers (applied, never answered). Thread-safe; shared by every CLI session and the SNMP agent. Random drops use one
 /// <see cref="Random"/> that <see cref="Seed"/> makes deterministic. The SSH face going dark, a reboot and the
 /// SSH-level faults (refused logins, a new host key) are on <see cref="BrasSimulator"/> / <see cref="OpenSshFront"/>.
 /// </summary>
@@ -24,6 +24,7 @@ public sealed class SimulatorFaults
     private long _coaLatencyTicks;
     private int _coaDark;
     private int _coaNakStorm;
+    private int _coaAnswersLost;
     private int _sshDark;
     private long _latencyTicks;
     private long _lineDelayTicks;
@@ -130,6 +131,17 @@ public sealed class SimulatorFaults
         set => Interlocked.Exchange(ref _coaNakStorm, value ? 1 : 0);
     }
 
+    /// <summary>
+    /// When true, the CoA face applies every valid request but its answer never reaches the client: a lost CoA-ACK.
+    /// Retransmissions of a request already applied are recognised as duplicates (RFC 5176 §2.3) and not applied again;
+    /// their answers are lost too. The client sees a timeout although the rate changed.
+    /// </summary>
+    public bool CoaAnswersLost
+    {
+        get => Volatile.Read(ref _coaAnswersLost) == 1;
+        set => Interlocked.Exchange(ref _coaAnswersLost, value ? 1 : 0);
+    }
+
     /// <summary>True while the SSH face is dark (set by <see cref="BrasSimulator.SetSshDarkAsync"/>).</summary>
     public bool SshDark
     {
@@ -232,6 +244,7 @@ public sealed class SimulatorFaults
         CoaDropRatio = 0;
         CoaDark = false;
         CoaNakStorm = false;
+        CoaAnswersLost = false;
         CommandLatency = TimeSpan.Zero;
         LineDelay = TimeSpan.Zero;
         ForcePaging = false;

@@ -9,7 +9,8 @@ namespace SpeedUp.Simulator;
 /// an address shared by several sessions → 508; a malformed or out-of-capability rate → 407) and changes the line on
 /// the shared <see cref="BrasState"/> (audited, face <see cref="CommandFace.Coa"/>). A CoA-Request sets the rates it
 /// carries; a Disconnect-Request ends the session, which puts the line back to its plan rates, as the subscriber's
-/// redial would.
+/// redial would. With <see cref="SimulatorFaults.CoaAnswersLost"/> the request is acted on and the answer lost; a
+/// retransmission of a request already acted on is a duplicate (RFC 5176 §2.3), answered by nobody and not acted on again.
 /// </summary>
 internal sealed class CoaRequestHandler(BrasState state, SimulatorFaults faults, ReceivedLog received, RadiusDictionary dictionary)
 {
@@ -19,7 +20,10 @@ internal sealed class CoaRequestHandler(BrasState state, SimulatorFaults faults,
         RadiusAttributeTypes.MessageAuthenticator,
     ];
 
+    private const int MaxLostAnswers = 4096;
+
     private readonly Dictionary<(uint VendorId, uint Code), CoaRateAttribute> _rates = ResolveRates(dictionary);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _lostAnswers = new(StringComparer.Ordinal);
 
     public async ValueTask<RadiusReply> HandleAsync(RadiusRequestContext request, CancellationToken cancellationToken)
     {
@@ -40,6 +44,28 @@ internal sealed class CoaRequestHandler(BrasState state, SimulatorFaults faults,
             }
         }
 
+        if (!faults.CoaAnswersLost)
+        {
+            return Act(packet, text);
+        }
+
+        var key = string.Create(CultureInfo.InvariantCulture, $"{request.Source}/{packet.Identifier}/{Convert.ToHexString(packet.Authenticator.Span)}");
+        if (_lostAnswers.Count >= MaxLostAnswers)
+        {
+            _lostAnswers.Clear();
+        }
+
+        if (!_lostAnswers.TryAdd(key, true))
+        {
+            return RadiusReply.Drop; // a retransmission of a request already acted on
+        }
+
+        Act(packet, text);
+        return RadiusReply.Drop;
+    }
+
+    private RadiusReply Act(RadiusPacket packet, string text)
+    {
         if (faults.CoaNakStorm)
         {
             return Refuse(text, RadiusErrorCause.ResourcesUnavailable, "NAK storm");

@@ -163,7 +163,8 @@ public sealed class BrasSimulator : IAsyncDisposable
         CoaLatencyMs: (long)Faults.CoaLatency.TotalMilliseconds,
         CoaDropRatio: Faults.CoaDropRatio,
         CoaDark: Faults.CoaDark,
-        CoaNakStorm: Faults.CoaNakStorm);
+        CoaNakStorm: Faults.CoaNakStorm,
+        CoaAnswersLost: Faults.CoaAnswersLost);
 
     public static async Task<BrasSimulator> StartAsync(BrasSimulatorOptions options, CancellationToken ct)
     {

@@ -15,6 +15,7 @@ namespace SpeedUp.Simulator;
 /// <param name="CoaDropRatio"><see cref="SimulatorFaults.CoaDropRatio"/> (0..1).</param>
 /// <param name="CoaDark"><see cref="SimulatorFaults.CoaDark"/>.</param>
 /// <param name="CoaNakStorm"><see cref="SimulatorFaults.CoaNakStorm"/>.</param>
+/// <param name="CoaAnswersLost"><see cref="SimulatorFaults.CoaAnswersLost"/>.</param>
 public sealed record SimulatorFaultState(
     long CliLatencyMs,
     long CliLineDelayMs,
@@ -29,4 +30,5 @@ public sealed record SimulatorFaultState(
     long CoaLatencyMs = 0,
     double CoaDropRatio = 0,
     bool CoaDark = false,
-    bool CoaNakStorm = false);
+    bool CoaNakStorm = false,
+    bool CoaAnswersLost = false);

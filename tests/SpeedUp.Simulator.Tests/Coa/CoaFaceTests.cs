@@ -147,6 +147,30 @@ public sealed class CoaFaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnswersLost_RequestAppliedOnceRetransmissionsNotReappliedNoAnswer()
+    {
+        _simulator.Faults.CoaAnswersLost = true;
+        var auditFrom = _simulator.State.AuditLog.Count;
+        var receivedFrom = _simulator.Received.LastSequence;
+        await using var retrying = new RadiusClient(new RadiusClientOptions { Timeout = TimeSpan.FromMilliseconds(200), Retries = 2 }, _dictionary);
+        var attributes = new[] { _dictionary.Create("User-Name", "zj0571a0001"), _dictionary.Create("Huawei-Output-Average-Rate", "200000000") };
+
+        await Assert.ThrowsAsync<RadiusTimeoutException>(() =>
+            retrying.SendAsync(_simulator.CoaEndpoint, new RadiusSharedSecret(Secret), RadiusCode.CoaRequest, attributes, Ct));
+
+        Assert.Equal(200_000, _simulator.State.FindByAccount("zj0571a0001")!.DownKbps);
+        Assert.Equal(3, _simulator.Received.Since(receivedFrom, CommandFace.Coa).Count); // the request and two retransmissions
+        var applied = Assert.Single(_simulator.State.AuditLog.Skip(auditFrom));
+        Assert.Equal((CommandFace.Coa, "applied"), (applied.Face, applied.Outcome));
+        Assert.True(_simulator.DescribeFaults().CoaAnswersLost);
+
+        _simulator.Faults.Clear();
+        var answer = await SendAsync(RadiusCode.CoaRequest, ("User-Name", "zj0571a0001"), ("Huawei-Output-Average-Rate", "50000000"));
+        Assert.Equal(RadiusCode.CoaAck, answer.Code);
+        Assert.False(_simulator.DescribeFaults().CoaAnswersLost);
+    }
+
+    [Fact]
     public async Task WrongSecret_DroppedSilentlyCountedAndUnchanged()
     {
         using var raw = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));

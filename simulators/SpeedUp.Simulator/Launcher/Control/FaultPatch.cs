@@ -11,7 +11,7 @@ internal static class FaultPatch
     private static readonly string[] KnownFaultFields =
     [
         "cliLatencyMs", "cliLineDelayMs", "forcePaging", "garble", "dropNext", "cliDropRatio",
-        "snmpLatencyMs", "snmpDropRatio", "snmpDark", "sshDark", "coaLatencyMs", "coaDropRatio", "coaDark", "coaNakStorm", "seed",
+        "snmpLatencyMs", "snmpDropRatio", "snmpDark", "sshDark", "coaLatencyMs", "coaDropRatio", "coaDark", "coaNakStorm", "coaAnswersLost", "seed",
     ];
 
     /// <exception cref="ControlError">400: a field is unknown or its value is not allowed.</exception>
@@ -67,6 +67,10 @@ internal static class FaultPatch
                 case "coaNakStorm":
                     var nakStorm = Boolean(field);
                     changes.Add(() => faults.CoaNakStorm = nakStorm);
+                    break;
+                case "coaAnswersLost":
+                    var answersLost = Boolean(field);
+                    changes.Add(() => faults.CoaAnswersLost = answersLost);
                     break;
                 case "dropNext":
                     var dropNext = Boolean(field);
