@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Security.Cryptography;
@@ -9,7 +10,9 @@ namespace SpeedUp.Protocols.Radius;
 
 /// <summary>
 /// A RADIUS client (a CoA/Disconnect sender, RFC 5176 §2, or an Access/Accounting client). One UDP socket carries up
-/// to 256 requests in flight, one per identifier; more wait for a free identifier. Each request is resent, same
+/// to 256 requests in flight, one per identifier; more wait for a free identifier. A request identical (identifier and
+/// Request Authenticator) to one sent to the same server within <see cref="RadiusClientOptions.DuplicateWindow"/> gets
+/// another identifier, so the server never mistakes a new request for a retransmission. Each request is resent, same
 /// octets, after every timeout. A response counts only from the request's server address and port, with a valid
 /// Response Authenticator (and Message-Authenticator when present) and a code that answers the request; anything else
 /// is dropped and counted (<see cref="RadiusTelemetry.ClientDropped"/>). Thread-safe.
@@ -22,6 +25,7 @@ public sealed class RadiusClient : IAsyncDisposable
     private readonly RadiusMetrics _metrics;
     private readonly IdentifierPool _identifiers = new((byte)RandomNumberGenerator.GetInt32(256));
     private readonly RequestTable _requests = new();
+    private readonly DuplicateRequestCache _sent;
     private readonly ResponseMatcher _matcher;
     private readonly IDatagramTransport _transport;
     private int _disposed;
@@ -53,11 +57,15 @@ public sealed class RadiusClient : IAsyncDisposable
         _logger = logger ?? NullLogger.Instance;
         _metrics = new RadiusMetrics(meterFactory);
         _matcher = new ResponseMatcher(_requests, formats, options.RequireMessageAuthenticator);
+        _sent = new DuplicateRequestCache(options.DuplicateWindow, MaxRememberedRequests, options.TimeProvider);
         _transport = bind(OnDatagram);
     }
 
     /// <summary>The bound address and port of the client's socket.</summary>
     public IPEndPoint LocalEndpoint => _transport.LocalEndpoint;
+
+    /// <summary>The most requests remembered for <see cref="RadiusClientOptions.DuplicateWindow"/> (the oldest go first).</summary>
+    public const int MaxRememberedRequests = 65_536;
 
     /// <summary>Identifiers in use (requests in flight).</summary>
     public int InFlight => _identifiers.InUse;
@@ -91,17 +99,46 @@ public sealed class RadiusClient : IAsyncDisposable
             throw new RadiusTransportException("RADIUS server " + server + " refused by the target policy: " + refusal);
         }
 
-        using var identifier = await _identifiers.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        var datagram = RequestBuilder.Build(code, identifier.Id, attributes, secret, _options.AddMessageAuthenticator, _formats);
-        var request = new PendingRequest(server, secret, code, datagram.AsSpan(4, RadiusLimits.AuthenticatorLength).ToArray());
-        _requests.Start(identifier.Id, request);
-        try
+        var (identifier, datagram) = await NewRequestAsync(server, secret, code, attributes, cancellationToken).ConfigureAwait(false);
+        using (identifier)
         {
-            return await SendAttemptsAsync(datagram, request, identifier.Id, cancellationToken).ConfigureAwait(false);
+            var request = new PendingRequest(server, secret, code, datagram.AsSpan(4, RadiusLimits.AuthenticatorLength).ToArray());
+            _requests.Start(identifier.Id, request);
+            try
+            {
+                return await SendAttemptsAsync(datagram, request, identifier.Id, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _requests.Finish(identifier.Id, request);
+            }
         }
-        finally
+    }
+
+    /// <summary>
+    /// An identifier and the request's octets on it, such that this socket has not sent the server the same identifier
+    /// and Request Authenticator within the duplicate window (the octets are built per identifier: the authenticator of a
+    /// CoA or Disconnect request is a hash of them). In the usual case the first identifier tried is taken.
+    /// </summary>
+    /// <exception cref="RadiusTransportException">The same request went to the server on every identifier within the window.</exception>
+    private async Task<(IdentifierPool.Lease Identifier, byte[] Datagram)> NewRequestAsync(
+        IPEndPoint server, RadiusSharedSecret secret, RadiusCode code, IReadOnlyList<RadiusAttribute> attributes, CancellationToken cancellationToken)
+    {
+        var built = new byte[256][];
+        byte[] Build(byte id) => built[id] ??= RequestBuilder.Build(code, id, attributes, secret, _options.AddMessageAuthenticator, _formats);
+        DuplicateKey Key(byte id) => new(server, id, BinaryPrimitives.ReadUInt128BigEndian(Build(id).AsSpan(4, RadiusLimits.AuthenticatorLength)));
+
+        while (true)
         {
-            _requests.Finish(identifier.Id, request);
+            var identifier = await _identifiers.AcquireAsync(id => !_sent.Contains(Key(id)), cancellationToken).ConfigureAwait(false)
+                ?? throw new RadiusTransportException(
+                    $"The same {code} went to {server} on all 256 identifiers within {_options.DuplicateWindow.TotalSeconds:0.#} s; the server would take it for a retransmission.");
+            if (_sent.Begin(Key(identifier.Id), out _) == DuplicateState.New)
+            {
+                return (identifier, built[identifier.Id]);
+            }
+
+            identifier.Dispose(); // remembered meanwhile by a request on the same identifier: try again
         }
     }
 

@@ -24,6 +24,15 @@ public sealed class RadiusClientOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
+    /// How long a request sent to a server is remembered by its identifier and Request Authenticator. A NAS takes a
+    /// request equal in server, source port, identifier and authenticator to one it saw within its duplicate window for a
+    /// retransmission and answers from its cache without acting (RFC 5080 §2.2.2); a CoA-Request's authenticator is a
+    /// hash of its content, so the same change sent again on a reused identifier would not be acted on. Within this window
+    /// the client gives such a request another identifier. Default 30 s (at least the NAS's window); 1 s..10 min.
+    /// </summary>
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Asked before anything is sent: returns why the server must not be reached (the request fails with
     /// <see cref="RadiusTransportException"/> and nothing leaves the machine), or null to go ahead. Default null: any server.
     /// </summary>
@@ -41,6 +50,11 @@ public sealed class RadiusClientOptions
         if (Retries is < 0 or > 10)
         {
             problems.Add("Retries must be 0..10.");
+        }
+
+        if (DuplicateWindow < TimeSpan.FromSeconds(1) || DuplicateWindow > TimeSpan.FromMinutes(10))
+        {
+            problems.Add("DuplicateWindow must be 1 s..10 min.");
         }
 
         if (LocalEndpoint is null)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SpeedUp.Benchmarks;
 
-/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli|failover|nonces|flood|noisy|instances|events|webhooks] [--iterations N] [--concurrency N]</c>.</summary>
+/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks] [--iterations N] [--concurrency N]</c>.</summary>
 internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Concurrency)
 {
     public const int DefaultIterations = 100;
@@ -21,6 +21,9 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
 
     /// <summary>Scenario cli: SSH CLI clients (ours pooled, Netmiko, SSH.NET connect-per-op) against the Telecom simulator.</summary>
     public bool RunCli => Scenario is "all" or "cli";
+
+    /// <summary>Scenario coa: CoA, SNMP and SSH CLI drivers on one generated BRAS's same lines, 1 and 64 in flight (starts its own simulator).</summary>
+    public bool RunCoa => Scenario is "all" or "coa";
 
     /// <summary>Scenario failover: the scheduler under injected faults (not part of "all": it breaks the SSH side on purpose).</summary>
     public bool RunFailover => Scenario is "failover";
@@ -53,7 +56,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "failover" or "nonces" or "flood" or "noisy" or "instances" or "events" or "webhooks" => options with { Scenario = value },
+                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "coa" or "failover" or "nonces" or "flood" or "noisy" or "instances" or "events" or "webhooks" => options with { Scenario = value },
                 "--iterations" => options with { Iterations = Number(args[i], value, 1, MaxIterations) },
                 "--concurrency" => options with { Concurrency = Number(args[i], value, 1, MaxConcurrency) },
                 _ => throw new ArgumentException($"Unknown argument or value: {args[i]} {value}"),

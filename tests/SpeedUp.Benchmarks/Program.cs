@@ -1,7 +1,7 @@
 using SpeedUp.Benchmarks;
 using SpeedUp.Testing;
 
-// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp|cli|failover|nonces|flood|noisy|instances|events|webhooks] [--iterations N] [--concurrency N]
+// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks] [--iterations N] [--concurrency N]
 BenchmarkOptions options;
 try
 {
@@ -10,7 +10,7 @@ try
 catch (ArgumentException exception)
 {
     Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc|snmp|cli|failover|nonces|flood|noisy|instances|events|webhooks] [--iterations N] [--concurrency N]");
+    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks] [--iterations N] [--concurrency N]");
     return 2;
 }
 
@@ -35,6 +35,11 @@ var ok = true;
 if (options.RunSnmp)
 {
     ok &= await new SpeedUp.Benchmarks.Snmp.SnmpBenchmark(TimeSpan.FromSeconds(3)).RunAsync(total.Token);
+}
+
+if (options.RunCoa)
+{
+    ok &= await new CoaBenchmark(options.Iterations, TimeSpan.FromSeconds(20)).RunAsync(total.Token);
 }
 
 if (options.RunNonces)

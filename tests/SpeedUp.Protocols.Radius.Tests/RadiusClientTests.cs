@@ -116,7 +116,7 @@ public sealed class RadiusClientTests : IAsyncDisposable
     [Fact]
     public async Task AllIdentifiersInUse_TheNextRequestWaits_UntilOneIsFreed()
     {
-        var sends = Enumerable.Range(0, 257).Select(_ => _client.SendAsync(Nas, Secret, RadiusCode.CoaRequest, Rate, Ct)).ToList();
+        var sends = Enumerable.Range(0, 257).Select(i => _client.SendAsync(Nas, Secret, RadiusCode.CoaRequest, RateOf(i), Ct)).ToList();
         var sent = new List<byte[]>();
         for (var i = 0; i < 256; i++)
         {
@@ -137,6 +137,53 @@ public sealed class RadiusClientTests : IAsyncDisposable
         }
 
         Assert.All(await Task.WhenAll(sends), a => Assert.Equal(RadiusCode.CoaAck, a.Code));
+    }
+
+    [Fact]
+    public async Task TheSameRequestAgain_OnTheIdentifierRoundRobinWouldReuse_GetsTheNextOne()
+    {
+        var first = await SendAnsweredAsync(Rate);
+        for (var i = 0; i < 255; i++)
+        {
+            await SendAnsweredAsync(RateOf(i)); // every other identifier once: round robin comes back to the first's
+        }
+
+        var again = await SendAnsweredAsync(Rate);
+
+        Assert.NotEqual(first[1], again[1]);
+        Assert.Equal((byte)(first[1] + 1), again[1]);
+        Assert.NotEqual(first.AsSpan(4, 16).ToArray(), again.AsSpan(4, 16).ToArray());
+    }
+
+    [Fact]
+    public async Task TheSameRequestOnEveryIdentifierWithinTheWindow_IsRefusedUnsent_AfterTheWindowItGoes()
+    {
+        for (var i = 0; i < 256; i++)
+        {
+            await SendAnsweredAsync(Rate);
+        }
+
+        var refused = await Assert.ThrowsAsync<RadiusTransportException>(() => _client.SendAsync(Nas, Secret, RadiusCode.CoaRequest, Rate, Ct));
+        Assert.Contains("all 256 identifiers within 30 s", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(256, _transport.SendCount);
+        Assert.Equal(0, _client.InFlight);
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        await SendAnsweredAsync(Rate);
+        Assert.Equal(257, _transport.SendCount);
+    }
+
+    private static RadiusAttribute[] RateOf(int i) =>
+        [RadiusAttribute.FromString(1, "zj0571a0001"), RadiusAttribute.VendorUInt32(2011, 5, (uint)(1_000_000 + i * 1000))];
+
+    /// <summary>Sends <paramref name="attributes"/> as a CoA-Request, answers it with an ACK, and returns the request's octets.</summary>
+    private async Task<byte[]> SendAnsweredAsync(RadiusAttribute[] attributes)
+    {
+        var sending = _client.SendAsync(Nas, Secret, RadiusCode.CoaRequest, attributes, Ct);
+        var (request, _) = await _transport.NextSentAsync();
+        _transport.Deliver(Packets.Answer(request, RadiusCode.CoaAck, Secret), Nas);
+        Assert.Equal(RadiusCode.CoaAck, (await sending).Code);
+        return request;
     }
 
     [Fact]

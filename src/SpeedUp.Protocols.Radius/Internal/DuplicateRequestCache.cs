@@ -39,6 +39,17 @@ internal sealed class DuplicateRequestCache(TimeSpan window, int capacity, TimeP
         }
     }
 
+    /// <summary>Whether <paramref name="key"/> was seen within the window.</summary>
+    public bool Contains(DuplicateKey key)
+    {
+        var now = time.GetTimestamp();
+        lock (_gate)
+        {
+            Expire(now);
+            return _entries.ContainsKey(key);
+        }
+    }
+
     /// <summary>Looks <paramref name="key"/> up, and remembers it as in progress when it is new.</summary>
     public DuplicateState Begin(DuplicateKey key, out byte[]? answer)
     {
