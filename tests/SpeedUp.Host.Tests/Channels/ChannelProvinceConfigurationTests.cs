@@ -1,9 +1,13 @@
 extern alias host;
 
+using Broadband.SpeedUp.Admin.V1;
+using Broadband.SpeedUp.V1;
+using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SpeedUp.Host.Tests.Support;
 using SpeedUp.Scheduler;
+using SpeedUp.Testing;
 using SpeedUpApplication = host::SpeedUp.Host.SpeedUpApplication;
 
 namespace SpeedUp.Host.Tests.Channels;
@@ -14,7 +18,7 @@ namespace SpeedUp.Host.Tests.Channels;
 /// in-process collection: one test sets a process-wide environment variable while the service reads its configuration.)
 /// </summary>
 [Collection(InProcessHostCollection.Name)]
-public sealed class ChannelProvinceConfigurationTests
+public sealed class ChannelProvinceConfigurationTests(SimulatedNetworks networks)
 {
     private const string ExcludeVariable = "SpeedUp__Channels__0__ExcludeProvinces__0";
 
@@ -73,6 +77,25 @@ public sealed class ChannelProvinceConfigurationTests
         Assert.Contains("Reaches not set: the equipment at 10.43.0.9", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Hunan", ChannelProvinces.Served(moved));
         Assert.Equal("ct-bras", declared.Reaches);
+    }
+
+    [Fact]
+    public async Task ExcludedProvince_IsNotServedNorListed_TheOthersStillAre()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var service = await InProcessService.StartAsync(networks.Simulators, Path.Combine(Path.GetTempPath(), $"speedup-exclude-{Guid.NewGuid():N}.db"),
+            new Dictionary<string, string> { ["SpeedUp:Channels:0:ExcludeProvinces:0"] = "Zhejiang" }, cancellationToken: ct);
+
+        var channels = await service.Admin.ListChannelsAsync(new ListChannelsRequest(), cancellationToken: ct);
+        var sichuan = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "61.139.2.69" }, cancellationToken: ct);
+
+        var telecom = Assert.Single(channels.Channels, c => c.Name == "ct-huawei-ssh");
+        Assert.DoesNotContain("Zhejiang", telecom.Provinces);
+        Assert.Contains("Sichuan", telecom.Provinces);
+        Assert.Equal(351000001L, sichuan.BandId);
+        await ProductError.AssertFailsAsync(
+            () => service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "202.101.172.35" }, cancellationToken: ct),
+            "isv.BAND_UNSURPOT_SPEEDUP", StatusCode.FailedPrecondition);
     }
 
     /// <summary>The service's channel <paramref name="index"/> as its configuration gives it (validated like at start-up).</summary>
