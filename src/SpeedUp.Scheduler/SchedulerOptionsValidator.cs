@@ -47,7 +47,7 @@ public sealed partial class SchedulerOptionsValidator(IEnumerable<ISubscriberLin
             }
 
             errors.AddRange(ChannelProvinces.Problems(channel, where));
-            if (channel.Reaches is { } reaches && !ReachesPattern().IsMatch(reaches.Trim()))
+            if (channel.Reaches is { } reaches && !string.IsNullOrWhiteSpace(reaches) && !ReachesPattern().IsMatch(reaches.Trim()))
             {
                 errors.Add($"{where}:Reaches '{reaches}' must be a name of 1..64 letters, digits, '.', '_', ':' or '-' (e.g. zj-bras-1).");
             }

@@ -206,6 +206,16 @@ public sealed class SchedulerOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_BlankReaches_IsNotSet()
+    {
+        var result = Validate(
+            FakeDriverFactory.TelecomChannel("a", c => { c.Host = "10.0.0.9"; c.Reaches = " "; }),
+            FakeDriverFactory.TelecomChannel("b", c => c.Host = "10.0.0.9"));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
     public void Validate_LoopbackHostsCountAsOneSimulator()
     {
         var result = Validate(
