@@ -41,6 +41,17 @@ public sealed class SupplyChannelTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Serves_AnExcludedProvince_IsNotServed()
+    {
+        var options = FakeDriverFactory.TelecomChannel("ct-moved", c => { c.Provinces.Add("Hunan"); c.ExcludeProvinces.Add("Zhejiang"); });
+        await using var channel = new SupplyChannel(options, _driver, new ChannelMetrics(Meters), _time, NullLogger.Instance);
+
+        Assert.False(channel.Serves(Carrier.ChinaTelecom, "Zhejiang", null, null));
+        Assert.True(channel.Serves(Carrier.ChinaTelecom, "Hunan", null, null));
+        Assert.Equal(["Hunan"], channel.Provinces);
+    }
+
+    [Fact]
     public async Task Driver_RepeatedChannelFaults_OpenTheCircuitAndFailFastWithoutReachingTheEquipment()
     {
         await OpenCircuitAsync();
