@@ -37,10 +37,10 @@ public sealed class ChaosTests(SimulatedNetworks networks)
             Assert.All(NewAudit(auditFrom), e => Assert.Equal(CommandFace.Cli, e.Face));
 
             // …then, with the CLI slowed down so they are mid-flight, the SSH side goes dark while three more start.
-            networks.Telecom.Faults.CommandLatency = TimeSpan.FromMilliseconds(150);
+            networks.Telecom.Faults.CommandLatency = TimeSpan.FromMilliseconds(400);
             var receivedFrom = networks.Telecom.Received.LastSequence;
             var starts = Enumerable.Range(3, 3).Select(i => TelecomFailoverLines.StartAsync(service, i, bandIds[i], Ct)).ToArray();
-            await ReachedTheDeviceAsync(receivedFrom, [.. Enumerable.Range(3, 3).Select(i => TelecomFailoverLines.Lines[i].Account)]);
+            await OneReachedTheDeviceAsync(receivedFrom, [.. Enumerable.Range(3, 3).Select(i => TelecomFailoverLines.Lines[i].Account)]);
             await networks.Telecom.SetSshDarkAsync(true, Ct);
             await Task.WhenAll(starts);
 
@@ -133,17 +133,17 @@ public sealed class ChaosTests(SimulatedNetworks networks)
     private List<AuditEntry> NewAudit(int from) => [.. networks.Telecom.State.AuditLog.Skip(from)];
 
     /// <summary>
-    /// Waits (polling the BRAS's received log, 30 s at most) until a command naming each account arrived: every start is
-    /// on the device, its write still to come (each command takes 150 ms), however slow or busy the machine.
+    /// Waits (polling the BRAS's received log, 30 s at most) until a command naming one of the accounts arrived: that
+    /// start is on the device, its write still to come (each command takes 400 ms), however slow or busy the machine.
+    /// (Not all three: the channel runs two sessions, and a start that waits may go to SNMP on its own.)
     /// </summary>
-    private async Task ReachedTheDeviceAsync(long receivedFrom, string[] accounts)
+    private async Task OneReachedTheDeviceAsync(long receivedFrom, string[] accounts)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!accounts.All(a => networks.Telecom.Received.Since(receivedFrom, CommandFace.Cli).Any(r => r.Text.Contains(a, StringComparison.Ordinal))))
+        while (!accounts.Any(a => networks.Telecom.Received.Since(receivedFrom, CommandFace.Cli).Any(r => r.Text.Contains(a, StringComparison.Ordinal))))
         {
-            Assert.True(DateTime.UtcNow < deadline, "The starts did not reach the device within 30 s.");
+            Assert.True(DateTime.UtcNow < deadline, "No start reached the device within 30 s.");
             await Task.Delay(TimeSpan.FromMilliseconds(5), Ct);
         }
     }
-
 }

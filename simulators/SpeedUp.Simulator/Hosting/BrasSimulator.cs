@@ -89,8 +89,9 @@ public sealed class BrasSimulator : IAsyncDisposable
         {
             if (dark)
             {
+                Faults.DisconnectAllCliSessions(); // commands in flight die now, not once sshd has stopped
                 await ssh.StopListeningAsync(ct);
-                Faults.DisconnectAllCliSessions();
+                Faults.DisconnectAllCliSessions(); // and any session that came in meanwhile
             }
             else
             {
