@@ -71,6 +71,7 @@ public static class SpeedUpApplication
         app.MapGrpcService<CustomerAdminGrpcService>();
         app.MapGrpcService<AccessKeyAdminGrpcService>();
         app.MapGrpcService<WebhookAdminGrpcService>();
+        app.MapGrpcService<SessionAdminGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
