@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Google.Protobuf;
+using Grpc.Core;
+using SpeedUp.Admin.Cli.Credentials;
+using SpeedUp.Admin.Cli.Output;
+
+namespace SpeedUp.Admin.Cli.Calls;
+
+/// <summary>
+/// Runs a command that makes one signed call: resolves the address and key, refuses a secret among the arguments,
+/// makes the call, prints the result (table or JSON) or the failure. Exit codes: 0 done, 1 the service refused or failed
+/// the call, 2 the tool was called or configured wrongly.
+/// </summary>
+internal sealed class CommandRunner(GlobalOptions globals, CliRuntime runtime, IReadOnlyList<string> args)
+{
+    /// <summary>Gives <paramref name="command"/> the action of calling <paramref name="action"/> (<c>Service/Method</c>).</summary>
+    public Command Unary<TResponse>(
+        Command command, string action, Func<ParseResult, CallInvoker, CancellationToken, Task<TResponse>> call, Action<TResponse, TextWriter> table)
+        where TResponse : IMessage
+    {
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, action, call, table, cancellationToken));
+        return command;
+    }
+
+    private async Task<int> RunAsync<TResponse>(
+        ParseResult parsed, string action, Func<ParseResult, CallInvoker, CancellationToken, Task<TResponse>> call, Action<TResponse, TextWriter> table,
+        CancellationToken cancellationToken)
+        where TResponse : IMessage
+    {
+        var format = parsed.GetValue(globals.Output);
+        ConnectionSettings settings;
+        try
+        {
+            settings = ConnectionSettings.Resolve(parsed.GetValue(globals.Address), parsed.GetValue(globals.Profile), runtime);
+            if (CommandLineSecretGuard.RefusalForSecretValue(args, settings.Key.AccessKeySecret) is { } refusal)
+            {
+                throw new CliUsageException(refusal);
+            }
+        }
+        catch (CliUsageException e)
+        {
+            return Usage(e);
+        }
+
+        using var session = new AdminSession(settings, runtime);
+        try
+        {
+            var result = await call(parsed, session.Invoker, cancellationToken);
+            new ResultWriter(format, runtime.Out).Write(result, table);
+            return 0;
+        }
+        catch (CliUsageException e)
+        {
+            return Usage(e);
+        }
+        catch (RpcException e)
+        {
+            CallFailure.Of(e, action, session.AccessKeyId).WriteTo(runtime.Error, format);
+            return 1;
+        }
+    }
+
+    private int Usage(CliUsageException e)
+    {
+        runtime.Error.WriteLine("speedup-admin: " + e.Message);
+        return 2;
+    }
+}
