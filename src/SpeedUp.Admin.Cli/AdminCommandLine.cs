@@ -42,7 +42,7 @@ internal static class AdminCommandLine
         var globals = new GlobalOptions();
         var runner = new CommandRunner(globals, runtime, args);
         return new RootCommand(
-            "The operator's tool for the broadband speed-up service: channels, sessions, access keys and customers over the signed admin gRPC APIs. " +
+            "The operator's tool for the broadband speed-up service: channels, sessions, access keys, customers and their statistics over the signed admin gRPC APIs. " +
             $"The key comes from {CredentialSources.KeyIdVariable} and {CredentialSources.SecretVariable}, or a profile file (mode 0600) — never from the command line.")
         {
             globals.Address,
@@ -52,6 +52,8 @@ internal static class AdminCommandLine
             SessionsCommands.Build(runner),
             KeysCommands.Build(runner),
             CustomersCommands.Build(runner),
+            StatsCommand.Build(runner),
+            ExportCommand.Build(runner),
         };
     }
 }

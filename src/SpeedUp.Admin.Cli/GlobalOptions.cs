@@ -22,6 +22,7 @@ internal sealed class GlobalOptions
     public Option<OutputFormat> Output { get; } = new("--output", "-o")
     {
         Description = "table (default) or json (for scripts: protobuf's JSON mapping on standard output, failures as JSON on standard error)",
+        HelpName = "table|json",
         DefaultValueFactory = _ => OutputFormat.Table,
         Recursive = true,
     };

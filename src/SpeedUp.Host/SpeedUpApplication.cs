@@ -72,6 +72,7 @@ public static class SpeedUpApplication
         app.MapGrpcService<AccessKeyAdminGrpcService>();
         app.MapGrpcService<WebhookAdminGrpcService>();
         app.MapGrpcService<SessionAdminGrpcService>();
+        app.MapGrpcService<StatisticsAdminGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -49,7 +49,7 @@ internal sealed record CallFailure(string Action, string AccessKeyId, StatusCode
             return;
         }
 
-        error.WriteLine($"speedup-admin: {Refusal}: [{ProductCode}] {Message}");
+        error.WriteLine(ProductCode == "none" ? $"speedup-admin: {Refusal}: {Message}" : $"speedup-admin: {Refusal}: [{ProductCode}] {Message}");
         error.WriteLine($"  action {Action} · access key {AccessKeyId} · status {StatusName} · product code {ProductCode} · request id {RequestId}");
     }
 

@@ -13,19 +13,24 @@ namespace SpeedUp.Admin.Cli.Calls;
 /// </summary>
 internal sealed class CommandRunner(GlobalOptions globals, CliRuntime runtime, IReadOnlyList<string> args)
 {
-    /// <summary>Gives <paramref name="command"/> the action of calling <paramref name="action"/> (<c>Service/Method</c>).</summary>
+    /// <summary>Gives <paramref name="command"/> the action of calling <paramref name="action"/> (<c>Service/Method</c>); JSON is the response's.</summary>
     public Command Unary<TResponse>(
         Command command, string action, Func<ParseResult, CallInvoker, CancellationToken, Task<TResponse>> call, Action<TResponse, TextWriter> table)
-        where TResponse : IMessage
+        where TResponse : IMessage =>
+        Run(command, action, call, table, response => ResultWriter.Json.Format(response));
+
+    /// <summary>As <see cref="Unary"/>, for a result that is not a message: <paramref name="json"/> renders it for <c>--output json</c>.</summary>
+    public Command Run<TResult>(
+        Command command, string action, Func<ParseResult, CallInvoker, CancellationToken, Task<TResult>> call, Action<TResult, TextWriter> table,
+        Func<TResult, string> json)
     {
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, action, call, table, cancellationToken));
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, action, call, table, json, cancellationToken));
         return command;
     }
 
-    private async Task<int> RunAsync<TResponse>(
-        ParseResult parsed, string action, Func<ParseResult, CallInvoker, CancellationToken, Task<TResponse>> call, Action<TResponse, TextWriter> table,
-        CancellationToken cancellationToken)
-        where TResponse : IMessage
+    private async Task<int> RunAsync<TResult>(
+        ParseResult parsed, string action, Func<ParseResult, CallInvoker, CancellationToken, Task<TResult>> call, Action<TResult, TextWriter> table,
+        Func<TResult, string> json, CancellationToken cancellationToken)
     {
         var format = parsed.GetValue(globals.Output);
         ConnectionSettings settings;
@@ -46,7 +51,7 @@ internal sealed class CommandRunner(GlobalOptions globals, CliRuntime runtime, I
         try
         {
             var result = await call(parsed, session.Invoker, cancellationToken);
-            new ResultWriter(format, runtime.Out).Write(result, table);
+            new ResultWriter(format, runtime.Out).Write(result, table, json);
             return 0;
         }
         catch (CliUsageException e)

@@ -8,13 +8,12 @@ internal sealed class ResultWriter(OutputFormat format, TextWriter writer)
     /// <summary>Protobuf's JSON mapping (lowerCamelCase names), default values included so scripts always find every field.</summary>
     public static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation());
 
-    /// <summary>The result as JSON, or through <paramref name="table"/> as text.</summary>
-    public void Write<T>(T result, Action<T, TextWriter> table)
-        where T : IMessage
+    /// <summary>The result as JSON (through <paramref name="json"/>), or through <paramref name="table"/> as text.</summary>
+    public void Write<T>(T result, Action<T, TextWriter> table, Func<T, string> json)
     {
         if (format == OutputFormat.Json)
         {
-            writer.WriteLine(Json.Format(result));
+            writer.WriteLine(json(result));
         }
         else
         {
