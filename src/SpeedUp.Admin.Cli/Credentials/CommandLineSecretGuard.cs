@@ -29,9 +29,14 @@ internal static class CommandLineSecretGuard
         return null;
     }
 
+    /// <summary>Secrets shorter than this are not looked for among the arguments (a short one would turn up in ordinary words).</summary>
+    public const int MinimumSecretLength = 8;
+
     /// <summary>The refusal message when an argument holds <paramref name="secret"/>, or null.</summary>
     public static string? RefusalForSecretValue(IEnumerable<string> args, string secret) =>
-        args.Any(a => a.Contains(secret, StringComparison.Ordinal)) ? $"an argument holds the access key secret: {Advice}" : null;
+        secret.Length >= MinimumSecretLength && args.Any(a => a.Contains(secret, StringComparison.Ordinal))
+            ? $"an argument holds the access key secret: {Advice}"
+            : null;
 
     /// <summary>Where a secret goes instead.</summary>
     public const string Advice =
