@@ -47,6 +47,7 @@ internal static class AdminCommandLine
         {
             globals.Address,
             globals.Profile,
+            globals.Timeout,
             globals.Output,
             ChannelsCommands.Build(runner),
             SessionsCommands.Build(runner),

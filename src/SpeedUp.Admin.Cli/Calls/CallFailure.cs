@@ -24,12 +24,18 @@ internal sealed record CallFailure(string Action, string AccessKeyId, StatusCode
         return new CallFailure(action, accessKeyId, e.StatusCode, code, message, e.Trailers.GetValue("x-request-id") ?? "-");
     }
 
+    /// <summary>A call the tool gave up on after <paramref name="timeout"/> (<c>--timeout</c>): the service's outcome is unknown.</summary>
+    public static CallFailure TimedOut(string action, string accessKeyId, TimeSpan timeout) =>
+        new(action, accessKeyId, StatusCode.DeadlineExceeded, "none",
+            $"no answer within {timeout.TotalSeconds:0} s (--timeout); the call may still complete on the service — check before repeating it.", "-");
+
     /// <summary>What it means for the caller, in a few words.</summary>
     public string Refusal => Status switch
     {
         StatusCode.Unauthenticated => $"the access key '{AccessKeyId}' was not accepted",
         StatusCode.PermissionDenied when ProductCode == "isp.RAM_PERMISSION_DENY" => $"the access key '{AccessKeyId}' is not granted {Action}",
         StatusCode.Unavailable when ProductCode == "none" => "the service could not be reached",
+        StatusCode.DeadlineExceeded when ProductCode == "none" => $"{Action} timed out",
         _ => $"{Action} failed",
     };
 

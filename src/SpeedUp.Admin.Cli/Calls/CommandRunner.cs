@@ -47,16 +47,24 @@ internal sealed class CommandRunner(GlobalOptions globals, CliRuntime runtime, I
             return Usage(e);
         }
 
+        var timeout = TimeSpan.FromSeconds(parsed.GetValue(globals.Timeout));
         using var session = new AdminSession(settings, runtime);
+        using var deadline = new CancellationTokenSource(timeout, runtime.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var result = await call(parsed, session.Invoker, cancellationToken);
+            var result = await call(parsed, session.Invoker, linked.Token);
             new ResultWriter(format, runtime.Out).Write(result, table, json);
             return 0;
         }
         catch (CliUsageException e)
         {
             return Usage(e);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            CallFailure.TimedOut(action, session.AccessKeyId, timeout).WriteTo(runtime.Error, format);
+            return 1;
         }
         catch (RpcException e)
         {
