@@ -63,9 +63,16 @@ internal static class ExportCommand
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
-            await using var output = new FileStream(file, options);
-            buffer.Position = 0;
-            await buffer.CopyToAsync(output, cancellationToken);
+            try
+            {
+                await using var output = new FileStream(file, options);
+                buffer.Position = 0;
+                await buffer.CopyToAsync(output, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliUsageException($"cannot write {file}: {e.Message}");
+            }
         }
 
         return new Result(request.CustomerId, file, buffer.Length, file is null ? Encoding.UTF8.GetString(buffer.ToArray()) : "");

@@ -61,6 +61,7 @@ public sealed class StatsAndExportCommandTests(SimulatedNetworks networks)
         var badPeriod = await cli.RunAsync("stats", "demo", "--period", "yesterday");
         var tooLong = await cli.RunAsync("stats", "demo", "--period", "custom", "--from", "2026-01-01", "--to", "2026-03-01", "-o", "json");
         var unknown = await cli.RunAsync("export", "nobody");
+        var unwritable = await cli.RunAsync("export", "demo", "--file", Path.Combine(cli.Home, "no-such-folder", "demo.csv"));
 
         Assert.Equal(2, badPeriod.ExitCode);
         Assert.Equal((1, "isv.INVALID_PARAMETERS", "INVALID_ARGUMENT"),
@@ -69,5 +70,7 @@ public sealed class StatsAndExportCommandTests(SimulatedNetworks networks)
         Assert.Contains("action StatisticsAdmin/ExportCustomerDetails", unknown.Error, StringComparison.Ordinal);
         Assert.Contains("status NOT_FOUND", unknown.Error, StringComparison.Ordinal);
         Assert.Empty(unknown.Out);
+        Assert.Equal(2, unwritable.ExitCode);
+        Assert.Contains("cannot write " + Path.Combine(cli.Home, "no-such-folder", "demo.csv"), unwritable.Error, StringComparison.Ordinal);
     }
 }
