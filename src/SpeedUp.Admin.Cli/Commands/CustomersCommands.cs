@@ -5,7 +5,7 @@ using SpeedUp.Admin.Cli.Output;
 
 namespace SpeedUp.Admin.Cli.Commands;
 
-/// <summary><c>customers create|show|top-up|bill|settle</c> (CustomerAdmin).</summary>
+/// <summary><c>customers create|show|top-up|bill|settle|subscribe|unsubscribe</c> (CustomerAdmin).</summary>
 internal static class CustomersCommands
 {
     public static Command Build(CommandRunner runner)
@@ -48,7 +48,19 @@ internal static class CustomersCommands
                 new RunSettlementRequest { Month = parsed.GetValue(settleMonth), CustomerId = parsed.GetValue(settleCustomer) ?? "" }, cancellationToken: ct).ResponseAsync,
             CustomerViews.WriteBills);
 
-        return new Command("customers", "Customers, balances and bills (CustomerAdmin).") { create, show, topUp, bill, settle };
+        var subscribe = Subscription(runner, "subscribe", "Subscribes a customer to the product.", subscribed: true);
+        var unsubscribe = Subscription(runner, "unsubscribe", "Unsubscribes a customer: its calls are refused (isv.PRODUCT_UNSUBSCRIBE) until subscribed again.", subscribed: false);
+
+        return new Command("customers", "Customers, balances and bills (CustomerAdmin).") { create, show, topUp, bill, settle, subscribe, unsubscribe };
+    }
+
+    private static Command Subscription(CommandRunner runner, string name, string description, bool subscribed)
+    {
+        var id = CustomerId();
+        return runner.Unary(new Command(name, description) { id }, "CustomerAdmin/SetSubscription",
+            (parsed, invoker, ct) => Client(invoker).SetSubscriptionAsync(
+                new SetSubscriptionRequest { Id = parsed.GetValue(id), Subscribed = subscribed }, cancellationToken: ct).ResponseAsync,
+            CustomerViews.WriteOne);
     }
 
     private static Argument<string> CustomerId() => new("customer-id") { Description = "the customer's id (1..64 of A-Z a-z 0-9 . _ -)" };

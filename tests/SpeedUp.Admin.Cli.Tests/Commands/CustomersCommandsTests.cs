@@ -40,6 +40,24 @@ public sealed class CustomersCommandsTests(SimulatedNetworks networks)
     }
 
     [Fact]
+    public async Task Customer_Unsubscribed_IsRefusedTheProductUntilSubscribedAgain()
+    {
+        await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase());
+        using var cli = CliRunner.For(service);
+
+        var off = await cli.RunAsync("customers", "unsubscribe", "demo", "-o", "json");
+        Assert.True(off.ExitCode == 0, off.ToString());
+        Assert.False(off.Json.GetProperty("subscribed").GetBoolean());
+        await ProductError.AssertFailsAsync(() => service.Client.PrecheckAsync(new Broadband.SpeedUp.V1.PrecheckRequest { IpAddress = "202.101.172.35" }),
+            "isv.PRODUCT_UNSUBSCRIBE", Grpc.Core.StatusCode.PermissionDenied);
+
+        var on = await cli.RunAsync("customers", "subscribe", "demo");
+        Assert.Equal(0, on.ExitCode);
+        Assert.Matches(@"(?m)^subscribed:\s+yes$", on.Out);
+        Assert.True((await service.Client.PrecheckAsync(new Broadband.SpeedUp.V1.PrecheckRequest { IpAddress = "202.101.172.35" })).BandId > 0);
+    }
+
+    [Fact]
     public async Task Customer_BadInput_IsRefusedWithTheProductCode()
     {
         await using var service = await InProcessService.StartAsync(networks.Simulators, NewDatabase());
