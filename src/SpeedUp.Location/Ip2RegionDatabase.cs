@@ -100,6 +100,19 @@ public sealed class Ip2RegionDatabase
         return null;
     }
 
+    /// <summary>Every range of the database in ascending order, with its record (a full scan: for tools, not lookups).</summary>
+    public IEnumerable<Ip2RegionRange> Ranges()
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            var entry = _data.AsSpan(_firstIndex + (i * IndexEntryLength), IndexEntryLength);
+            var start = ReadUInt32(entry, 0);
+            var end = ReadUInt32(entry, 4);
+            var record = ReadRecord(ReadUInt32(entry, 8));
+            yield return new Ip2RegionRange(start, end, record);
+        }
+    }
+
     private Ip2RegionRecord ReadRecord(uint pointer)
     {
         int offset = (int)(pointer & 0x00FFFFFF);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Catalogue;
 using SpeedUp.Drivers;
@@ -5,11 +6,12 @@ using SpeedUp.Drivers;
 namespace SpeedUp.Scheduler;
 
 /// <summary>
-/// Checks the channel table at start-up: unique names, known drivers, provinces and tiers, usable endpoints, sane
+/// Checks the channel table at start-up: unique names, known drivers, provinces and tiers, channels sharing a province
+/// reaching the same lines (<see cref="SharedProvinceRule"/>), usable endpoints, sane
 /// capacity, scheduling and resilience settings, and device secrets given by reference (an inline secret only for a
 /// simulator on loopback). Every problem is reported with its configuration key, never with a secret.
 /// </summary>
-public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverFactory> factories, OfferCatalogue catalogue) : IValidateOptions<SchedulerOptions>
+public sealed partial class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverFactory> factories, OfferCatalogue catalogue) : IValidateOptions<SchedulerOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, SchedulerOptions options)
@@ -44,13 +46,11 @@ public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverF
                 errors.Add($"{where}:Port must be 1..65535, got {channel.Port}.");
             }
 
-            if (channel.Provinces.Count == 0)
+            errors.AddRange(ChannelProvinces.Problems(channel, where));
+            if (channel.Reaches is { } reaches && !string.IsNullOrWhiteSpace(reaches) && !ReachesPattern().IsMatch(reaches.Trim()))
             {
-                errors.Add($"{where}:Provinces must name at least one province.");
+                errors.Add($"{where}:Reaches '{reaches}' must be a name of 1..64 letters, digits, '.', '_', ':' or '-' (e.g. zj-bras-1).");
             }
-
-            errors.AddRange(channel.Provinces.Where(p => !Provinces.All.Contains(p))
-                .Select(p => $"{where}:Provinces names an unknown province '{p}'."));
 
             if (channel.OperationTimeout <= TimeSpan.Zero)
             {
@@ -65,6 +65,7 @@ public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverF
             ValidateScheduling(channel, where, errors);
         }
 
+        errors.AddRange(SharedProvinceRule.Problems(options.Channels));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -171,4 +172,7 @@ public sealed class SchedulerOptionsValidator(IEnumerable<ISubscriberLineDriverF
             }
         }
     }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
+    private static partial Regex ReachesPattern();
 }

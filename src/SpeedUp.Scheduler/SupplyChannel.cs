@@ -17,6 +17,7 @@ public sealed partial class SupplyChannel : IAsyncDisposable
     private readonly CircuitBreakerStateProvider _circuit = new();
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly HashSet<string> _provinces;
 
     /// <summary>Wraps <paramref name="driver"/> for <paramref name="options"/>; its events are recorded in <paramref name="metrics"/>.</summary>
     public SupplyChannel(SupplyChannelOptions options, ISubscriberLineDriver driver, ChannelMetrics metrics, TimeProvider time, ILogger logger)
@@ -30,6 +31,8 @@ public sealed partial class SupplyChannel : IAsyncDisposable
         Capacity = new ChannelCapacity(options.Capacity);
         Tiers = options.Tiers.Select(t => ChannelTier.TryParse(t, out var tier) ? tier : throw new ArgumentException($"Bad tier '{t}'.", nameof(options)))
             .ToHashSet();
+        Provinces = ChannelProvinces.Served(options);
+        _provinces = Provinces.ToHashSet(StringComparer.Ordinal);
         var resilience = options.Resilience;
         var callTimeout = resilience.CallTimeout ?? options.OperationTimeout + TimeSpan.FromSeconds(2);
         var isChannelFault = new PredicateBuilder()
@@ -98,6 +101,9 @@ public sealed partial class SupplyChannel : IAsyncDisposable
     /// <summary>The tiers it can apply (empty = all).</summary>
     public IReadOnlySet<ChannelTier> Tiers { get; }
 
+    /// <summary>The provinces it serves (<see cref="ChannelProvinces.Served"/>: replacements and exclusions applied), in configuration order.</summary>
+    public IReadOnlyList<string> Provinces { get; }
+
     /// <summary>The guarded driver every caller uses.</summary>
     public ISubscriberLineDriver Driver { get; }
 
@@ -133,7 +139,7 @@ public sealed partial class SupplyChannel : IAsyncDisposable
     /// <summary>Whether the channel serves the carrier, province and (when given) tier.</summary>
     public bool Serves(Carrier carrier, string province, Direction? direction, int? bandwidthMbps) =>
         Options.Carrier == carrier
-        && Options.Provinces.Contains(province)
+        && _provinces.Contains(province)
         && (direction is null || bandwidthMbps is null || Tiers.Count == 0 || Tiers.Contains(new ChannelTier(direction.Value, bandwidthMbps.Value)));
 
     /// <summary>

@@ -13,8 +13,29 @@ public sealed class SupplyChannelOptions : DeviceOptions
     /// <summary>The carrier whose lines this channel reaches.</summary>
     public Carrier Carrier { get; set; }
 
-    /// <summary>Provinces (English names as in the product catalogue, e.g. <c>Zhejiang</c>) this channel serves.</summary>
+    /// <summary>
+    /// Provinces (English names as in the product catalogue, e.g. <c>Zhejiang</c>) this channel serves, before
+    /// <see cref="ReplaceProvinces"/> and <see cref="ExcludeProvinces"/> (<see cref="ChannelProvinces.Served"/> is the result).
+    /// </summary>
     public IList<string> Provinces { get; } = new List<string>();
+
+    /// <summary>
+    /// When set (not blank), a comma-separated list that replaces <see cref="Provinces"/> wholesale, e.g. <c>Hunan,Hubei</c>:
+    /// one environment variable or command-line key can shrink a list that configuration layers could only overwrite
+    /// item by item.
+    /// </summary>
+    public string? ReplaceProvinces { get; set; }
+
+    /// <summary>Provinces taken off <see cref="Provinces"/> (or <see cref="ReplaceProvinces"/>): a province moved to another channel.</summary>
+    public IList<string> ExcludeProvinces { get; } = new List<string>();
+
+    /// <summary>
+    /// The name of the subscriber lines this channel reaches (a BRAS, a line estate, a supplier's region), e.g.
+    /// <c>zj-bras-1</c>. Channels of one carrier serving a common province must reach the same lines: they must have the
+    /// same <see cref="ChannelLineGroup"/>. Not set: the equipment at <see cref="DeviceOptions.Host"/> (every loopback
+    /// address counts as one local simulator).
+    /// </summary>
+    public string? Reaches { get; set; }
 
     /// <summary>The driver (dialect) name, e.g. <c>huawei-cli-ssh</c> or <c>zte-snmp</c>.</summary>
     public string Driver { get; set; } = "";

@@ -99,6 +99,132 @@ public sealed class SchedulerOptionsValidatorTests
         Assert.False(simulator.Failed, string.Join("\n", simulator.Failures ?? []));
     }
 
+    [Fact]
+    public void Validate_TwoChannelsToOneHostSharingAProvince_PassWithoutReaches()
+    {
+        var result = Validate(
+            FakeDriverFactory.TelecomChannel("ssh", c => c.Host = "10.0.0.9"),
+            FakeDriverFactory.TelecomChannel("snmp", c => c.Host = "10.0.0.9"));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_TwoChannelsToDifferentEquipmentSharingAProvince_AreRefusedNamingBothAndTheKeys()
+    {
+        var result = Validate(
+            FakeDriverFactory.TelecomChannel("ct-old", c => { c.Host = "10.0.0.9"; c.Provinces.Add("Hunan"); }),
+            FakeDriverFactory.TelecomChannel("cu-other", c => { c.Carrier = Carrier.ChinaUnicom; c.Host = "10.0.0.7"; c.Provinces.Add("Hunan"); }),
+            FakeDriverFactory.TelecomChannel("ct-hn", c => { c.Host = "10.0.0.8"; c.Reaches = "hn-bras-1"; c.Provinces.Clear(); c.Provinces.Add("Hunan"); }));
+
+        Assert.False(result.Succeeded);
+        var failure = Assert.Single(result.Failures!);
+        Assert.Contains("SpeedUp:Channels:0 (ct-old) and SpeedUp:Channels:2 (ct-hn) both serve ChinaTelecom in Hunan", failure, StringComparison.Ordinal);
+        Assert.Contains("Reaches not set: the equipment at 10.0.0.9", failure, StringComparison.Ordinal);
+        Assert.Contains("Reaches 'hn-bras-1'", failure, StringComparison.Ordinal);
+        Assert.Contains("SpeedUp:Channels:0:ExcludeProvinces", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("cu-other", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ConflictingReachesOnOneHost_AreRefused()
+    {
+        var result = Validate(
+            FakeDriverFactory.TelecomChannel("a", c => c.Reaches = "zj-bras-1"),
+            FakeDriverFactory.TelecomChannel("b", c => c.Reaches = "zj-bras-2"));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("SpeedUp:Channels:0 (a) and SpeedUp:Channels:1 (b) both serve ChinaTelecom in Zhejiang", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("give both the same Reaches", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_SameReachesOnDifferentHosts_Pass()
+    {
+        var result = Validate(
+            FakeDriverFactory.TelecomChannel("cli", c => { c.Host = "10.0.0.9"; c.Reaches = "ZJ-BRAS-1"; }),
+            FakeDriverFactory.TelecomChannel("supplier", c => { c.Host = "supplier.example.net"; c.Reaches = "zj-bras-1"; }));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_ProvinceExcludedFromTheOldChannel_Passes()
+    {
+        var old = FakeDriverFactory.TelecomChannel("ct-old", c => { c.Host = "10.0.0.9"; c.Provinces.Add("Hunan"); c.ExcludeProvinces.Add("Hunan"); });
+        var result = Validate(old, FakeDriverFactory.TelecomChannel("ct-hn", c => { c.Host = "10.0.0.8"; c.Provinces.Clear(); c.Provinces.Add("Hunan"); }));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+        Assert.Equal(["Zhejiang"], ChannelProvinces.Served(old));
+    }
+
+    [Fact]
+    public void Served_ReplaceProvinces_ReplacesTheListWholesaleThenExcludes()
+    {
+        var channel = FakeDriverFactory.TelecomChannel("a", c =>
+        {
+            c.Provinces.Add("Hunan");
+            c.ReplaceProvinces = " Hubei, Inner Mongolia ,Hunan";
+            c.ExcludeProvinces.Add("Hunan");
+        });
+
+        Assert.Equal(["Hubei", "Inner Mongolia"], ChannelProvinces.Served(channel));
+        Assert.True(Validate(channel).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("Hubei,Atlantis", "SpeedUp:Channels:0:ReplaceProvinces names an unknown province 'Atlantis'")]
+    [InlineData("Hubei,,Hunan", "SpeedUp:Channels:0:ReplaceProvinces has an empty entry")]
+    public void Validate_BadReplaceProvinces_IsRefusedWithItsKey(string replacement, string expected)
+    {
+        var result = Validate(FakeDriverFactory.TelecomChannel("a", c => c.ReplaceProvinces = replacement));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ExcludeProvinces_UnknownOrTakingEverythingOff_IsRefused()
+    {
+        var unknown = Validate(FakeDriverFactory.TelecomChannel("a", c => c.ExcludeProvinces.Add("Zhejaing")));
+        var everything = Validate(FakeDriverFactory.TelecomChannel("a", c => c.ExcludeProvinces.Add("Zhejiang")));
+
+        Assert.Contains("SpeedUp:Channels:0:ExcludeProvinces names an unknown province 'Zhejaing'", unknown.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("SpeedUp:Channels:0:ExcludeProvinces takes off every province of SpeedUp:Channels:0:Provinces", everything.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zj bras")]
+    [InlineData("-zj")]
+    [InlineData("zj/bras")]
+    public void Validate_MalformedReaches_IsRefused(string reaches)
+    {
+        var result = Validate(FakeDriverFactory.TelecomChannel("a", c => c.Reaches = reaches));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains($"SpeedUp:Channels:0:Reaches '{reaches}' must be a name", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BlankReaches_IsNotSet()
+    {
+        var result = Validate(
+            FakeDriverFactory.TelecomChannel("a", c => { c.Host = "10.0.0.9"; c.Reaches = " "; }),
+            FakeDriverFactory.TelecomChannel("b", c => c.Host = "10.0.0.9"));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_LoopbackHostsCountAsOneSimulator()
+    {
+        var result = Validate(
+            FakeDriverFactory.TelecomChannel("a", c => c.Host = "127.0.0.1"),
+            FakeDriverFactory.TelecomChannel("b", c => c.Host = "localhost"));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
     private static ValidateOptionsResult Validate(params SupplyChannelOptions[] channels)
     {
         var options = new SchedulerOptions();

@@ -41,6 +41,17 @@ public sealed class SupplyChannelTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Serves_AnExcludedProvince_IsNotServed()
+    {
+        var options = FakeDriverFactory.TelecomChannel("ct-moved", c => { c.Provinces.Add("Hunan"); c.ExcludeProvinces.Add("Zhejiang"); });
+        await using var channel = new SupplyChannel(options, _driver, new ChannelMetrics(Meters), _time, NullLogger.Instance);
+
+        Assert.False(channel.Serves(Carrier.ChinaTelecom, "Zhejiang", null, null));
+        Assert.True(channel.Serves(Carrier.ChinaTelecom, "Hunan", null, null));
+        Assert.Equal(["Hunan"], channel.Provinces);
+    }
+
+    [Fact]
     public async Task Driver_RepeatedChannelFaults_OpenTheCircuitAndFailFastWithoutReachingTheEquipment()
     {
         await OpenCircuitAsync();
@@ -67,10 +78,11 @@ public sealed class SupplyChannelTests : IAsyncDisposable
         var customer = _channel.Admission.EnterAsync("flooder", Ct).AsTask();
         var probe = _channel.ProbeAsync(Ct);
         slots[0].Dispose();
-        var probed = await probe;
+        // Had the customer's waiting call taken the freed slot, the probe would wait for ever (the fake clock stands
+        // still): it finishes only because it went first. The guard turns that failure into a failed test, not a hang.
+        var probed = await probe.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         Assert.True(probed.Healthy);
-        Assert.Equal("fake", probed.Detail); // the probe reached the driver before the customer's waiting call
-        Assert.False(customer.IsCompleted);
+        Assert.Equal("fake", probed.Detail);
         slots[0] = (await customer)!; // the customer's call took the slot the probe gave back: all in use again
 
         var skipped = _channel.ProbeAsync(Ct);

@@ -98,7 +98,7 @@ internal sealed class ChannelAdminGrpcService(SupplyChannelRegistry registry) : 
                 QueueLimitPerCustomer = channel.Admission.QueueLimitPerCustomer,
             },
         };
-        status.Provinces.AddRange(options.Provinces);
+        status.Provinces.AddRange(channel.Provinces);
         status.Tiers.AddRange(channel.Tiers.Select(t => t.ToString()));
         if (health.ObservedAt is { } observed)
         {

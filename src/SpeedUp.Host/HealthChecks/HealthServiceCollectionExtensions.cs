@@ -59,5 +59,5 @@ internal static class HealthServiceCollectionExtensions
     }
 
     private static IEnumerable<(SpeedUp.Drivers.Carrier Carrier, string Province)> AreasOf(SchedulerOptions scheduler) =>
-        scheduler.Channels.SelectMany(c => c.Provinces.Select(p => (c.Carrier, p))).Distinct();
+        scheduler.Channels.SelectMany(c => ChannelProvinces.Served(c).Select(p => (c.Carrier, p))).Distinct();
 }

@@ -24,7 +24,7 @@ internal sealed record SupplyArea(Carrier Carrier, string Province, IReadOnlyLis
         [.. registry.Channels
             .Select(c => (Channel: c, Serving: IsServing(c)))
             .ToArray()
-            .SelectMany(c => c.Channel.Options.Provinces.Select(p => (c.Channel.Options.Carrier, Province: p, c.Channel.Name, c.Serving)))
+            .SelectMany(c => c.Channel.Provinces.Select(p => (c.Channel.Options.Carrier, Province: p, c.Channel.Name, c.Serving)))
             .GroupBy(x => (x.Carrier, x.Province))
             .Select(g => new SupplyArea(g.Key.Carrier, g.Key.Province,
                 [.. g.Where(x => x.Serving).Select(x => x.Name)],

@@ -39,6 +39,7 @@ public sealed class DriverExtensionTests(SimulatedNetworks networks)
                 ["SpeedUp:Channels:2:Secret"] = h3c.SshPassword,
                 ["SpeedUp:Channels:2:HostKeySha256"] = h3c.SshHostKeySha256,
                 ["SpeedUp:Channels:2:Priority"] = "1",
+                ["SpeedUp:Channels:0:ExcludeProvinces:0"] = "Sichuan", // the Huawei channel keeps its other provinces
             }, cancellationToken: Ct);
 
         var precheck = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "61.139.2.69" }, cancellationToken: Ct);
