@@ -70,6 +70,8 @@ set -a; . "$keys"; set +a
 echo "Access keys: demo-key (customer demo) and demo-operator; secrets in $keys. Sign a grpcurl call with:"
 echo "  dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll sign --key-id demo-key --secret-env SPEEDUP_DEMO_KEY_SECRET \\"
 echo "    --method broadband.speedup.v1.SpeedUpService/Precheck --json '{\"ipAddress\":\"202.101.172.35\"}'"
+echo "Admin tool (README, \"Admin command-line tool\"): SPEEDUP_ADMIN_KEY_ID=demo-operator SPEEDUP_ADMIN_KEY_SECRET=\"\$SPEEDUP_DEMO_OPERATOR_SECRET\" \\"
+echo "  src/SpeedUp.Admin.Cli/bin/Release/net10.0/speedup-admin channels list"
 
 first_port="${SpeedUp__Host__Port:-50051}"
 first_admin_port="${SpeedUp__Admin__Port:-9464}"

@@ -63,6 +63,7 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.TryAddSingleton<RefusedStartRecorder>();
         services.TryAddSingleton<SalesQueries>();
         services.TryAddSingleton<SessionLookupService>();
+        services.TryAddSingleton<OperatorSessionService>();
         services.AddOptions<SessionEventOptions>().BindConfiguration(SessionEventOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionEventOptions>, SessionEventOptionsValidator>());
         services.TryAddSingleton<SessionEventSignal>();

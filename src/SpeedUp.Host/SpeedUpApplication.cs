@@ -71,6 +71,8 @@ public static class SpeedUpApplication
         app.MapGrpcService<CustomerAdminGrpcService>();
         app.MapGrpcService<AccessKeyAdminGrpcService>();
         app.MapGrpcService<WebhookAdminGrpcService>();
+        app.MapGrpcService<SessionAdminGrpcService>();
+        app.MapGrpcService<StatisticsAdminGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -27,6 +27,16 @@ public static class RepositoryPaths
         }
     }
 
+    /// <summary>The admin command-line tool (<c>speedup-admin</c>), built by the end-to-end tests' project reference in the same configuration.</summary>
+    public static string AdminCliAssembly
+    {
+        get
+        {
+            var path = Path.Combine(Root, "src", "SpeedUp.Admin.Cli", "bin", Configuration, "net10.0", "speedup-admin.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {path} is missing.");
+        }
+    }
+
     /// <summary>Fails (never skips) when a tool a test needs is missing.</summary>
     public static void RequireTool(string path)
     {

@@ -36,6 +36,12 @@ public abstract class ServiceClients
     /// <summary>The webhook admin API (protos/broadband/speedup/admin/v1/webhooks.proto), signed by the operator key.</summary>
     public Broadband.SpeedUp.Admin.V1.WebhookAdmin.WebhookAdminClient Webhooks => new(SignedBy(OperatorKey));
 
+    /// <summary>The session admin API (protos/broadband/speedup/admin/v1/sessions.proto), signed by the operator key.</summary>
+    public Broadband.SpeedUp.Admin.V1.SessionAdmin.SessionAdminClient Sessions => new(SignedBy(OperatorKey));
+
+    /// <summary>The statistics admin API (protos/broadband/speedup/admin/v1/statistics.proto), signed by the operator key.</summary>
+    public Broadband.SpeedUp.Admin.V1.StatisticsAdmin.StatisticsAdminClient Statistics => new(SignedBy(OperatorKey));
+
     /// <summary>The clock signatures are dated by: the service's own clock (null: the real one).</summary>
     protected virtual TimeProvider? SigningClock => null;
 

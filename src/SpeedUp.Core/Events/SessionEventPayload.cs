@@ -41,10 +41,11 @@ public static class SessionEventPayload
         _ => "ENDED",
     };
 
-    /// <summary>The wire name of an end reason: NONE while running, STOPPED, EXPIRED, APPLY_FAILED, RESTORED_AFTER_RESTART.</summary>
+    /// <summary>The wire name of an end reason: NONE while running, STOPPED, STOPPED_BY_OPERATOR, EXPIRED, APPLY_FAILED, RESTORED_AFTER_RESTART.</summary>
     public static string EndReasonName(EndReason reason) => reason switch
     {
         EndReason.Stopped => "STOPPED",
+        EndReason.StoppedByOperator => "STOPPED_BY_OPERATOR",
         EndReason.Expired => "EXPIRED",
         EndReason.ApplyFailed => "APPLY_FAILED",
         EndReason.RestoredAfterRestart => "RESTORED_AFTER_RESTART",

@@ -17,4 +17,7 @@ public enum EndReason
 
     /// <summary>The service was down at the due time (or died mid-change); the rate was restored at start-up.</summary>
     RestoredAfterRestart = 4,
+
+    /// <summary>An operator stopped it (admin <c>SessionAdmin/StopSession</c>).</summary>
+    StoppedByOperator = 5,
 }

@@ -71,6 +71,7 @@ internal static class ProtoMapping
             EndReason = endReason switch
             {
                 DomainEndReason.Stopped => Wire.EndReason.Stopped,
+                DomainEndReason.StoppedByOperator => Wire.EndReason.StoppedByOperator,
                 DomainEndReason.Expired => Wire.EndReason.Expired,
                 DomainEndReason.ApplyFailed => Wire.EndReason.ApplyFailed,
                 DomainEndReason.RestoredAfterRestart => Wire.EndReason.RestoredAfterRestart,

@@ -44,7 +44,7 @@ internal static class HealthServiceCollectionExtensions
         {
             grpc.Services.Map("", r => r.Tags.Contains(Ready));
             grpc.Services.Map(SpeedUpService.Descriptor.FullName, r => r.Tags.Contains(Ready));
-            foreach (var admin in new[] { ChannelAdmin.Descriptor, CustomerAdmin.Descriptor, AccessKeyAdmin.Descriptor, WebhookAdmin.Descriptor })
+            foreach (var admin in new[] { ChannelAdmin.Descriptor, CustomerAdmin.Descriptor, AccessKeyAdmin.Descriptor, WebhookAdmin.Descriptor, SessionAdmin.Descriptor, StatisticsAdmin.Descriptor })
             {
                 grpc.Services.Map(admin.FullName, r => r.Tags.Contains(Live));
             }

@@ -14,7 +14,7 @@ internal static class SecurityServiceCollectionExtensions
     public static readonly ProtoService[] CustomerServices = [SpeedUpService.Descriptor];
 
     /// <summary>The operator's services.</summary>
-    public static readonly ProtoService[] OperatorServices = [ChannelAdmin.Descriptor, CustomerAdmin.Descriptor, AccessKeyAdmin.Descriptor, WebhookAdmin.Descriptor];
+    public static readonly ProtoService[] OperatorServices = [ChannelAdmin.Descriptor, CustomerAdmin.Descriptor, AccessKeyAdmin.Descriptor, WebhookAdmin.Descriptor, SessionAdmin.Descriptor, StatisticsAdmin.Descriptor];
 
     public static IServiceCollection AddCallSecurity(this IServiceCollection services)
     {

@@ -78,7 +78,7 @@ public sealed class SpeedUpServiceTests(SimulatedNetworks networks) : IAsyncLife
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
         var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
         Assert.Contains("broadband.speedup.v1.SpeedUpService", services);
-        foreach (var admin in new[] { "ChannelAdmin", "CustomerAdmin", "AccessKeyAdmin", "WebhookAdmin" })
+        foreach (var admin in new[] { "ChannelAdmin", "CustomerAdmin", "AccessKeyAdmin", "WebhookAdmin", "SessionAdmin", "StatisticsAdmin" })
         {
             Assert.Contains("broadband.speedup.admin.v1." + admin, services);
         }
