@@ -67,6 +67,7 @@ internal sealed partial class SignInPage(ConsoleSessions sessions, SignInLockout
         }
 
         lockout.Succeeded(address);
+        sessions.Close(SessionCookie.Read(context)); // a sign-in always gets a new id (no session fixation)
         SessionCookie.Write(context, sessions.Open(key));
         LogSignedIn(key.AccessKeyId, address?.ToString() ?? "-");
         ConsoleResponse.SeeOther(context, "/console/channels");
