@@ -81,6 +81,36 @@ public sealed partial class OperatorConsoleRefusalTests(SimulatedNetworks networ
             Assert.NotEqual(HttpStatusCode.OK, onGrpc.StatusCode);
         }
 
+        // A key's grants decide what the console may do: one granted only to read sees the refusals, with product code, on the page.
+        var reader = await service.Keys.CreateAccessKeyAsync(new Broadband.SpeedUp.Admin.V1.CreateAccessKeyRequest
+        {
+            Actions = { "ChannelAdmin/ListChannels", "SessionAdmin/ListSessions" }, Description = "console read-only",
+        }, cancellationToken: Ct);
+        SecretScan.Register(reader.AccessKeySecret);
+        using (var readOnly = Client(console))
+        {
+            using (var signedIn = await readOnly.PostAsync("/console/sign-in",
+                Form(("__csrf", await SignInTokenAsync(readOnly)), ("access_key_id", reader.Key.AccessKeyId), ("access_key_secret", reader.AccessKeySecret)), Ct))
+            {
+                Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
+            }
+
+            var sessionsPage = await readOnly.GetStringAsync("/console/sessions", Ct);
+            Assert.Contains("id=\"sessions\"", sessionsPage, StringComparison.Ordinal);
+            var pageToken = WebUtility.HtmlDecode(TokenField().Match(sessionsPage).Groups[1].Value);
+            using (var stop = await readOnly.PostAsync("/console/sessions/stop", Form(("__csrf", pageToken), ("session_id", "no-such-session"), ("reason", "test")), Ct))
+            {
+                Assert.Equal(HttpStatusCode.SeeOther, stop.StatusCode);
+            }
+
+            var refused = await readOnly.GetStringAsync("/console/sessions", Ct);
+            Assert.Contains("Refused: PermissionDenied", refused, StringComparison.Ordinal);
+            Assert.Contains("isp.RAM_PERMISSION_DENY", refused, StringComparison.Ordinal);
+            var keysPage = await readOnly.GetStringAsync("/console/keys", Ct);
+            Assert.Contains("id=\"error\"", keysPage, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"keys\"", keysPage, StringComparison.Ordinal);
+        }
+
         // Repeated bad sign-ins lock the address out: then even the right key is refused (429).
         for (var i = 0; i < 5; i++)
         {
@@ -91,8 +121,9 @@ public sealed partial class OperatorConsoleRefusalTests(SimulatedNetworks networ
         using var locked = await browser.PostAsync("/console/sign-in", Form(("__csrf", await SignInTokenAsync(browser)), ("access_key_id", service.OperatorKey.AccessKeyId), ("access_key_secret", service.OperatorKey.AccessKeySecret)), Ct);
         Assert.Equal((HttpStatusCode)429, locked.StatusCode);
         Assert.Contains("Too many failed sign-ins", await locked.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Contains("Console sign-in from 127.0.0.1 refused: locked out", service.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(service.OperatorKey.AccessKeySecret, service.Output, StringComparison.Ordinal);
+        // The process's output is read asynchronously: wait for the line rather than race it.
+        var output = await service.WaitForOutputAsync("Console sign-in from 127.0.0.1 refused: locked out", Ct);
+        Assert.DoesNotContain(service.OperatorKey.AccessKeySecret, output, StringComparison.Ordinal);
     }
 
     private static HttpClient Client(Uri console) =>
