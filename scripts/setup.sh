@@ -4,7 +4,8 @@
 #    python3-netmiko (the reference SSH CLI client of the cli benchmark) and postgresql (the throwaway PostgreSQL 15
 #    servers of the PostgreSQL store tests; no service is started), freeradius-common (the FreeRADIUS dictionaries under
 #    /usr/share/freeradius the RADIUS stack's tests load), freeradius-utils (radclient) and python3-pyrad (the RADIUS CoA
-#    peers of the interop tests; no service is started);
+#    peers of the interop tests; no service is started) and chromium (the headless browser of the operator console tests,
+#    driven by Playwright for .NET from the system binary: no browser is downloaded);
 #    apt-get update only when something is missing;
 #  - fetches the ip2region database (npm ip2region@2.3.0) to .data/ip2region.db when absent.
 # Prints what it did; running it again changes nothing.
@@ -12,7 +13,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="${SPEEDUP_DATA_DIR:-$ROOT/.data}"
-PACKAGES=(openssh-server snmp snmpd socat python3-pysnmp4 python3-netmiko postgresql freeradius-common freeradius-utils python3-pyrad)
+PACKAGES=(openssh-server snmp snmpd socat python3-pysnmp4 python3-netmiko postgresql freeradius-common freeradius-utils python3-pyrad chromium)
 IP2REGION_VERSION="2.3.0"
 
 if [ "$(id -u)" -ne 0 ]; then

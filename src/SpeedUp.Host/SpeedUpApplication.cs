@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using SpeedUp.Host.Operators;
 using SpeedUp.Host.Customers;
 using SpeedUp.Host.Grpc;
 using SpeedUp.Host.HealthChecks;
@@ -7,6 +8,7 @@ using SpeedUp.Host.Security;
 using SpeedUp.Host.Sessions;
 using SpeedUp.Host.Telemetry;
 using SpeedUp.Host.Webhooks;
+using SpeedUp.OperatorConsole;
 
 namespace SpeedUp.Host;
 
@@ -60,6 +62,7 @@ public static class SpeedUpApplication
         builder.Services.AddHostedService<SessionReconcileWorker>();
         builder.Services.AddHostedService<SessionEventPruningWorker>();
         builder.Services.AddWebhookDelivery();
+        builder.Services.AddOperatorConsole(builder.Configuration, services => ConsoleBackendChannel.Create(services, certificate));
 
         configure?.Invoke(builder);
 

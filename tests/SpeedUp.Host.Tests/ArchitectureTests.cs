@@ -32,6 +32,9 @@ public sealed class ArchitectureTests
 
         // The operator's tool is a client like any third party's: the public .proto files and the signing library only.
         { "SpeedUp.Admin.Cli", ["SpeedUp.Signing"] },
+
+        // So is the operator console the host serves: it reaches the service through the signed admin gRPC APIs only.
+        { "SpeedUp.OperatorConsole", ["SpeedUp.Signing"] },
     };
 
     public static TheoryData<string, string[]> AllowedReferences => new(Rules.Select(rule => (rule.Key, rule.Value)));

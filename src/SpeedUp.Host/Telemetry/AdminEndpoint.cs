@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SpeedUp.Host.HealthChecks;
+using SpeedUp.OperatorConsole;
 
 namespace SpeedUp.Host.Telemetry;
 
 /// <summary>
 /// The admin listener: a second Kestrel endpoint (HTTP/1.1, <see cref="AdminEndpointOptions"/>) whose connections are
-/// marked, so the pipeline serves <c>/metrics</c>, <c>/health/live</c> and <c>/health/ready</c> on them only and nothing
-/// else there (404). The gRPC endpoint's connections carry no mark: none of these is served on the gRPC port.
+/// marked, so the pipeline serves <c>/metrics</c>, <c>/health/live</c>, <c>/health/ready</c> and the operator console
+/// (<c>/console</c>, SpeedUp:Console) on them only and nothing else there (404). The gRPC endpoint's connections carry no mark: none of these is served on the gRPC port.
 /// </summary>
 internal static class AdminEndpoint
 {
@@ -47,7 +48,8 @@ internal static class AdminEndpoint
     }
 
     private static bool IsAdminPath(PathString path) =>
-        path.Equals(MetricsPath, StringComparison.Ordinal) || path.Equals(LivePath, StringComparison.Ordinal) || path.Equals(ReadyPath, StringComparison.Ordinal);
+        path.Equals(MetricsPath, StringComparison.Ordinal) || path.Equals(LivePath, StringComparison.Ordinal) || path.Equals(ReadyPath, StringComparison.Ordinal)
+        || OperatorConsoleExtensions.IsConsolePath(path);
 
     /// <summary>Whether the request came in on the admin listener.</summary>
     public static bool IsAdminConnection(HttpContext context) =>
@@ -68,6 +70,7 @@ internal static class AdminEndpoint
         });
         app.UseWhen(IsAdminConnection, admin =>
         {
+            admin.UseOperatorConsole(); // /console (SpeedUp:Console): on admin connections only, never on the gRPC port
             admin.UseHealthChecks(LivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(HealthServiceCollectionExtensions.Live) });
             admin.UseHealthChecks(ReadyPath, new HealthCheckOptions
             {
