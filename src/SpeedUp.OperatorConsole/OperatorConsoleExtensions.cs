@@ -43,6 +43,7 @@ public static class OperatorConsoleExtensions
         services.AddSingleton<IConsolePage, ChannelsPage>();
         services.AddSingleton<IConsolePage, SessionsPage>();
         services.AddSingleton<IConsolePage, StatisticsPage>();
+        services.AddSingleton<IConsolePage, FailuresPage>();
         services.AddSingleton<IConsolePage, KeysPage>();
         services.AddSingleton<ConsoleRouter>();
         return services;

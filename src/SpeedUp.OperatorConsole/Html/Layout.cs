@@ -8,7 +8,7 @@ internal static class Layout
 {
     private static readonly (string Path, string Label)[] Navigation =
     [
-        ("/console/channels", "Channels"), ("/console/sessions", "Sessions"), ("/console/statistics", "Statistics"), ("/console/keys", "Access keys"),
+        ("/console/channels", "Channels"), ("/console/sessions", "Sessions"), ("/console/statistics", "Statistics"), ("/console/failures", "Failures"), ("/console/keys", "Access keys"),
     ];
 
     /// <summary>A signed-in page.</summary>

@@ -17,6 +17,8 @@ public sealed class OperatorConsoleBrowserTests(SimulatedNetworks networks)
 {
     private const string Address = "202.101.172.36"; // Telecom Zhejiang, zj0571a0002, down 100 Mbps
     private const string Account = "zj0571a0002";
+    private const string FailingAddress = "202.101.172.35"; // Telecom Zhejiang, zj0571a0001
+    private const string FailingAccount = "zj0571a0001";
     private const string HostileScene = "<img src=x onerror=alert(1)>";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -108,6 +110,32 @@ public sealed class OperatorConsoleBrowserTests(SimulatedNetworks networks)
         Assert.DoesNotContain(service.OperatorKey.AccessKeySecret, html, StringComparison.Ordinal);
         Assert.DoesNotContain(service.CustomerKey.AccessKeySecret, html, StringComparison.Ordinal);
         await ConsoleBrowser.ScreenshotAsync(page, "06-keys");
+
+        // Recent failures: a start refused while the BRAS's SSH side was dark shows with its product code.
+        var failingBand = (await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = FailingAddress }, cancellationToken: Ct)).BandId;
+        await service.Client.OrderThirtyDayPackAsync(failingBand, Direction.Down, 200, cancellationToken: Ct);
+        await networks.Telecom.SetSshDarkAsync(true, Ct);
+        try
+        {
+            await ProductError.AssertFailsAsync(
+                () => service.Client.StartSpeedUpAsync(new StartSpeedUpRequest
+                {
+                    IpAddress = FailingAddress, BandId = failingBand, Direction = Direction.Down, TargetBandwidthMbps = 200,
+                }, cancellationToken: Ct),
+                "isp.SYSTEM_ERROR", Grpc.Core.StatusCode.Unavailable);
+        }
+        finally
+        {
+            await networks.Telecom.SetSshDarkAsync(false, CancellationToken.None);
+        }
+
+        await page.GotoAsync(console + "/console/failures");
+        await page.FillAsync("input[name=customer]", "demo");
+        await page.ClickAsync("button:has-text('Show')");
+        var failure = page.Locator("#failures tbody tr", new() { HasText = FailingAccount });
+        Assert.Equal(1, await failure.CountAsync());
+        Assert.Contains("isp.SYSTEM_ERROR", await failure.InnerTextAsync(), StringComparison.Ordinal);
+        await ConsoleBrowser.ScreenshotAsync(page, "07-failures");
 
         // No script ran anywhere; signing out ends the session.
         Assert.Empty(dialogs);
