@@ -22,23 +22,16 @@ internal sealed class FailuresPage : IConsolePage
 
     public async Task<string> RenderAsync(ConsoleRequest request)
     {
-        var customer = request.Query("customer");
-        var from = request.Query("from");
-        var to = request.Query("to");
-        var form = "<form method=\"get\" action=\"/console/failures\" id=\"range\">"
-            + $"<label>customer <input name=\"customer\" value=\"{E(customer)}\" required></label>"
-            + $"<label>from <input type=\"date\" name=\"from\" value=\"{E(from)}\"></label>"
-            + $"<label>to <input type=\"date\" name=\"to\" value=\"{E(to)}\"></label><button type=\"submit\">Show</button>"
-            + "<span> (no dates: this month)</span></form>";
-        if (customer.Length == 0)
+        var range = CustomerRange.Of(request);
+        var form = range.Form(Path);
+        if (range.Customer.Length == 0)
         {
             return form;
         }
 
-        var custom = from.Length > 0 || to.Length > 0;
         using var export = new StatisticsAdmin.StatisticsAdminClient(request.Api).ExportCustomerDetails(new CustomerExportRequest
         {
-            CustomerId = customer, Period = custom ? ReportPeriod.Custom : ReportPeriod.ThisMonth, FromDate = from, ToDate = to,
+            CustomerId = range.Customer, Period = range.Period, FromDate = range.From, ToDate = range.To,
         }, cancellationToken: request.Aborted);
         var csv = new StringBuilder();
         await foreach (var chunk in export.ResponseStream.ReadAllAsync(request.Aborted))
@@ -52,7 +45,7 @@ internal sealed class FailuresPage : IConsolePage
             .Take(MaxRows)
             .ToList();
         return form
-            + $"<h2>{E(customer)}: {E(failed.Count)} failed call{(failed.Count == 1 ? "" : "s")}{(failed.Count == MaxRows ? " (the latest " + MaxRows + ")" : "")}</h2>"
+            + $"<h2>{E(range.Customer)}: {E(failed.Count)} failed call{(failed.Count == 1 ? "" : "s")}{(failed.Count == MaxRows ? " (the latest " + MaxRows + ")" : "")}</h2>"
             + Table("failures", ["started (CST)", "account", "direction", "target Mbps", "product code and reason"],
                 failed.Select(r => Row([
                     r.GetValueOrDefault("start_time"), r.GetValueOrDefault("broadband_account"), r.GetValueOrDefault("direction"),

@@ -15,23 +15,16 @@ internal sealed class StatisticsPage : IConsolePage
 
     public async Task<string> RenderAsync(ConsoleRequest request)
     {
-        var customer = request.Query("customer");
-        var from = request.Query("from");
-        var to = request.Query("to");
-        var form = "<form method=\"get\" action=\"/console/statistics\" id=\"range\">"
-            + $"<label>customer <input name=\"customer\" value=\"{E(customer)}\" required></label>"
-            + $"<label>from <input type=\"date\" name=\"from\" value=\"{E(from)}\"></label>"
-            + $"<label>to <input type=\"date\" name=\"to\" value=\"{E(to)}\"></label><button type=\"submit\">Show</button>"
-            + "<span> (no dates: this month)</span></form>";
-        if (customer.Length == 0)
+        var range = CustomerRange.Of(request);
+        var form = range.Form(Path);
+        if (range.Customer.Length == 0)
         {
             return form;
         }
 
-        var custom = from.Length > 0 || to.Length > 0;
         var response = await new StatisticsAdmin.StatisticsAdminClient(request.Api).GetCustomerStatisticsAsync(new CustomerStatisticsRequest
         {
-            CustomerId = customer, Period = custom ? ReportPeriod.Custom : ReportPeriod.ThisMonth, FromDate = from, ToDate = to,
+            CustomerId = range.Customer, Period = range.Period, FromDate = range.From, ToDate = range.To,
         }, cancellationToken: request.Aborted);
         var days = response.Days.Select(d => new SuccessChart.Day(d.Date, d.Total, d.SuccessRate)).ToList();
         return form
