@@ -9,7 +9,11 @@ public sealed class ConformanceException : Exception
     {
         Rule = rule;
         Target = target;
+        Observation = message;
     }
+
+    /// <summary>What was observed (the message without the rule and target).</summary>
+    public string Observation { get; }
 
     /// <summary>The rule broken.</summary>
     public ConformanceRule Rule { get; }

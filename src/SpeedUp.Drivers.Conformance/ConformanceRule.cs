@@ -52,6 +52,15 @@ public enum ConformanceRule
     /// </summary>
     UndeclaredTraffic = 14,
 
+    /// <summary>CK15: with the device's pager forced on (a page shorter than one subscriber block), find and read give what the equipment holds.</summary>
+    PagedOutput = 15,
+
+    /// <summary>
+    /// CK16: a subscriber that vanished between the driver's read and its write (the set command itself answers "no such
+    /// subscriber") is <see cref="DriverFailure.LineNotFound"/>, not Rejected or ProtocolError, and nothing changes.
+    /// </summary>
+    VanishedLineNotFound = 16,
+
     /// <summary>CK00: the target lacks what a check needs (a simulator target must support every check).</summary>
     TargetCapability = 0,
 }

@@ -53,6 +53,8 @@ public sealed class DriverConformanceChecks
     private readonly ConformanceCheck _cancellation;
     private readonly ConformanceCheck _noInjection;
     private readonly ConformanceCheck _probe;
+    private readonly ConformanceCheck _pagedOutput;
+    private readonly ConformanceCheck _vanishedLine;
 
     /// <summary>Creates the checks for <paramref name="target"/>.</summary>
     public DriverConformanceChecks(IConformanceTarget target, ConformanceSettings? settings = null)
@@ -71,6 +73,8 @@ public sealed class DriverConformanceChecks
         _cancellation = new CancellationHonouredCheck(target, timing);
         _noInjection = new NoInjectionCheck(target, timing);
         _probe = new ProbeHealthyCheck(target, timing);
+        _pagedOutput = new PagedOutputCheck(target, timing);
+        _vanishedLine = new VanishedLineCheck(target, timing);
     }
 
     /// <summary>The target checked.</summary>
@@ -79,7 +83,7 @@ public sealed class DriverConformanceChecks
     /// <summary>Every check, in order, with the rule each one guards.</summary>
     public IReadOnlyList<(ConformanceRule Rule, Func<CancellationToken, Task<string>> Run)> All =>
     [
-        .. new[] { _declaration, _findLine, _findCgnat, _readMatchesEquipment, _setThenRestore, _outOfCapability, _unknownLine, _timeout, _cancellation, _noInjection, _probe }
+        .. new[] { _declaration, _findLine, _findCgnat, _readMatchesEquipment, _setThenRestore, _outOfCapability, _unknownLine, _timeout, _cancellation, _noInjection, _probe, _pagedOutput, _vanishedLine }
             .Select(check => (check.Rule, (Func<CancellationToken, Task<string>>)check.RunAsync)),
     ];
 
@@ -146,6 +150,12 @@ public sealed class DriverConformanceChecks
 
     /// <summary>CK12/CK13: the probe is healthy and names no secret (<see cref="ProbeHealthyCheck"/>).</summary>
     public Task<string> CheckProbeAsync(CancellationToken cancellationToken) => _probe.RunAsync(cancellationToken);
+
+    /// <summary>CK15: with the pager forced on, find and read give what the equipment holds (<see cref="PagedOutputCheck"/>).</summary>
+    public Task<string> CheckPagedOutputAsync(CancellationToken cancellationToken) => _pagedOutput.RunAsync(cancellationToken);
+
+    /// <summary>CK16: a set on a line that vanished after the read is LineNotFound and changes nothing (<see cref="VanishedLineCheck"/>).</summary>
+    public Task<string> CheckVanishedLineAsync(CancellationToken cancellationToken) => _vanishedLine.RunAsync(cancellationToken);
 
     /// <summary>A rate of <paramref name="direction"/> different from the current one and within the capability.</summary>
     public static long ChooseRate(EquipmentLine line, Direction direction)

@@ -76,6 +76,14 @@ public abstract class DriverConformanceTests<TTarget> : IClassFixture<TTarget>
     [Fact]
     public Task CK12_Probe_IsHealthy() => RunAsync(ConformanceRule.ProbeHealthy, Checks.CheckProbeAsync);
 
+    /// <summary>CK15.</summary>
+    [Fact]
+    public Task CK15_PagedOutput_IsJoined() => RunAsync(ConformanceRule.PagedOutput, Checks.CheckPagedOutputAsync);
+
+    /// <summary>CK16.</summary>
+    [Fact]
+    public Task CK16_SetOnAVanishedLine_IsLineNotFound() => RunAsync(ConformanceRule.VanishedLineNotFound, Checks.CheckVanishedLineAsync);
+
     private async Task RunAsync(ConformanceRule rule, Func<CancellationToken, Task<string>> check)
     {
         var output = TestContext.Current.TestOutputHelper;

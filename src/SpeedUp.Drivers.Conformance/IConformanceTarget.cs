@@ -37,7 +37,20 @@ public enum TargetCapabilities
     /// </summary>
     Traffic = 16,
 
-    /// <summary>Everything: what a simulator target must offer.</summary>
+    /// <summary>
+    /// The equipment's CLI pager can be forced on with a short page (<see cref="IConformanceTarget.SetForcedPagingAsync"/>):
+    /// CK15 reads through it. Only targets whose driver reads a paged CLI offer it; a simulator target reading a CLI must.
+    /// </summary>
+    Paging = 32,
+
+    /// <summary>
+    /// The equipment can answer a rate change of one subscriber as if it did not exist while reads still find it
+    /// (<see cref="IConformanceTarget.SetVanishedAccountAsync"/>): CK16 drives the set command's own "no such subscriber"
+    /// path, which a driver that reads before it writes never reaches otherwise.
+    /// </summary>
+    VanishingLine = 64,
+
+    /// <summary>Everything every target kind can offer: what a simulator target must offer (plus Paging and VanishingLine where its face has them).</summary>
     All = Writes | DeviceDelay | Audit | Cgnat | Traffic,
 }
 
@@ -109,6 +122,27 @@ public interface IConformanceTarget
     /// <see cref="TargetCapabilities.Traffic"/> (a target without it need not implement this: empty).
     /// </summary>
     Task<IReadOnlyList<DeviceInput>> ReadReceivedAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<DeviceInput>>([]);
+
+    /// <summary>
+    /// Puts a line back to <paramref name="rates"/> without the driver under test (simulator state; in the lab, the
+    /// independent view's driver), when <see cref="TargetCapabilities.Writes"/>: after a failed check the kit leaves
+    /// no test line changed.
+    /// </summary>
+    Task RestoreEquipmentAsync(LineReference line, LineRates rates, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forces the CLI pager on with <paramref name="pageLength"/> lines per page whatever the session asked for; 0 stops
+    /// forcing it. Only called when <see cref="TargetCapabilities.Paging"/>.
+    /// </summary>
+    Task SetForcedPagingAsync(int pageLength, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} cannot force the pager on.");
+
+    /// <summary>
+    /// While <paramref name="account"/> is set, a rate change of that subscriber is answered as if it did not exist (it
+    /// went offline between the driver's read and its write); null ends it. Only called when <see cref="TargetCapabilities.VanishingLine"/>.
+    /// </summary>
+    Task SetVanishedAccountAsync(string? account, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} cannot make a line vanish.");
 }
 
 /// <summary>Timing of the kit's checks.</summary>

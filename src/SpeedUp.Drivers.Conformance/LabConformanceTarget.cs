@@ -10,6 +10,12 @@ public interface IDeviceInstrumentation
 
     /// <summary>The state-changing commands the device received, oldest first.</summary>
     Task<IReadOnlyList<string>> ReadAuditAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forces the CLI pager on at <paramref name="pageLength"/> lines (0 stops forcing it).</summary>
+    Task SetForcedPagingAsync(int pageLength, CancellationToken cancellationToken);
+
+    /// <summary>Makes rate changes of <paramref name="account"/> answer "no such subscriber" (null ends it).</summary>
+    Task SetVanishedAccountAsync(string? account, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -48,7 +54,7 @@ public sealed class LabConformanceTarget : IConformanceTarget, IAsyncDisposable
             : throw new InvalidOperationException($"No conformance declaration for driver '{lab.Driver}'.");
         Capabilities = (lab.AllowWrites ? TargetCapabilities.Writes : TargetCapabilities.None)
             | (lab.Cgnat is not null ? TargetCapabilities.Cgnat : TargetCapabilities.None)
-            | (instrumentation is not null ? TargetCapabilities.DeviceDelay | TargetCapabilities.Audit : TargetCapabilities.None);
+            | (instrumentation is not null ? TargetCapabilities.DeviceDelay | TargetCapabilities.Audit | TargetCapabilities.Paging | TargetCapabilities.VanishingLine : TargetCapabilities.None);
         KnownLine = new ConformanceLine(new LineReference(lab.Line.BandId, lab.Line.Account), IPAddress.Parse(lab.Line.IpAddress), lab.Line.Port);
         Cgnat = lab.Cgnat is { } c
             ? new CgnatSample(IPAddress.Parse(c.IpAddress), c.PortInBlock, new LineReference(c.BandId, c.Account), c.PortOutsideAnyBlock)
@@ -92,6 +98,16 @@ public sealed class LabConformanceTarget : IConformanceTarget, IAsyncDisposable
     }
 
     /// <inheritdoc/>
+    public async Task RestoreEquipmentAsync(LineReference line, LineRates rates, CancellationToken cancellationToken)
+    {
+        var now = await _independent.Value.ReadLineAsync(line, cancellationToken).ConfigureAwait(false);
+        foreach (var direction in Enum.GetValues<Direction>().Where(direction => now.Current.Of(direction) != rates.Of(direction)))
+        {
+            await _independent.Value.SetRateAsync(line, direction, rates.Of(direction), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
     public Task SetDeviceDelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
         _instrumentation?.SetDeviceDelayAsync(delay, cancellationToken)
             ?? throw new NotSupportedException("A lab device cannot be slowed down by the kit.");
@@ -100,6 +116,16 @@ public sealed class LabConformanceTarget : IConformanceTarget, IAsyncDisposable
     public Task<IReadOnlyList<string>> ReadAuditAsync(CancellationToken cancellationToken) =>
         _instrumentation?.ReadAuditAsync(cancellationToken)
             ?? throw new NotSupportedException("A lab device's audit is not visible to the kit.");
+
+    /// <inheritdoc/>
+    public Task SetForcedPagingAsync(int pageLength, CancellationToken cancellationToken) =>
+        _instrumentation?.SetForcedPagingAsync(pageLength, cancellationToken)
+            ?? throw new NotSupportedException("The kit cannot force a lab device's pager on.");
+
+    /// <inheritdoc/>
+    public Task SetVanishedAccountAsync(string? account, CancellationToken cancellationToken) =>
+        _instrumentation?.SetVanishedAccountAsync(account, cancellationToken)
+            ?? throw new NotSupportedException("A lab device cannot be told to forget a subscriber.");
 
     /// <summary>Closes the independent view's sessions.</summary>
     public async ValueTask DisposeAsync()

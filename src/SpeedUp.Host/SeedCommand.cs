@@ -19,9 +19,9 @@ internal static class SeedCommand
     public const int MaxCount = 1000;
 
     private const string Usage = "usage: SpeedUp.Host seed --carrier ChinaTelecom|ChinaUnicom --province NAME [--count 1..1000] [--random-seed N] " +
-        "[--first-band-id N] [--hostname NAME] [--SpeedUp:key=value ...]";
+        "[--first-band-id N] [--hostname NAME] [--cgnat 0..16] [--SpeedUp:key=value ...]";
 
-    private static readonly string[] Known = ["--carrier", "--province", "--count", "--random-seed", "--first-band-id", "--hostname"];
+    private static readonly string[] Known = ["--carrier", "--province", "--count", "--random-seed", "--first-band-id", "--hostname", "--cgnat"];
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -38,6 +38,12 @@ internal static class SeedCommand
             var province = ProvinceNames.NormalizeEnglish(provinceText)
                 ?? throw SpeedUpException.InvalidParameter($"--province '{provinceText}' is not one of the 31 catalogue provinces ({string.Join(", ", ProvinceNames.All.Order(StringComparer.Ordinal))}).");
             var count = (int)Number(arguments, "--count", 20, 1, MaxCount);
+            var cgnat = (int)Number(arguments, "--cgnat", 0, 0, SimulatorSeedWriter.MaxCgnatLines);
+            if (cgnat > count)
+            {
+                throw SpeedUpException.InvalidParameter($"--cgnat {cgnat} is more lines than --count {count}.");
+            }
+
             var randomSeed = (int)Number(arguments, "--random-seed", 1, int.MinValue, int.MaxValue);
             var firstBandId = Number(arguments, "--first-band-id", SimulatorSeedWriter.DefaultFirstBandId(carrier, province), 1, int.MaxValue - count + 1);
             var hostname = arguments.Options.GetValueOrDefault("--hostname") ?? SimulatorSeedWriter.DefaultHostname(carrier, province);
@@ -47,14 +53,15 @@ internal static class SeedCommand
             }
 
             var setup = LocationCommandSetup.Load(arguments.Configuration);
-            var addresses = new ProvinceAddressSampler(setup.Database, setup.Locator).Sample(carrier, province, count, randomSeed);
-            if (addresses.Count < count)
+            var distinct = count - Math.Max(0, cgnat - 1);
+            var addresses = new ProvinceAddressSampler(setup.Database, setup.Locator).Sample(carrier, province, distinct, randomSeed);
+            if (addresses.Count < distinct)
             {
                 throw SpeedUpException.InvalidParameter(
-                    $"only {addresses.Count} addresses of {carrier} in {province} locate back to it (asked for {count}); ask for fewer.");
+                    $"only {addresses.Count} addresses of {carrier} in {province} locate back to it (asked for {distinct}); ask for fewer.");
             }
 
-            SimulatorSeedWriter.Write(output, hostname, carrier, province, addresses, firstBandId);
+            SimulatorSeedWriter.Write(output, hostname, carrier, province, addresses, firstBandId, cgnat);
             error.WriteLine($"{Verb}: {count} lines of {carrier} in {province} (band ids {firstBandId}..{firstBandId + count - 1}), addresses from ip2region, each located back.");
             return 0;
         }

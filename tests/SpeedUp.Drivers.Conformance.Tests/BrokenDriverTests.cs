@@ -33,17 +33,54 @@ public sealed partial class BrokenDriverTests(HuaweiSshTarget target) : IClassFi
 
         var results = await checks.RunAllAsync(Ct);
 
-        Assert.Equal(11, results.Count);
+        Assert.Equal(13, results.Count);
         Assert.DoesNotContain(results, result => result.Outcome == ConformanceOutcome.NotRun);
         var failed = results.Where(result => result.Outcome == ConformanceOutcome.Failed).ToList();
         // A SetRate that never reaches the device also accepts what it should refuse: undefined directions (CK01),
         // rates above the capability (CK07) and outside the grammar (CK11). The read-only rules still pass.
         Assert.Equal(
-            [ConformanceRule.DeclaredCapabilities, ConformanceRule.SetReadBack, ConformanceRule.OutOfCapabilityRejected, ConformanceRule.NoInjection],
+            [ConformanceRule.DeclaredCapabilities, ConformanceRule.SetReadBack, ConformanceRule.OutOfCapabilityRejected, ConformanceRule.NoInjection, ConformanceRule.VanishedLineNotFound],
             failed.Select(result => result.Rule));
         Assert.Contains("the rate was not written", failed[1].Detail, StringComparison.Ordinal);
         Assert.All(results.Where(result => result.Outcome == ConformanceOutcome.Passed), result => Assert.DoesNotContain("[CK", result.Detail, StringComparison.Ordinal));
         Assert.Equal(new LineRates(4000, 50000), (await target.ReadEquipmentAsync(target.KnownLine.Reference, Ct)).Rates);
+    }
+
+    [Fact]
+    public async Task DriverThatWritesTheWrongDirectionAndFails_FailsSetReadBack_AndTheKitRestoresTheLine()
+    {
+        // The driver writes the other direction, then reports the failure: the line is left changed. The kit, not the
+        // broken driver, puts it back and says so.
+        var checks = new DriverConformanceChecks(new WrappedTarget(target, (driver, _) => new WrongDirectionDriver(driver)));
+
+        var failure = await Assert.ThrowsAsync<ConformanceException>(() => checks.CheckSetThenRestoreAsync(Ct));
+
+        Assert.Equal(ConformanceRule.SetReadBack, failure.Rule);
+        Assert.Contains("the kit put zj0571a0001", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(new LineRates(4000, 50000), (await target.ReadEquipmentAsync(target.KnownLine.Reference, Ct)).Rates);
+    }
+
+    [Fact]
+    public async Task DriverThatCallsAVanishedSubscriberRejected_FailsVanishedLineNotFound()
+    {
+        var checks = new DriverConformanceChecks(new WrappedTarget(target, (driver, _) => new VanishedAsRejectedDriver(driver)));
+
+        var failure = await Assert.ThrowsAsync<ConformanceException>(() => checks.CheckVanishedLineAsync(Ct));
+
+        Assert.Equal(ConformanceRule.VanishedLineNotFound, failure.Rule);
+        Assert.Contains("reported Rejected", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(new LineRates(4000, 50000), (await target.ReadEquipmentAsync(target.KnownLine.Reference, Ct)).Rates);
+    }
+
+    [Fact]
+    public async Task FaithfulDriver_PassesPagedOutputAndVanishedLine()
+    {
+        var checks = new DriverConformanceChecks(new WrappedTarget(target, (driver, _) => new ForwardingDriver(driver)));
+
+        Assert.Contains("pager forced on", await checks.CheckPagedOutputAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("LineNotFound", await checks.CheckVanishedLineAsync(Ct), StringComparison.Ordinal);
+        Assert.False(target.Simulator.Faults.ForcePaging);
+        Assert.Null(target.Simulator.Faults.VanishedAccount);
     }
 
     [Fact]
@@ -204,6 +241,34 @@ public sealed partial class BrokenDriverTests(HuaweiSshTarget target) : IClassFi
     }
 
     /// <summary>Reports the requested rate without touching the device.</summary>
+    /// <summary>Writes the other direction than the one asked for, then reports the change as not confirmed.</summary>
+    private sealed class WrongDirectionDriver(ISubscriberLineDriver inner) : ForwardingDriver(inner)
+    {
+        public override async Task<LineRates> SetRateAsync(LineReference line, Direction direction, long rateKbps, CancellationToken cancellationToken)
+        {
+            var other = direction == Direction.Up ? Direction.Down : Direction.Up;
+            var current = (await Inner.ReadLineAsync(line, cancellationToken)).Current;
+            await Inner.SetRateAsync(line, other, Math.Max(64, current.Of(other) / 2), cancellationToken);
+            throw new DriverException(DriverFailure.NotConfirmed, $"the device does not hold {rateKbps} kbit/s {direction}.");
+        }
+    }
+
+    /// <summary>Reports the device's "no such subscriber" answer to a set as Rejected.</summary>
+    private sealed class VanishedAsRejectedDriver(ISubscriberLineDriver inner) : ForwardingDriver(inner)
+    {
+        public override async Task<LineRates> SetRateAsync(LineReference line, Direction direction, long rateKbps, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await Inner.SetRateAsync(line, direction, rateKbps, cancellationToken);
+            }
+            catch (DriverException exception) when (exception.Failure == DriverFailure.LineNotFound)
+            {
+                throw new DriverException(DriverFailure.Rejected, exception.Message);
+            }
+        }
+    }
+
     private sealed class SilentSetDriver(ISubscriberLineDriver inner) : ForwardingDriver(inner)
     {
         public override async Task<LineRates> SetRateAsync(LineReference line, Direction direction, long rateKbps, CancellationToken cancellationToken)

@@ -2,7 +2,8 @@ using SpeedUp.Drivers.Conformance.Tests.Targets;
 
 namespace SpeedUp.Drivers.Conformance.Tests;
 
-// The kit for every registered driver (RegisteredDriversTests checks none is missing).
+// The kit for every registered driver with code (RegisteredDriversTests checks none is missing); the drivers made of a
+// dialect file alone run it through DialectVendorConformanceTests, found by their files.
 
 /// <summary><c>huawei-cli-ssh</c>: China Telecom simulator, Huawei VRP CLI behind real sshd.</summary>
 public sealed class HuaweiCliSshConformanceTests(HuaweiSshTarget target) : DriverConformanceTests<HuaweiSshTarget>(target);
@@ -15,9 +16,6 @@ public sealed class ZteSnmpV2cConformanceTests(ZteSnmpV2cTarget target) : Driver
 
 /// <summary><c>zte-snmp</c> over SNMPv3 authPriv (SHA-256 + AES-128): China Unicom simulator's agent.</summary>
 public sealed class ZteSnmpV3ConformanceTests(ZteSnmpV3Target target) : DriverConformanceTests<ZteSnmpV3Target>(target);
-
-/// <summary><c>h3c-cli-ssh</c>: a dialect added as data (drivers/dialects), against its simulator profile behind real sshd.</summary>
-public sealed class H3cDialectSshConformanceTests(H3cDialectSshTarget target) : DriverConformanceTests<H3cDialectSshTarget>(target);
 
 /// <summary><c>huawei-coa</c>: rates by RADIUS CoA to the China Telecom simulator's CoA face, read back through its Huawei CLI behind real sshd.</summary>
 public sealed class HuaweiCoaConformanceTests(HuaweiCoaTarget target) : DriverConformanceTests<HuaweiCoaTarget>(target);

@@ -24,6 +24,9 @@ public sealed class ArchitectureTests
         { "SpeedUp.Storage.Postgres", ["SpeedUp.Core"] },
         { "SpeedUp.Location", ["SpeedUp.Core"] },
         { "SpeedUp.Drivers.Conformance", ["SpeedUp.Drivers.Sdk"] },
+
+        // The engineer's conformance command: the kit, the dialect-file driver and the simulator that stands in for the device.
+        { "SpeedUp.Drivers.Conformance.Runner", ["SpeedUp.Drivers.Sdk", "SpeedUp.Drivers.Conformance", "SpeedUp.Drivers.Cli", "SpeedUp.Simulator"] },
         { "SpeedUp.Drivers.Cli", ["SpeedUp.Drivers.Sdk", "SpeedUp.Protocols.Cli"] },
         { "SpeedUp.Drivers.Huawei", ["SpeedUp.Drivers.Sdk", "SpeedUp.Drivers.Cli"] },
         { "SpeedUp.Drivers.Zte", ["SpeedUp.Drivers.Sdk", "SpeedUp.Drivers.Cli", "SpeedUp.Protocols.Snmp"] },

@@ -31,9 +31,68 @@ internal abstract partial class ConformanceCheck(IConformanceTarget target, Conf
         _declared.Clear();
         _undeclaringDriver = false;
         var mark = await TrafficMarkAsync(cancellationToken).ConfigureAwait(false);
-        var summary = await RunCoreAsync(cancellationToken).ConfigureAwait(false);
+        var lines = await SnapshotTestLinesAsync(cancellationToken).ConfigureAwait(false);
+        string summary;
+        try
+        {
+            summary = await RunCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConformanceException exception)
+        {
+            var restored = await RestoreTestLinesAsync(lines).ConfigureAwait(false);
+            if (restored.Count == 0)
+            {
+                throw;
+            }
+
+            throw new ConformanceException(exception.Rule, Target.Name,
+                $"{exception.Observation} (the kit put {string.Join(", ", restored)} back to the rates it had before the check)",
+                exception.InnerException);
+        }
+
         await ExpectOnlyDeclaredTrafficAsync(mark, cancellationToken).ConfigureAwait(false);
         return summary;
+    }
+
+    /// <summary>The test lines' rates before a check that may write (the known line, the CGNAT sample's line).</summary>
+    private async Task<IReadOnlyList<(LineReference Line, LineRates Rates)>> SnapshotTestLinesAsync(CancellationToken cancellationToken)
+    {
+        if (!Has(TargetCapabilities.Writes))
+        {
+            return [];
+        }
+
+        var lines = new List<LineReference> { Target.KnownLine.Reference };
+        if (Target.Cgnat is { } cgnat && cgnat.ExpectedLine != Target.KnownLine.Reference)
+        {
+            lines.Add(cgnat.ExpectedLine);
+        }
+
+        var snapshot = new List<(LineReference, LineRates)>();
+        foreach (var line in lines)
+        {
+            snapshot.Add((line, (await Target.ReadEquipmentAsync(line, cancellationToken).ConfigureAwait(false)).Rates));
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>After a failed check: every test line the check left changed is put back by the target, not by the driver under test.</summary>
+    private async Task<IReadOnlyList<string>> RestoreTestLinesAsync(IReadOnlyList<(LineReference Line, LineRates Rates)> snapshot)
+    {
+        var restored = new List<string>();
+        foreach (var (line, rates) in snapshot)
+        {
+            await Target.SetDeviceDelayIfSupportedAsync(Has(TargetCapabilities.DeviceDelay)).ConfigureAwait(false);
+            var now = await Target.ReadEquipmentAsync(line, CancellationToken.None).ConfigureAwait(false);
+            if (now.Rates != rates)
+            {
+                await Target.RestoreEquipmentAsync(line, rates, CancellationToken.None).ConfigureAwait(false);
+                restored.Add($"{line.Account} ({Describe(now.Rates)} → {Describe(rates)})");
+            }
+        }
+
+        return restored;
     }
 
     /// <summary>The check itself.</summary>

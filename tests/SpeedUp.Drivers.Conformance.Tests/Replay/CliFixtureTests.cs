@@ -120,7 +120,7 @@ public sealed class ZteCliFixtureTests(ZteCliSshTarget target) : CliFixtureTests
 }
 
 /// <summary><c>h3c-cli-ssh</c> (the dialect file alone) against the H3C simulator profile.</summary>
-public sealed class H3cFixtureTests(H3cDialectSshTarget target) : CliFixtureTests<H3cDialectSshTarget>(target)
+public sealed class H3cFixtureTests(H3cVendorTarget target) : CliFixtureTests<H3cVendorTarget>(target)
 {
     protected override CliReplaySubject Subject => CliReplaySubject.H3c;
 }

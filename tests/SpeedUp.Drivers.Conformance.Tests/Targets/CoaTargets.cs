@@ -59,6 +59,9 @@ public sealed class ZteCoaTarget() : SimulatorTarget(new ZteCoaDriverFactory())
 
     protected override bool UsesSnmp => true;
 
+    /// <summary>Reads over SNMP (no pager); writes by CoA, whose face answers for a vanished subscriber.</summary>
+    protected override TargetCapabilities FaceCapabilities => TargetCapabilities.VanishingLine;
+
     public override DeviceOptions CreateChannel()
     {
         var channel = new DeviceOptions

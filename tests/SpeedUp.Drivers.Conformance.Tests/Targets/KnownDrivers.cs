@@ -2,38 +2,35 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace SpeedUp.Drivers.Conformance.Tests.Targets;
 
-/// <summary>The drivers the service registers, and what each declares to the conformance kit.</summary>
+/// <summary>The drivers the service registers, and what each declares to the conformance kit — derived, never listed by hand.</summary>
 public static class KnownDrivers
 {
-    /// <summary>What each registered driver declares (name, settable directions, known deviations).</summary>
-    public static IReadOnlyDictionary<string, DriverDeclaration> Declarations { get; } = new Dictionary<string, DriverDeclaration>(StringComparer.Ordinal)
-    {
-        ["huawei-cli-ssh"] = new("huawei-cli-ssh", [Direction.Up, Direction.Down]),
-        ["zte-cli-ssh"] = new("zte-cli-ssh", [Direction.Up, Direction.Down]),
-        ["h3c-cli-ssh"] = new("h3c-cli-ssh", [Direction.Up, Direction.Down]),
-        ["zte-snmp"] = new("zte-snmp", [Direction.Up, Direction.Down]),
-        ["huawei-coa"] = new("huawei-coa", [Direction.Up, Direction.Down]),
-        ["zte-coa"] = new("zte-coa", [Direction.Up, Direction.Down]),
-    };
+    /// <summary>What each registered driver declares: its name and both directions (every driver of this service sets up and down).</summary>
+    public static IReadOnlyDictionary<string, DriverDeclaration> Declarations { get; } = CreateFactories()
+        .ToDictionary(factory => factory.DriverName, factory => new DriverDeclaration(factory.DriverName, [Direction.Up, Direction.Down]), StringComparer.Ordinal);
 
     /// <summary>The service's registrations (the same extension methods SpeedUpApplication calls).</summary>
     public static IServiceCollection Registrations() => new ServiceCollection().AddHuaweiDrivers().AddZteDrivers().AddCoaDrivers();
 
     /// <summary>
-    /// The drivers added as data: every <c>drivers/dialects/*.dialect.json</c> whose driver has no code of its own (the
+    /// The vendors added as files: every <c>drivers/dialects/*.dialect.json</c> whose driver has no code of its own (the
     /// service ships them in its SpeedUp:Drivers:DialectDirectory; the Huawei and ZTE dialects are embedded in their drivers).
     /// </summary>
-    public static IReadOnlyList<ISubscriberLineDriverFactory> DialectFactories()
+    public static IReadOnlyList<DialectVendor> DialectVendors()
     {
         var coded = CodedFactories().Select(f => f.DriverName).ToHashSet(StringComparer.Ordinal);
         return
         [
-            .. Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "drivers", "dialects"), "*.dialect.json")
-                .Select(SpeedUp.Drivers.Cli.Dialects.DialectLoader.LoadFile)
-                .Where(dialect => !coded.Contains(dialect.Definition.Driver))
-                .Select(dialect => new SpeedUp.Drivers.Cli.Dialects.DialectCliDriverFactory(dialect)),
+            .. Runner.DialectVendors.InRepository(RepositoryFiles.Root)
+                .Where(vendor => !coded.Contains(SpeedUp.Drivers.Cli.Dialects.DialectLoader.LoadFile(vendor.DialectPath).Definition.Driver)),
         ];
     }
+
+    /// <summary>The driver factories the dialect files make.</summary>
+    public static IReadOnlyList<ISubscriberLineDriverFactory> DialectFactories() =>
+    [
+        .. DialectVendors().Select(vendor => new SpeedUp.Drivers.Cli.Dialects.DialectCliDriverFactory(SpeedUp.Drivers.Cli.Dialects.DialectLoader.LoadFile(vendor.DialectPath))),
+    ];
 
     /// <summary>One instance of every registered factory: the built-in drivers and the dialect files.</summary>
     public static IReadOnlyList<ISubscriberLineDriverFactory> CreateFactories() =>
@@ -42,7 +39,8 @@ public static class KnownDrivers
         .. DialectFactories(),
     ];
 
-    private static IEnumerable<ISubscriberLineDriverFactory> CodedFactories() =>
+    /// <summary>The factories with code of their own (registered by the drivers' extension methods).</summary>
+    public static IEnumerable<ISubscriberLineDriverFactory> CodedFactories() =>
         Registrations()
             .Where(descriptor => descriptor.ServiceType == typeof(ISubscriberLineDriverFactory))
             .Select(descriptor => (ISubscriberLineDriverFactory)Activator.CreateInstance(

@@ -47,6 +47,12 @@ public sealed class LabTarget : IConformanceTarget, IAsyncLifetime
 
     public Task<IReadOnlyList<string>> ReadAuditAsync(CancellationToken cancellationToken) => Lab.ReadAuditAsync(cancellationToken);
 
+    public Task RestoreEquipmentAsync(LineReference line, LineRates rates, CancellationToken cancellationToken) => Lab.RestoreEquipmentAsync(line, rates, cancellationToken);
+
+    public Task SetForcedPagingAsync(int pageLength, CancellationToken cancellationToken) => Lab.SetForcedPagingAsync(pageLength, cancellationToken);
+
+    public Task SetVanishedAccountAsync(string? account, CancellationToken cancellationToken) => Lab.SetVanishedAccountAsync(account, cancellationToken);
+
     public async ValueTask InitializeAsync()
     {
         var real = LabConfiguration.FromEnvironment();

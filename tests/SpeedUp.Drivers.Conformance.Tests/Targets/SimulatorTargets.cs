@@ -115,28 +115,5 @@ public sealed class ZteSnmpV3Target() : SimulatorTarget(new ZteSnmpDriverFactory
     };
 }
 
-/// <summary>
-/// <c>h3c-cli-ssh</c>: the dialect-as-data driver (drivers/dialects/h3c-comware.dialect.json) against the simulator face
-/// described by drivers/dialects/h3c-comware.profile.json (China Telecom seed), behind real sshd.
-/// </summary>
-public sealed class H3cDialectSshTarget() : SimulatorTarget(new SpeedUp.Drivers.Cli.Dialects.DialectCliDriverFactory(
-    SpeedUp.Drivers.Cli.Dialects.DialectLoader.LoadFile(Path.Combine(RepositoryFiles.Root, "drivers", "dialects", "h3c-comware.dialect.json"))))
-{
-    public override string Name => $"h3c-cli-ssh (dialect file) @ simulator profile (sshd 127.0.0.1:{Simulator.SshPort})";
-
-    public override ConformanceLine KnownLine => TelecomLine;
-
-    public override CgnatSample? Cgnat => TelecomCgnat;
-
-    protected override bool UsesSnmp => false;
-
-    public override DeviceOptions CreateChannel() => SshChannel("ct-conformance-h3c-ssh", Carrier.ChinaTelecom, Factory.DriverName);
-
-    protected override BrasSimulatorOptions SimulatorOptions() => new()
-    {
-        SeedFile = RepositoryFiles.TelecomSeed,
-        Hostname = "SC-H3C-BRAS-01",
-        CliDialect = CliDialects.ProfilePrefix + Path.Combine(RepositoryFiles.Root, "drivers", "dialects", "h3c-comware.profile.json"),
-        Ssh = new SshFrontOptions { User = "conf-h3c", Password = "h3c-conf-Pw2m" },
-    };
-}
+/// <summary><c>h3c-cli-ssh</c>: the H3C vendor's files (dialect, profile, China Telecom seed) as a class fixture, for its committed record/replay fixture.</summary>
+public sealed class H3cVendorTarget() : DialectVendorTarget(KnownDrivers.DialectVendors().Single(vendor => vendor.Name == "h3c-comware"));

@@ -36,6 +36,12 @@ public sealed class WrappedTarget(
 
     public Task<IReadOnlyList<DeviceInput>> ReadReceivedAsync(CancellationToken cancellationToken) => inner.ReadReceivedAsync(cancellationToken);
 
+    public Task RestoreEquipmentAsync(LineReference line, LineRates rates, CancellationToken cancellationToken) => inner.RestoreEquipmentAsync(line, rates, cancellationToken);
+
+    public Task SetForcedPagingAsync(int pageLength, CancellationToken cancellationToken) => inner.SetForcedPagingAsync(pageLength, cancellationToken);
+
+    public Task SetVanishedAccountAsync(string? account, CancellationToken cancellationToken) => inner.SetVanishedAccountAsync(account, cancellationToken);
+
     private sealed class WrappingFactory(ISubscriberLineDriverFactory factory, Func<ISubscriberLineDriver, DeviceOptions, ISubscriberLineDriver> wrap) : ISubscriberLineDriverFactory
     {
         public string DriverName => factory.DriverName;

@@ -1,14 +1,16 @@
 using System.Net;
 using SpeedUp.Simulator;
 
-namespace SpeedUp.Drivers.Conformance.Tests.Targets;
+namespace SpeedUp.Drivers.Conformance.Runner;
 
 /// <summary>
-/// A conformance target backed by a BRAS simulator started for the test class: the driver's real factory, the
-/// simulator's state as independent view, its faults for device delay, its audit log, everything its faces received. Every capability is offered.
-/// Needs root, sshd, socat (scripts/setup.sh) for the SSH faces; without them the class fails, never skips.
+/// A conformance target backed by a BRAS simulator it starts (a test class fixture, or the conformance command): the
+/// driver's real factory, the simulator's state as independent view, its faults for device delay, forced paging and a
+/// vanishing line, its audit log, everything its faces received. Every capability is offered, Paging and VanishingLine
+/// where the driver's faces have them. Needs root, sshd, socat (scripts/setup.sh) for the SSH faces; without them it
+/// fails to start, never skips.
 /// </summary>
-public abstract class SimulatorTarget : IConformanceTarget, IAsyncLifetime, IDeviceInstrumentation
+public abstract class SimulatorTarget : IConformanceTarget, Xunit.IAsyncLifetime, IDeviceInstrumentation
 {
     private BrasSimulator? _simulator;
 
@@ -32,9 +34,16 @@ public abstract class SimulatorTarget : IConformanceTarget, IAsyncLifetime, IDev
 
     public ConformanceMode Mode => ConformanceMode.Simulator;
 
-    public DriverDeclaration Declaration => KnownDrivers.Declarations[Factory.DriverName];
+    /// <summary>Every driver of this project sets both directions.</summary>
+    public virtual DriverDeclaration Declaration => new(Factory.DriverName, [Direction.Up, Direction.Down]);
 
-    public TargetCapabilities Capabilities => TargetCapabilities.All;
+    public virtual TargetCapabilities Capabilities => TargetCapabilities.All | FaceCapabilities;
+
+    /// <summary>
+    /// What the driver's faces allow beyond <see cref="TargetCapabilities.All"/>: a CLI reader is paged and its writes can
+    /// meet a vanished subscriber (default); an SNMP reader has no pager and its SETs no vanished-subscriber answer.
+    /// </summary>
+    protected virtual TargetCapabilities FaceCapabilities => UsesSnmp ? TargetCapabilities.None : TargetCapabilities.Paging | TargetCapabilities.VanishingLine;
 
     public ISubscriberLineDriverFactory Factory { get; }
 
@@ -51,7 +60,11 @@ public abstract class SimulatorTarget : IConformanceTarget, IAsyncLifetime, IDev
 
     protected abstract BrasSimulatorOptions SimulatorOptions();
 
-    public async ValueTask InitializeAsync()
+    /// <summary>Starts the simulator (class fixture entry point).</summary>
+    public ValueTask InitializeAsync() => StartAsync(CancellationToken.None);
+
+    /// <summary>Starts the simulator.</summary>
+    public async ValueTask StartAsync(CancellationToken cancellationToken)
     {
         var options = SimulatorOptions();
         if (options.Ssh is not null && (!OperatingSystem.IsLinux() || Environment.UserName != "root" ||
@@ -60,7 +73,7 @@ public abstract class SimulatorTarget : IConformanceTarget, IAsyncLifetime, IDev
             throw new InvalidOperationException("The SSH conformance targets need Linux, root, /usr/sbin/sshd and /usr/bin/socat: run scripts/setup.sh as root.");
         }
 
-        _simulator = await BrasSimulator.StartAsync(options, TestContext.Current.CancellationToken);
+        _simulator = await BrasSimulator.StartAsync(options, cancellationToken);
     }
 
     public virtual async ValueTask DisposeAsync()
@@ -103,6 +116,32 @@ public abstract class SimulatorTarget : IConformanceTarget, IAsyncLifetime, IDev
             Simulator.Faults.CommandLatency = delay;
         }
 
+        return Task.CompletedTask;
+    }
+
+    public Task RestoreEquipmentAsync(LineReference line, LineRates rates, CancellationToken cancellationToken)
+    {
+        var band = checked((int)line.BandId);
+        Simulator.State.SetRates(
+            [new RateChange(band, RateDirection.Up, rates.UpKbps), new RateChange(band, RateDirection.Down, rates.DownKbps)],
+            CommandFace.Control, "conformance kit: restore after a failed check");
+        return Task.CompletedTask;
+    }
+
+    public Task SetForcedPagingAsync(int pageLength, CancellationToken cancellationToken)
+    {
+        if (pageLength > 0)
+        {
+            Simulator.Faults.ForcedPageLength = pageLength;
+        }
+
+        Simulator.Faults.ForcePaging = pageLength > 0;
+        return Task.CompletedTask;
+    }
+
+    public Task SetVanishedAccountAsync(string? account, CancellationToken cancellationToken)
+    {
+        Simulator.Faults.VanishedAccount = account;
         return Task.CompletedTask;
     }
 

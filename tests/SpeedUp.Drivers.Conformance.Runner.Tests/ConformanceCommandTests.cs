@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SpeedUp.Drivers.Conformance.Runner.Tests;
+
+/// <summary>
+/// The command on throwaway vendors: a copy of the shipped H3C vendor (dialect + profile, the China Telecom seed) in a
+/// temporary folder, with one dialect key broken as an engineer might break it. Each run starts the simulator face the
+/// profile describes behind real sshd (root, sshd, socat: scripts/setup.sh).
+/// </summary>
+public sealed partial class ConformanceCommandTests : IDisposable
+{
+    private static readonly string Root = DialectVendors.FindRepositoryRoot(AppContext.BaseDirectory)!;
+    private readonly string _folder = Directory.CreateTempSubdirectory("speedup-throwaway-vendor-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task FaithfulCopy_PassesTheRulesItRuns()
+    {
+        var dialect = ThrowawayVendor(json => json);
+
+        var (code, output) = await RunAsync(dialect, "--rule", "CK02", "CK05", "CK08", "CK15", "CK16");
+
+        Assert.Equal(0, code);
+        Assert.Contains("PASS CK15 PagedOutput", output, StringComparison.Ordinal);
+        Assert.Contains("PASS CK16 VanishedLineNotFound", output, StringComparison.Ordinal);
+        Assert.Contains("acme-os: 5/5 rules passed, 0 failed, 0 not run.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MisspeltLabel_FailsTheRead_NamingOutputFields()
+    {
+        var dialect = ThrowawayVendor(json => json.Replace("\"Inbound CIR(kbps)\"", "\"Inbound CIR (kbps)\"", StringComparison.Ordinal));
+
+        var (code, output) = await RunAsync(dialect, "--rule", "CK04");
+
+        Assert.Equal(1, code);
+        Assert.Contains("FAIL CK04 ReadMatchesEquipment", output, StringComparison.Ordinal);
+        Assert.Contains("likely cause: output.fields", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SwappedDirectionWords_FailSetReadBack_AndTheLineIsPutBack()
+    {
+        var dialect = ThrowawayVendor(json => json
+            .Replace("\"up\": \"inbound\", \"down\": \"outbound\"", "\"up\": \"outbound\", \"down\": \"inbound\"", StringComparison.Ordinal));
+
+        var (code, output) = await RunAsync(dialect, "--rule", "CK05", "CK04");
+
+        Assert.Equal(1, code);
+        Assert.Contains("FAIL CK05 SetReadBack", output, StringComparison.Ordinal);
+        Assert.Contains("directionWords", output, StringComparison.Ordinal);
+        Assert.Contains("the kit put zj0571a0001", output, StringComparison.Ordinal);
+        Assert.Contains("PASS CK04 ReadMatchesEquipment", output, StringComparison.Ordinal); // the line is back at the rates the equipment shows
+    }
+
+    [Fact]
+    public async Task WrongPager_FailsPagedOutput_NamingThePager()
+    {
+        var dialect = ThrowawayVendor(json => json.Replace("More", "Mehr", StringComparison.Ordinal));
+
+        var (code, output) = await RunAsync(dialect, "--rule", "CK02", "CK15");
+
+        Assert.Equal(1, code);
+        Assert.Contains("PASS CK02 FindLine", output, StringComparison.Ordinal); // paging off on open: nothing shows the pager …
+        Assert.Contains("FAIL CK15 PagedOutput", output, StringComparison.Ordinal); // … until the kit forces it on
+        Assert.Contains("pager", output[output.IndexOf("FAIL CK15", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WrongLineNotFoundIndicator_FailsBothUnknownLineRules()
+    {
+        var dialect = ThrowawayVendor(json => json.Replace("\"user doesn't exist\"", "\"no such user\"", StringComparison.Ordinal));
+
+        var (code, output) = await RunAsync(dialect, "--rule", "CK08", "CK16");
+
+        Assert.Equal(1, code);
+        Assert.Contains("FAIL CK08 UnknownLineNotFound", output, StringComparison.Ordinal);
+        Assert.Contains("FAIL CK16 VanishedLineNotFound", output, StringComparison.Ordinal);
+        Assert.Contains("likely cause: lineNotFoundIndicators", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WrongPrompt_FailsFast_AsPromptNotMatched()
+    {
+        var dialect = ThrowawayVendor(json => json.Replace("\"exec\": \"^<(?<host>", "\"exec\": \"^<<(?<host>", StringComparison.Ordinal));
+
+        var (code, output) = await RunAsync(dialect, "--rule", "CK02");
+
+        Assert.Equal(1, code);
+        Assert.Contains("prompt not matched", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Timeout", output, StringComparison.Ordinal);
+        var seconds = double.Parse(RuleTime().Match(output).Groups["s"].Value, CultureInfo.InvariantCulture);
+        Assert.True(seconds < 15, $"a wrong prompt must fail in seconds, not at the operation timeout: {output}");
+    }
+
+    [Fact]
+    public async Task List_ShowsTheShippedVendors_AndAnUnknownOneIsAUsageError()
+    {
+        var (listed, list) = await RunAsync("--list");
+        var (unknown, _) = await RunAsync("nobody-os");
+
+        Assert.Equal(0, listed);
+        Assert.Contains("h3c-comware: dialect drivers/dialects/h3c-comware.dialect.json, profile drivers/dialects/h3c-comware.profile.json", list, StringComparison.Ordinal);
+        Assert.Equal(2, unknown);
+    }
+
+    /// <summary>Copies the H3C vendor's files as vendor <c>acme-os</c> (driver <c>acme-cli-ssh</c>), its dialect changed by <paramref name="edit"/>.</summary>
+    private string ThrowawayVendor(Func<string, string> edit)
+    {
+        var dialects = Path.Combine(Root, "drivers", "dialects");
+        var json = File.ReadAllText(Path.Combine(dialects, "h3c-comware.dialect.json"))
+            .Replace("\"driver\": \"h3c-cli-ssh\"", "\"driver\": \"acme-cli-ssh\"", StringComparison.Ordinal);
+        var dialect = Path.Combine(_folder, "acme-os.dialect.json");
+        File.WriteAllText(dialect, edit(json));
+        File.Copy(Path.Combine(dialects, "h3c-comware.profile.json"), Path.Combine(_folder, "acme-os.profile.json"));
+        return dialect;
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(Root);
+        try
+        {
+            var code = await ConformanceCommand.RunAsync(args, output, error, TestContext.Current.CancellationToken);
+            TestContext.Current.TestOutputHelper?.WriteLine(output + error.ToString());
+            return (code, output + error.ToString());
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+        }
+    }
+
+    [GeneratedRegex(@"CK02 FindLine \((?<s>[0-9.]+) s\)")]
+    private static partial Regex RuleTime();
+}
