@@ -35,12 +35,15 @@ pids=("$simulators")
 local_postgres=no
 trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true; [ "$local_postgres" = no ] || bash scripts/local-postgres.sh stop' EXIT
 
-for _ in $(seq 1 150); do
-  grep -q '^china-unicom:' "$log" && grep -q '^china-telecom:' "$log" && break
+# The launcher prints one line per network (those of simulators.json, then simulators/networks/*.network.json), then
+# "Running; …" once every one has started; the service below needs china-telecom and china-unicom.
+for _ in $(seq 1 300); do
+  grep -q '^china-unicom:' "$log" && grep -q '^china-telecom:' "$log" && grep -q '^Running;' "$log" && break
   kill -0 "$simulators" 2>/dev/null || { cat "$log" >&2; echo "run.sh: the simulators did not start" >&2; exit 1; }
   sleep 0.2
 done
-grep -E '^china-(telecom|unicom):' "$log"
+grep -q '^china-unicom:' "$log" && grep -q '^china-telecom:' "$log" || { cat "$log" >&2; echo "run.sh: the simulators did not start in time" >&2; exit 1; }
+grep -E '^[a-z0-9-]{1,32}: .* \| snmp v2c' "$log"
 
 # Pin the simulated Telecom BRAS host key the launcher reports, and hand the device secrets over by environment.
 host_key="$(grep '^china-telecom:' "$log" | sed -E 's/.*host key (SHA256:[^)]+)\).*/\1/')"

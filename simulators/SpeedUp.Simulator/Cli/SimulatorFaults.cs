@@ -5,7 +5,7 @@ namespace SpeedUp.Simulator;
 /// <summary>
 /// Faults injected into a simulator, for driver and chaos tests. CLI face: added latency before each command is
 /// answered, a per-line output delay, paging forced on, garbled output lines, a one-shot "drop the connection on the
-/// next command" and a random per-command drop ratio. SNMP face: added latency, a random drop ratio and going dark
+/// next command", a random per-command drop ratio and a vanished subscriber (<see cref="VanishedAccount"/>, also on the CoA face). SNMP face: added latency, a random drop ratio and going dark
 /// (every request dropped). CoA face: added latency, a random drop ratio, going dark, a NAK storm and lost answers (applied, never answered). Thread-safe; shared by every CLI session and the SNMP agent. Random drops use one
 /// <see cref="Random"/> that <see cref="Seed"/> makes deterministic. The SSH face going dark, a reboot and the
 /// SSH-level faults (refused logins, a new host key) are on <see cref="BrasSimulator"/> / <see cref="OpenSshFront"/>.
@@ -30,6 +30,8 @@ public sealed class SimulatorFaults
     private long _lineDelayTicks;
     private int _dropNext;
     private int _forcePaging;
+    private int _forcedPageLength = CliSessionContext.DefaultPageLength;
+    private string? _vanishedAccount;
     private int _garble;
 
     /// <summary>Delay added before answering each non-empty CLI command.</summary>
@@ -46,11 +48,45 @@ public sealed class SimulatorFaults
         set => Interlocked.Exchange(ref _lineDelayTicks, Math.Max(0, value.Ticks));
     }
 
-    /// <summary>When true, paging stays on (default page length) whatever the session asked for.</summary>
+    /// <summary>When true, paging stays on (<see cref="ForcedPageLength"/> when the session turned it off) whatever the session asked for.</summary>
     public bool ForcePaging
     {
         get => Volatile.Read(ref _forcePaging) == 1;
         set => Interlocked.Exchange(ref _forcePaging, value ? 1 : 0);
+    }
+
+    /// <summary>Smallest <see cref="ForcedPageLength"/>.</summary>
+    public const int MinForcedPageLength = 2;
+
+    /// <summary>Largest <see cref="ForcedPageLength"/>.</summary>
+    public const int MaxForcedPageLength = 512;
+
+    /// <summary>
+    /// The page length used while <see cref="ForcePaging"/> is on and the session turned paging off (default 24, the
+    /// sessions' own default).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not between <see cref="MinForcedPageLength"/> and <see cref="MaxForcedPageLength"/>.</exception>
+    public int ForcedPageLength
+    {
+        get => Volatile.Read(ref _forcedPageLength);
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, MinForcedPageLength);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxForcedPageLength);
+            Interlocked.Exchange(ref _forcedPageLength, value);
+        }
+    }
+
+    /// <summary>
+    /// While set (an account, compared ordinally), that subscriber has gone offline between a driver's read and its write:
+    /// a rate change for it — the CLI's <c>setRate</c> and the CoA face's CoA and Disconnect requests — is answered as for an
+    /// unknown account (the profile's <c>messages.unknownUser</c>; CoA NAK 503 Session-Context-Not-Found), audited as
+    /// rejected, and changes nothing; reads of it still succeed. Null or empty: none.
+    /// </summary>
+    public string? VanishedAccount
+    {
+        get => Volatile.Read(ref _vanishedAccount);
+        set => Interlocked.Exchange(ref _vanishedAccount, string.IsNullOrEmpty(value) ? null : value);
     }
 
     /// <summary>How output lines are garbled.</summary>
@@ -226,9 +262,12 @@ public sealed class SimulatorFaults
         return value;
     }
 
-    /// <summary>The page length a session uses: its own, or the default when paging is forced on.</summary>
+    /// <summary>The page length a session uses: its own, or <see cref="ForcedPageLength"/> when paging is forced on.</summary>
     internal int EffectivePageLength(int sessionPageLength) =>
-        ForcePaging && sessionPageLength <= 0 ? CliSessionContext.DefaultPageLength : sessionPageLength;
+        ForcePaging && sessionPageLength <= 0 ? ForcedPageLength : sessionPageLength;
+
+    /// <summary>True when <paramref name="account"/> is the <see cref="VanishedAccount"/>.</summary>
+    internal bool HasVanished(string account) => string.Equals(VanishedAccount, account, StringComparison.Ordinal);
 
     /// <summary>
     /// Removes every CLI, SNMP and CoA fault (SNMP and CoA dark included). The SSH face, when dark, stays dark: bring it back
@@ -248,6 +287,8 @@ public sealed class SimulatorFaults
         CommandLatency = TimeSpan.Zero;
         LineDelay = TimeSpan.Zero;
         ForcePaging = false;
+        ForcedPageLength = CliSessionContext.DefaultPageLength;
+        VanishedAccount = null;
         Garble = GarbleMode.None;
         Interlocked.Exchange(ref _dropNext, 0);
     }

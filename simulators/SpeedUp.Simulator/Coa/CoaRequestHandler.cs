@@ -5,7 +5,7 @@ namespace SpeedUp.Simulator;
 
 /// <summary>
 /// What the CoA face does with an authenticated request (RFC 5176 §3): records it, applies the faults, then checks the
-/// attributes (unsupported → NAK 401; no identification → 402; malformed identification → 404; no such session → 503;
+/// attributes (unsupported → NAK 401; no identification → 402; malformed identification → 404; no such session, or a <see cref="SimulatorFaults.VanishedAccount"/> → 503;
 /// an address shared by several sessions → 508; a malformed or out-of-capability rate → 407) and changes the line on
 /// the shared <see cref="BrasState"/> (audited, face <see cref="CommandFace.Coa"/>). A CoA-Request sets the rates it
 /// carries; a Disconnect-Request ends the session, which puts the line back to its plan rates, as the subscriber's
@@ -78,6 +78,11 @@ internal sealed class CoaRequestHandler(BrasState state, SimulatorFaults faults,
         }
 
         var (line, error) = CoaSessionLookup.Find(packet, state);
+        if (line is not null && faults.HasVanished(line.Account))
+        {
+            (line, error) = (null, RadiusErrorCause.SessionContextNotFound); // the subscriber went offline: no session now
+        }
+
         if (line is null)
         {
             var cause = error ?? RadiusErrorCause.SessionContextNotFound;

@@ -165,14 +165,16 @@ public sealed class BrasSimulator : IAsyncDisposable
         CoaDropRatio: Faults.CoaDropRatio,
         CoaDark: Faults.CoaDark,
         CoaNakStorm: Faults.CoaNakStorm,
-        CoaAnswersLost: Faults.CoaAnswersLost);
+        CoaAnswersLost: Faults.CoaAnswersLost,
+        ForcedPageLength: Faults.ForcedPageLength,
+        VanishedAccount: Faults.VanishedAccount);
 
     public static async Task<BrasSimulator> StartAsync(BrasSimulatorOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!CliDialects.IsKnown(options.CliDialect))
         {
-            throw new ArgumentException($"Unknown CLI dialect '{options.CliDialect}' (expected '{CliDialects.Huawei}', '{CliDialects.Zte}', '{CliDialects.H3c}' or '{CliDialects.ProfilePrefix}<existing file>').", nameof(options));
+            throw new ArgumentException($"Unknown CLI dialect '{options.CliDialect}' (expected {CliDialects.Expected()}).", nameof(options));
         }
 
         var seed = options.Seed ?? SeedLoader.LoadFile(options.SeedFile

@@ -16,6 +16,8 @@ namespace SpeedUp.Simulator;
 /// <param name="CoaDark"><see cref="SimulatorFaults.CoaDark"/>.</param>
 /// <param name="CoaNakStorm"><see cref="SimulatorFaults.CoaNakStorm"/>.</param>
 /// <param name="CoaAnswersLost"><see cref="SimulatorFaults.CoaAnswersLost"/>.</param>
+/// <param name="ForcedPageLength"><see cref="SimulatorFaults.ForcedPageLength"/>.</param>
+/// <param name="VanishedAccount"><see cref="SimulatorFaults.VanishedAccount"/> (null: none).</param>
 public sealed record SimulatorFaultState(
     long CliLatencyMs,
     long CliLineDelayMs,
@@ -31,4 +33,6 @@ public sealed record SimulatorFaultState(
     double CoaDropRatio = 0,
     bool CoaDark = false,
     bool CoaNakStorm = false,
-    bool CoaAnswersLost = false);
+    bool CoaAnswersLost = false,
+    int ForcedPageLength = CliSessionContext.DefaultPageLength,
+    string? VanishedAccount = null);

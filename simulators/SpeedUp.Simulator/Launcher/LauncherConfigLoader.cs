@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 
 namespace SpeedUp.Simulator;
 
-/// <summary>Reads simulators.json and turns each network into <see cref="BrasSimulatorOptions"/>.</summary>
+/// <summary>
+/// Reads simulators.json and the network files its <c>networkFiles</c> patterns match, checks every network (names and
+/// ports unique across all of them) and turns each into <see cref="BrasSimulatorOptions"/>: the config's
+/// <c>networks</c> first, then the files sorted by name.
+/// </summary>
 public static partial class LauncherConfigLoader
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -38,51 +42,75 @@ public static partial class LauncherConfigLoader
         }
 
         var baseDirectory = Path.GetDirectoryName(full)!;
-        if (config.Networks.Count == 0)
-        {
-            throw new InvalidOperationException($"Launcher config '{full}' lists no networks.");
-        }
-
         if (config.ControlPort is < 0 or > 65535)
         {
             throw new InvalidOperationException($"Launcher config '{full}': controlPort must be between 0 (off) and 65535.");
         }
 
+        var networks = new List<LauncherNetworkSource>();
+        networks.AddRange(config.Networks.Select(n => new LauncherNetworkSource(n, baseDirectory, $"launcher config '{full}'")));
+        networks.AddRange(LauncherNetworkFiles.Find(config.NetworkFiles, baseDirectory).Select(f => LauncherNetworkFiles.Read(f, JsonOptions)));
+        if (networks.Count == 0)
+        {
+            throw new InvalidOperationException($"Launcher config '{full}' lists no networks (neither in networks nor in files matching networkFiles).");
+        }
+
+        var stateRoot = Path.GetFullPath(config.StateDirectory, baseDirectory);
         var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
         var result = new List<(string, BrasSimulatorOptions)>();
-        foreach (var network in config.Networks)
+        foreach (var source in networks)
         {
-            if (!NamePattern().IsMatch(network.Name))
-            {
-                throw new InvalidOperationException($"Network name '{network.Name}' must match [a-z0-9-]{{1,32}}.");
-            }
-
-            if (network.SnmpPort is < 1 or > 65535 || network.SshPort is < 1 or > 65535 || network.CoaPort is < 1 or > 65535)
-            {
-                throw new InvalidOperationException($"Network '{network.Name}': ports must be between 1 and 65535.");
-            }
-
-            if (network.CoaPort is not null && string.IsNullOrEmpty(network.CoaSecret))
-            {
-                throw new InvalidOperationException($"Network '{network.Name}': coaPort needs coaSecret.");
-            }
-
-            if (!CliDialects.IsKnown(network.CliDialect))
-            {
-                throw new InvalidOperationException($"Network '{network.Name}': cliDialect '{network.CliDialect}' must be \"huawei\", \"zte\", \"h3c\" or \"profile:<path>\" (an existing file).");
-            }
-
+            Validate(source);
+            var network = source.Network;
             if (network.SshPort is not null && passwords.TryGetValue(network.SshUser, out var other) && other != network.SshPassword)
             {
                 throw new InvalidOperationException(
-                    $"Network '{network.Name}': user '{network.SshUser}' already has another password; one system user has one password.");
+                    $"Network '{network.Name}': user '{network.SshUser}' already has another password; one system user has one password ({source.Origin}).");
             }
 
             passwords[network.SshUser] = network.SshPassword;
-            result.Add((network.Name, ToOptions(network, baseDirectory, Path.GetFullPath(config.StateDirectory, baseDirectory))));
+        }
+
+        LauncherNetworkUniqueness.Check(networks);
+        foreach (var source in networks)
+        {
+            result.Add((source.Network.Name, ToOptions(source.Network, source.BaseDirectory, stateRoot)));
         }
 
         return new LauncherPlan(result, config.ControlPort);
+    }
+
+    /// <summary>
+    /// The dialect with a <c>profile:</c> path resolved against <paramref name="baseDirectory"/>; other names unchanged.
+    /// </summary>
+    internal static string ResolveDialect(string dialect, string baseDirectory) =>
+        dialect.StartsWith(CliDialects.ProfilePrefix, StringComparison.Ordinal)
+            ? CliDialects.ProfilePrefix + Path.GetFullPath(dialect[CliDialects.ProfilePrefix.Length..], baseDirectory)
+            : dialect;
+
+    private static void Validate(LauncherNetworkSource source)
+    {
+        var network = source.Network;
+        if (!NamePattern().IsMatch(network.Name))
+        {
+            throw new InvalidOperationException($"Network name '{network.Name}' must match [a-z0-9-]{{1,32}} ({source.Origin}).");
+        }
+
+        if (network.SnmpPort is < 1 or > 65535 || network.SshPort is < 1 or > 65535 || network.CoaPort is < 1 or > 65535)
+        {
+            throw new InvalidOperationException($"Network '{network.Name}': ports must be between 1 and 65535 ({source.Origin}).");
+        }
+
+        if (network.CoaPort is not null && string.IsNullOrEmpty(network.CoaSecret))
+        {
+            throw new InvalidOperationException($"Network '{network.Name}': coaPort needs coaSecret ({source.Origin}).");
+        }
+
+        if (!CliDialects.IsKnown(ResolveDialect(network.CliDialect, source.BaseDirectory)))
+        {
+            throw new InvalidOperationException(
+                $"Network '{network.Name}': cliDialect '{network.CliDialect}' is unknown ({source.Origin}); expected {CliDialects.Expected()} (a relative path is resolved against '{source.BaseDirectory}').");
+        }
     }
 
     private static BrasSimulatorOptions ToOptions(LauncherNetworkConfig network, string baseDirectory, string stateRoot)
@@ -103,7 +131,7 @@ public static partial class LauncherConfigLoader
         SnmpEndpoint = new IPEndPoint(IPAddress.Loopback, network.SnmpPort),
         ReadCommunity = network.ReadCommunity,
         WriteCommunity = network.WriteCommunity,
-        CliDialect = network.CliDialect,
+        CliDialect = ResolveDialect(network.CliDialect, baseDirectory),
         CliSocketPath = network.CliSocket is null
             ? Path.Combine(Path.GetTempPath(), "speedup-simulators", network.Name + ".sock")
             : Path.GetFullPath(network.CliSocket, baseDirectory),

@@ -1,6 +1,6 @@
 namespace SpeedUp.Simulator;
 
-/// <summary>One network of simulators.json. Relative paths are resolved against the config file's directory.</summary>
+/// <summary>One network of simulators.json or of a network file. Relative paths are resolved against the directory of the file it is in.</summary>
 public sealed class LauncherNetworkConfig
 {
     /// <summary>Short name, e.g. "china-telecom" ([a-z0-9-]).</summary>
@@ -35,7 +35,10 @@ public sealed class LauncherNetworkConfig
 
     public string SshPassword { get; set; } = SshFrontOptions.DefaultPassword;
 
-    /// <summary>The CLI face: "huawei" (default) or "zte".</summary>
+    /// <summary>
+    /// The CLI face: a profile name found beside the simulator (<see cref="CliDialects.Names"/> or their short aliases:
+    /// "huawei" (default), "zte", "h3c", …) or "profile:&lt;path&gt;" (a relative path is resolved against the file this network is in).
+    /// </summary>
     public string CliDialect { get; set; } = CliDialects.Huawei;
 
     /// <summary>Unix socket of the CLI face; default <c>/tmp/speedup-simulators/&lt;name&gt;.sock</c>.</summary>

@@ -13,6 +13,7 @@ internal sealed class ProfileCliGrammar
     private readonly SimulatorProfile _profile;
     private readonly IReadOnlyDictionary<string, ProfileCommandNode> _trees;
     private readonly BrasState _state;
+    private readonly SimulatorFaults _faults;
     private readonly SimulatorControlCommands _control;
 
     public ProfileCliGrammar(SimulatorProfile profile, BrasState state, SimulatorFaults faults)
@@ -20,6 +21,7 @@ internal sealed class ProfileCliGrammar
         _profile = profile;
         _trees = ProfileCommandTree.Build(profile);
         _state = state;
+        _faults = faults;
         _control = new SimulatorControlCommands(state, faults);
         Pager = new CliPagerStyle(profile.Pager.More, profile.Pager.Wipe);
     }
@@ -165,24 +167,35 @@ internal sealed class ProfileCliGrammar
 
     private CliCommandResult SetRate(CliSessionContext context, string account, RateDirection direction, long kbps, string command)
     {
-        if (_state.FindByAccount(account) is not { } line)
+        if (_state.FindByAccount(account) is not { } line || _faults.HasVanished(account))
         {
-            _state.RecordRejected(CommandFace.Cli, command, "user does not exist");
-            return CliCommandResult.Of(_profile.Messages.UnknownUser);
+            return UnknownUser(command);
         }
 
         var change = new RateChange(line.BandId, direction, kbps);
         if (_profile.RateConfirmation is { } confirmation && kbps > confirmation.AboveKbps)
         {
-            context.PendingConfirmation = () => Apply(change, command);
+            context.PendingConfirmation = () => Apply(account, change, command);
             return new CliCommandResult([], Question: confirmation.Question);
         }
 
-        return Apply(change, command);
+        return Apply(account, change, command);
     }
 
-    private CliCommandResult Apply(RateChange change, string command)
+    /// <summary>What a rate change for an account the equipment does not know gets (also a vanished one): audited as rejected.</summary>
+    private CliCommandResult UnknownUser(string command)
     {
+        _state.RecordRejected(CommandFace.Cli, command, "user does not exist");
+        return CliCommandResult.Of(_profile.Messages.UnknownUser);
+    }
+
+    private CliCommandResult Apply(string account, RateChange change, string command)
+    {
+        if (_faults.HasVanished(account))
+        {
+            return UnknownUser(command); // went offline while the question was pending
+        }
+
         var result = _state.SetRate(change, CommandFace.Cli, command);
         return result.Status switch
         {

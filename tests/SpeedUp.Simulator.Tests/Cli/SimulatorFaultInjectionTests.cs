@@ -256,4 +256,71 @@ public sealed class SimulatorFaultInjectionTests : IAsyncLifetime
         await using var again = await ConnectAsync();
         Assert.False(await DroppedAsync(again));
     }
+
+    [Fact]
+    public async Task ForcedPageLength_FiveWithPagingForcedOn_ShowsThePagerLineAfterFiveLinesThoughTheSessionTurnedPagingOff()
+    {
+        var pager = SimulatorProfile.Load(CliDialects.ProfilePath(CliDialects.Huawei)!).Pager.More;
+        await using var cli = await ConnectAsync();
+        await cli.CommandAsync("screen-length 0 temporary", User);
+        _simulator.Faults.ForcePaging = true;
+        _simulator.Faults.ForcedPageLength = 5;
+
+        await cli.SendAsync(Display + "\r");
+        var page = await cli.ReadUntilAsync(pager);
+
+        var lines = page[..^pager.Length].Split("\r\n");
+        Assert.Equal(Display, lines[0]);
+        Assert.Equal(5, lines.Length - 2); // the echoed command, five lines, and nothing after the last \r\n
+        Assert.Equal(string.Empty, lines[^1]);
+        Assert.Contains("User name", lines[3], StringComparison.Ordinal); // after the rule and the access index
+        await cli.SendAsync("q");
+        await cli.ReadUntilAsync(User);
+        Assert.Equal(5, _simulator.DescribeFaults().ForcedPageLength);
+    }
+
+    [Fact]
+    public void ForcedPageLength_OutsideTwoTo512_ThrowsAndClearResetsTo24()
+    {
+        Assert.Equal(24, _simulator.Faults.ForcedPageLength);
+        Assert.Throws<ArgumentOutOfRangeException>(() => _simulator.Faults.ForcedPageLength = 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => _simulator.Faults.ForcedPageLength = 513);
+        _simulator.Faults.ForcedPageLength = 512;
+        _simulator.Faults.VanishedAccount = "zj0571a0001";
+
+        _simulator.Faults.Clear();
+
+        Assert.Equal(24, _simulator.Faults.ForcedPageLength);
+        Assert.Null(_simulator.Faults.VanishedAccount);
+    }
+
+    [Fact]
+    public async Task VanishedAccount_RateChangeOverCli_GetsTheUnknownUserMessageChangesNothingWhileItsReadWorks()
+    {
+        var unknownUser = SimulatorProfile.Load(CliDialects.ProfilePath(CliDialects.Huawei)!).Messages.UnknownUser;
+        await using var cli = await ConnectAsync();
+        await cli.CommandAsync("system-view", "[CT-BRAS-01]");
+        await cli.CommandAsync("aaa", "[CT-BRAS-01-aaa]");
+        _simulator.Faults.VanishedAccount = "zj0571a0001";
+        var before = _simulator.State.FindByAccount("zj0571a0001");
+
+        var vanished = await cli.CommandAsync("access-user user-name zj0571a0001 car outbound cir 150000", "[CT-BRAS-01-aaa]");
+        var unknown = await cli.CommandAsync("access-user user-name nobody-here car outbound cir 150000", "[CT-BRAS-01-aaa]");
+
+        Assert.Equal(unknown.Replace("nobody-here", "zj0571a0001", StringComparison.Ordinal), vanished);
+        Assert.Contains(unknownUser, vanished, StringComparison.Ordinal);
+        Assert.Equal(before, _simulator.State.FindByAccount("zj0571a0001"));
+        var audit = _simulator.State.AuditLog[^2];
+        Assert.Equal(("access-user user-name zj0571a0001 car outbound cir 150000", "rejected: user does not exist"), (audit.Command, audit.Outcome));
+        await cli.CommandAsync("return", User);
+        var read = await cli.CommandAsync(Display, User);
+        Assert.Contains("zj0571a0001", read, StringComparison.Ordinal);
+        Assert.Contains("50000", read, StringComparison.Ordinal);
+
+        _simulator.Faults.VanishedAccount = null;
+        await cli.CommandAsync("system-view", "[CT-BRAS-01]");
+        await cli.CommandAsync("aaa", "[CT-BRAS-01-aaa]");
+        Assert.DoesNotContain(unknownUser, await cli.CommandAsync("access-user user-name zj0571a0001 car outbound cir 150000", "[CT-BRAS-01-aaa]"), StringComparison.Ordinal);
+        Assert.Equal(150_000, _simulator.State.FindByAccount("zj0571a0001")!.DownKbps);
+    }
 }

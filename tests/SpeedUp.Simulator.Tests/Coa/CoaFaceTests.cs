@@ -135,6 +135,30 @@ public sealed class CoaFaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Coa_VanishedAccount_Nak503LikeAnUnknownSessionNothingChangesAndOthersStillAck()
+    {
+        _simulator.Faults.VanishedAccount = "zj0571a0001";
+        var before = _simulator.State.FindByAccount("zj0571a0001");
+
+        var byName = await SendAsync(RadiusCode.CoaRequest, ("User-Name", "zj0571a0001"), ("Huawei-Output-Average-Rate", "200000000"));
+        var byAddress = await SendAsync(RadiusCode.CoaRequest, ("Framed-IP-Address", "202.101.172.35"), ("Huawei-Output-Average-Rate", "200000000"));
+        var disconnect = await SendAsync(RadiusCode.DisconnectRequest, ("User-Name", "zj0571a0001"));
+
+        Assert.Equal((RadiusCode.CoaNak, RadiusErrorCause.SessionContextNotFound), (byName.Code, byName.ErrorCause));
+        Assert.Equal((RadiusCode.CoaNak, RadiusErrorCause.SessionContextNotFound), (byAddress.Code, byAddress.ErrorCause));
+        Assert.Equal((RadiusCode.DisconnectNak, RadiusErrorCause.SessionContextNotFound), (disconnect.Code, disconnect.ErrorCause));
+        Assert.Equal(before, _simulator.State.FindByAccount("zj0571a0001"));
+        Assert.Equal("rejected: session context not found", _simulator.State.AuditLog[^1].Outcome);
+        Assert.Equal("zj0571a0001", _simulator.DescribeFaults().VanishedAccount);
+        Assert.Equal(RadiusCode.CoaAck, (await SendAsync(RadiusCode.CoaRequest, ("User-Name", "sc028a0001"), ("Huawei-Output-Average-Rate", "60000000"))).Code);
+
+        _simulator.Faults.Clear();
+
+        Assert.Equal(RadiusCode.CoaAck, (await SendAsync(RadiusCode.CoaRequest, ("User-Name", "zj0571a0001"), ("Huawei-Output-Average-Rate", "200000000"))).Code);
+        Assert.Equal(200_000, _simulator.State.FindByAccount("zj0571a0001")!.DownKbps);
+    }
+
+    [Fact]
     public async Task NakStorm_EveryRequestNak506_NothingChanges()
     {
         _simulator.Faults.CoaNakStorm = true;

@@ -100,6 +100,32 @@ public sealed class SimulatorControlServerTests : IAsyncLifetime
         Assert.False(faults.GetProperty("snmpDark").GetBoolean());
     }
 
+    [Fact]
+    public async Task PostFaults_ForcedPageLengthAndVanishedAccount_RoundTripAndDeleteResetsThem()
+    {
+        var (status, faults) = await SendAsync(HttpMethod.Post, "networks/china-telecom/faults",
+            """{ "forcePaging": true, "forcedPageLength": 5, "vanishedAccount": "zj0571a0001" }""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(5, faults.GetProperty("forcedPageLength").GetInt32());
+        Assert.Equal("zj0571a0001", faults.GetProperty("vanishedAccount").GetString());
+        Assert.Equal((5, "zj0571a0001"), (_telecom.Faults.ForcedPageLength, _telecom.Faults.VanishedAccount));
+        (status, faults) = await SendAsync(HttpMethod.Get, "networks/china-telecom/faults");
+        Assert.Equal((HttpStatusCode.OK, 5, "zj0571a0001"),
+            (status, faults.GetProperty("forcedPageLength").GetInt32(), faults.GetProperty("vanishedAccount").GetString()));
+
+        (status, faults) = await SendAsync(HttpMethod.Post, "networks/china-telecom/faults", """{ "vanishedAccount": null }""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(JsonValueKind.Null, faults.GetProperty("vanishedAccount").ValueKind);
+        Assert.Equal(5, faults.GetProperty("forcedPageLength").GetInt32());
+
+        (status, faults) = await SendAsync(HttpMethod.Delete, "networks/china-telecom/faults");
+
+        Assert.Equal(24, faults.GetProperty("forcedPageLength").GetInt32());
+        Assert.Equal(new SimulatorFaultState(0, 0, false, GarbleMode.None, false, 0, 0, 0, false, false), _telecom.DescribeFaults());
+    }
+
     [Theory]
     [InlineData("not json", "not valid JSON")]
     [InlineData("[1]", "must be a JSON object")]
@@ -110,6 +136,11 @@ public sealed class SimulatorControlServerTests : IAsyncLifetime
     [InlineData("""{ "garble": "loud" }""", "'garble' must be")]
     [InlineData("""{ "sshDark": true }""", "no SSH front")]
     [InlineData("""{ "cliLatencyMs": 100, "latency": 5 }""", "Unknown fault field 'latency'")]
+    [InlineData("""{ "forcedPageLength": 1 }""", "'forcedPageLength' must be an integer from 2 to 512")]
+    [InlineData("""{ "forcedPageLength": 513 }""", "'forcedPageLength' must be an integer from 2 to 512")]
+    [InlineData("""{ "forcedPageLength": "5" }""", "'forcedPageLength' must be an integer from 2 to 512")]
+    [InlineData("""{ "vanishedAccount": 5 }""", "'vanishedAccount' must be null or an account")]
+    [InlineData("""{ "forcedPageLength": 5, "vanishedAccount": "no spaces" }""", "'vanishedAccount' must be null or an account")]
     public async Task PostFaults_BadBody_Is400WithClearMessageAndChangesNothing(string json, string message)
     {
         var (status, body) = await SendAsync(HttpMethod.Post, "networks/china-telecom/faults", json);

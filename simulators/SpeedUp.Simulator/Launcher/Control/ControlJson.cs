@@ -60,6 +60,13 @@ internal sealed class ControlJson(HttpStatusCode status, JsonNode? body) : IResu
             ["snmpDropRatio"] = state.SnmpDropRatio,
             ["snmpDark"] = state.SnmpDark,
             ["sshDark"] = state.SshDark,
+            ["forcedPageLength"] = state.ForcedPageLength,
+            ["vanishedAccount"] = state.VanishedAccount,
+            ["coaLatencyMs"] = state.CoaLatencyMs,
+            ["coaDropRatio"] = state.CoaDropRatio,
+            ["coaDark"] = state.CoaDark,
+            ["coaNakStorm"] = state.CoaNakStorm,
+            ["coaAnswersLost"] = state.CoaAnswersLost,
         };
     }
 

@@ -10,7 +10,7 @@ internal static class FaultPatch
 
     private static readonly string[] KnownFaultFields =
     [
-        "cliLatencyMs", "cliLineDelayMs", "forcePaging", "garble", "dropNext", "cliDropRatio",
+        "cliLatencyMs", "cliLineDelayMs", "forcePaging", "forcedPageLength", "vanishedAccount", "garble", "dropNext", "cliDropRatio",
         "snmpLatencyMs", "snmpDropRatio", "snmpDark", "sshDark", "coaLatencyMs", "coaDropRatio", "coaDark", "coaNakStorm", "coaAnswersLost", "seed",
     ];
 
@@ -47,6 +47,14 @@ internal static class FaultPatch
                 case "forcePaging":
                     var paging = Boolean(field);
                     changes.Add(() => faults.ForcePaging = paging);
+                    break;
+                case "forcedPageLength":
+                    var pageLength = PageLength(field);
+                    changes.Add(() => faults.ForcedPageLength = pageLength);
+                    break;
+                case "vanishedAccount":
+                    var vanished = Account(field);
+                    changes.Add(() => faults.VanishedAccount = vanished);
                     break;
                 case "snmpDark":
                     var snmpDark = Boolean(field);
@@ -140,6 +148,25 @@ internal static class FaultPatch
 
         return TimeSpan.FromMilliseconds(ms);
     }
+
+    private static int PageLength(JsonProperty field)
+    {
+        if (field.Value.ValueKind != JsonValueKind.Number || !field.Value.TryGetInt32(out var length)
+            || length is < SimulatorFaults.MinForcedPageLength or > SimulatorFaults.MaxForcedPageLength)
+        {
+            throw new ControlError(HttpStatusCode.BadRequest,
+                $"'{field.Name}' must be an integer from {SimulatorFaults.MinForcedPageLength} to {SimulatorFaults.MaxForcedPageLength}.");
+        }
+
+        return length;
+    }
+
+    private static string? Account(JsonProperty field) => field.Value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String when SeedLoader.IsValidAccount(field.Value.GetString()!) => field.Value.GetString(),
+        _ => throw new ControlError(HttpStatusCode.BadRequest, $"'{field.Name}' must be null or an account ([A-Za-z0-9._@-]{{1,64}})."),
+    };
 
     private static double Ratio(JsonProperty field)
     {
