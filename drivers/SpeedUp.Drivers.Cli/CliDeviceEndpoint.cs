@@ -24,7 +24,7 @@ public sealed class CliDeviceEndpoint
         _commandTracing = commandTracing;
     }
 
-    /// <summary>Reads <paramref name="channel"/>; throws on MaxSessions outside 1..16 or a CLI buffer limit below its minimum.</summary>
+    /// <summary>Reads <paramref name="channel"/>; throws on MaxSessions outside 1..16, a CLI buffer limit below its minimum or a negative Cli:PromptMismatchAfter.</summary>
     public static CliDeviceEndpoint From(DeviceOptions channel, ISecretResolver secrets, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(channel);
@@ -36,6 +36,11 @@ public sealed class CliDeviceEndpoint
         RequireAtLeast(channel, "MaxOutputChars", channel.Cli.MaxOutputChars, 1);
         RequireAtLeast(channel, "MaxLineChars", channel.Cli.MaxLineChars, 80);
         RequireAtLeast(channel, "MaxPendingBytes", channel.Cli.MaxPendingBytes, 4096);
+        if (channel.Cli.PromptMismatchAfter < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(channel), channel.Cli.PromptMismatchAfter,
+                $"Channel {channel.Name}: Cli:PromptMismatchAfter must not be negative (zero disables the check).");
+        }
 
         var ssh = new SshTransportOptions
         {
@@ -73,6 +78,7 @@ public sealed class CliDeviceEndpoint
         CommandTracing = _commandTracing,
         MaxOutputChars = _limits.MaxOutputChars,
         MaxLineChars = _limits.MaxLineChars,
+        PromptMismatchAfter = _limits.PromptMismatchAfter,
     };
 
     /// <summary>A new SSH shell transport to the device (one per pooled session).</summary>

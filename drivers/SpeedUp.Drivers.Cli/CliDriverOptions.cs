@@ -42,6 +42,12 @@ public abstract class CliDriverOptions
     /// <summary>Most characters of one output line before the command fails and its session is discarded. Default 65,536.</summary>
     public int MaxLineChars { get; set; } = CliChannelOptions.DefaultMaxLineChars;
 
+    /// <summary>
+    /// How long output may stall on a prompt-like line no prompt of the dialect matches before the command fails
+    /// (<c>prompt not matched:</c>, a protocol error) instead of timing out. Default 2 s; zero disables the check.
+    /// </summary>
+    public TimeSpan PromptMismatchAfter { get; set; } = CliChannelOptions.DefaultPromptMismatchAfter;
+
     /// <summary>The device dialect (prompts, paging, failure indicators).</summary>
     public CliDialect Dialect { get; set; }
 }

@@ -37,6 +37,7 @@ public sealed class CliOperationRunner : IAsyncDisposable
                     CommandTracing = options.CommandTracing,
                     MaxOutputChars = options.MaxOutputChars,
                     MaxLineChars = options.MaxLineChars,
+                    PromptMismatchAfter = options.PromptMismatchAfter,
                 },
             },
             loggerFactory);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,6 +17,7 @@ namespace SpeedUp.Protocols.Cli;
 public sealed class CliChannel : IAsyncDisposable
 {
     private const int TailChars = 160;
+    private const int MismatchLineChars = 120;
     private readonly ICliTransport _transport;
     private readonly CliChannelOptions _options;
     private readonly ILogger _logger;
@@ -43,6 +45,7 @@ public sealed class CliChannel : IAsyncDisposable
         _options = options ?? new CliChannelOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxOutputChars, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxLineChars, 80, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.PromptMismatchAfter, TimeSpan.Zero, nameof(options));
         _screen = new TerminalLine(_options.MaxLineChars);
         _logger = logger ?? NullLogger<CliChannel>.Instance;
         _transcript = new TranscriptWriter(dialect, _options);
@@ -133,7 +136,10 @@ public sealed class CliChannel : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the wait; the session is then closed.</param>
     /// <returns>The output; <see cref="CliResponse.Failed"/> tells whether the device refused the command.</returns>
     /// <exception cref="ArgumentException">The command holds a line break or another control character.</exception>
-    /// <exception cref="CliException">Timeout (prompt not seen) or the session was lost.</exception>
+    /// <exception cref="CliException">
+    /// Timeout (prompt not seen), a protocol error (e.g. <c>prompt not matched:</c> the output stalled on a line the
+    /// dialect's prompts do not match, see <see cref="CliChannelOptions.PromptMismatchAfter"/>) or the session was lost.
+    /// </exception>
     public async Task<CliResponse> SendCommandAsync(string command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -273,11 +279,14 @@ public sealed class CliChannel : IAsyncDisposable
     {
         using var timer = new CancellationTokenSource(timeout, _options.TimeProvider);
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        string? stalledOn = null;
         try
         {
             while (true)
             {
-                var read = await _transport.ReadAsync(_readBuffer, timeoutSource.Token).ConfigureAwait(false);
+                var read = stalledOn is null
+                    ? await _transport.ReadAsync(_readBuffer, timeoutSource.Token).ConfigureAwait(false)
+                    : await ReadOrDetectMismatchAsync(command, stalledOn, timer.Token, timeoutSource.Token, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     var message = $"The device closed the session while '{command}' waited for its prompt. Last bytes seen: '{LastBytes()}'.";
@@ -317,6 +326,8 @@ public sealed class CliChannel : IAsyncDisposable
                     throw new CliException(CliFailure.ProtocolError,
                         $"The output of '{command}' exceeded {_options.MaxOutputChars} characters (MaxOutputChars) without a prompt matching '{Dialect.PromptPattern}'; the session was closed.");
                 }
+
+                stalledOn = PromptMismatchCandidate();
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -333,6 +344,62 @@ public sealed class CliChannel : IAsyncDisposable
             await AbortAsync(command, exception is CliException cli ? cli.Failure.ToString() : "cancelled").ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Reads with a stall timer of <see cref="CliChannelOptions.PromptMismatchAfter"/> on top of the command's timeout:
+    /// when no byte comes while the output rests on <paramref name="line"/> (prompt-like, matched by nothing waited
+    /// for), the wait fails at once with <c>prompt not matched:</c> instead of running into the timeout.
+    /// </summary>
+    private async Task<int> ReadOrDetectMismatchAsync(
+        string command, string line, CancellationToken timeoutToken, CancellationToken readToken, CancellationToken cancellationToken)
+    {
+        using var stall = new CancellationTokenSource(_options.PromptMismatchAfter, _options.TimeProvider);
+        using var stallOrTimeout = CancellationTokenSource.CreateLinkedTokenSource(readToken, stall.Token);
+        try
+        {
+            return await _transport.ReadAsync(_readBuffer, stallOrTimeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (
+            stall.IsCancellationRequested && !timeoutToken.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new CliException(CliFailure.ProtocolError, PromptNotMatchedMessage(command, line), exception);
+        }
+    }
+
+    /// <summary>
+    /// The unterminated last line (trailing blanks trimmed) when the stall check applies to it: the check is on, the line
+    /// is not empty and looks like a prompt (ends with one of <c>&gt; # ] $ % :</c> or <c>)</c>). It has already failed
+    /// the prompt pattern (else the wait would be over) and the pager pattern (else it would have been answered and cleared).
+    /// </summary>
+    private string? PromptMismatchCandidate()
+    {
+        if (_options.PromptMismatchAfter <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var line = _screen.Current.TrimEnd();
+        return line.Length > 0 && line[^1] is '>' or '#' or ']' or '$' or '%' or ':' or ')' ? line : null;
+    }
+
+    private string PromptNotMatchedMessage(string command, string line)
+    {
+        var shown = Printable.Escape(_transcript.Apply(line));
+        if (shown.Length > MismatchLineChars)
+        {
+            shown = "…" + shown[^MismatchLineChars..];
+        }
+
+        var expected = Dialect.NamedPrompts.Count > 0
+            ? string.Join(", ", Dialect.NamedPrompts.Select(prompt => $"{prompt.Name} '{prompt.Pattern}'"))
+            : $"prompt '{Dialect.PromptPattern}'";
+        var stalled = _options.PromptMismatchAfter.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        return
+            $"prompt not matched: after '{_transcript.Apply(command)}' the {Dialect.Name} device's output stopped for " +
+            $"{stalled} s (PromptMismatchAfter) at the line '{shown}', which matches none of " +
+            $"the patterns waited for: {expected}, pager '{Dialect.PagerPattern}'. Likely cause: the dialect's prompt patterns do not " +
+            "fit this device's prompt (odd hostname, view or prefix), or the device asks a question the dialect does not know; the session was closed.";
     }
 
     private void RememberTail(ReadOnlySpan<char> chars)

@@ -9,8 +9,22 @@ public sealed class CliChannelOptions
     /// </summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The clock of command timeouts. Default <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>The clock of command timeouts and of <see cref="PromptMismatchAfter"/>. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// How long the device's output may stall on a line that looks like a prompt (its last non-blank character is one
+    /// of <c>&gt; # ] $ % :</c> or <c>)</c>) but matches neither the dialect's <see cref="CliDialect.PromptPattern"/> nor
+    /// its <see cref="CliDialect.PagerPattern"/> before the wait fails at once with <see cref="CliFailure.ProtocolError"/>
+    /// (a message starting <c>prompt not matched:</c>) instead of running into <see cref="CommandTimeout"/>. Only a
+    /// stalled, non-empty, unterminated last line counts: output still arriving, or ending with a line break and then
+    /// pausing (a slow answer), waits for the timeout as before. Default 2 s; <see cref="TimeSpan.Zero"/> disables the
+    /// check; at least zero.
+    /// </summary>
+    public TimeSpan PromptMismatchAfter { get; set; } = DefaultPromptMismatchAfter;
+
+    /// <summary>Default of <see cref="PromptMismatchAfter"/>: 2 s.</summary>
+    public static readonly TimeSpan DefaultPromptMismatchAfter = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Most characters of one command's output (completed lines) kept before the command fails as runaway

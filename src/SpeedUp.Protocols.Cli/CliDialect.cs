@@ -18,6 +18,13 @@ public sealed record CliDialect
     public required Regex PromptPattern { get; init; }
 
     /// <summary>
+    /// The patterns <see cref="PromptPattern"/> is made of, each with its name (e.g. <c>exec</c>, <c>config</c>,
+    /// <c>confirmations[0]</c>), only to name them in messages (a <c>prompt not matched:</c> failure lists them). When
+    /// empty (default), messages name <see cref="PromptPattern"/> as a whole.
+    /// </summary>
+    public IReadOnlyList<CliNamedPattern> NamedPrompts { get; init; } = [];
+
+    /// <summary>
     /// Matches a pager line (e.g. <c>  ---- More ----</c>) against the last, unterminated line. Default:
     /// dashes around <c>More</c>, anchored.
     /// </summary>
@@ -54,3 +61,8 @@ public sealed record CliDialect
     public static Regex DefaultPagerPattern { get; } =
         new(@"^\s*-{2,}\s*More\s*-{2,}\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 }
+
+/// <summary>A pattern and the name it goes by in messages (e.g. <c>exec</c> and <c>^&lt;(?&lt;host&gt;…)&gt;$</c>).</summary>
+/// <param name="Name">What the pattern is, e.g. <c>exec</c>.</param>
+/// <param name="Pattern">The regular expression, as written.</param>
+public sealed record CliNamedPattern(string Name, string Pattern);

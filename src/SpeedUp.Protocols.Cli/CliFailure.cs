@@ -18,7 +18,10 @@ public enum CliFailure
     /// <summary>The session closed while it was in use, or was used after it closed.</summary>
     ConnectionLost,
 
-    /// <summary>The device's output could not be understood.</summary>
+    /// <summary>
+    /// The device's output could not be understood: runaway output, or a prompt none of the dialect's patterns matches
+    /// (a message starting <c>prompt not matched:</c>, see <see cref="CliChannelOptions.PromptMismatchAfter"/>).
+    /// </summary>
     ProtocolError,
 
     /// <summary>Every pooled session stayed leased for the whole lease timeout; nothing was sent.</summary>

@@ -142,6 +142,13 @@ public sealed class CompiledDialect
         {
             Name = definition.Name,
             PromptPattern = anyPrompt,
+            NamedPrompts =
+            [
+                new CliNamedPattern("exec", exec!.ToString()),
+                new CliNamedPattern("config", config!.ToString()),
+                .. others.OfType<Regex>().Select((r, i) => new CliNamedPattern($"other[{i}]", r.ToString())),
+                .. confirmations.Select((c, i) => new CliNamedPattern($"confirmations[{i}]", c.Pattern!.ToString())),
+            ],
             PagerPattern = pager ?? CliDialect.DefaultPagerPattern,
             PagerResponse = definition.Pager?.Response ?? " ",
             OnOpenCommands = [.. definition.OnOpen],
