@@ -69,14 +69,16 @@ public sealed partial class ConformanceCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task WrongLineNotFoundIndicator_FailsBothUnknownLineRules()
+    public async Task WrongLineNotFoundIndicator_SlipsThroughTheUnknownLineRule_AndIsCaughtByTheVanishedLine()
     {
+        // The driver reads before it writes, so an unknown line is found missing by the read's empty answer and the
+        // set command's own "no such user" answer is never reached: only CK16 exercises the indicator.
         var dialect = ThrowawayVendor(json => json.Replace("\"user doesn't exist\"", "\"no such user\"", StringComparison.Ordinal));
 
         var (code, output) = await RunAsync(dialect, "--rule", "CK08", "CK16");
 
         Assert.Equal(1, code);
-        Assert.Contains("FAIL CK08 UnknownLineNotFound", output, StringComparison.Ordinal);
+        Assert.Contains("PASS CK08 UnknownLineNotFound", output, StringComparison.Ordinal);
         Assert.Contains("FAIL CK16 VanishedLineNotFound", output, StringComparison.Ordinal);
         Assert.Contains("likely cause: lineNotFoundIndicators", output, StringComparison.Ordinal);
     }
