@@ -75,7 +75,24 @@ public sealed class SeedCommandTests
         Assert.Contains("only 0 addresses of ChinaTelecom in Hunan locate back", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_Cgnat_SharesTheLastAddressInPortBlocks_WhatTheConformanceKitNeeds()
+    {
+        var (code, output, error) = Run("seed", "--carrier", "ChinaTelecom", "--province", "Hunan", "--count", "6", "--cgnat", "3", Database);
+
+        Assert.True(code == 0, error);
+        var seed = SeedLoader.Parse(output);
+        Assert.Equal(6, seed.Lines.Count);
+        Assert.Equal(4, seed.Lines.Select(l => l.IpAddress).Distinct().Count());
+        var shared = seed.Lines.Skip(3).ToList();
+        Assert.Single(shared.Select(l => l.IpAddress).Distinct());
+        Assert.Equal([(1024, 2047), (2048, 3071), (3072, 4095)], shared.Select(l => (l.PortFirst, l.PortLast)));
+        Assert.All(seed.Lines.Take(3), l => Assert.Equal((0, 65535), (l.PortFirst, l.PortLast)));
+        Assert.Equal(343000006, seed.Lines[^1].BandId);
+    }
+
     [Theory]
+    [InlineData(new[] { "--carrier", "ChinaTelecom", "--province", "Hunan", "--count", "2", "--cgnat", "3" }, "--cgnat 3 is more lines than --count 2")]
     [InlineData(new[] { "--carrier", "ChinaTelecom", "--province", "Atlantis" }, "--province 'Atlantis' is not one of the 31 catalogue provinces")]
     [InlineData(new[] { "--carrier", "ChinaMobile", "--province", "Hunan" }, "--carrier is ChinaTelecom or ChinaUnicom, not 'ChinaMobile'")]
     [InlineData(new[] { "--carrier", "1", "--province", "Hunan" }, "--carrier is ChinaTelecom or ChinaUnicom, not '1'")]
