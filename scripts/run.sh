@@ -4,6 +4,7 @@
 # the speed-up service on 127.0.0.1:50051 (SQLite in .data/speedup.db), ready to call over gRPC.
 #   bash scripts/run.sh                              # one instance, embedded SQLite (the default)
 #   bash scripts/run.sh --postgres --instances 2     # two instances on one PostgreSQL database, ports 50051, 50052
+#   bash scripts/run.sh -- --SpeedUp:Channels:3:Name=ct-acme …   # anything after -- goes to the service (configuration keys)
 # With --postgres the database is SPEEDUP_POSTGRES_CONNECTION when set (its password, if any, in
 # SPEEDUP_POSTGRES_PASSWORD), else a local cluster under .data/postgres (scripts/local-postgres.sh).
 # Ctrl+C stops the service and the simulators.
@@ -13,11 +14,13 @@ cd "$ROOT"
 
 instances=1
 provider=Sqlite
+service_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --postgres) provider=Postgres ;;
     --instances) instances="${2:?--instances needs a number}"; shift ;;
-    *) echo "usage: scripts/run.sh [--postgres] [--instances N]" >&2; exit 2 ;;
+    --) shift; service_args=("$@"); break ;;
+    *) echo "usage: scripts/run.sh [--postgres] [--instances N] [-- --SpeedUp:key=value ...]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -80,7 +83,7 @@ first_port="${SpeedUp__Host__Port:-50051}"
 first_admin_port="${SpeedUp__Admin__Port:-9464}"
 if [ "$provider" = Sqlite ]; then
   echo "Speed-up service on 127.0.0.1:$first_port, metrics on http://127.0.0.1:$first_admin_port/metrics (Ctrl+C stops everything)"
-  dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll
+  dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll "${service_args[@]}"
   exit
 fi
 
@@ -98,7 +101,7 @@ for i in $(seq 0 $((instances - 1))); do
   port=$((first_port + i))
   admin_port=$((first_admin_port + i))
   SpeedUp__Host__Port="$port" SpeedUp__Admin__Port="$admin_port" SpeedUp__Cluster__InstanceId="instance-$((i + 1))" \
-    dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll > >(sed -u "s/^/[instance-$((i + 1))] /") 2>&1 &
+    dotnet src/SpeedUp.Host/bin/Release/net10.0/SpeedUp.Host.dll "${service_args[@]}" > >(sed -u "s/^/[instance-$((i + 1))] /") 2>&1 &
   pids+=("$!")
   echo "Speed-up instance-$((i + 1)) on 127.0.0.1:$port, metrics on http://127.0.0.1:$admin_port/metrics"
   # The first instance migrates the schema and writes the master key; the others start after it.
