@@ -7,8 +7,9 @@ namespace SpeedUp.Drivers.Conformance.Runner;
 
 /// <summary>
 /// The driver a dialect file makes, against the simulator face its profile describes holding its seed, behind real
-/// sshd — a vendor added as files, with no code of its own. The SSH user is the vendor's own, with a password drawn for
-/// the run (a leak into any message is found by CK13).
+/// sshd — a vendor added as files, with no code of its own. The SSH user is the target's own (vendor name and a drawn
+/// suffix: two runs of one vendor at once, e.g. two test assemblies, never reset each other's password), with a password
+/// drawn for the run (a leak into any message is found by CK13).
 /// </summary>
 public class DialectVendorTarget : SimulatorTarget
 {
@@ -49,10 +50,10 @@ public class DialectVendorTarget : SimulatorTarget
         Ssh = new SshFrontOptions { User = SshUser(Vendor.Name), Password = "conf-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant() },
     };
 
-    /// <summary>A system user name of the vendor (Linux user names: 32 chars, lower case).</summary>
+    /// <summary>A system user name of this target (Linux user names: at most 32 chars, lower case).</summary>
     private static string SshUser(string vendor)
     {
         var letters = new string([.. vendor.ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c))]);
-        return "conf-" + (letters.Length > 12 ? letters[..12] : letters);
+        return "conf-" + (letters.Length > 10 ? letters[..10] : letters) + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
     }
 }

@@ -98,6 +98,44 @@ public sealed partial class ConformanceCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task LabMode_RunsOnTheDeviceTheLabFileNames_AndReportsWhatALabDeviceCannotDo()
+    {
+        // The "lab device" is the H3C vendor's simulator, reached only through the lab file (address, user, pinned key,
+        // password by environment variable): the command cannot slow it down, audit it, page it or make a line vanish.
+        await using var device = new DialectVendorTarget(DialectVendors.InRepository(Root).Single(vendor => vendor.Name == "h3c-comware"));
+        await device.StartAsync(TestContext.Current.CancellationToken);
+        var variable = "SPEEDUP_LAB_TEST_PASSWORD_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        Environment.SetEnvironmentVariable(variable, device.Simulator.SshPassword);
+        var lab = Path.Combine(_folder, "lab.json");
+        File.WriteAllText(lab, $$"""
+            {
+              "driver": "h3c-cli-ssh",
+              "channel": { "name": "lab-h3c", "carrier": "ChinaTelecom", "host": "127.0.0.1", "port": {{device.Simulator.SshPort}},
+                           "username": "{{device.Simulator.SshUser}}", "secretEnvironmentVariable": "{{variable}}",
+                           "hostKeySha256": "{{device.Simulator.SshHostKeySha256}}", "operationTimeout": "00:00:10" },
+              "line": { "bandId": 330100001, "account": "zj0571a0001", "ipAddress": "202.101.172.35", "port": 443 },
+              "allowWrites": true
+            }
+            """);
+        try
+        {
+            var (code, output) = await RunAsync("h3c-comware", "--lab", lab);
+
+            Assert.Equal(0, code);
+            Assert.Contains("PASS CK05 SetReadBack", output, StringComparison.Ordinal);
+            Assert.Contains("SKIP CK09 TimeoutHonoured", output, StringComparison.Ordinal);
+            Assert.Contains("SKIP CK15 PagedOutput", output, StringComparison.Ordinal);
+            Assert.Contains("SKIP CK16 VanishedLineNotFound", output, StringComparison.Ordinal);
+            Assert.DoesNotContain(device.Simulator.SshPassword, output, StringComparison.Ordinal);
+            Assert.Equal(new LineRates(4000, 50000), (await device.ReadEquipmentAsync(device.KnownLine.Reference, TestContext.Current.CancellationToken)).Rates);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Fact]
     public async Task List_ShowsTheShippedVendors_AndAnUnknownOneIsAUsageError()
     {
         var (listed, list) = await RunAsync("--list");
