@@ -121,6 +121,37 @@ public sealed class CliSessionPool : IAsyncDisposable
     }
 
     /// <summary>
+    /// Opens sessions ahead of demand until <paramref name="sessions"/> (at most <see cref="MaxSessions"/>) are open, all at
+    /// once, and leaves them idle: the first burst of concurrent operations then finds a session each instead of paying
+    /// the login (on SSH: TCP, key exchange, authentication, the dialect's on-open commands) inside its own latency.
+    /// Idle sessions already open count; sessions leased by running operations are waited for (up to the lease timeout).
+    /// </summary>
+    /// <param name="sessions">How many sessions should be open afterwards.</param>
+    /// <param name="cancellationToken">Cancels the opening; sessions already open stay in the pool.</param>
+    /// <returns>How many sessions this call opened.</returns>
+    /// <exception cref="CliException">A session could not be opened (the others opened stay in the pool).</exception>
+    /// <exception cref="ObjectDisposedException">The pool is draining or disposed.</exception>
+    public async Task<int> WarmUpAsync(int sessions, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sessions);
+        var before = Opened;
+        var leases = Enumerable.Range(0, Math.Min(sessions, _options.MaxSessions)).Select(_ => LeaseAsync(cancellationToken)).ToList();
+        try
+        {
+            await Task.WhenAll(leases).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var lease in leases.Where(lease => lease.IsCompletedSuccessfully))
+            {
+                await ReleaseAsync(await lease.ConfigureAwait(false)).ConfigureAwait(false);
+            }
+        }
+
+        return (int)(Opened - before);
+    }
+
+    /// <summary>
     /// Stops leasing (new operations throw <see cref="ObjectDisposedException"/>, waiting ones too), waits up to
     /// <paramref name="timeout"/> for leased sessions to come back, then closes every session.
     /// </summary>

@@ -23,6 +23,9 @@ internal sealed class PoolHarness
         return new CliSessionPool(CreateTransport, dialect ?? TestDialect.Huawei, options);
     }
 
+    /// <summary>Called with each transport the pool creates, before the pool opens it.</summary>
+    public Action<InMemoryTransport>? Created { get; set; }
+
     /// <summary>What a hook returns to make the device stay silent.</summary>
     public const string Silent = "\0silent";
 
@@ -46,6 +49,7 @@ internal sealed class PoolHarness
             },
             "\r\n<BRAS>");
         Transports.Enqueue(transport);
+        Created?.Invoke(transport);
         return transport;
     }
 }
