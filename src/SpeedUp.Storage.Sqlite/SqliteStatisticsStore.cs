@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Core.Statistics;
@@ -9,15 +8,22 @@ namespace SpeedUp.Storage.Sqlite;
 /// <summary>Statistics over the journalled sessions and the refused starts (failed) in SQLite; days are CST (UTC+8).</summary>
 public sealed class SqliteStatisticsStore(SqliteDatabase database) : IStatisticsStore
 {
-    private const long CstOffsetSeconds = 8 * 3600;
+    private const long CstOffsetMilliseconds = 8 * 3600 * 1000;
+    private const long DayMilliseconds = 24 * 3600 * 1000;
+    private static readonly DateOnly UnixEpochDay = new(1970, 1, 1);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Reads the sessions from <c>ix_sessions_customer_day</c> alone (a covering index) and numbers the CST day in
+    /// integers (days since 1970-01-01; stored times are after it): a million stored sessions, 31 days in ≈ 0.15 s
+    /// rather than ≈ 0.55 s with a row look-up and a date string per session (docs/benchmarks.md, scenario million).
+    /// </remarks>
     public async Task<IReadOnlyList<DayCounts>> CountByDayAsync(string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT strftime('%Y-%m-%d', at / 1000 + {CstOffsetSeconds}, 'unixepoch') AS day, SUM(ok), SUM(failed)
+            SELECT (at + {CstOffsetMilliseconds}) / {DayMilliseconds} AS day, SUM(ok), SUM(failed)
             FROM (
                 SELECT started_at AS at,
                        CASE WHEN end_reason <> 'ApplyFailed' AND state <> 'Applying' THEN 1 ELSE 0 END AS ok,
@@ -37,7 +43,7 @@ public sealed class SqliteStatisticsStore(SqliteDatabase database) : IStatistics
         var result = new List<DayCounts>();
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            result.Add(new DayCounts(DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetInt64(1), r.GetInt64(2)));
+            result.Add(new DayCounts(UnixEpochDay.AddDays(checked((int)r.GetInt64(0))), r.GetInt64(1), r.GetInt64(2)));
         }
 
         return result;

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SpeedUp.Benchmarks;
 
-/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks] [--iterations N] [--concurrency N]</c>.</summary>
+/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks|million] [--iterations N] [--concurrency N]</c>.</summary>
 internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Concurrency)
 {
     public const int DefaultIterations = 100;
@@ -46,7 +46,13 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
     /// <summary>Scenario webhooks: session events delivered to local receivers (deliveries/s, state change to delivery delay).</summary>
     public bool RunWebhooks => Scenario is "all" or "webhooks";
 
-    public bool NeedsSimulators => RunDrivers || RunGrpc || RunCli || RunFailover || RunFlood || RunNoisy || RunInstances || RunEvents || RunWebhooks;
+    /// <summary>
+    /// Scenario million: a generated history of stored sessions (1,000,000 at the default 100 iterations; N = iterations
+    /// × 10,000), then the service on it: start-up, RSS, QueryStatus, 31-day statistics, CSV export (not part of "all").
+    /// </summary>
+    public bool RunMillion => Scenario is "million";
+
+    public bool NeedsSimulators => RunDrivers || RunGrpc || RunCli || RunFailover || RunFlood || RunNoisy || RunInstances || RunEvents || RunWebhooks || RunMillion;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -56,7 +62,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "coa" or "failover" or "nonces" or "flood" or "noisy" or "instances" or "events" or "webhooks" => options with { Scenario = value },
+                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "coa" or "failover" or "nonces" or "flood" or "noisy" or "instances" or "events" or "webhooks" or "million" => options with { Scenario = value },
                 "--iterations" => options with { Iterations = Number(args[i], value, 1, MaxIterations) },
                 "--concurrency" => options with { Concurrency = Number(args[i], value, 1, MaxConcurrency) },
                 _ => throw new ArgumentException($"Unknown argument or value: {args[i]} {value}"),

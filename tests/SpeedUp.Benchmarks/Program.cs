@@ -1,7 +1,7 @@
 using SpeedUp.Benchmarks;
 using SpeedUp.Testing;
 
-// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks] [--iterations N] [--concurrency N]
+// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks|million] [--iterations N] [--concurrency N]
 BenchmarkOptions options;
 try
 {
@@ -10,7 +10,7 @@ try
 catch (ArgumentException exception)
 {
     Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks] [--iterations N] [--concurrency N]");
+    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks|million] [--iterations N] [--concurrency N]");
     return 2;
 }
 
@@ -102,6 +102,11 @@ static async Task<bool> RunWithSimulatorsAsync(BenchmarkOptions options, TimeSpa
     if (options.RunWebhooks)
     {
         ok &= await new WebhookBenchmark(networks, options, phaseBudget).RunAsync(cancellationToken);
+    }
+
+    if (options.RunMillion)
+    {
+        ok &= await new MillionBenchmark(networks, options).RunAsync(cancellationToken);
     }
 
     if (options.RunCli)

@@ -61,8 +61,8 @@ public sealed class SqliteMigrationTests : IDisposable
         await using var version = check.CreateCommand();
         version.CommandText = "PRAGMA user_version";
         // Every migration ran (1: commerce, 2: uncertain writes, 3: access keys, 4: claims and holdings, 5: session events,
-        // extensions and webhooks, 6: refused starts and the lookup by address).
-        Assert.Equal(6L, (long)(await version.ExecuteScalarAsync(Ct))!);
+        // extensions and webhooks, 6: refused starts and the lookup by address, 7: the statistics' covering index).
+        Assert.Equal(7L, (long)(await version.ExecuteScalarAsync(Ct))!);
         version.CommandText = "SELECT COUNT(*) FROM refused_starts";
         Assert.Equal(0L, (long)(await version.ExecuteScalarAsync(Ct))!);
         version.CommandText = "SELECT pruned_through FROM session_event_horizon";

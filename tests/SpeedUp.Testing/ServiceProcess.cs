@@ -46,6 +46,9 @@ public sealed partial class ServiceProcess : ServiceClients, IAsyncDisposable
     /// </summary>
     public int? AdminPort { get; private set; }
 
+    /// <summary>The service's process id (for benchmarks reading <c>/proc/&lt;pid&gt;/status</c>).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Processor time the service process has used so far (user + system), for benchmarks.</summary>
     public TimeSpan ProcessorTime
     {
