@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SpeedUp.Benchmarks;
 
-/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks|million] [--iterations N] [--concurrency N]</c>.</summary>
+/// <summary>Command line: <c>[--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks|million|overhead|overhead-postgres] [--iterations N] [--concurrency N]</c>.</summary>
 internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Concurrency)
 {
     public const int DefaultIterations = 100;
@@ -52,7 +52,13 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
     /// </summary>
     public bool RunMillion => Scenario is "million";
 
-    public bool NeedsSimulators => RunDrivers || RunGrpc || RunCli || RunFailover || RunFlood || RunNoisy || RunInstances || RunEvents || RunWebhooks || RunMillion;
+    /// <summary>
+    /// Scenario overhead (overhead-postgres on PostgreSQL): a bare Grpc.AspNetCore call vs the service's signed QueryStatus
+    /// in one run, sequential and 64 in flight, then a replay across a restart (not part of "all").
+    /// </summary>
+    public bool RunOverhead => Scenario is "overhead" or "overhead-postgres";
+
+    public bool NeedsSimulators => RunOverhead || RunDrivers || RunGrpc || RunCli || RunFailover || RunFlood || RunNoisy || RunInstances || RunEvents || RunWebhooks || RunMillion;
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -62,7 +68,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "coa" or "failover" or "nonces" or "flood" or "noisy" or "instances" or "events" or "webhooks" or "million" => options with { Scenario = value },
+                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "coa" or "failover" or "nonces" or "flood" or "noisy" or "instances" or "events" or "webhooks" or "million" or "overhead" or "overhead-postgres" => options with { Scenario = value },
                 "--iterations" => options with { Iterations = Number(args[i], value, 1, MaxIterations) },
                 "--concurrency" => options with { Concurrency = Number(args[i], value, 1, MaxConcurrency) },
                 _ => throw new ArgumentException($"Unknown argument or value: {args[i]} {value}"),
