@@ -30,6 +30,22 @@ public sealed partial class AccessKeyService(
     /// <summary>Whether <paramref name="keyId"/> is a well-formed AccessKeyId (3..64 of <c>[A-Za-z0-9._-]</c>).</summary>
     public static bool IsValidId(string? keyId) => keyId is not null && IdPattern().IsMatch(keyId);
 
+    /// <summary>
+    /// How long a key found for verification (its grants, enabled flag and decrypted secrets) is reused without reading
+    /// the store and decrypting again. A change made through this instance (disable, enable, rotate, delete) is seen by
+    /// its next call; a change made by another instance sharing the store is seen within this time; a rotation's
+    /// previous secret is never honoured past its grace period (an entry lives no longer than that).
+    /// </summary>
+    public static readonly TimeSpan VerificationCacheTime = TimeSpan.FromSeconds(2);
+
+    /// <summary>At most this many keys are cached; beyond, the cache starts over (unknown ids are never cached).</summary>
+    internal const int VerificationCacheCapacity = 10_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachedKey> _verificationCache = new(StringComparer.Ordinal);
+
+    /// <summary>Bumped by every change made through this instance; a lookup that raced with one is not cached.</summary>
+    private long _generation;
+
     /// <summary>The key and the secrets that verify its signatures now; null when it does not exist.</summary>
     public async Task<VerifiableAccessKey?> FindForVerificationAsync(string keyId, CancellationToken cancellationToken)
     {
@@ -38,20 +54,51 @@ public sealed partial class AccessKeyService(
             return null;
         }
 
+        var now = time.GetUtcNow();
+        if (_verificationCache.TryGetValue(keyId, out var cached) && now < cached.Until)
+        {
+            return cached.Key;
+        }
+
+        var generation = Interlocked.Read(ref _generation);
         var stored = await store.FindAsync(keyId, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
+            _verificationCache.TryRemove(keyId, out _);
             return null;
         }
 
+        var until = now + VerificationCacheTime;
         var secrets = new List<string> { protector.Unprotect(keyId, stored.ProtectedSecret) };
-        if (stored.PreviousProtectedSecret is { } previous && stored.PreviousValidUntil > time.GetUtcNow())
+        if (stored.PreviousProtectedSecret is { } previous && stored.PreviousValidUntil is { } previousUntil && previousUntil > now)
         {
             secrets.Add(protector.Unprotect(keyId, previous));
+            until = previousUntil < until ? previousUntil : until;
         }
 
-        return new VerifiableAccessKey(stored.Key, secrets);
+        var found = new VerifiableAccessKey(stored.Key, secrets.AsReadOnly());
+        if (_verificationCache.Count >= VerificationCacheCapacity)
+        {
+            _verificationCache.Clear();
+        }
+
+        _verificationCache[keyId] = new CachedKey(found, until);
+        if (Interlocked.Read(ref _generation) != generation)
+        {
+            _verificationCache.TryRemove(keyId, out _); // a change through this instance raced with the read: do not keep what may be stale
+        }
+
+        return found;
     }
+
+    /// <summary>Drops every cached verification entry (each change through this instance does, after it is stored).</summary>
+    private void ForgetVerified(string keyId)
+    {
+        Interlocked.Increment(ref _generation);
+        _verificationCache.TryRemove(keyId, out _);
+    }
+
+    private sealed record CachedKey(VerifiableAccessKey Key, DateTimeOffset Until);
 
     /// <summary>Creates a key for a customer (or, with none, an operator key); returns it with its secret, shown only now.</summary>
     public async Task<(AccessKey Key, string Secret)> CreateAsync(
@@ -82,8 +129,15 @@ public sealed partial class AccessKeyService(
     {
         var id = RequireId(keyId);
         await RequireAdministrableAsync(actor, enabled ? "enable" : "disable", id, cancellationToken).ConfigureAwait(false);
-        return await store.SetEnabledAsync(id, enabled, Audit(actor, enabled ? "enable" : "disable", id, ""), cancellationToken).ConfigureAwait(false)
-            ?? throw NotFound(id);
+        try
+        {
+            return await store.SetEnabledAsync(id, enabled, Audit(actor, enabled ? "enable" : "disable", id, ""), cancellationToken).ConfigureAwait(false)
+                ?? throw NotFound(id);
+        }
+        finally
+        {
+            ForgetVerified(id);
+        }
     }
 
     /// <summary>Gives the key a new secret (shown only now); the previous one stays valid for <paramref name="grace"/>.</summary>
@@ -99,10 +153,19 @@ public sealed partial class AccessKeyService(
         var now = time.GetUtcNow();
         var secret = NewSecret();
         var keepPrevious = grace > TimeSpan.Zero;
-        var key = await store.ReplaceSecretAsync(id, protector.Protect(id, secret),
-            keepPrevious ? stored.ProtectedSecret : null, keepPrevious ? now + grace : null, now,
-            Audit(actor, "rotate", id, $"previous secret valid for {grace.TotalSeconds:0} s"), cancellationToken).ConfigureAwait(false)
-            ?? throw NotFound(id);
+        AccessKey key;
+        try
+        {
+            key = await store.ReplaceSecretAsync(id, protector.Protect(id, secret),
+                keepPrevious ? stored.ProtectedSecret : null, keepPrevious ? now + grace : null, now,
+                Audit(actor, "rotate", id, $"previous secret valid for {grace.TotalSeconds:0} s"), cancellationToken).ConfigureAwait(false)
+                ?? throw NotFound(id);
+        }
+        finally
+        {
+            ForgetVerified(id);
+        }
+
         return (key, secret);
     }
 
@@ -111,7 +174,17 @@ public sealed partial class AccessKeyService(
     {
         var id = RequireId(keyId);
         await RequireAdministrableAsync(actor, "delete", id, cancellationToken).ConfigureAwait(false);
-        if (!await store.DeleteAsync(id, Audit(actor, "delete", id, ""), cancellationToken).ConfigureAwait(false))
+        bool deleted;
+        try
+        {
+            deleted = await store.DeleteAsync(id, Audit(actor, "delete", id, ""), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ForgetVerified(id);
+        }
+
+        if (!deleted)
         {
             throw NotFound(id);
         }

@@ -140,6 +140,63 @@ public sealed class AccessKeyServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task FindForVerificationAsync_ChangeByAnotherInstance_IsSeenWithinTheCacheTimeAndNotBefore()
+    {
+        var (key, secret) = await _keys.CreateAsync(Operator, CoreHarness.Customer, ["SpeedUpService/*"], null, Ct);
+        Assert.True((await _keys.FindForVerificationAsync(key.Id, Ct))!.Key.Enabled);
+
+        // Another instance sharing the store disables the key and rotates its secret: this one does not read the store again...
+        await Store.SetEnabledAsync(key.Id, false, new AccessKeyAuditEntry(_time.GetUtcNow(), "other", "disable", key.Id, ""), Ct);
+        await Store.ReplaceSecretAsync(key.Id, _protector.Protect(key.Id, "rotated elsewhere"), null, null, _time.GetUtcNow(),
+            new AccessKeyAuditEntry(_time.GetUtcNow(), "other", "rotate", key.Id, ""), Ct);
+        _time.Advance(AccessKeyService.VerificationCacheTime - TimeSpan.FromMilliseconds(1));
+        var cached = await _keys.FindForVerificationAsync(key.Id, Ct);
+        Assert.True(cached!.Key.Enabled);
+        Assert.Equal([secret], cached.Secrets);
+
+        // ...until the cache time has passed since it did.
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        var fresh = await _keys.FindForVerificationAsync(key.Id, Ct);
+        Assert.False(fresh!.Key.Enabled);
+        Assert.Equal(["rotated elsewhere"], fresh.Secrets);
+        await Store.DeleteAsync(key.Id, new AccessKeyAuditEntry(_time.GetUtcNow(), "other", "delete", key.Id, ""), Ct);
+        _time.Advance(AccessKeyService.VerificationCacheTime);
+        Assert.Null(await _keys.FindForVerificationAsync(key.Id, Ct));
+    }
+
+    [Fact]
+    public async Task FindForVerificationAsync_ChangesThroughThisInstance_AreSeenAtOnceDespiteTheCache()
+    {
+        var (key, first) = await _keys.CreateAsync(Operator, CoreHarness.Customer, ["SpeedUpService/*"], null, Ct);
+        Assert.Equal([first], (await _keys.FindForVerificationAsync(key.Id, Ct))!.Secrets);
+
+        await _keys.SetEnabledAsync(Operator, key.Id, enabled: false, Ct);
+        Assert.False((await _keys.FindForVerificationAsync(key.Id, Ct))!.Key.Enabled);
+        await _keys.SetEnabledAsync(Operator, key.Id, enabled: true, Ct);
+        Assert.True((await _keys.FindForVerificationAsync(key.Id, Ct))!.Key.Enabled);
+
+        var (_, second) = await _keys.RotateAsync(Operator, key.Id, TimeSpan.Zero, Ct);
+        Assert.Equal([second], (await _keys.FindForVerificationAsync(key.Id, Ct))!.Secrets);
+
+        await _keys.DeleteAsync(Operator, key.Id, Ct);
+        Assert.Null(await _keys.FindForVerificationAsync(key.Id, Ct));
+    }
+
+    [Fact]
+    public async Task FindForVerificationAsync_CachedDuringAGracePeriod_DropsThePreviousSecretWhenTheGraceEnds()
+    {
+        var (key, first) = await _keys.CreateAsync(Operator, CoreHarness.Customer, ["SpeedUpService/*"], null, Ct);
+        var grace = AccessKeyService.VerificationCacheTime / 4;
+        var (_, second) = await _keys.RotateAsync(Operator, key.Id, grace, Ct);
+
+        Assert.Equal([second, first], (await _keys.FindForVerificationAsync(key.Id, Ct))!.Secrets);
+        _time.Advance(grace - TimeSpan.FromMilliseconds(1));
+        Assert.Equal([second, first], (await _keys.FindForVerificationAsync(key.Id, Ct))!.Secrets);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal([second], (await _keys.FindForVerificationAsync(key.Id, Ct))!.Secrets);
+    }
+
+    [Fact]
     public async Task SetEnabledAndDeleteAsync_KeyLifecycle_AreAuditedNamingWhoDidIt()
     {
         var (key, _) = await _keys.CreateAsync(Operator, CoreHarness.Customer, ["SpeedUpService/*"], null, Ct);
