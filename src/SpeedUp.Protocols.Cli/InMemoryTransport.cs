@@ -16,7 +16,8 @@ public sealed class InMemoryTransport : ICliTransport
     private Channel<byte[]> _output = Channel.CreateUnbounded<byte[]>();
     private byte[]? _pending;
     private int _pendingOffset;
-    private bool _connected;
+    private volatile bool _connected;
+    private volatile bool _waiting;
 
     /// <summary>Creates a scripted device.</summary>
     /// <param name="respond">
@@ -54,6 +55,12 @@ public sealed class InMemoryTransport : ICliTransport
 
     /// <inheritdoc/>
     public bool IsConnected => _connected;
+
+    /// <summary>
+    /// Whether the client is blocked in a read with everything the device sent already read: a test on a fake clock
+    /// moves the clock only then, once every timer of the client's wait is set.
+    /// </summary>
+    public bool IsIdle => _waiting && _output.Reader.Count == 0;
 
     /// <inheritdoc/>
     public Task OpenAsync(CancellationToken cancellationToken)
@@ -119,10 +126,25 @@ public sealed class InMemoryTransport : ICliTransport
     {
         if (_pending is null)
         {
-            if (!await _output.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false) ||
-                !_output.Reader.TryRead(out var next))
+            if (!_output.Reader.TryRead(out var next))
             {
-                return 0;
+                _waiting = true;
+                try
+                {
+                    if (!await _output.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return 0;
+                    }
+                }
+                finally
+                {
+                    _waiting = false;
+                }
+
+                if (!_output.Reader.TryRead(out next))
+                {
+                    return 0;
+                }
             }
 
             _pending = next;

@@ -26,7 +26,7 @@ public sealed class PromptMismatchTests
     public async Task Open_WrongPrompt_PromptNotMatchedWithinSecondsNamingTheLineAndThePattern()
     {
         var time = new FakeTimeProvider();
-        var device = new ClockedDevice(_ => null, "\r\nInfo: The max number of VTY users is 10.\r\n\r\nBRAS>");
+        var device = new InMemoryTransport(_ => null, "\r\nInfo: The max number of VTY users is 10.\r\n\r\nBRAS>");
         var channel = new CliChannel(device, TestDialect.Huawei, new CliChannelOptions { CommandTimeout = TimeSpan.FromSeconds(60), TimeProvider = time });
 
         var open = channel.OpenAsync(Token);
@@ -48,7 +48,7 @@ public sealed class PromptMismatchTests
     public async Task SendCommand_WrongConfigPrompt_PromptNotMatchedNamingTheCommandAndTheNamedPatterns()
     {
         var time = new FakeTimeProvider();
-        var device = new ClockedDevice(
+        var device = new InMemoryTransport(
             input => input == "system-view\r" ? "system-view\r\nEnter system view, return user view with return command.\r\n[~BRAS-01]" : null,
             "\r\n<BRAS-01>");
         await using var channel = new CliChannel(device, Named, new CliChannelOptions { CommandTimeout = TimeSpan.FromSeconds(60), TimeProvider = time });
@@ -66,13 +66,21 @@ public sealed class PromptMismatchTests
         Assert.False(channel.IsOpen);
     }
 
+    /// <summary>An open channel (Huawei prompts, fake clock) to a device that answers <c>display x</c> with <paramref name="answer"/> and then waits.</summary>
+    private static async Task<(FakeTimeProvider Time, InMemoryTransport Device, CliChannel Channel)> OpenAnsweringDisplayAsync(string answer, TimeSpan commandTimeout)
+    {
+        var time = new FakeTimeProvider();
+        var device = new InMemoryTransport(input => input == "display x\r" ? answer : null, "\r\n<BRAS>");
+        var channel = new CliChannel(device, TestDialect.Huawei, new CliChannelOptions { CommandTimeout = commandTimeout, TimeProvider = time });
+        await channel.OpenAsync(Token);
+        return (time, device, channel);
+    }
+
     [Fact]
     public async Task SendCommand_SilentAfterALineBreak_StillTimeout()
     {
-        var time = new FakeTimeProvider();
-        var device = new ClockedDevice(input => input == "display x\r" ? "display x\r\n" : null, "\r\n<BRAS>");
-        await using var channel = new CliChannel(device, TestDialect.Huawei, new CliChannelOptions { CommandTimeout = TimeSpan.FromSeconds(10), TimeProvider = time });
-        await channel.OpenAsync(Token);
+        var (time, device, channel) = await OpenAnsweringDisplayAsync("display x\r\n", TimeSpan.FromSeconds(10));
+        await using var opened = channel;
 
         var send = channel.SendCommandAsync("display x", Token);
         var elapsed = await device.AdvanceUntilDoneAsync(time, send, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(20));
@@ -86,10 +94,8 @@ public sealed class PromptMismatchTests
     [Fact]
     public async Task SendCommand_SlowAnswerAfterALineBreak_Answered()
     {
-        var time = new FakeTimeProvider();
-        var device = new ClockedDevice(input => input == "display x\r" ? "display x\r\n" : null, "\r\n<BRAS>");
-        await using var channel = new CliChannel(device, TestDialect.Huawei, new CliChannelOptions { CommandTimeout = TimeSpan.FromSeconds(10), TimeProvider = time });
-        await channel.OpenAsync(Token);
+        var (time, device, channel) = await OpenAnsweringDisplayAsync("display x\r\n", TimeSpan.FromSeconds(10));
+        await using var opened = channel;
 
         var send = channel.SendCommandAsync("display x", Token);
         await device.SettleAsync(send);
@@ -104,10 +110,8 @@ public sealed class PromptMismatchTests
     [Fact]
     public async Task SendCommand_PromptLikeLineStillTrickling_NoMismatch()
     {
-        var time = new FakeTimeProvider();
-        var device = new ClockedDevice(input => input == "display x\r" ? "display x\r\nLoading: 10%" : null, "\r\n<BRAS>");
-        await using var channel = new CliChannel(device, TestDialect.Huawei, new CliChannelOptions { CommandTimeout = TimeSpan.FromSeconds(30), TimeProvider = time });
-        await channel.OpenAsync(Token);
+        var (time, device, channel) = await OpenAnsweringDisplayAsync("display x\r\nLoading: 10%", TimeSpan.FromSeconds(30));
+        await using var opened = channel;
 
         var send = channel.SendCommandAsync("display x", Token);
         for (var percent = 20; percent <= 90; percent += 10)
@@ -128,10 +132,8 @@ public sealed class PromptMismatchTests
     [Fact]
     public async Task SendCommand_StalledLineNotLikeAPrompt_StillTimeout()
     {
-        var time = new FakeTimeProvider();
-        var device = new ClockedDevice(input => input == "display x\r" ? "display x\r\nPlease wait..." : null, "\r\n<BRAS>");
-        await using var channel = new CliChannel(device, TestDialect.Huawei, new CliChannelOptions { CommandTimeout = TimeSpan.FromSeconds(10), TimeProvider = time });
-        await channel.OpenAsync(Token);
+        var (time, device, channel) = await OpenAnsweringDisplayAsync("display x\r\nPlease wait...", TimeSpan.FromSeconds(10));
+        await using var opened = channel;
 
         var send = channel.SendCommandAsync("display x", Token);
         var elapsed = await device.AdvanceUntilDoneAsync(time, send, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(20));
@@ -146,7 +148,7 @@ public sealed class PromptMismatchTests
     {
         var time = new FakeTimeProvider();
         var dialect = TestDialect.Huawei with { SecretPatterns = [new Regex(@"password cipher (?<secret>\S+)", RegexOptions.None, TimeSpan.FromSeconds(1))] };
-        var device = new ClockedDevice(_ => null, "Welcome\r\nuser admin login Zx9!pass password cipher %^%#abc123%^%# BRAS>");
+        var device = new InMemoryTransport(_ => null, "Welcome\r\nuser admin login Zx9!pass password cipher %^%#abc123%^%# BRAS>");
         var channel = new CliChannel(device, dialect, new CliChannelOptions
         {
             CommandTimeout = TimeSpan.FromSeconds(60),
@@ -169,7 +171,7 @@ public sealed class PromptMismatchTests
     {
         var time = new FakeTimeProvider();
         var line = "HEAD" + new string('x', 300) + "-end#";
-        var device = new ClockedDevice(_ => null, "Welcome\r\n" + line);
+        var device = new InMemoryTransport(_ => null, "Welcome\r\n" + line);
         var channel = new CliChannel(device, TestDialect.Huawei, new CliChannelOptions { CommandTimeout = TimeSpan.FromSeconds(60), TimeProvider = time });
 
         var open = channel.OpenAsync(Token);
@@ -185,7 +187,7 @@ public sealed class PromptMismatchTests
     public async Task Open_CheckDisabled_WrongPromptRunsIntoTheTimeout()
     {
         var time = new FakeTimeProvider();
-        var device = new ClockedDevice(_ => null, "Welcome\r\nBRAS>");
+        var device = new InMemoryTransport(_ => null, "Welcome\r\nBRAS>");
         var channel = new CliChannel(device, TestDialect.Huawei, new CliChannelOptions
         {
             CommandTimeout = TimeSpan.FromSeconds(10),
@@ -205,7 +207,7 @@ public sealed class PromptMismatchTests
     [Fact]
     public void Constructor_NegativePromptMismatchAfter_Refused()
     {
-        var device = new ClockedDevice(_ => null, "<BRAS>");
+        var device = new InMemoryTransport(_ => null, "<BRAS>");
 
         Assert.Throws<ArgumentOutOfRangeException>(() => new CliChannel(device, TestDialect.Huawei, new CliChannelOptions { PromptMismatchAfter = TimeSpan.FromSeconds(-1) }));
     }

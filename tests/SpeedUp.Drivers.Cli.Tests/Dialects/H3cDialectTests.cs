@@ -33,8 +33,12 @@ public sealed class H3cDialectTests : IAsyncLifetime
             CliDialect = CliDialects.ProfilePrefix + ProfileFile,
             Ssh = new SshFrontOptions(),
         }, TestContext.Current.CancellationToken);
-        var factory = new DialectCliDriverFactory(DialectLoader.LoadFile(DialectFile));
-        _driver = factory.Create(new DeviceOptions
+        _driver = CreateDriver(DialectFile, TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>A driver made from <paramref name="dialectFile"/> for this test's simulator, through its sshd.</summary>
+    private ISubscriberLineDriver CreateDriver(string dialectFile, TimeSpan operationTimeout) =>
+        new DialectCliDriverFactory(DialectLoader.LoadFile(dialectFile)).Create(new DeviceOptions
         {
             Name = "ct-sc-h3c",
             Host = "127.0.0.1",
@@ -42,9 +46,8 @@ public sealed class H3cDialectTests : IAsyncLifetime
             Username = Simulator.SshUser,
             Secret = Simulator.SshPassword,
             HostKeySha256 = Simulator.SshHostKeySha256,
-            OperationTimeout = TimeSpan.FromSeconds(10),
+            OperationTimeout = operationTimeout,
         });
-    }
 
     public async ValueTask DisposeAsync()
     {
@@ -91,5 +94,39 @@ public sealed class H3cDialectTests : IAsyncLifetime
         Assert.Equal(DriverFailure.LineNotFound, unknown.Failure);
         Assert.Equal(DriverFailure.InvalidValue, injected.Failure);
         Assert.True(Simulator.State.FindByAccount("zj0571a0001")!.AtBaseRates);
+    }
+
+    [Fact]
+    public async Task FindLineAsync_WrongExecPromptInTheDialectFile_ProtocolErrorPromptNotMatchedWithinSeconds()
+    {
+        // A copy of the dialect file whose exec prompt forgot the '<': the driver fails within seconds as a ProtocolError
+        // saying "prompt not matched", not as a Timeout after the whole operation timeout.
+        const string rightExec = "\"exec\": \"^<(?<host>[^\\\\s<>\\\\[\\\\]]{1,200})>[ \\\\t]*$\"";
+        const string wrongExec = "\"exec\": \"^(?<host>[^\\\\s<>\\\\[\\\\]]{1,200})>[ \\\\t]*$\"";
+        var json = await File.ReadAllTextAsync(DialectFile, Ct);
+        Assert.Contains(rightExec, json, StringComparison.Ordinal);
+        var folder = Directory.CreateTempSubdirectory("speedup-prompt-").FullName;
+        try
+        {
+            var wrongFile = Path.Combine(folder, "h3c-comware.dialect.json");
+            await File.WriteAllTextAsync(wrongFile, json.Replace(rightExec, wrongExec, StringComparison.Ordinal), Ct);
+            var driver = CreateDriver(wrongFile, TimeSpan.FromSeconds(30));
+            await using var owned = driver as IAsyncDisposable;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+            var exception = await Assert.ThrowsAsync<DriverException>(() => driver.FindLineAsync(IPAddress.Parse("202.101.172.100"), 2500, Ct));
+
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            Assert.Equal(DriverFailure.ProtocolError, exception.Failure);
+            Assert.StartsWith("Channel ct-sc-h3c: prompt not matched: after '(login)'", exception.Message, StringComparison.Ordinal);
+            Assert.Contains("at the line '<SC-H3C-BRAS-01>'", exception.Message, StringComparison.Ordinal);
+            Assert.Contains(@"exec '^(?<host>[^\s<>\[\]]{1,200})>[ \t]*$'", exception.Message, StringComparison.Ordinal);
+            Assert.True(elapsed < TimeSpan.FromSeconds(10), $"failed after {elapsed.TotalSeconds:0.0} s; the operation timeout is 30 s");
+            Assert.Empty(Simulator.Received.Since(0, CommandFace.Cli)); // not even the on-open command was sent
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
