@@ -70,6 +70,7 @@ public sealed class WebhookDeliveryTests(SimulatedNetworks networks)
         Assert.Equal(WebhookSignatureCheck.Forged, WebhookSignature.Verify(receiver.Secret + "x", any.Signature, any.Body, any.ReceivedAt));
         Assert.Equal(WebhookSignatureCheck.Stale, WebhookSignature.Verify(receiver.Secret!, any.Signature, any.Body, any.ReceivedAt.AddMinutes(6)));
 
+        await UntilRecordedAsDeliveredAsync(service, sink.Sink.SinkId, events.Count);
         var listed = await service.Webhooks.ListWebhookDeliveriesAsync(new ListWebhookDeliveriesRequest { SinkId = sink.Sink.SinkId, Limit = 100 });
         Assert.Equal(6, listed.Deliveries.Count);
         Assert.All(listed.Deliveries, d => Assert.Equal((WebhookDeliveryState.Delivered, 204), (d.State, d.LastStatus)));
@@ -102,6 +103,7 @@ public sealed class WebhookDeliveryTests(SimulatedNetworks networks)
         Assert.Equal(events.Count, replayed.Replayed);
         await UntilAsync(service, () => receiver.Accepted.Count == events.Count, "the replayed deliveries did not arrive");
         Assert.Equal(events.Select(e => e.EventId).Order(), receiver.Accepted.Keys.Order());
+        await UntilRecordedAsDeliveredAsync(service, sink.Sink.SinkId, events.Count);
 
         // A delivered event replayed by sequence arrives again with the same id: the receiver's de-duplication absorbs it.
         var again = await service.Webhooks.ReplayWebhookDeliveriesAsync(new ReplayWebhookDeliveriesRequest { SinkId = sink.Sink.SinkId, Sequences = { events[0].Sequence } });
@@ -217,6 +219,13 @@ public sealed class WebhookDeliveryTests(SimulatedNetworks networks)
         await service.Services.GetRequiredService<ISessionEventStore>().ReadAsync("demo", after, 1000, TestContext.Current.CancellationToken);
 
     /// <summary>Moves the service's clock on by half a second every few real milliseconds until <paramref name="done"/> (at most 20 s real time).</summary>
+    /// <summary>The receiver answers before the service records the answer: waits until the service has recorded them.</summary>
+    private static Task UntilRecordedAsDeliveredAsync(InProcessService service, string sinkId, int count)
+    {
+        var delivered = new ListWebhookDeliveriesRequest { SinkId = sinkId, State = WebhookDeliveryState.Delivered, Limit = 100 };
+        return UntilAsync(service, () => service.Webhooks.ListWebhookDeliveries(delivered).Deliveries.Count == count, "not every delivery was recorded as delivered");
+    }
+
     private static async Task UntilAsync(InProcessService service, Func<bool> done, string what)
     {
         var started = Stopwatch.GetTimestamp();
