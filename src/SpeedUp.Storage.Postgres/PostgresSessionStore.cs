@@ -197,6 +197,15 @@ public sealed class PostgresSessionStore(PostgresDatabase database, SessionEvent
             c => c.WithTime("since", since), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    public Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken) =>
+        database.RunAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command("SELECT min(due_at) FROM sessions WHERE state = 'Active' AND due_at > @after").WithTime("after", after);
+            var found = await command.ReadAllAsync(r => r.GetTimeOrNull(0), ct).ConfigureAwait(false);
+            return found.FirstOrDefault();
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {Columns} FROM sessions WHERE state <> 'Ended' ORDER BY started_at, seq", _ => { }, cancellationToken).ConfigureAwait(false);
 

@@ -242,6 +242,16 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
             cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    public async Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT min(due_at) FROM sessions WHERE state = 'Active' AND due_at > $after";
+        command.Parameters.AddWithValue("$after", UnixTime.ToStored(after));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long due ? UnixTime.FromStored(due) : null;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {Columns} FROM sessions WHERE state <> 'Ended' ORDER BY started_at",
             _ => { },

@@ -222,7 +222,7 @@ internal sealed class MillionBenchmark(CarrierSimulators networks, BenchmarkOpti
         Report.KeyValue("process start -> first QueryStatus OK", $"{serving.TotalMilliseconds:0} ms (goal < 5 s: {(serving < TimeSpan.FromSeconds(5) ? "met" : "MISSED")})");
         ok &= serving < TimeSpan.FromSeconds(5);
         await Task.Delay(1_000, cancellationToken); // let start-up work that runs beside serving (restorer, settlement) finish
-        Report.KeyValue("RSS after start (+1 s)", Memory(service.ProcessId));
+        Report.KeyValue("RSS after start (+1 s)", ProcessMemory.Describe(service.ProcessId));
 
         // QueryStatus on random stored lines of the demo customer, sequential, signed: 3 rounds of 2,000 after a warm-up.
         var random = new Random(3);
@@ -289,15 +289,15 @@ internal sealed class MillionBenchmark(CarrierSimulators networks, BenchmarkOpti
                 FromDate = today.AddDays(days == 1 ? -1 : 1 - days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ToDate = today.AddDays(days == 1 ? -1 : 0).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
-            var reset = ResetPeak(service.ProcessId);
-            var before = Status(service.ProcessId);
+            var reset = ProcessMemory.ResetPeak(service.ProcessId);
+            var before = ProcessMemory.Status(service.ProcessId);
             using var sampling = new CancellationTokenSource();
             long sampledPeak = 0;
             var sampler = Task.Run(async () =>
             {
                 while (!sampling.IsCancellationRequested)
                 {
-                    sampledPeak = Math.Max(sampledPeak, Status(service.ProcessId).Rss);
+                    sampledPeak = Math.Max(sampledPeak, ProcessMemory.Status(service.ProcessId).Rss);
                     await Task.Delay(25, CancellationToken.None);
                 }
             }, CancellationToken.None);
@@ -321,15 +321,15 @@ internal sealed class MillionBenchmark(CarrierSimulators networks, BenchmarkOpti
             var elapsed = Stopwatch.GetElapsedTime(t);
             await sampling.CancelAsync();
             await sampler;
-            var after = Status(service.ProcessId);
+            var after = ProcessMemory.Status(service.ProcessId);
             Report.KeyValue($"CSV export, {days} day(s)", $"{rows - 1:N0} rows, {bytes / 1048576.0:0.0} MiB in {elapsed.TotalSeconds:0.00} s ({(rows - 1) / elapsed.TotalSeconds:N0} rows/s)");
             Report.KeyValue("  service RSS before / peak / after", $"{before.Rss / 1024.0:0} / {Math.Max(sampledPeak, after.Rss) / 1024.0:0} / {after.Rss / 1024.0:0} MiB (sampled every 25 ms)");
             Report.KeyValue("  service VmHWM before / after", $"{before.Hwm / 1024.0:0} / {after.Hwm / 1024.0:0} MiB{(reset ? " (peak reset before the export)" : " (peak could not be reset: lifetime peak)")}");
         }
 
         Report.Line("");
-        var end = Status(service.ProcessId);
-        Report.KeyValue("RSS after the load", Memory(service.ProcessId));
+        var end = ProcessMemory.Status(service.ProcessId);
+        Report.KeyValue("RSS after the load", ProcessMemory.Describe(service.ProcessId));
         Report.KeyValue("service RSS < 1 GiB", end.Hwm < 1024 * 1024 ? "met (lifetime peak VmHWM under 1 GiB)" : end.Rss < 1024 * 1024 ? "met now, but VmHWM went above 1 GiB" : "MISSED");
         ok &= end.Rss < 1024 * 1024;
         MachineInfo.PrintLoad("load average after the service");
@@ -428,45 +428,4 @@ internal sealed class MillionBenchmark(CarrierSimulators networks, BenchmarkOpti
     }
 
     private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
-
-    /// <summary>VmRSS and VmHWM of a process, KiB.</summary>
-    private static (long Rss, long Hwm) Status(int pid)
-    {
-        long rss = 0, hwm = 0;
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                rss = Kib(line);
-            }
-            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                hwm = Kib(line);
-            }
-        }
-
-        return (rss, hwm);
-    }
-
-    private static long Kib(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-
-    private static string Memory(int pid)
-    {
-        var (rss, hwm) = Status(pid);
-        return $"VmRSS {rss / 1024.0:0} MiB, VmHWM {hwm / 1024.0:0} MiB";
-    }
-
-    /// <summary>Resets the process's peak RSS (VmHWM) to its current RSS: <c>echo 5 &gt; /proc/pid/clear_refs</c>.</summary>
-    private static bool ResetPeak(int pid)
-    {
-        try
-        {
-            File.WriteAllText($"/proc/{pid}/clear_refs", "5");
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 }

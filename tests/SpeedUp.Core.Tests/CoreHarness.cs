@@ -75,7 +75,7 @@ internal sealed class CoreHarness : IDisposable
             DefaultDuration = maxDuration ?? SpeedUpSessionOptions.ProductMaximum,
         });
         var guard = new PrecheckGuard(prechecks, Time);
-        Restorer = new SessionRestorer(Sessions, Scheduler, Locks, Instance, Options.Create(new ClusterOptions()), SessionMetrics, Time, NullLogger<SessionRestorer>.Instance);
+        Restorer = new SessionRestorer(Sessions, Scheduler, Locks, Instance, Options.Create(new ClusterOptions()), sessionOptions, SessionMetrics, Time, NullLogger<SessionRestorer>.Instance);
         Reconciler = new SessionReconciler(Sessions, Scheduler, Locks, sessionOptions, SessionMetrics, Time, NullLogger<SessionReconciler>.Instance);
         var precheckOptions = Options.Create(new PrecheckOptions());
         LineLookups = new RecentLineLookups(precheckOptions, Time);

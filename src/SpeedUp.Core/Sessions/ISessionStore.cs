@@ -50,6 +50,9 @@ public interface ISessionStore
     /// <summary>Gives up <paramref name="instanceId"/>'s claim on a session (so the next sweep of any instance may take it).</summary>
     Task ReleaseClaimAsync(string sessionId, string instanceId, CancellationToken cancellationToken);
 
+    /// <summary>The earliest due time of an active session due after <paramref name="after"/>; null when none is.</summary>
+    Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken);
+
     /// <summary>Every session not ended yet (Applying, Active, Restoring), oldest first.</summary>
     Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken);
 

@@ -21,6 +21,7 @@ public sealed partial class SessionRestorer(
     ILineLocks locks,
     InstanceIdentity instance,
     IOptions<ClusterOptions> clusterOptions,
+    IOptions<SpeedUpSessionOptions> sessionOptions,
     SessionMetrics metrics,
     TimeProvider time,
     ILogger<SessionRestorer> logger)
@@ -62,25 +63,52 @@ public sealed partial class SessionRestorer(
 
     /// <summary>
     /// Restores every session that is due, or was left half-way by an earlier run or by an instance that died. The
-    /// sessions are claimed first (<see cref="ISessionStore.ClaimNeedingRestoreAsync"/>), so instances sweeping together
-    /// share the work; a line somebody is changing right now is left to the next sweep. Returns how many ended.
+    /// sessions are claimed first (<see cref="ISessionStore.ClaimNeedingRestoreAsync"/>), a batch at a time, so instances
+    /// sweeping together share the work; a claimed batch is restored <see cref="SpeedUpSessionOptions.RestoreConcurrency"/>
+    /// at a time (distinct lines), and a full batch is followed by the next at once, so an evening peak is not throttled to
+    /// one batch a sweep. A line somebody is changing right now is left to the next sweep. Returns how many ended.
     /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var ended = 0;
+        var endedInBatch = 0;
         var cluster = clusterOptions.Value;
-        var candidates = await sessions.ClaimNeedingRestoreAsync(instance.Id, time.GetUtcNow(), cluster.ClaimLease, cluster.ClaimBatch, cancellationToken)
-            .ConfigureAwait(false);
-        foreach (var candidate in candidates)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = sessionOptions.Value.RestoreConcurrency, CancellationToken = cancellationToken };
+        IReadOnlyList<SpeedUpSession> candidates;
+        do
         {
-            if (await SweepOneAsync(candidate, cancellationToken).ConfigureAwait(false))
+            endedInBatch = 0;
+            candidates = await sessions.ClaimNeedingRestoreAsync(instance.Id, time.GetUtcNow(), cluster.ClaimLease, cluster.ClaimBatch, cancellationToken)
+                .ConfigureAwait(false);
+            await Parallel.ForEachAsync(candidates, parallel, async (candidate, ct) =>
             {
-                ended++;
-            }
+                if (await SweepOneAsync(candidate, ct).ConfigureAwait(false))
+                {
+                    Interlocked.Increment(ref endedInBatch);
+                }
+            }).ConfigureAwait(false);
+            ended += endedInBatch;
         }
+        while (candidates.Count == cluster.ClaimBatch && endedInBatch > 0); // a batch of busy lines waits for the next sweep
 
         return ended;
     }
+
+    /// <summary>
+    /// When the next sweep should run: at the next active session's due time, but not sooner than
+    /// <see cref="MinimumSweepGap"/> from now nor later than <paramref name="interval"/> (which also picks up sessions
+    /// left half-way, and claims of instances that died).
+    /// </summary>
+    public async Task<TimeSpan> UntilNextSweepAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var next = await sessions.NextDueAfterAsync(now, cancellationToken).ConfigureAwait(false);
+        var wait = next is { } due ? due - now : interval;
+        return wait < MinimumSweepGap ? MinimumSweepGap : wait > interval ? interval : wait;
+    }
+
+    /// <summary>At most 20 sweeps a second: sessions falling due close together are claimed in one batch.</summary>
+    public static readonly TimeSpan MinimumSweepGap = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Restores one claimed session unless its line is busy or it no longer needs it; true when it ended.</summary>
     private async Task<bool> SweepOneAsync(SpeedUpSession candidate, CancellationToken cancellationToken)

@@ -12,8 +12,14 @@ public sealed class SpeedUpSessionOptions
     /// <summary>Longest session. Default and ceiling 4 hours (the product's single-use cap).</summary>
     public TimeSpan MaxDuration { get; set; } = ProductMaximum;
 
-    /// <summary>How often due sessions are looked for. Default 1 second.</summary>
+    /// <summary>
+    /// Longest pause between two sweeps for due sessions. Default 1 second. In between, a sweep also runs when the next
+    /// active session falls due (at most 20 sweeps a second).
+    /// </summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many claimed sessions a sweep restores at once (distinct lines). Default 16.</summary>
+    public int RestoreConcurrency { get; set; } = 16;
 
     /// <summary>How often active sessions are compared with their lines (lost rates re-applied). Default 30 seconds.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -24,6 +24,11 @@ public sealed class SpeedUpSessionOptionsValidator : IValidateOptions<SpeedUpSes
             errors.Add("SpeedUp:Sessions:SweepInterval must be > 0.");
         }
 
+        if (options.RestoreConcurrency is < 1 or > 256)
+        {
+            errors.Add($"SpeedUp:Sessions:RestoreConcurrency must be between 1 and 256, got {options.RestoreConcurrency}.");
+        }
+
         if (options.ReconcileInterval < TimeSpan.FromMilliseconds(100))
         {
             errors.Add($"SpeedUp:Sessions:ReconcileInterval must be at least 100 ms, got {options.ReconcileInterval}.");

@@ -6,8 +6,8 @@ namespace SpeedUp.Host.Sessions;
 
 /// <summary>
 /// Ends due sessions: sweeps at start-up (sessions that fell due while the service was down, or were left half-way by
-/// this or another instance), then every <see cref="SpeedUpSessionOptions.SweepInterval"/>. Instances sharing a store
-/// sweep together: each claims what it restores.
+/// this or another instance), then when the next session falls due, and at least every
+/// <see cref="SpeedUpSessionOptions.SweepInterval"/>. Instances sharing a store sweep together: each claims what it restores.
 /// </summary>
 internal sealed partial class SessionExpiryWorker(
     SessionRestorer restorer,
@@ -18,9 +18,9 @@ internal sealed partial class SessionExpiryWorker(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = options.Value.SweepInterval;
             try
             {
                 var ended = await restorer.SweepAsync(stoppingToken).ConfigureAwait(false);
@@ -38,8 +38,18 @@ internal sealed partial class SessionExpiryWorker(
             {
                 LogSweepFailed(e);
             }
+
+            try
+            {
+                wait = await restorer.UntilNextSweepAsync(wait, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The store is away: the sweep itself reports it at the next tick.
+            }
+
+            await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Sweep ended {Count} session(s)")]

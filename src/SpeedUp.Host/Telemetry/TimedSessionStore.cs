@@ -43,6 +43,9 @@ internal sealed class TimedSessionStore(ISessionStore inner, string store, Stora
     public Task ReleaseClaimAsync(string sessionId, string instanceId, CancellationToken cancellationToken) =>
         inner.ReleaseClaimAsync(sessionId, instanceId, cancellationToken);
 
+    public Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken) =>
+        inner.NextDueAfterAsync(after, cancellationToken);
+
     public Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken) => inner.ListOpenAsync(cancellationToken);
 
     public Task<IReadOnlyList<SpeedUpSession>> ListEndedWithUncertainWritesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
