@@ -1,7 +1,7 @@
 using SpeedUp.Benchmarks;
 using SpeedUp.Testing;
 
-// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks|million|overhead|overhead-postgres|due|due-postgres] [--iterations N] [--concurrency N]
+// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks|million|overhead|overhead-postgres|due|due-postgres|throughput] [--iterations N] [--concurrency N]
 BenchmarkOptions options;
 try
 {
@@ -10,7 +10,7 @@ try
 catch (ArgumentException exception)
 {
     Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks|million|overhead|overhead-postgres|due|due-postgres] [--iterations N] [--concurrency N]");
+    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks|million|overhead|overhead-postgres|due|due-postgres|throughput] [--iterations N] [--concurrency N]");
     return 2;
 }
 
@@ -117,6 +117,11 @@ static async Task<bool> RunWithSimulatorsAsync(BenchmarkOptions options, TimeSpa
     if (options.RunDue)
     {
         ok &= await new DueBenchmark(networks, options, options.Scenario == "due-postgres").RunAsync(cancellationToken);
+    }
+
+    if (options.RunThroughput)
+    {
+        ok &= await new ThroughputBenchmark(networks, options).RunAsync(cancellationToken);
     }
 
     if (options.RunCli)

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using Broadband.SpeedUp.V1;
+using SpeedUp.Simulator;
+using SpeedUp.Testing;
+
+namespace SpeedUp.Benchmarks;
+
+/// <summary>
+/// Scenario "throughput" (issue 20, goal 2): Start→Stop cycles over many lines of an SNMP supply channel. A China
+/// Unicom BRAS of L generated lines (real Beijing Unicom addresses from the host's <c>seed</c> command; L = 200, or
+/// <c>--concurrency</c> × 4 when larger) replaces the seeded one; the service runs as its own process on SQLite with
+/// default settings. Every line is pre-checked and given a 30-day pack, then for each number of cycles in flight
+/// (8, 16, 32, 64) a timed phase of 20 s: each worker cycles its own lines (Precheck → StartSpeedUp → QueryStatus →
+/// StopSpeedUp, every answer checked); cycles/s, each RPC's latency, the service's CPU per cycle.
+/// </summary>
+internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkOptions options)
+{
+    private static readonly TimeSpan Phase = TimeSpan.FromSeconds(20);
+    private static readonly int[] InFlight = [8, 16, 32, 64];
+
+    private int Lines => Math.Max(200, options.Concurrency * 4);
+
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        Report.Heading($"Scenario throughput: Start→Stop cycles over {Lines} lines of an SNMP channel (SQLite, one instance)");
+        var seed = await HostCommand.RunAsync(
+            ["seed", "--carrier", "ChinaUnicom", "--province", "Beijing", "--count", Lines.ToString(CultureInfo.InvariantCulture), "--hostname", "CU-BRAS-BENCH"],
+            new Dictionary<string, string?> { ["SpeedUp__Location__DatabasePath"] = RepositoryPaths.Ip2RegionDatabase }, cancellationToken);
+        if (seed.Code != 0)
+        {
+            Report.KeyValue("seed", $"FAILED ({seed.Code}): {seed.Error}");
+            return false;
+        }
+
+        await using var bras = await BrasSimulator.StartAsync(new BrasSimulatorOptions
+        {
+            Seed = SeedLoader.Parse(seed.Output),
+            CliSocketPath = Path.Combine(networks.StateDirectory, "throughput-cli.sock"),
+            WriteCommunity = CarrierSimulators.UnicomWriteCommunity,
+            CliDialect = CliDialects.Zte,
+        }, cancellationToken);
+        Report.KeyValue("BRAS", $"{bras.State.Lines.Count} generated Beijing Unicom lines, SNMP {bras.SnmpEndpoint}");
+        var database = Path.Combine(Path.GetTempPath(), $"speedup-throughput-{Guid.NewGuid():N}.db");
+        var settings = new Dictionary<string, string> { ["SpeedUp:Channels:1:Port"] = bras.SnmpEndpoint.Port.ToString(CultureInfo.InvariantCulture) };
+        await using var service = await ServiceProcess.StartAsync(networks, database, settings, cancellationToken);
+        try
+        {
+            var lines = await EligibleAsync(service, bras, cancellationToken);
+            if (lines.Count < Lines)
+            {
+                Report.KeyValue("eligible lines", $"FAILED: {lines.Count} of {Lines}");
+                return false;
+            }
+
+            var failures = new FailureLog();
+            var warmUp = new CycleRunner(service.Client, new LatencyRecorder(), failures);
+            await Parallel.ForEachAsync(lines, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+                async (line, ct) => await warmUp.RunAsync(line, ct));
+            Report.KeyValue("warm-up (not counted)", $"one cycle per line, 8 in flight, {failures.Count} failures");
+
+            foreach (var inFlight in InFlight)
+            {
+                await PhaseAsync(service, lines, inFlight, failures, cancellationToken);
+            }
+
+            failures.Print();
+            var off = bras.State.Lines.Count(l => !l.AtBaseRates);
+            Report.KeyValue("BRAS lines back at base", off == 0 ? $"OK: all {bras.State.Lines.Count}" : $"FAILED: {off} still sped up");
+            return failures.Count == 0 && off == 0;
+        }
+        finally
+        {
+            await service.DisposeAsync();
+            foreach (var file in new[] { database, database + "-wal", database + "-shm", database + ".master.key" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static async Task<List<ServiceLine>> EligibleAsync(ServiceProcess service, BrasSimulator bras, CancellationToken cancellationToken)
+    {
+        var lines = new List<ServiceLine>();
+        foreach (var line in bras.State.Lines)
+        {
+            var answer = await service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = line.IpAddress.ToString(), Port = 0 }, cancellationToken: cancellationToken);
+            var down = answer.Offers.Where(o => o.Direction == Direction.Down).Select(o => o.BandwidthMbps).ToArray();
+            if (down.Length > 0)
+            {
+                await service.Client.OrderThirtyDayPackAsync(answer.BandId, Direction.Down, down.Min(), cancellationToken: cancellationToken);
+                lines.Add(new ServiceLine("Unicom", line.IpAddress.ToString(), 0, answer.BandId, down.Min()));
+            }
+        }
+
+        return lines;
+    }
+
+    private static async Task PhaseAsync(ServiceProcess service, List<ServiceLine> lines, int inFlight, FailureLog failures, CancellationToken cancellationToken)
+    {
+        var recorder = new LatencyRecorder();
+        var runner = new CycleRunner(service.Client, recorder, failures);
+        var cycles = 0;
+        var cpuBefore = service.ProcessorTime;
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        var watch = Stopwatch.StartNew();
+        using var phase = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async worker =>
+        {
+            var own = lines.Where((_, i) => i % inFlight == worker).ToArray();
+            for (var i = 0; watch.Elapsed < Phase; i++)
+            {
+                await runner.RunAsync(own[i % own.Length], phase.Token);
+                Interlocked.Increment(ref cycles);
+            }
+        }));
+        watch.Stop();
+        var cpu = (service.ProcessorTime - cpuBefore).TotalMilliseconds;
+        Report.Line("");
+        Report.KeyValue($"{inFlight} cycles in flight", $"{cycles / watch.Elapsed.TotalSeconds:0} cycles/s ({cycles} in {watch.Elapsed.TotalSeconds:0.0} s), "
+            + $"service CPU {cpu / cycles:0.00} ms per cycle ({cpu / watch.Elapsed.TotalMilliseconds * 100:0} % of one core), load at start {load}");
+        Report.Table(recorder.Summaries());
+    }
+}
