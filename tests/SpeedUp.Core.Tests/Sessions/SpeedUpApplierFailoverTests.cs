@@ -238,6 +238,26 @@ public sealed class SpeedUpApplierFailoverTests : IDisposable
     }
 
     [Fact]
+    public async Task ReconcileAsync_LineAtItsTarget_IsCheckedWithoutTheLinesLock_AndALostRateWaitsForIt()
+    {
+        await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
+        await _h.Service.StartAsync(CoreHarness.StartDown(), Ct);
+        var held = await _h.Locks.AcquireAsync(Line1, Ct); // somebody is changing the line
+
+        // At its target: decided without the lock (the pass would otherwise wait for the holder).
+        Assert.Equal(0, await _h.Reconciler.ReconcileAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct));
+
+        // Lost: decided under the lock only, so the pass waits for the holder, then re-applies.
+        _h.Equipment.Reset(Line1, new LineRates(4000, 50000));
+        var pass = _h.Reconciler.ReconcileAsync(Ct);
+        Assert.False(pass.IsCompleted);
+        Assert.Equal(50000, _h.Equipment.RatesOf(Line1).DownKbps);
+        await held.DisposeAsync();
+        Assert.Equal(1, await pass.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+        Assert.Equal(200000, _h.Equipment.RatesOf(Line1).DownKbps);
+    }
+
+    [Fact]
     public async Task ReconcileAsync_RateLostByTheEquipment_IsReappliedAndALineAtItsTargetIsLeftAlone()
     {
         await _h.Precheck.PrecheckAsync("202.101.172.35", 0, Ct);
