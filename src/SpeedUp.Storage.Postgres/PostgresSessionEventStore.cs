@@ -27,23 +27,26 @@ public sealed class PostgresSessionEventStore(PostgresDatabase database) : ISess
             return;
         }
 
-        await using (var order = connection.Command("SELECT pg_advisory_xact_lock(@class, 0)", transaction).With("class", OrderLockClassId))
+        // The lock and every insert go in one round trip: the order lock is held from here to the commit, and every
+        // state change of every instance waits for it, so each round trip inside it costs the whole cluster (with 100,000
+        // sessions due in ten minutes the restores queued on it; docs/benchmarks.md, scenario due).
+        var values = string.Join(", ", events.Select((_, i) =>
+            $"(@event_id{i}, @kind{i}, @occurred{i}, @customer{i}, @session{i}, @band_id{i}, @direction{i}, @state{i}, @reason{i}, @target{i}, @original{i}, @scene{i}, @started{i}, @due{i}, @ended{i})"));
+        await using var command = connection.Command($"""
+            SELECT pg_advisory_xact_lock(@class, 0);
+            INSERT INTO session_events (event_id, kind, occurred_at, customer_id, session_id, band_id, direction, state, end_reason, target_kbps, original_kbps, scene, started_at, due_at, ended_at)
+            VALUES {values}
+            """, transaction).With("class", OrderLockClassId);
+        for (var i = 0; i < events.Count; i++)
         {
-            await order.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var e = events[i];
+            command.With($"event_id{i}", e.EventId).With($"kind{i}", e.Kind.ToString()).WithTime($"occurred{i}", e.OccurredAt).WithText($"customer{i}", e.CustomerId)
+                .With($"session{i}", e.SessionId).With($"band_id{i}", e.BandId).With($"direction{i}", e.Direction.ToString()).With($"state{i}", e.State.ToString())
+                .With($"reason{i}", e.EndReason.ToString()).With($"target{i}", e.TargetKbps).With($"original{i}", e.OriginalKbps).With($"scene{i}", e.Scene)
+                .WithTime($"started{i}", e.StartedAt).WithTime($"due{i}", e.DueAt).WithTime($"ended{i}", e.EndedAt);
         }
 
-        foreach (var e in events)
-        {
-            await using var command = connection.Command("""
-                INSERT INTO session_events (event_id, kind, occurred_at, customer_id, session_id, band_id, direction, state, end_reason, target_kbps, original_kbps, scene, started_at, due_at, ended_at)
-                VALUES (@event_id, @kind, @occurred, @customer, @session, @band_id, @direction, @state, @reason, @target, @original, @scene, @started, @due, @ended)
-                """, transaction)
-                .With("event_id", e.EventId).With("kind", e.Kind.ToString()).WithTime("occurred", e.OccurredAt).WithText("customer", e.CustomerId)
-                .With("session", e.SessionId).With("band_id", e.BandId).With("direction", e.Direction.ToString()).With("state", e.State.ToString())
-                .With("reason", e.EndReason.ToString()).With("target", e.TargetKbps).With("original", e.OriginalKbps).With("scene", e.Scene)
-                .WithTime("started", e.StartedAt).WithTime("due", e.DueAt).WithTime("ended", e.EndedAt);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
