@@ -27,16 +27,26 @@ public sealed class PostgresSessionEventStore(PostgresDatabase database) : ISess
             return;
         }
 
-        // The lock and every insert go in one round trip: the order lock is held from here to the commit, and every
-        // state change of every instance waits for it, so each round trip inside it costs the whole cluster (with 100,000
-        // sessions due in ten minutes the restores queued on it; docs/benchmarks.md, scenario due).
-        var values = string.Join(", ", events.Select((_, i) =>
-            $"(@event_id{i}, @kind{i}, @occurred{i}, @customer{i}, @session{i}, @band_id{i}, @direction{i}, @state{i}, @reason{i}, @target{i}, @original{i}, @scene{i}, @started{i}, @due{i}, @ended{i})"));
-        await using var command = connection.Command($"""
-            SELECT pg_advisory_xact_lock(@class, 0);
-            INSERT INTO session_events (event_id, kind, occurred_at, customer_id, session_id, band_id, direction, state, end_reason, target_kbps, original_kbps, scene, started_at, due_at, ended_at)
-            VALUES {values}
-            """, transaction).With("class", OrderLockClassId);
+        // The lock and every insert go in one round trip (the lock is held from here to the commit).
+        await using var command = connection.Command("", transaction);
+        command.CommandText = Append(command, events);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The statements that take the order lock and insert <paramref name="events"/> (nothing when there are none), their
+    /// parameters added to <paramref name="command"/>. The order lock is held from these statements to the commit, and every
+    /// state change of every instance waits for it: a caller sends them last, in the round trip that commits where it can
+    /// (with 100,000 sessions due in ten minutes, restores queued on it; docs/benchmarks.md, scenario due).
+    /// </summary>
+    internal static string Append(NpgsqlCommand command, IReadOnlyList<SessionEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return "";
+        }
+
+        command.With("order_class", OrderLockClassId);
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
@@ -46,7 +56,13 @@ public sealed class PostgresSessionEventStore(PostgresDatabase database) : ISess
                 .WithTime($"started{i}", e.StartedAt).WithTime($"due{i}", e.DueAt).WithTime($"ended{i}", e.EndedAt);
         }
 
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var values = string.Join(", ", events.Select((_, i) =>
+            $"(@event_id{i}, @kind{i}, @occurred{i}, @customer{i}, @session{i}, @band_id{i}, @direction{i}, @state{i}, @reason{i}, @target{i}, @original{i}, @scene{i}, @started{i}, @due{i}, @ended{i})"));
+        return $"""
+            SELECT pg_advisory_xact_lock(@order_class, 0);
+            INSERT INTO session_events (event_id, kind, occurred_at, customer_id, session_id, band_id, direction, state, end_reason, target_kbps, original_kbps, scene, started_at, due_at, ended_at)
+            VALUES {values};
+            """;
     }
 
     /// <inheritdoc />

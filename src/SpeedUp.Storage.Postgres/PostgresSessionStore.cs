@@ -61,19 +61,18 @@ public sealed class PostgresSessionStore(PostgresDatabase database, SessionEvent
     /// <inheritdoc />
     public async Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken)
     {
-        await database.InTransactionAsync(async (connection, transaction, ct) =>
+        // One round trip, no explicit transaction: PostgreSQL runs the statements of one batch as one implicit transaction
+        // (all or nothing), so the events' order lock is released by the server's commit without waiting for this process.
+        await database.RunAsync(async (connection, ct) =>
         {
-            await using (var command = connection.Command(
-                "UPDATE sessions SET channel = @channel, state = @state, end_reason = @reason, ended_at = @ended, last_error = @error, uncertain_write = @uncertain, due_at = @due WHERE id = @id",
-                transaction))
-            {
-                command.With("id", session.Id).With("channel", session.ChannelName).With("state", session.State.ToString())
-                    .With("reason", session.EndReason.ToString()).WithTime("ended", session.EndedAt).WithText("error", session.LastError)
-                    .With("uncertain", session.UncertainWrite).WithTime("due", session.DueAt);
-                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-
-            await PostgresSessionEventStore.AppendAsync(connection, transaction, session.PendingEvents, ct).ConfigureAwait(false);
+            await using var command = connection.Command("")
+                .With("id", session.Id).With("channel", session.ChannelName).With("state", session.State.ToString())
+                .With("reason", session.EndReason.ToString()).WithTime("ended", session.EndedAt).WithText("error", session.LastError)
+                .With("uncertain", session.UncertainWrite).WithTime("due", session.DueAt);
+            command.CommandText = """
+                UPDATE sessions SET channel = @channel, state = @state, end_reason = @reason, ended_at = @ended, last_error = @error, uncertain_write = @uncertain, due_at = @due WHERE id = @id;
+                """ + PostgresSessionEventStore.Append(command, session.PendingEvents);
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
         Published(session);
