@@ -86,6 +86,8 @@ internal sealed class DueBenchmark(CarrierSimulators networks, BenchmarkOptions 
             Report.KeyValue("end reasons", string.Join(", ", ended.GroupBy(e => e.Reason).Select(g => $"{g.Key} {g.Count():N0}")));
             Report.KeyValue("restored by", string.Join(", ", ended.GroupBy(e => e.ClaimedBy ?? "(none)").Select(g => $"{g.Key} {g.Count():N0}")));
             Report.KeyValue("lag > 1 s", $"{lags.Count(l => l > 1_000):N0} ({lags.Count(l => l > 1_000) * 100.0 / Math.Max(1, lags.Length):0.00} %)");
+            var p99 = LatencyStats.From("lag", lags).P99;
+            Report.KeyValue("goal: p99 < 1 s, none missed", p99 < 1_000 && open == 0 ? "met" : $"NOT met (p99 {p99:0} ms, {open:N0} missed)");
             Report.KeyValue("service CPU, first due → all ended", string.Join(", ", cpu.Select(c => $"{c:0.0} s in {waited.TotalSeconds:0} s ({c / waited.TotalSeconds * 100:0} % of one core)")));
             Report.KeyValue("service RSS at end", string.Join("; ", services.Select(s => ProcessMemory.Describe(s.ProcessId))));
             var off = bras.State.Lines.Count(l => !l.AtBaseRates);
