@@ -128,7 +128,7 @@ internal sealed class DueBenchmark(CarrierSimulators networks, BenchmarkOptions 
         for (var i = 0; i < _sessions; i++)
         {
             json.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture,
-                $"{{\"bandId\":{FirstBandId + i},\"account\":\"due{i}\",\"province\":\"Beijing\",\"ipAddress\":\"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}\","
+                $"{{\"bandId\":{FirstBandId + i},\"account\":\"due{i}\",\"province\":\"Beijing\",\"ipAddress\":\"{Address(i)}\","
                 + $"\"portFirst\":0,\"portLast\":65535,\"baseUpKbps\":8000,\"baseDownKbps\":{BaseDownKbps},\"maxUpKbps\":20000,\"maxDownKbps\":300000,\"speedUpPermitted\":true}}");
         }
 
@@ -183,6 +183,9 @@ internal sealed class DueBenchmark(CarrierSimulators networks, BenchmarkOptions 
         Task<List<Ended>> ReadEndedAsync(CancellationToken cancellationToken);
     }
 
+    /// <summary>The address of generated line <paramref name="i"/> (the restore never locates it).</summary>
+    private static string Address(int i) => $"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}";
+
     private static string Id(int i) => $"due{i:D8}{Guid.NewGuid():N}"[..32];
 
     private const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, customer_id, uncertain_write";
@@ -208,7 +211,7 @@ internal sealed class DueBenchmark(CarrierSimulators networks, BenchmarkOptions 
             var (holdingId, held) = (holding.Parameters.Add("$id", SqliteType.Text), holding.Parameters.Add("$started", SqliteType.Integer));
             for (var i = 0; i < dues.Length; i++)
             {
-                (id.Value, band.Value, account.Value, ip.Value) = (Id(i), FirstBandId + i, $"due{i}", $"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}");
+                (id.Value, band.Value, account.Value, ip.Value) = (Id(i), FirstBandId + i, $"due{i}", Address(i));
                 (started.Value, due.Value) = ((dues[i] - TimeSpan.FromHours(1)).ToUnixTimeMilliseconds(), dues[i].ToUnixTimeMilliseconds());
                 await session.ExecuteNonQueryAsync(cancellationToken);
                 (holdingId.Value, held.Value) = (id.Value, started.Value);
@@ -265,7 +268,7 @@ internal sealed class DueBenchmark(CarrierSimulators networks, BenchmarkOptions 
                     await copy.WriteAsync(ids[i], NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteAsync((long)(FirstBandId + i), NpgsqlDbType.Bigint, cancellationToken);
                     await copy.WriteAsync($"due{i}", NpgsqlDbType.Text, cancellationToken);
-                    await copy.WriteAsync(System.Net.IPAddress.Parse($"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}"), NpgsqlDbType.Inet, cancellationToken);
+                    await copy.WriteAsync(System.Net.IPAddress.Parse(Address(i)), NpgsqlDbType.Inet, cancellationToken);
                     await copy.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
                     foreach (var text in new[] { "ChinaUnicom", "Beijing", Channel, "Down" })
                     {
