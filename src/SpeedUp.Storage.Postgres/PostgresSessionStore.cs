@@ -152,10 +152,15 @@ public sealed class PostgresSessionStore(PostgresDatabase database, SessionEvent
             c => c.With("band_id", bandId).With("direction", direction.ToString()), cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
     /// <inheritdoc />
-    public async Task<SpeedUpSession?> FindLatestAsync(string customerId, long bandId, Direction direction, CancellationToken cancellationToken) =>
-        (await QueryAsync(
-            $"SELECT {Columns} FROM sessions WHERE band_id = @band_id AND direction = @direction AND customer_id = @customer ORDER BY started_at DESC, seq DESC LIMIT 1",
-            c => c.With("band_id", bandId).With("direction", direction.ToString()).With("customer", customerId), cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+    public async Task<IReadOnlyList<SpeedUpSession>> FindLatestPerDirectionAsync(string customerId, long bandId, CancellationToken cancellationToken) =>
+        await QueryAsync($"""
+            SELECT * FROM (SELECT {Columns} FROM sessions WHERE band_id = @band_id AND direction = 'Up' AND customer_id = @customer
+                           ORDER BY started_at DESC, seq DESC LIMIT 1) AS up
+            UNION ALL
+            SELECT * FROM (SELECT {Columns} FROM sessions WHERE band_id = @band_id AND direction = 'Down' AND customer_id = @customer
+                           ORDER BY started_at DESC, seq DESC LIMIT 1) AS down
+            """,
+            c => c.With("band_id", bandId).With("customer", customerId), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<SpeedUpSession>> FindByClientRequestAsync(string customerId, string clientRequestId, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using SpeedUp.Core.Access;
 using SpeedUp.Core.Errors;
+using SpeedUp.Core.Storage;
 using SpeedUp.Storage.Postgres.Internal;
 
 namespace SpeedUp.Storage.Postgres;
@@ -9,9 +10,11 @@ namespace SpeedUp.Storage.Postgres;
 /// <summary>
 /// Used nonces in PostgreSQL, shared by every instance. Recording is one statement: an insert whose conflict is an
 /// expired entry takes its place, a live entry refuses, atomically among instances — judged at the caller's instant.
+/// The records of concurrent calls go as one batch (one round trip, one transaction: <see cref="GroupCommit{TWrite, TResult}"/>),
+/// in key and nonce order, so two instances' batches take their row locks in the same order and cannot deadlock.
 /// Entries whose remember-until that instant has reached are deleted once every <see cref="SweepEvery"/> records.
 /// </summary>
-public sealed class PostgresUsedNonceStore(PostgresDatabase database, ILogger<PostgresUsedNonceStore> logger) : IUsedNonceStore
+public sealed class PostgresUsedNonceStore : IUsedNonceStore
 {
     /// <summary>Expired entries are deleted once every this many records (of this instance).</summary>
     internal const int SweepEvery = 4096;
@@ -22,7 +25,18 @@ public sealed class PostgresUsedNonceStore(PostgresDatabase database, ILogger<Po
             WHERE used_nonces.remember_until <= @now
         """;
 
+    private readonly PostgresDatabase database;
+    private readonly ILogger<PostgresUsedNonceStore> logger;
+    private readonly GroupCommit<NonceUse, bool> _group;
     private int _sinceSweep;
+
+    /// <summary>Creates the store on the shared database.</summary>
+    public PostgresUsedNonceStore(PostgresDatabase database, ILogger<PostgresUsedNonceStore> logger)
+    {
+        this.database = database;
+        this.logger = logger;
+        _group = new GroupCommit<NonceUse, bool>(RecordAllAsync);
+    }
 
     /// <inheritdoc />
     public async Task OpenAsync(CancellationToken cancellationToken)
@@ -53,13 +67,36 @@ public sealed class PostgresUsedNonceStore(PostgresDatabase database, ILogger<Po
             await SweepAsync(now, cancellationToken).ConfigureAwait(false);
         }
 
-        return await database.RunAsync(async (connection, ct) =>
-        {
-            await using var record = connection.Command(RecordSql)
-                .With("key", accessKeyId).With("nonce", nonce).WithTime("until", rememberUntil).WithTime("now", now);
-            return await record.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
-        }, cancellationToken).ConfigureAwait(false);
+        return await _group.WriteAsync(new NonceUse(accessKeyId, nonce, now, rememberUntil), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Records a batch of uses in one round trip and one transaction.</summary>
+    private Task<IReadOnlyList<bool>> RecordAllAsync(IReadOnlyList<NonceUse> uses, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<bool>>(async (connection, ct) =>
+        {
+            var order = Enumerable.Range(0, uses.Count)
+                .OrderBy(i => uses[i].AccessKeyId, StringComparer.Ordinal).ThenBy(i => uses[i].Nonce, StringComparer.Ordinal).ToArray();
+            await using var batch = new NpgsqlBatch(connection);
+            foreach (var i in order)
+            {
+                var use = uses[i];
+                var record = new NpgsqlBatchCommand(RecordSql);
+                record.Parameters.Add(new NpgsqlParameter<string>("key", use.AccessKeyId));
+                record.Parameters.Add(new NpgsqlParameter<string>("nonce", use.Nonce));
+                record.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("until", use.RememberUntil.ToUniversalTime()));
+                record.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", use.Now.ToUniversalTime()));
+                batch.BatchCommands.Add(record);
+            }
+
+            await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            var recorded = new bool[uses.Count];
+            for (var k = 0; k < order.Length; k++)
+            {
+                recorded[order[k]] = batch.BatchCommands[k].RecordsAffected == 1;
+            }
+
+            return recorded;
+        }, cancellationToken);
 
     private async Task SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -78,4 +115,6 @@ public sealed class PostgresUsedNonceStore(PostgresDatabase database, ILogger<Po
             Log.NonceSweepFailed(logger, e);
         }
     }
+
+    private sealed record NonceUse(string AccessKeyId, string Nonce, DateTimeOffset Now, DateTimeOffset RememberUntil);
 }

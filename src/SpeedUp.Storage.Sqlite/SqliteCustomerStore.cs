@@ -8,13 +8,11 @@ namespace SpeedUp.Storage.Sqlite;
 public sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerStore
 {
     private const string Columns = "id, name, subscribed, balance_units, frozen_units, created_at";
+    private const string FindSql = $"SELECT {Columns} FROM customers WHERE id = $id";
 
     /// <inheritdoc />
-    public async Task<Customer?> FindAsync(string customerId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await FindAsync(connection, customerId, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<Customer?> FindAsync(string customerId, CancellationToken cancellationToken) =>
+        database.ReadAsync(FindSql, p => p.AddWithValue("$id", customerId), ReadOneAsync, cancellationToken);
 
     /// <inheritdoc />
     public async Task<bool> CreateAsync(Customer customer, CancellationToken cancellationToken)
@@ -82,8 +80,13 @@ public sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerStor
     private static async Task<Customer?> FindAsync(SqliteConnection connection, string customerId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM customers WHERE id = $id";
+        command.CommandText = FindSql;
         command.Parameters.AddWithValue("$id", customerId);
+        return await ReadOneAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Customer?> ReadOneAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var r = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await r.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? new Customer(r.GetString(0), r.GetString(1), r.GetInt64(2) != 0, Money.FromUnits(r.GetInt64(3)), Money.FromUnits(r.GetInt64(4)),

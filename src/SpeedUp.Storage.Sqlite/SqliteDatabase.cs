@@ -7,14 +7,21 @@ namespace SpeedUp.Storage.Sqlite;
 /// Opens connections to the service's SQLite file and creates the schema on first use. Writes take turns
 /// through one asynchronous gate: SQLite allows one writer, and Microsoft.Data.Sqlite waits for a locked
 /// database by sleeping 150 ms at a time, which concurrent speed-ups would otherwise hit (docs/benchmarks.md).
-/// Commits stay fully synchronous: the intent journal must survive a power loss.
+/// Commits stay fully synchronous: the intent journal must survive a power loss. Hot reads go through
+/// <see cref="ReadAsync{T}"/>: kept-open connections whose statements stay prepared, so a read is a bind and a step
+/// rather than a connection checkout and a compile (docs/benchmarks.md, "Signed-call overhead").
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
+    /// <summary>At most this many read connections are kept open between reads (more may be open during a burst).</summary>
+    internal const int MaxIdleReaders = 16;
+
     private readonly string _connectionString;
     private readonly Lock _initGate = new();
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentBag<ReadConnection> _idleReaders = [];
     private volatile bool _initialized;
+    private int _idleReaderCount;
 
     /// <summary>Creates the database accessor for the configured file.</summary>
     public SqliteDatabase(IOptions<SqliteStorageOptions> options)
@@ -42,6 +49,31 @@ public sealed class SqliteDatabase : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Runs one read (<paramref name="sql"/>, bound by <paramref name="bind"/>, read by <paramref name="read"/>) on a
+    /// kept-open connection with the statement prepared on it the first time. Each read is its own implicit
+    /// transaction (the reader resets the statement), so it sees every commit made before it started.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(
+        string sql, Action<SqliteParameterCollection> bind, Func<SqliteCommand, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var reader = TakeIdleReader() ?? new ReadConnection(await OpenAsync(cancellationToken).ConfigureAwait(false));
+        try
+        {
+            var command = reader.Command(sql);
+            command.Parameters.Clear();
+            bind(command.Parameters);
+            var result = await read(command, cancellationToken).ConfigureAwait(false);
+            ReturnIdleReader(reader);
+            return result;
+        }
+        catch
+        {
+            reader.Dispose(); // a failed or cancelled read does not hand its connection to the next one
+            throw;
+        }
+    }
+
     /// <summary>Runs one write (a statement or a transaction) alone among this process's writers.</summary>
     public async Task WriteAsync(Func<SqliteConnection, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
@@ -58,7 +90,38 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _writeGate.Dispose();
+    public void Dispose()
+    {
+        while (_idleReaders.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+
+        _writeGate.Dispose();
+    }
+
+    private ReadConnection? TakeIdleReader()
+    {
+        if (_idleReaders.TryTake(out var reader))
+        {
+            Interlocked.Decrement(ref _idleReaderCount);
+            return reader;
+        }
+
+        return null;
+    }
+
+    private void ReturnIdleReader(ReadConnection reader)
+    {
+        if (Interlocked.Increment(ref _idleReaderCount) > MaxIdleReaders)
+        {
+            Interlocked.Decrement(ref _idleReaderCount);
+            reader.Dispose();
+            return;
+        }
+
+        _idleReaders.Add(reader);
+    }
 
     /// <summary>Runs the migrations the file has not had yet, each in its own transaction with its version bump.</summary>
     private static void Migrate(SqliteConnection connection)
@@ -98,6 +161,47 @@ public sealed class SqliteDatabase : IDisposable
 
             Migrate(connection);
             _initialized = true;
+        }
+    }
+
+    /// <summary>A kept-open connection and the statements prepared on it, by their text (at most <see cref="MaxStatements"/>).</summary>
+    private sealed class ReadConnection(SqliteConnection connection) : IDisposable
+    {
+        private const int MaxStatements = 64;
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        public SqliteCommand Command(string sql)
+        {
+            if (_commands.TryGetValue(sql, out var command))
+            {
+                return command;
+            }
+
+            if (_commands.Count >= MaxStatements)
+            {
+                DisposeCommands();
+            }
+
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+            return command;
+        }
+
+        public void Dispose()
+        {
+            DisposeCommands();
+            connection.Dispose();
+        }
+
+        private void DisposeCommands()
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _commands.Clear();
         }
     }
 }

@@ -162,39 +162,44 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
 
     /// <inheritdoc />
     public async Task<SpeedUpSession?> FindAsync(string sessionId, CancellationToken cancellationToken) =>
-        (await QueryAsync($"SELECT {Columns} FROM sessions WHERE id = $id", c => c.Parameters.AddWithValue("$id", sessionId), cancellationToken)
+        (await QueryAsync($"SELECT {Columns} FROM sessions WHERE id = $id", c => c.AddWithValue("$id", sessionId), cancellationToken)
             .ConfigureAwait(false)).FirstOrDefault();
 
     /// <inheritdoc />
     public async Task<SpeedUpSession?> FindOpenAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>
         (await QueryAsync($"SELECT {Columns} FROM sessions WHERE band_id = $band_id AND direction = $direction AND state <> 'Ended' LIMIT 1",
-            c => { c.Parameters.AddWithValue("$band_id", bandId); c.Parameters.AddWithValue("$direction", direction.ToString()); },
+            c => { c.AddWithValue("$band_id", bandId); c.AddWithValue("$direction", direction.ToString()); },
             cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
     /// <inheritdoc />
     public async Task<SpeedUpSession?> FindLatestAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>
         (await QueryAsync($"SELECT {Columns} FROM sessions WHERE band_id = $band_id AND direction = $direction ORDER BY started_at DESC, rowid DESC LIMIT 1",
-            c => { c.Parameters.AddWithValue("$band_id", bandId); c.Parameters.AddWithValue("$direction", direction.ToString()); },
+            c => { c.AddWithValue("$band_id", bandId); c.AddWithValue("$direction", direction.ToString()); },
             cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
     /// <inheritdoc />
-    public async Task<SpeedUpSession?> FindLatestAsync(string customerId, long bandId, Direction direction, CancellationToken cancellationToken) =>
-        (await QueryAsync($"SELECT {Columns} FROM sessions WHERE band_id = $band_id AND direction = $direction AND customer_id = $customer ORDER BY started_at DESC, rowid DESC LIMIT 1",
+    public async Task<IReadOnlyList<SpeedUpSession>> FindLatestPerDirectionAsync(string customerId, long bandId, CancellationToken cancellationToken) =>
+        await QueryAsync($"""
+            SELECT * FROM (SELECT {Columns} FROM sessions WHERE band_id = $band_id AND direction = 'Up' AND customer_id = $customer
+                           ORDER BY started_at DESC, rowid DESC LIMIT 1) AS up
+            UNION ALL
+            SELECT * FROM (SELECT {Columns} FROM sessions WHERE band_id = $band_id AND direction = 'Down' AND customer_id = $customer
+                           ORDER BY started_at DESC, rowid DESC LIMIT 1) AS down
+            """,
             c =>
             {
-                c.Parameters.AddWithValue("$band_id", bandId);
-                c.Parameters.AddWithValue("$direction", direction.ToString());
-                c.Parameters.AddWithValue("$customer", customerId);
+                c.AddWithValue("$band_id", bandId);
+                c.AddWithValue("$customer", customerId);
             },
-            cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+            cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<SpeedUpSession>> FindByClientRequestAsync(string customerId, string clientRequestId, CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {Columns} FROM sessions WHERE customer_id = $customer AND client_request_id = $client_request ORDER BY started_at DESC, rowid DESC",
             c =>
             {
-                c.Parameters.AddWithValue("$customer", customerId);
-                c.Parameters.AddWithValue("$client_request", clientRequestId);
+                c.AddWithValue("$customer", customerId);
+                c.AddWithValue("$client_request", clientRequestId);
             },
             cancellationToken).ConfigureAwait(false);
 
@@ -238,7 +243,7 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
     /// <inheritdoc />
     public async Task<IReadOnlyList<SpeedUpSession>> ListEndedWithUncertainWritesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {Columns} FROM sessions WHERE uncertain_write = 1 AND state = 'Ended' AND ended_at >= $since ORDER BY ended_at",
-            c => c.Parameters.AddWithValue("$since", UnixTime.ToStored(since)),
+            c => c.AddWithValue("$since", UnixTime.ToStored(since)),
             cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
@@ -267,14 +272,8 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
         }
     }
 
-    private async Task<IReadOnlyList<SpeedUpSession>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
-    }
+    private Task<IReadOnlyList<SpeedUpSession>> QueryAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
+        database.ReadAsync(sql, bind, ReadAllAsync, cancellationToken);
 
     private static async Task<IReadOnlyList<SpeedUpSession>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {

@@ -1,12 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Access;
+using SpeedUp.Core.Storage;
 
 namespace SpeedUp.Storage.Sqlite;
 
 /// <summary>
 /// Used nonces in their own SQLite file (<see cref="SqliteStorageOptions.NonceFilePath"/>), so recording one never
-/// waits for the session journal's writer lock or its fsync. One connection, one statement at a time: an insert whose
+/// waits for the session journal's writer lock or its fsync. One connection; the records of concurrent calls share one
+/// transaction and commit (<see cref="GroupCommit{TWrite, TResult}"/>), each still one statement: an insert whose
 /// conflict is an expired entry takes its place, a live entry refuses — both judged at the caller's instant, which also
 /// bounds the sweep (an entry is deleted only once that instant has reached its remember-until). Commits are <c>synchronous = NORMAL</c>: they
 /// survive the service being killed (the WAL is written before the call proceeds); a power loss may forget the last
@@ -36,6 +38,7 @@ public sealed class SqliteUsedNonceStore : IUsedNonceStore, IDisposable
         """;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly GroupCommit<NonceUse, bool> _group;
     private readonly string _connectionString;
     private SqliteConnection? _connection;
     private SqliteCommand? _record;
@@ -51,6 +54,7 @@ public sealed class SqliteUsedNonceStore : IUsedNonceStore, IDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             DefaultTimeout = 30,
         }.ToString();
+        _group = new GroupCommit<NonceUse, bool>(RecordAllAsync);
     }
 
     /// <summary>The file the nonces are kept in.</summary>
@@ -72,27 +76,46 @@ public sealed class SqliteUsedNonceStore : IUsedNonceStore, IDisposable
 
     /// <inheritdoc />
     public async ValueTask<bool> TryRecordAsync(
-        string accessKeyId, string nonce, DateTimeOffset now, DateTimeOffset rememberUntil, CancellationToken cancellationToken)
+        string accessKeyId, string nonce, DateTimeOffset now, DateTimeOffset rememberUntil, CancellationToken cancellationToken) =>
+        await _group.WriteAsync(new NonceUse(accessKeyId, nonce, now, rememberUntil), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Records a batch of uses in one transaction; the group commit runs one batch at a time.</summary>
+    private async Task<IReadOnlyList<bool>> RecordAllAsync(IReadOnlyList<NonceUse> uses, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var record = _record ?? await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var at = UnixTime.ToStored(now);
-            if (++_sinceSweep >= SweepEvery)
+            var recorded = new bool[uses.Count];
+            await using var transaction = (SqliteTransaction)await _connection!.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            record.Transaction = transaction;
+            for (var i = 0; i < uses.Count; i++)
             {
-                _sinceSweep = 0;
-                await SweepAsync(at, cancellationToken).ConfigureAwait(false);
+                var use = uses[i];
+                var at = UnixTime.ToStored(use.Now);
+                if (++_sinceSweep >= SweepEvery)
+                {
+                    _sinceSweep = 0;
+                    await SweepAsync(transaction, at, cancellationToken).ConfigureAwait(false);
+                }
+
+                record.Parameters["$key"].Value = use.AccessKeyId;
+                record.Parameters["$nonce"].Value = use.Nonce;
+                record.Parameters["$until"].Value = UnixTime.ToStored(use.RememberUntil);
+                record.Parameters["$now"].Value = at;
+                recorded[i] = await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
             }
 
-            record.Parameters["$key"].Value = accessKeyId;
-            record.Parameters["$nonce"].Value = nonce;
-            record.Parameters["$until"].Value = UnixTime.ToStored(rememberUntil);
-            record.Parameters["$now"].Value = at;
-            return await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return recorded;
         }
         finally
         {
+            if (_record is not null)
+            {
+                _record.Transaction = null;
+            }
+
             _gate.Release();
         }
     }
@@ -142,11 +165,14 @@ public sealed class SqliteUsedNonceStore : IUsedNonceStore, IDisposable
         }
     }
 
-    private async Task SweepAsync(long now, CancellationToken cancellationToken)
+    private async Task SweepAsync(SqliteTransaction transaction, long now, CancellationToken cancellationToken)
     {
         await using var sweep = _connection!.CreateCommand();
+        sweep.Transaction = transaction;
         sweep.CommandText = "DELETE FROM used_nonces WHERE remember_until <= $now";
         sweep.Parameters.AddWithValue("$now", now);
         await sweep.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private sealed record NonceUse(string AccessKeyId, string Nonce, DateTimeOffset Now, DateTimeOffset RememberUntil);
 }

@@ -372,7 +372,7 @@ internal sealed class MillionBenchmark(CarrierSimulators networks, BenchmarkOpti
         Report.Line("");
     }
 
-    /// <summary>The store alone (no RPC, no signing): QueryStatus's two look-ups on the same file, in this process.</summary>
+    /// <summary>The store alone (no RPC, no signing): QueryStatus's look-up (latest session per direction) on the same file, in this process.</summary>
     private static async Task StoreQueriesAsync(string path, History history, CancellationToken cancellationToken)
     {
         using var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { SqlitePath = path }));
@@ -383,8 +383,7 @@ internal sealed class MillionBenchmark(CarrierSimulators networks, BenchmarkOpti
         {
             var band = history.DemoLines[random.Next(history.DemoLines.Length)];
             var t = Stopwatch.GetTimestamp();
-            await store.FindLatestAsync(Demo, band, SpeedUp.Drivers.Direction.Up, cancellationToken);
-            await store.FindLatestAsync(Demo, band, SpeedUp.Drivers.Direction.Down, cancellationToken);
+            await store.FindLatestPerDirectionAsync(Demo, band, cancellationToken);
             if (i >= QueryWarmUp)
             {
                 samples.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
@@ -392,7 +391,7 @@ internal sealed class MillionBenchmark(CarrierSimulators networks, BenchmarkOpti
         }
 
         Report.Line("");
-        Report.Line($"The store alone, in this process (service stopped): QueryStatus's two look-ups, {QueryCalls:N0} random demo lines");
+        Report.Line($"The store alone, in this process (service stopped): QueryStatus's look-up, {QueryCalls:N0} random demo lines");
         Report.Table([LatencyStats.From("FindLatestAsync x2", samples)]);
     }
 

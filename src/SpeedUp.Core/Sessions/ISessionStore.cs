@@ -31,8 +31,11 @@ public interface ISessionStore
     /// <summary>The most recent session of a line and direction, open or ended, or null.</summary>
     Task<SpeedUpSession?> FindLatestAsync(long bandId, Direction direction, CancellationToken cancellationToken);
 
-    /// <summary>The most recent session of the customer on a line and direction, open or ended, or null.</summary>
-    Task<SpeedUpSession?> FindLatestAsync(string customerId, long bandId, Direction direction, CancellationToken cancellationToken);
+    /// <summary>
+    /// The most recent session of the customer on a line in each direction, open or ended: at most one per direction, in
+    /// one read (what QueryStatus answers).
+    /// </summary>
+    Task<IReadOnlyList<SpeedUpSession>> FindLatestPerDirectionAsync(string customerId, long bandId, CancellationToken cancellationToken);
 
     /// <summary>The customer's sessions started with that client request id, latest first.</summary>
     Task<IReadOnlyList<SpeedUpSession>> FindByClientRequestAsync(string customerId, string clientRequestId, CancellationToken cancellationToken);

@@ -175,9 +175,9 @@ public sealed class SpeedUpSessionService(
     public async Task<LineStatus> StatusAsync(string customerId, long bandId, CancellationToken cancellationToken)
     {
         bandId = RequestValidator.BandId(bandId);
-        var up = await sessions.FindLatestAsync(customerId, bandId, Direction.Up, cancellationToken).ConfigureAwait(false);
-        var down = await sessions.FindLatestAsync(customerId, bandId, Direction.Down, cancellationToken).ConfigureAwait(false);
-        return new LineStatus(bandId, up, down);
+        var latest = await sessions.FindLatestPerDirectionAsync(customerId, bandId, cancellationToken).ConfigureAwait(false);
+        return new LineStatus(bandId,
+            latest.FirstOrDefault(s => s.Direction == Direction.Up), latest.FirstOrDefault(s => s.Direction == Direction.Down));
     }
 
     /// <summary>The customer's open, applied session of the line and direction, named by the address it was started for.</summary>

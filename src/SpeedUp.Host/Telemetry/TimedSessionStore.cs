@@ -30,8 +30,8 @@ internal sealed class TimedSessionStore(ISessionStore inner, string store, Stora
     public Task<SpeedUpSession?> FindLatestAsync(long bandId, Direction direction, CancellationToken cancellationToken) =>
         inner.FindLatestAsync(bandId, direction, cancellationToken);
 
-    public Task<SpeedUpSession?> FindLatestAsync(string customerId, long bandId, Direction direction, CancellationToken cancellationToken) =>
-        inner.FindLatestAsync(customerId, bandId, direction, cancellationToken);
+    public Task<IReadOnlyList<SpeedUpSession>> FindLatestPerDirectionAsync(string customerId, long bandId, CancellationToken cancellationToken) =>
+        inner.FindLatestPerDirectionAsync(customerId, bandId, cancellationToken);
 
     public Task<IReadOnlyList<SpeedUpSession>> FindByClientRequestAsync(string customerId, string clientRequestId, CancellationToken cancellationToken) =>
         inner.FindByClientRequestAsync(customerId, clientRequestId, cancellationToken);

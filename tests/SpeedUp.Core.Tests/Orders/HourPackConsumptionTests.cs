@@ -93,8 +93,8 @@ public sealed class HourPackConsumptionTests : IDisposable
 
         await Assert.ThrowsAsync<SpeedUpException>(() => StartAsync());
 
-        var failed = await _h.Sessions.FindLatestAsync(CoreHarness.Customer, Band, Direction.Down, Ct);
-        Assert.Equal(EndReason.ApplyFailed, failed!.EndReason);
+        var failed = Assert.Single(await _h.Sessions.FindLatestPerDirectionAsync(CoreHarness.Customer, Band, Ct));
+        Assert.Equal(EndReason.ApplyFailed, failed.EndReason);
         Assert.Equal(0, await UsedAsync(pack.OrderId));
     }
 

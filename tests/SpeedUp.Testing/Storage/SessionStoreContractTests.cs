@@ -25,8 +25,8 @@ public abstract class SessionStoreContractTests : StoreContractTests
 
         AssertSameSession(session, await Sessions.FindOpenAsync(330100001, Direction.Down, Ct));
         AssertSameSession(session, await Sessions.FindLatestAsync(330100001, Direction.Down, Ct));
-        AssertSameSession(session, await Sessions.FindLatestAsync("c1", 330100001, Direction.Down, Ct));
-        Assert.Null(await Sessions.FindLatestAsync("c2", 330100001, Direction.Down, Ct)); // another customer's line history is not theirs
+        AssertSameSession(session, Assert.Single(await Sessions.FindLatestPerDirectionAsync("c1", 330100001, Ct)));
+        Assert.Empty(await Sessions.FindLatestPerDirectionAsync("c2", 330100001, Ct)); // another customer's line history is not theirs
         Assert.Null(await Sessions.FindOpenAsync(330100001, Direction.Up, Ct));
         Assert.Null(await Sessions.FindLatestAsync(330100002, Direction.Down, Ct));
     }
@@ -58,7 +58,28 @@ public abstract class SessionStoreContractTests : StoreContractTests
 
         Assert.Equal(second.Id, (await Sessions.FindOpenAsync(330100001, Direction.Down, Ct))?.Id);
         Assert.Equal(second.Id, (await Sessions.FindLatestAsync(330100001, Direction.Down, Ct))?.Id);
-        AssertSameSession(first, await Sessions.FindLatestAsync("c1", 330100001, Direction.Down, Ct)); // c1's latest is the ended one
+        AssertSameSession(first, Assert.Single(await Sessions.FindLatestPerDirectionAsync("c1", 330100001, Ct))); // c1's latest is the ended one
+    }
+
+    [Fact]
+    public async Task FindLatestPerDirectionAsync_ReturnsTheCustomersLatestUpAndDown_NotOtherLinesOrCustomers()
+    {
+        var oldUp = Session(330100001, Direction.Up, customerId: "c1");
+        await Sessions.InsertAsync(oldUp, Ct);
+        await Sessions.UpdateAsync(oldUp.Active().Ended(T0.AddMinutes(10)), Ct);
+        var up = Session(330100001, Direction.Up, startedAt: T0.AddMinutes(20), customerId: "c1");
+        await Sessions.InsertAsync(up, Ct);
+        var down = Session(330100001, Direction.Down, startedAt: T0.AddMinutes(5), customerId: "c1");
+        await Sessions.InsertAsync(down, Ct);
+        await Sessions.InsertAsync(Session(330100002, Direction.Up, startedAt: T0.AddMinutes(30), customerId: "c1"), Ct);
+        await Sessions.UpdateAsync(up.Active().Ended(T0.AddMinutes(25)), Ct);
+        await Sessions.InsertAsync(Session(330100001, Direction.Up, startedAt: T0.AddMinutes(40), customerId: "c2"), Ct);
+
+        var latest = await Sessions.FindLatestPerDirectionAsync("c1", 330100001, Ct);
+
+        Assert.Equal(2, latest.Count);
+        Assert.Equal(up.Id, Assert.Single(latest, s => s.Direction == Direction.Up).Id);
+        Assert.Equal(down.Id, Assert.Single(latest, s => s.Direction == Direction.Down).Id);
     }
 
     [Fact]

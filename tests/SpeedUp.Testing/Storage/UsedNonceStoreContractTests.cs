@@ -96,4 +96,22 @@ public abstract class UsedNonceStoreContractTests : StoreContractTests
             Assert.Single(outcomes, taken => taken);
         }
     }
+
+    [Fact]
+    public async Task TryRecordAsync_ManyCallsAtOnceSharingCommits_EachNonceTakenOnce_AndRememberedAfterwards()
+    {
+        // 128 records at once: 32 nonces, each used twice by each of two keys, so batches carry duplicates and both keys.
+        var uses = Enumerable.Range(0, 128).Select(i => (Key: i % 4 < 2 ? "AK1" : "AK2", Nonce: $"batch-{i / 4}")).ToArray();
+        var outcomes = await Task.WhenAll(uses.Select(u => Task.Run(async () => await Nonces.TryRecordAsync(u.Key, u.Nonce, Now, FarFuture, Ct), Ct)));
+
+        foreach (var group in uses.Zip(outcomes).GroupBy(x => x.First))
+        {
+            Assert.Single(group, x => x.Second);
+        }
+
+        foreach (var (key, nonce) in uses.Distinct())
+        {
+            Assert.False(await Nonces.TryRecordAsync(key, nonce, Now.AddSeconds(1), FarFuture, Ct));
+        }
+    }
 }
