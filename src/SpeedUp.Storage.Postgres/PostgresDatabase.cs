@@ -35,6 +35,14 @@ public sealed class PostgresDatabase : IAsyncDisposable
             PersistSecurityInfo = false,
         };
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
+        if (!SetsAutoPrepare(settings.ConnectionString))
+        {
+            // Statements the stores run again and again are prepared once per physical connection, so a call's reads
+            // are a bind and an execute (docs/benchmarks.md, "Signed-call overhead"). A connection string that sets
+            // Max Auto Prepare (0 behind a transaction-pooling proxy) is left as it is.
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
         _password = Environment.GetEnvironmentVariable(settings.PasswordEnvironmentVariable);
         if (!string.IsNullOrEmpty(_password))
         {
@@ -50,6 +58,16 @@ public sealed class PostgresDatabase : IAsyncDisposable
         _stores = NpgsqlDataSource.Create(builder.ConnectionString);
         builder.ApplicationName = application + " (locks)";
         _locks = NpgsqlDataSource.Create(builder.ConnectionString);
+    }
+
+    /// <summary>Statements prepared automatically per connection unless the connection string says otherwise.</summary>
+    internal const int AutoPreparedStatements = 64;
+
+    /// <summary>Whether the connection string sets Max Auto Prepare itself.</summary>
+    private static bool SetsAutoPrepare(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare");
     }
 
     /// <summary>The server's host as configured.</summary>
