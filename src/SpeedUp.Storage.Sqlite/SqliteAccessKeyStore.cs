@@ -137,9 +137,8 @@ public sealed class SqliteAccessKeyStore(SqliteDatabase database) : IAccessKeySt
 
     /// <summary>Runs <paramref name="change"/> in a transaction and records <paramref name="audit"/> when it reports a change.</summary>
     private Task InTransactionAsync(AccessKeyAuditEntry audit, Func<SqliteConnection, CancellationToken, Task<bool>> change, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, ct) =>
+        database.WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             if (await change(connection, ct).ConfigureAwait(false))
             {
                 await using var command = connection.CreateCommand();
@@ -152,7 +151,6 @@ public sealed class SqliteAccessKeyStore(SqliteDatabase database) : IAccessKeySt
                 await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
         }, cancellationToken);
 
     private static async Task<StoredAccessKey?> FindAsync(SqliteConnection connection, string keyId, CancellationToken cancellationToken)

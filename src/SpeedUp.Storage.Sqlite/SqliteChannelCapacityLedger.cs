@@ -20,9 +20,8 @@ public sealed class SqliteChannelCapacityLedger(SqliteDatabase database) : IChan
     {
         var outcome = CapacityHoldOutcome.Full;
         var usage = default(ChannelUsage);
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             await using (var held = connection.CreateCommand())
             {
                 held.Transaction = transaction;
@@ -52,7 +51,6 @@ public sealed class SqliteChannelCapacityLedger(SqliteDatabase database) : IChan
                 await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
             outcome = CapacityHoldOutcome.Taken;
             usage = new ChannelUsage(usage.SpeedUps + 1, usage.AddedMbps + addedMbps);
         }, cancellationToken).ConfigureAwait(false);
@@ -100,7 +98,7 @@ public sealed class SqliteChannelCapacityLedger(SqliteDatabase database) : IChan
     }
 
     private Task DeleteAsync(string sql, string sessionId, string? channel, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, ct) =>
+        database.WriteAsync(async (connection, transaction, ct) =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;

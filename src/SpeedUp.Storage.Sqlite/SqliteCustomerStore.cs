@@ -18,7 +18,7 @@ public sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerStor
     public async Task<bool> CreateAsync(Customer customer, CancellationToken cancellationToken)
     {
         var created = false;
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"INSERT OR IGNORE INTO customers ({Columns}) VALUES ($id, $name, $subscribed, $balance, $frozen, $created)";
@@ -33,7 +33,7 @@ public sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerStor
         string customerId, string name, bool subscribed, decimal initialBalance, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Customer? result = null;
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
             await using (var command = connection.CreateCommand())
             {
@@ -62,7 +62,7 @@ public sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerStor
     private async Task<Customer?> UpdateAsync(string customerId, string set, long value, CancellationToken cancellationToken)
     {
         Customer? result = null;
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
             await using (var command = connection.CreateCommand())
             {

@@ -1,13 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using SpeedUp.Core.Storage;
 
 namespace SpeedUp.Storage.Sqlite;
 
 /// <summary>
 /// Opens connections to the service's SQLite file and creates the schema on first use. Writes take turns
-/// through one asynchronous gate: SQLite allows one writer, and Microsoft.Data.Sqlite waits for a locked
-/// database by sleeping 150 ms at a time, which concurrent speed-ups would otherwise hit (docs/benchmarks.md).
-/// Commits stay fully synchronous: the intent journal must survive a power loss. Hot reads go through
+/// through one writer: SQLite allows one, and Microsoft.Data.Sqlite waits for a locked database by sleeping
+/// 150 ms at a time, which concurrent speed-ups would otherwise hit (docs/benchmarks.md); writes that arrive
+/// together share one commit. Commits stay fully synchronous: the intent journal must survive a power loss. Hot reads go through
 /// <see cref="ReadAsync{T}"/>: kept-open connections whose statements stay prepared, so a read is a bind and a step
 /// rather than a connection checkout and a compile (docs/benchmarks.md, "Signed-call overhead").
 /// </summary>
@@ -18,7 +19,9 @@ public sealed class SqliteDatabase : IDisposable
 
     private readonly string _connectionString;
     private readonly Lock _initGate = new();
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private const string WriteSavepoint = "speedup_write";
+
+    private readonly GroupCommit<Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>, Exception?> _writes;
     private readonly System.Collections.Concurrent.ConcurrentBag<ReadConnection> _idleReaders = [];
     private volatile bool _initialized;
     private int _idleReaderCount;
@@ -34,6 +37,7 @@ public sealed class SqliteDatabase : IDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             DefaultTimeout = 30,
         }.ToString();
+        _writes = new(CommitAsync);
     }
 
     /// <summary>An open connection; the schema exists.</summary>
@@ -74,19 +78,48 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Runs one write (a statement or a transaction) alone among this process's writers.</summary>
-    public async Task WriteAsync(Func<SqliteConnection, CancellationToken, Task> write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one write — its statements all or none — and returns once it is committed. Writes take turns through one
+    /// writer, and writes arriving while a commit is under way share the next one (<see cref="GroupCommit{TWrite, TResult}"/>):
+    /// one transaction, each write in a savepoint of its own, so a write that throws is undone alone and its caller gets
+    /// its exception, while the others commit — with one fsync for them all. <paramref name="write"/> runs its commands
+    /// on the connection it is given (they join the transaction; it must not begin or commit one) and must not wait
+    /// for anything but the database: the next writes wait for it.
+    /// </summary>
+    public async Task WriteAsync(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var failure = await _writes.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await write(connection, cancellationToken).ConfigureAwait(false);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
-        finally
+    }
+
+    /// <summary>Commits a batch of writes in one transaction; each write's failure (or null) in order.</summary>
+    private async Task<IReadOnlyList<Exception?>> CommitAsync(
+        IReadOnlyList<Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>> writes, CancellationToken cancellationToken)
+    {
+        var failures = new Exception?[writes.Count];
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < writes.Count; i++)
         {
-            _writeGate.Release();
+            transaction.Save(WriteSavepoint);
+            try
+            {
+                await writes[i](connection, transaction, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+                transaction.Rollback(WriteSavepoint); // throws when SQLite already gave the transaction up: the batch fails
+            }
+
+            transaction.Release(WriteSavepoint);
         }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return failures;
     }
 
     /// <inheritdoc />
@@ -96,8 +129,6 @@ public sealed class SqliteDatabase : IDisposable
         {
             reader.Dispose();
         }
-
-        _writeGate.Dispose();
     }
 
     private ReadConnection? TakeIdleReader()

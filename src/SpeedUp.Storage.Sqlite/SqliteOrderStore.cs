@@ -16,9 +16,8 @@ public sealed class SqliteOrderStore(SqliteDatabase database) : IOrderStore
     public async Task<OrderPlacement> PlaceAsync(OfferOrder order, CancellationToken cancellationToken)
     {
         var placement = OrderPlacement.Placed;
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             var price = Money.ToUnits(order.FrozenAmount);
             await using (var freeze = connection.CreateCommand())
             {
@@ -70,7 +69,6 @@ public sealed class SqliteOrderStore(SqliteDatabase database) : IOrderStore
                 await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return placement;
     }

@@ -12,7 +12,7 @@ public sealed class SqlitePrecheckStore(SqliteDatabase database) : IPrecheckStor
 {
     /// <inheritdoc />
     public Task SaveAsync(Precheck precheck, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, ct) => SaveAsync(connection, precheck, ct), cancellationToken);
+        database.WriteAsync((connection, _, ct) => SaveAsync(connection, precheck, ct), cancellationToken);
 
     private static async Task SaveAsync(SqliteConnection connection, Precheck precheck, CancellationToken cancellationToken)
     {

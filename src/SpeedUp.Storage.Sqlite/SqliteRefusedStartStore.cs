@@ -7,7 +7,7 @@ public sealed class SqliteRefusedStartStore(SqliteDatabase database) : IRefusedS
 {
     /// <inheritdoc />
     public Task RecordAsync(RefusedStart refusal, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, ct) =>
+        database.WriteAsync(async (connection, transaction, ct) =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """

@@ -75,9 +75,8 @@ public sealed class SqliteSessionEventStore(SqliteDatabase database) : ISessionE
     public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         var deleted = 0;
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             await using (var horizon = connection.CreateCommand())
             {
                 horizon.Transaction = transaction;
@@ -105,7 +104,6 @@ public sealed class SqliteSessionEventStore(SqliteDatabase database) : ISessionE
                 await delivered.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return deleted;
     }

@@ -22,9 +22,8 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
     {
         try
         {
-            await database.WriteAsync(async (connection, ct) =>
+            await database.WriteAsync(async (connection, transaction, ct) =>
             {
-                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
                 await using (var command = connection.CreateCommand())
                 {
                     command.Transaction = transaction;
@@ -49,7 +48,6 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
                 }
 
                 await SqliteSessionEventStore.AppendAsync(connection, transaction, session.PendingEvents, ct).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
             Published(session);
         }
@@ -62,9 +60,8 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
     /// <inheritdoc />
     public async Task UpdateAsync(SpeedUpSession session, CancellationToken cancellationToken)
     {
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             await using (var command = connection.CreateCommand())
             {
                 command.Transaction = transaction;
@@ -74,7 +71,6 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
             }
 
             await SqliteSessionEventStore.AppendAsync(connection, transaction, session.PendingEvents, ct).ConfigureAwait(false);
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         Published(session);
     }
@@ -84,9 +80,8 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
     {
         try
         {
-            await database.WriteAsync(async (connection, ct) =>
+            await database.WriteAsync(async (connection, transaction, ct) =>
             {
-                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
                 await using (var command = connection.CreateCommand())
                 {
                     command.Transaction = transaction;
@@ -131,7 +126,6 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
                 }
 
                 await SqliteSessionEventStore.AppendAsync(connection, transaction, session.PendingEvents, ct).ConfigureAwait(false);
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19)
@@ -208,7 +202,7 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
         string instanceId, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
         IReadOnlyList<SpeedUpSession> claimed = [];
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
@@ -231,7 +225,7 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
 
     /// <inheritdoc />
     public Task ReleaseClaimAsync(string sessionId, string instanceId, CancellationToken cancellationToken) =>
-        database.WriteAsync(async (connection, ct) =>
+        database.WriteAsync(async (connection, transaction, ct) =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = "UPDATE sessions SET claimed_by = NULL, claim_until = NULL WHERE id = $id AND claimed_by = $instance";

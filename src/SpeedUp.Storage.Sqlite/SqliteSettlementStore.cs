@@ -59,9 +59,8 @@ public sealed class SqliteSettlementStore(SqliteDatabase database) : ISettlement
     public async Task<Bill> SaveSettlementAsync(Bill bill, CancellationToken cancellationToken)
     {
         Bill? standing = null;
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             standing = await FindBillAsync(connection, transaction, bill.CustomerId, bill.Month, ct).ConfigureAwait(false);
             if (standing is not null)
             {
@@ -101,7 +100,6 @@ public sealed class SqliteSettlementStore(SqliteDatabase database) : ISettlement
                 p.AddWithValue("$total", Money.ToUnits(bill.Total));
                 p.AddWithValue("$frozen", Money.ToUnits(bill.Frozen));
             }, bill, ct).ConfigureAwait(false);
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
             standing = bill;
         }, cancellationToken).ConfigureAwait(false);
         return standing!;

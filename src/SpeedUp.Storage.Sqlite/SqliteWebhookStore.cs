@@ -15,7 +15,7 @@ public sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
     public async Task<WebhookSink> CreateSinkAsync(WebhookSink sink, CancellationToken cancellationToken)
     {
         var stored = sink;
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
@@ -55,12 +55,10 @@ public sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
     public async Task<bool> DeleteSinkAsync(string sinkId, CancellationToken cancellationToken)
     {
         var deleted = false;
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             deleted = await NonQueryAsync(connection, transaction, "DELETE FROM webhook_sinks WHERE id = $id", c => c.Parameters.AddWithValue("$id", sinkId), ct).ConfigureAwait(false) > 0;
             await NonQueryAsync(connection, transaction, "DELETE FROM webhook_deliveries WHERE sink_id = $id", c => c.Parameters.AddWithValue("$id", sinkId), ct).ConfigureAwait(false);
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return deleted;
     }
@@ -76,9 +74,8 @@ public sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
         }
 
         var queued = 0;
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             await using (var horizon = connection.CreateCommand())
             {
                 horizon.Transaction = transaction;
@@ -106,7 +103,6 @@ public sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
                     c => c.Parameters.AddWithValue("$through", h), ct).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return queued;
     }
@@ -121,9 +117,8 @@ public sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
         }
 
         IReadOnlyList<DueWebhookDelivery> claimed = [];
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             var until = UnixTime.ToStored(now + lease);
             await NonQueryAsync(connection, transaction, """
                 UPDATE webhook_deliveries SET claimed_by = $instance, claim_until = $until
@@ -161,7 +156,6 @@ public sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
                 claimed = rows;
             }
 
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return claimed;
     }
@@ -205,9 +199,9 @@ public sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
     public async Task<int> ReplayAsync(string sinkId, IReadOnlyCollection<long> sequences, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var replayed = 0;
-        await database.WriteAsync(async (connection, ct) =>
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            replayed = await NonQueryAsync(connection, null, $"""
+            replayed = await NonQueryAsync(connection, transaction, $"""
                 UPDATE webhook_deliveries SET state = 'Pending', attempts = 0, next_attempt_at = $now, claimed_by = NULL, claim_until = NULL
                 WHERE sink_id = $sink AND {(sequences.Count == 0 ? "state = 'DeadLettered'" : "seq IN (SELECT value FROM json_each($seqs))")}
                 """, c =>
@@ -251,12 +245,12 @@ public sealed class SqliteWebhookStore(SqliteDatabase database) : IWebhookStore
     private async Task<bool> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {
         var changed = 0;
-        await database.WriteAsync(async (connection, ct) =>
-            changed = await NonQueryAsync(connection, null, sql, bind, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await database.WriteAsync(async (connection, transaction, ct) =>
+            changed = await NonQueryAsync(connection, transaction, sql, bind, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         return changed > 0;
     }
 
-    private static async Task<int> NonQueryAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    private static async Task<int> NonQueryAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -16,9 +16,8 @@ internal static class CommercialHarness
     /// </summary>
     public static Task BulkOrdersAsync(
         this CoreHarness h, string customerId, int count, Direction direction, int mbps, ProductType product, DateTimeOffset at, decimal listPrice) =>
-        h.Database.WriteAsync(async (connection, ct) =>
+        h.Database.WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = SqliteOrderStore.InsertSql;
@@ -38,6 +37,5 @@ internal static class CommercialHarness
             freeze.Parameters.AddWithValue("$total", Money.ToUnits(listPrice) * count);
             freeze.Parameters.AddWithValue("$id", customerId);
             await freeze.ExecuteNonQueryAsync(ct);
-            await transaction.CommitAsync(ct);
         }, CancellationToken.None);
 }

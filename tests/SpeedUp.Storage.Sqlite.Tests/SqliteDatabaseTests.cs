@@ -7,7 +7,8 @@ namespace SpeedUp.Storage.Sqlite.Tests;
 /// <summary>
 /// Reads on kept-open connections with prepared statements (<see cref="SqliteDatabase.ReadAsync{T}"/>): a kept
 /// statement never serves an old snapshot, parameters of one read never leak into the next, and a failed read does not
-/// hand its connection on.
+/// hand its connection on. Writes sharing one commit (<see cref="SqliteDatabase.WriteAsync"/>): one that fails is
+/// undone alone.
 /// </summary>
 public sealed class SqliteDatabaseTests : IDisposable
 {
@@ -33,7 +34,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(i, await CountAsync("same"));
-            await _database.WriteAsync(async (connection, ct) =>
+            await _database.WriteAsync(async (connection, transaction, ct) =>
             {
                 await using var insert = connection.CreateCommand();
                 insert.CommandText = "INSERT INTO customers (id, name, subscribed, balance_units, frozen_units, created_at) VALUES ($id, 'same', 1, 0, 0, 0)";
@@ -60,7 +61,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     public async Task ReadAsync_ManyReadsAtOnce_EachGetsItsOwnAnswer()
     {
         var names = Enumerable.Range(0, 64).Select(i => $"name-{i % 8}").ToArray();
-        await _database.WriteAsync(async (connection, ct) =>
+        await _database.WriteAsync(async (connection, transaction, ct) =>
         {
             for (var i = 0; i < 8; i++)
             {
@@ -76,6 +77,41 @@ public sealed class SqliteDatabaseTests : IDisposable
 
         Assert.All(counts, c => Assert.Equal(1, c));
         Assert.Equal(0, await CountAsync("name-8"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_WritesSharingACommit_OneThatThrowsIsUndoneAlone_AndItsCallerGetsItsException()
+    {
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = _database.WriteAsync(async (connection, _, ct) =>
+        {
+            await InsertAsync(connection, "c-first", "shared", ct);
+            await hold.Task; // keeps the writer busy so the next two are queued into one batch
+        }, Ct);
+        var failing = _database.WriteAsync(async (connection, _, ct) =>
+        {
+            await InsertAsync(connection, "c-failing", "shared", ct);
+            throw new InvalidOperationException("the write gave up after its insert");
+        }, Ct);
+        var other = _database.WriteAsync((connection, _, ct) => InsertAsync(connection, "c-other", "shared", ct), Ct);
+
+        hold.SetResult();
+        await first;
+        Assert.Equal("the write gave up after its insert", (await Assert.ThrowsAsync<InvalidOperationException>(() => failing)).Message);
+        await other;
+
+        Assert.Equal(2, await CountAsync("shared")); // c-first and c-other committed; c-failing's insert undone
+        await _database.WriteAsync((connection, _, ct) => InsertAsync(connection, "c-failing", "shared", ct), Ct); // its id was never taken
+        Assert.Equal(3, await CountAsync("shared"));
+    }
+
+    private static async Task InsertAsync(SqliteConnection connection, string id, string name, CancellationToken cancellationToken)
+    {
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO customers (id, name, subscribed, balance_units, frozen_units, created_at) VALUES ($id, $name, 1, 0, 0, 0)";
+        insert.Parameters.AddWithValue("$id", id);
+        insert.Parameters.AddWithValue("$name", name);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private Task<long> CountAsync(string name) => _database.ReadAsync(CountSql, p => p.AddWithValue("$name", name), ScalarAsync, Ct);
