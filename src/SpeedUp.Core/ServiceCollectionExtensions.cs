@@ -51,6 +51,7 @@ public static class SpeedUpCoreServiceCollectionExtensions
         services.TryAddSingleton<StatisticsService>();
         services.TryAddSingleton<OfferCatalogue>();
         services.TryAddSingleton<ILineLocks, InProcessLineLocks>();
+        services.TryAddSingleton<IPeriodicJobTurns, InProcessPeriodicJobTurns>();
         services.TryAddSingleton<PrecheckGuard>();
         services.TryAddSingleton<RecentLineLookups>();
         services.TryAddSingleton<PrecheckService>();

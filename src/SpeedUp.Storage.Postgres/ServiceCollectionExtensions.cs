@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SpeedUp.Core.Access;
 using SpeedUp.Core.Billing;
 using SpeedUp.Core.Channels;
+using SpeedUp.Core.Cluster;
 using SpeedUp.Core.Customers;
 using SpeedUp.Core.Events;
 using SpeedUp.Core.Orders;
@@ -49,6 +50,7 @@ public static class PostgresStorageServiceCollectionExtensions
 
         // Core registers the in-process locks with TryAdd, before or after this: replace them either way.
         services.Replace(ServiceDescriptor.Singleton<ILineLocks, PostgresLineLocks>());
+        services.Replace(ServiceDescriptor.Singleton<IPeriodicJobTurns, PostgresPeriodicJobTurns>());
         return services;
     }
 }

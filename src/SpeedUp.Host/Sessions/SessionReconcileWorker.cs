@@ -1,16 +1,26 @@
 using Microsoft.Extensions.Options;
+using SpeedUp.Core.Cluster;
 using SpeedUp.Core.Errors;
 using SpeedUp.Core.Sessions;
 
 namespace SpeedUp.Host.Sessions;
 
-/// <summary>Runs <see cref="SessionReconciler.ReconcileAsync"/> every <see cref="SpeedUpSessionOptions.ReconcileInterval"/>.</summary>
+/// <summary>
+/// Runs <see cref="SessionReconciler.ReconcileAsync"/> every <see cref="SpeedUpSessionOptions.ReconcileInterval"/> —
+/// once per interval across all the instances sharing the store (<see cref="IPeriodicJobTurns"/>), not once per
+/// instance: each pass reads every active session's line.
+/// </summary>
 internal sealed partial class SessionReconcileWorker(
     SessionReconciler reconciler,
+    IPeriodicJobTurns turns,
+    InstanceIdentity instance,
     IOptions<SpeedUpSessionOptions> options,
     TimeProvider time,
     ILogger<SessionReconcileWorker> logger) : BackgroundService
 {
+    /// <summary>The job's name among the periodic job turns.</summary>
+    internal const string Job = "reconcile";
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,6 +29,11 @@ internal sealed partial class SessionReconcileWorker(
         {
             try
             {
+                if (!await turns.TryTakeTurnAsync(Job, instance.Id, time.GetUtcNow(), options.Value.ReconcileInterval, stoppingToken).ConfigureAwait(false))
+                {
+                    continue; // another instance reconciles this interval
+                }
+
                 var reapplied = await reconciler.ReconcileAsync(stoppingToken).ConfigureAwait(false);
                 if (reapplied > 0)
                 {

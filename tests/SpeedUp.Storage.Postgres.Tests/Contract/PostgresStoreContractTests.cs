@@ -65,3 +65,8 @@ public sealed class PostgresWebhookStoreContractTests(PostgresClusterFixture pos
 {
     protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
 }
+
+public sealed class PostgresPeriodicJobTurnsContractTests(PostgresClusterFixture postgres) : PeriodicJobTurnsContractTests
+{
+    protected override Task<IStoreUnderTest> CreateStoreAsync() => PostgresStoreUnderTest.CreateAsync(postgres);
+}
