@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using Broadband.SpeedUp.Admin.V1;
 using Broadband.SpeedUp.V1;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using SpeedUp.Core.Cluster;
 using SpeedUp.Simulator;
 using SpeedUp.Host.Tests.Support;
 using SpeedUp.Testing;
@@ -52,6 +54,47 @@ public sealed class ChannelResilienceTests(SimulatedNetworks networks)
 
             await TelecomFailoverLines.StopAsync(service, 0, bandIds[0], Ct);
             Assert.Equal(50000, networks.Telecom.State.FindByAccount(TelecomFailoverLines.Lines[0].Account)!.DownKbps);
+        }
+        finally
+        {
+            await networks.ResetTelecomAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Reconcile_OnlyOnItsTurn_AnotherInstancesTurnLeavesTheLinesToThatInstance()
+    {
+        var turns = new SwitchableTurns();
+        await using var service = await StartServiceAsync(services: s => s.AddSingleton<IPeriodicJobTurns>(turns));
+        var bandIds = await TelecomFailoverLines.PrecheckAndOrderAsync(service, count: 1, Ct);
+        try
+        {
+            await TelecomFailoverLines.StartAsync(service, 0, bandIds[0], Ct);
+            await networks.Telecom.RebootAsync(Ct);
+
+            // Another instance holds the turns: this one asks every interval and leaves the line alone.
+            var asked = turns.Asked;
+            await Eventually.ValueAsync(
+                () =>
+                {
+                    service.Time.Advance(TimeSpan.FromMilliseconds(500)); // SpeedUp:Sessions:ReconcileInterval
+                    return Task.FromResult(turns.Asked);
+                },
+                n => n >= asked + 3, $"The reconciler did not ask for its turn:\n{service.Output}", DeviceTime, Ct);
+            Assert.Equal(50000, networks.Telecom.State.FindByAccount(TelecomFailoverLines.Lines[0].Account)!.DownKbps);
+            Assert.DoesNotContain("re-applying", service.Output, StringComparison.Ordinal);
+            Assert.All(turns.Jobs, job => Assert.Equal("reconcile", job));
+
+            turns.Grant = true; // its turn: the lost speed-up comes back
+            await Eventually.ValueAsync(
+                () =>
+                {
+                    service.Time.Advance(TimeSpan.FromMilliseconds(500));
+                    return Task.FromResult(networks.Telecom.State.FindByAccount(TelecomFailoverLines.Lines[0].Account)!.DownKbps);
+                },
+                kbps => kbps == 200000, $"The lost speed-up was not re-applied on this instance's turn:\n{service.Output}", DeviceTime, Ct);
+
+            await TelecomFailoverLines.StopAsync(service, 0, bandIds[0], Ct);
         }
         finally
         {
@@ -170,7 +213,7 @@ public sealed class ChannelResilienceTests(SimulatedNetworks networks)
             "isv.INVALID_PARAMETERS", StatusCode.NotFound);
     }
 
-    private async Task<InProcessService> StartServiceAsync(IDictionary<string, string>? extra = null)
+    private async Task<InProcessService> StartServiceAsync(IDictionary<string, string>? extra = null, Action<IServiceCollection>? services = null)
     {
         var settings = ChannelSettings.TelecomWithSnmpBackup(networks.Simulators);
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
@@ -179,7 +222,31 @@ public sealed class ChannelResilienceTests(SimulatedNetworks networks)
         }
 
         return await InProcessService.StartAsync(networks.Simulators,
-            Path.Combine(Path.GetTempPath(), $"speedup-chaos-{Guid.NewGuid():N}.db"), settings, cancellationToken: Ct);
+            Path.Combine(Path.GetTempPath(), $"speedup-chaos-{Guid.NewGuid():N}.db"), settings, services, Ct);
+    }
+
+    /// <summary>Turns held by another instance until <see cref="Grant"/> is set; records every ask.</summary>
+    private sealed class SwitchableTurns : IPeriodicJobTurns
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _jobs = new();
+
+        private volatile bool _grant;
+
+        public bool Grant
+        {
+            get => _grant;
+            set => _grant = value;
+        }
+
+        public int Asked => _jobs.Count;
+
+        public IReadOnlyCollection<string> Jobs => [.. _jobs];
+
+        public Task<bool> TryTakeTurnAsync(string job, string instanceId, DateTimeOffset now, TimeSpan period, CancellationToken cancellationToken)
+        {
+            _jobs.Enqueue(job);
+            return Task.FromResult(Grant);
+        }
     }
 
     private List<AuditEntry> NewAudit(int from) => [.. networks.Telecom.State.AuditLog.Skip(from)];
