@@ -8,19 +8,19 @@ namespace SpeedUp.Storage.Sqlite;
 /// Opens connections to the service's SQLite file and creates the schema on first use. Writes take turns
 /// through one writer: SQLite allows one, and Microsoft.Data.Sqlite waits for a locked database by sleeping
 /// 150 ms at a time, which concurrent speed-ups would otherwise hit (docs/benchmarks.md); writes that arrive
-/// together share one commit. Commits stay fully synchronous: the intent journal must survive a power loss. Hot reads go through
-/// <see cref="ReadAsync{T}"/>: kept-open connections whose statements stay prepared, so a read is a bind and a step
-/// rather than a connection checkout and a compile (docs/benchmarks.md, "Signed-call overhead").
+/// together share one commit. Commits stay fully synchronous: the intent journal must survive a power loss.
+/// Hot reads go through <see cref="ReadAsync{T}"/>: kept-open connections whose statements stay prepared, so a
+/// read is a bind and a step rather than a connection checkout and a compile (docs/benchmarks.md).
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     /// <summary>At most this many read connections are kept open between reads (more may be open during a burst).</summary>
     internal const int MaxIdleReaders = 16;
 
-    private readonly string _connectionString;
-    private readonly Lock _initGate = new();
     private const string WriteSavepoint = "speedup_write";
 
+    private readonly string _connectionString;
+    private readonly Lock _initGate = new();
     private readonly GroupCommit<Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>, Exception?> _writes;
     private readonly System.Collections.Concurrent.ConcurrentBag<ReadConnection> _idleReaders = [];
     private volatile bool _initialized;
