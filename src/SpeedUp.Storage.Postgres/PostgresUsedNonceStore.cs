@@ -14,7 +14,7 @@ namespace SpeedUp.Storage.Postgres;
 /// in key and nonce order, so two instances' batches take their row locks in the same order and cannot deadlock.
 /// Entries whose remember-until that instant has reached are deleted once every <see cref="SweepEvery"/> records.
 /// </summary>
-public sealed class PostgresUsedNonceStore : IUsedNonceStore
+public sealed class PostgresUsedNonceStore(PostgresDatabase database, ILogger<PostgresUsedNonceStore> logger) : IUsedNonceStore
 {
     /// <summary>Expired entries are deleted once every this many records (of this instance).</summary>
     internal const int SweepEvery = 4096;
@@ -25,18 +25,8 @@ public sealed class PostgresUsedNonceStore : IUsedNonceStore
             WHERE used_nonces.remember_until <= @now
         """;
 
-    private readonly PostgresDatabase database;
-    private readonly ILogger<PostgresUsedNonceStore> logger;
-    private readonly GroupCommit<NonceUse, bool> _group;
+    private readonly GroupCommit<NonceUse, bool> _group = new((uses, ct) => RecordAllAsync(database, uses, ct));
     private int _sinceSweep;
-
-    /// <summary>Creates the store on the shared database.</summary>
-    public PostgresUsedNonceStore(PostgresDatabase database, ILogger<PostgresUsedNonceStore> logger)
-    {
-        this.database = database;
-        this.logger = logger;
-        _group = new GroupCommit<NonceUse, bool>(RecordAllAsync);
-    }
 
     /// <inheritdoc />
     public async Task OpenAsync(CancellationToken cancellationToken)
@@ -71,7 +61,7 @@ public sealed class PostgresUsedNonceStore : IUsedNonceStore
     }
 
     /// <summary>Records a batch of uses in one round trip and one transaction.</summary>
-    private Task<IReadOnlyList<bool>> RecordAllAsync(IReadOnlyList<NonceUse> uses, CancellationToken cancellationToken) =>
+    private static Task<IReadOnlyList<bool>> RecordAllAsync(PostgresDatabase database, IReadOnlyList<NonceUse> uses, CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<bool>>(async (connection, ct) =>
         {
             var order = Enumerable.Range(0, uses.Count)
