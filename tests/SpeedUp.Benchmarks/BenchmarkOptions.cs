@@ -47,10 +47,10 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
     public bool RunWebhooks => Scenario is "all" or "webhooks";
 
     /// <summary>
-    /// Scenario million: a generated history of stored sessions (1,000,000 at the default 100 iterations; N = iterations
+    /// Scenario million (million-postgres: in PostgreSQL): a generated history of stored sessions (1,000,000 at the default 100 iterations; N = iterations
     /// × 10,000), then the service on it: start-up, RSS, QueryStatus, 31-day statistics, CSV export (not part of "all").
     /// </summary>
-    public bool RunMillion => Scenario is "million";
+    public bool RunMillion => Scenario is "million" or "million-postgres";
 
     /// <summary>
     /// Scenario overhead (overhead-postgres on PostgreSQL): a bare Grpc.AspNetCore call vs the service's signed QueryStatus
@@ -77,7 +77,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "coa" or "failover" or "nonces" or "flood" or "noisy" or "instances" or "events" or "webhooks" or "million" or "overhead" or "overhead-postgres" or "due" or "due-postgres" or "throughput" => options with { Scenario = value },
+                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "coa" or "failover" or "nonces" or "flood" or "noisy" or "instances" or "events" or "webhooks" or "million" or "million-postgres" or "overhead" or "overhead-postgres" or "due" or "due-postgres" or "throughput" => options with { Scenario = value },
                 "--iterations" => options with { Iterations = Number(args[i], value, 1, MaxIterations) },
                 "--concurrency" => options with { Concurrency = Number(args[i], value, 1, MaxConcurrency) },
                 _ => throw new ArgumentException($"Unknown argument or value: {args[i]} {value}"),
