@@ -17,6 +17,17 @@ public sealed class PostgresDatabaseTests
         Assert.Equal(0, Settings(explicitOff.DataSource).MaxAutoPrepare); // e.g. behind a transaction-pooling proxy
     }
 
+    [Fact]
+    public async Task StoresPool_SkipsTheResetOnClose_TheLocksPoolKeepsIt_UnlessTheConnectionStringSaysOtherwise()
+    {
+        await using var byDefault = Database("Host=127.0.0.1;Database=speedup;Username=speedup");
+        await using var explicitReset = Database("Host=127.0.0.1;Database=speedup;Username=speedup;No Reset On Close=false");
+
+        Assert.True(Settings(byDefault.DataSource).NoResetOnClose);
+        Assert.False(Settings(byDefault.LockDataSource).NoResetOnClose); // session-level advisory locks: the reset unlocks them all
+        Assert.False(Settings(explicitReset.DataSource).NoResetOnClose);
+    }
+
     private static PostgresDatabase Database(string connectionString) =>
         new(Options.Create(new PostgresStorageOptions { ConnectionString = connectionString }));
 
