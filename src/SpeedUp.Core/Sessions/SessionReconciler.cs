@@ -8,7 +8,9 @@ using SpeedUp.Drivers;
 namespace SpeedUp.Core.Sessions;
 
 /// <summary>
-/// Compares the journal with the equipment. Every <see cref="SpeedUpSessionOptions.ReconcileInterval"/>, each active session's line is read:
+/// Compares the journal with the equipment. Every <see cref="SpeedUpSessionOptions.ReconcileInterval"/>, each active session's line is read
+/// (at most <see cref="SpeedUpSessionOptions.ReconcileReadsPerSecond"/> a second; beyond what a pass may read, a slice of
+/// them per pass: <see cref="ReconcileSlice"/>):
 /// a line back at its original rate lost the speed-up on the device (a BRAS reboot resets every line to its plan) and
 /// gets the target re-applied, since the customer's session is still running; a line at any other rate was changed
 /// by someone else and is only reported (the restore puts the original back at the end). Sessions that ended within
@@ -34,17 +36,28 @@ public sealed partial class SessionReconciler(
     /// <summary>Speed-ups re-applied since start-up.</summary>
     public long Reapplied => Interlocked.Read(ref _reapplied);
 
-    /// <summary>Checks every active, not yet due session against its line. Returns how many were re-applied.</summary>
+    /// <summary>
+    /// Checks the active, not yet due sessions of this pass's slice (all of them while they fit the pass's budget)
+    /// against their lines, at most <see cref="SpeedUpSessionOptions.ReconcileReadsPerSecond"/> reads a second. Returns
+    /// how many were re-applied.
+    /// </summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
         var reapplied = 0;
-        var open = await sessions.ListOpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var candidate in open)
+        var started = time.GetUtcNow();
+        var active = (await sessions.ListOpenAsync(cancellationToken).ConfigureAwait(false))
+            .Where(s => s.State == SessionState.Active && s.DueAt > started).ToList();
+        var slice = ReconcileSlice.For(active.Count, started, options.Value);
+        var pacer = new ReadPacer(options.Value.ReconcileReadsPerSecond, time);
+        LogPass(active.Count, slice.Index, slice.Count);
+        foreach (var candidate in active)
         {
-            if (candidate.State != SessionState.Active || candidate.DueAt <= time.GetUtcNow())
+            if (!slice.Contains(candidate.Id) || candidate.DueAt <= time.GetUtcNow())
             {
                 continue;
             }
+
+            await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
 
             // A line at its target needs nothing, and that is almost every line: it is looked at without the line's lock
             // and without reading the session again (a lock and a read per session cost more than the device read at
@@ -200,6 +213,10 @@ public sealed partial class SessionReconciler(
     [LoggerMessage(EventId = 1304, Level = LogLevel.Warning,
         Message = "Session {SessionId} has ended but band {BandId} {Direction} runs at its target {TargetKbps} kbit/s: a write landed late. Putting {OriginalKbps} back through {Channel}")]
     private partial void LogLateWrite(string sessionId, long bandId, Direction direction, long targetKbps, long originalKbps, string channel);
+
+    [LoggerMessage(EventId = 1305, Level = LogLevel.Debug,
+        Message = "Reconcile pass: {Active} active session(s), reading slice {Slice} of {Slices}")]
+    private partial void LogPass(int active, int slice, int slices);
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning,
         Message = "Session {SessionId}: band {BandId} could not be checked: {Error}")]

@@ -25,6 +25,13 @@ public sealed class SpeedUpSessionOptions
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// The most lines a reconcile pass reads a second (across the instances: one of them runs each pass). Default 500.
+    /// A pass reads at most this × 90 % of <see cref="ReconcileInterval"/> lines; with more active sessions than that,
+    /// each pass reads a slice of them and each line is read every few intervals (<see cref="ReconcileSlice"/>).
+    /// </summary>
+    public int ReconcileReadsPerSecond { get; set; } = 500;
+
+    /// <summary>
     /// How long after its end a session whose write met a channel fault is still checked: a late-landing write found
     /// on the line (target rate, no open session) is undone. Default 5 minutes.
     /// </summary>

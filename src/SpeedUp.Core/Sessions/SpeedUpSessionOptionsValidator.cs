@@ -34,6 +34,11 @@ public sealed class SpeedUpSessionOptionsValidator : IValidateOptions<SpeedUpSes
             errors.Add($"SpeedUp:Sessions:ReconcileInterval must be at least 100 ms, got {options.ReconcileInterval}.");
         }
 
+        if (options.ReconcileReadsPerSecond is < 1 or > 100_000)
+        {
+            errors.Add($"SpeedUp:Sessions:ReconcileReadsPerSecond must be between 1 and 100000, got {options.ReconcileReadsPerSecond}.");
+        }
+
         if (options.VerifyEndedFor < TimeSpan.Zero)
         {
             errors.Add($"SpeedUp:Sessions:VerifyEndedFor must be >= 0, got {options.VerifyEndedFor}.");
