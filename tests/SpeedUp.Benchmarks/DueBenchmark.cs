@@ -59,7 +59,11 @@ internal sealed class DueBenchmark(CarrierSimulators networks, BenchmarkOptions 
                 services.Add(await ServiceProcess.StartAsync(networks, connectionString is null ? keyPath + ".db" : keyPath, settings, services.FirstOrDefault(), cancellationToken));
             }
 
-            Report.KeyValue("service settings", "defaults (SweepInterval, ClaimBatch, ReconcileInterval as shipped)");
+            var overrides = Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("SpeedUp__", StringComparison.Ordinal)).Order()
+                .Select(k => $"{k}={Environment.GetEnvironmentVariable(k)}").ToArray();
+            Report.KeyValue("service settings", overrides.Length == 0
+                ? "defaults (SweepInterval, ClaimBatch, ReconcileInterval, ReconcileReadsPerSecond as shipped)"
+                : "defaults but, from the environment: " + string.Join(", ", overrides));
             MachineInfo.PrintLoad("load average before");
             var store = connectionString is null ? (IDueStore)new SqliteDueStore(keyPath + ".db") : new PostgresDueStore(connectionString);
             var lead = TimeSpan.FromSeconds(10 + _sessions / 10_000);
