@@ -39,6 +39,24 @@ public static partial class DeclaredTraffic
         }
     }
 
+    /// <summary>
+    /// The driver's session steps alone (paging off on open, quit on close…): a pooled session opens and closes when
+    /// the pool decides — the close of one check's session can reach the equipment after the next check began — so
+    /// they are declared for every check whose driver declares anything. Empty when the driver declares nothing.
+    /// </summary>
+    public static IReadOnlyList<string> SessionOf(ISubscriberLineDriver driver)
+    {
+        ArgumentNullException.ThrowIfNull(driver);
+        try
+        {
+            return driver is IDriverDryRun dryRun ? [.. dryRun.Render(Probe).Session.Select(step => step.Send)] : [];
+        }
+        catch (Exception exception) when (exception is DriverException or NotSupportedException or ArgumentException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>What a FindLine of (<paramref name="address"/>, <paramref name="port"/>) may send.</summary>
     public static DriverOperation FindLine(IPAddress address, int port) => new(DriverOperationKind.FindLine, address, port);
 

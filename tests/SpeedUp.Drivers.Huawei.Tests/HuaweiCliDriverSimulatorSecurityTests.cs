@@ -107,6 +107,20 @@ public sealed class HuaweiCliDriverSimulatorSecurityTests(HuaweiSimulatorFixture
         Assert.Empty(DeclaredTraffic.Undeclared(received, declared));
     }
 
+    [Fact]
+    public async Task DeclaredSessionSteps_AreTheSessionsOwnCommands_NotAnOperationsSteps()
+    {
+        await using var driver = fixture.CreateDriver();
+
+        var session = DeclaredTraffic.SessionOf(driver);
+        var probe = DeclaredTraffic.Of(driver, DeclaredTraffic.Probe)!;
+
+        // The close of a pooled session ("quit") may reach the device during any later check (conformance CK14).
+        Assert.Contains("quit", session);
+        Assert.All(session, step => Assert.Contains(step, probe));
+        Assert.NotEmpty(probe.Except(session)); // the probe's own command is not declared by the session steps
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);

@@ -106,7 +106,13 @@ internal abstract partial class ConformanceCheck(IConformanceTarget target, Conf
             channel.OperationTimeout = timeout;
         }
 
-        return new DriverLease(new DeclaringDriver(Target.Factory.Create(channel), _declared, () => _undeclaringDriver = true), channel);
+        var driver = Target.Factory.Create(channel);
+        foreach (var step in DeclaredTraffic.SessionOf(driver))
+        {
+            _declared.Add(step);
+        }
+
+        return new DriverLease(new DeclaringDriver(driver, _declared, () => _undeclaringDriver = true), channel);
     }
 
     protected bool Has(TargetCapabilities capability) => (Target.Capabilities & capability) == capability;
