@@ -30,6 +30,9 @@ internal interface IHistoryStore : IAsyncDisposable
 
     Task WriteAsync(StoredEvent sessionEvent, CancellationToken cancellationToken);
 
+    /// <summary>What <see cref="CompleteAsync"/> does beyond committing, for the report.</summary>
+    string SteadyStep { get; }
+
     /// <summary>Commits what was written and brings the database to a steady state (checkpoint, or vacuum and statistics).</summary>
     Task CompleteAsync(CancellationToken cancellationToken);
 

@@ -28,6 +28,8 @@ internal sealed class PostgresHistoryStore(PostgresCluster cluster, string conne
 
     public string ServicePath => keyPath;
 
+    public string SteadyStep => "the covering index rebuilt, then VACUUM ANALYZE";
+
     public IDictionary<string, string> ServiceSettings => new Dictionary<string, string>
     {
         ["SpeedUp:Storage:Provider"] = "Postgres",

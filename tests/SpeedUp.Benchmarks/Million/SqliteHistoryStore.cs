@@ -30,6 +30,8 @@ internal sealed class SqliteHistoryStore(string path, bool keep) : IHistoryStore
 
     public string ServicePath => path;
 
+    public string SteadyStep => "WAL checkpoint";
+
     public IDictionary<string, string> ServiceSettings { get; } = new Dictionary<string, string>();
 
     public async Task OpenAsync(CancellationToken cancellationToken)
