@@ -22,7 +22,8 @@ public readonly record struct ReconcileSlice(int Index, int Count)
     /// <summary>The slice the pass starting at <paramref name="now"/> reads, given <paramref name="active"/> sessions to check.</summary>
     public static ReconcileSlice For(int active, DateTimeOffset now, SpeedUpSessionOptions options)
     {
-        var count = (int)Math.Max(1, (active + Budget(options) - 1) / Budget(options));
+        var budget = Budget(options);
+        var count = (int)Math.Max(1, (active + budget - 1) / budget);
         var interval = now.ToUnixTimeMilliseconds() / Math.Max(1, (long)options.ReconcileInterval.TotalMilliseconds);
         return new ReconcileSlice((int)(interval % count), count);
     }
