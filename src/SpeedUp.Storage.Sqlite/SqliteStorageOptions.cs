@@ -8,7 +8,7 @@ public sealed class SqliteStorageOptions
 
     /// <summary>
     /// Path of the file that remembers used nonces of signed calls; empty: beside <see cref="SqlitePath"/>, named after
-    /// it (<c>.data/speedup.nonces.db</c>). Instances that share it refuse each other's replays.
+    /// it (<c>.data/speedup.nonces.db</c>). One instance holds it: a second one on the same file is refused at start-up.
     /// </summary>
     public string NonceSqlitePath { get; set; } = "";
 

@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using SpeedUp.Storage.Sqlite;
@@ -7,8 +9,9 @@ namespace SpeedUp.Benchmarks;
 
 /// <summary>
 /// Scenario "nonces": what remembering a signed call's nonce costs now that it is durable
-/// (<see cref="SqliteUsedNonceStore"/>, its own WAL file, synchronous = NORMAL). Records fresh nonces one at a time and
-/// with 16 callers at once, then replays every one of them (each must be refused), in a temporary directory.
+/// (<see cref="SqliteUsedNonceStore"/>, its own WAL file, synchronous = NORMAL). Records fresh nonces — random, as
+/// clients make them — one at a time and with 16 callers at once, then replays every one of them (each must be
+/// refused), in a temporary directory; then what the store holds in memory per remembered nonce.
 /// Checked: every fresh nonce accepted, every replay refused.
 /// </summary>
 internal sealed class NonceStoreBenchmark(int iterations)
@@ -25,13 +28,19 @@ internal sealed class NonceStoreBenchmark(int iterations)
         {
             foreach (var callers in Callers)
             {
+                var nonces = Enumerable.Range(0, count).Select(_ => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16))).ToArray();
+                var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
                 using var store = new SqliteUsedNonceStore(
                     Options.Create(new SqliteStorageOptions { SqlitePath = Path.Combine(directory, $"callers-{callers}.db") }));
-                var fresh = await RecordAsync(store, $"fresh, {callers} caller(s)", callers, count, cancellationToken);
-                var replayed = await RecordAsync(store, $"replay, {callers} caller(s)", callers, count, cancellationToken);
+                var fresh = await RecordAsync(store, nonces, $"fresh, {callers} caller(s)", callers, cancellationToken);
+                var replayed = await RecordAsync(store, nonces, $"replay, {callers} caller(s)", callers, cancellationToken);
+                var heldBytes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
                 var errors = (count - fresh) + replayed;
                 Report.KeyValue($"accepted fresh / replays ({callers})", $"{fresh} of {count} / {replayed} of {count}");
                 Report.KeyValue($"file size after ({callers})", $"{FileSizes(store.FilePath) / 1024.0:0} KiB (database + WAL)");
+                Report.KeyValue(
+                    $"managed heap held per remembered nonce ({callers})",
+                    $"{heldBytes / (double)Math.Max(store.HeldInMemory, 1):0} B over {store.HeldInMemory} nonces (the store's index; the nonce strings themselves not counted)");
                 ok &= errors == 0;
             }
         }
@@ -44,8 +53,10 @@ internal sealed class NonceStoreBenchmark(int iterations)
         return ok;
     }
 
-    private static async Task<int> RecordAsync(SqliteUsedNonceStore store, string label, int callers, int count, CancellationToken cancellationToken)
+    private static async Task<int> RecordAsync(
+        SqliteUsedNonceStore store, string[] nonces, string label, int callers, CancellationToken cancellationToken)
     {
+        var count = nonces.Length;
         var latencies = new LatencyRecorder();
         var accepted = 0;
         var next = -1;
@@ -55,7 +66,7 @@ internal sealed class NonceStoreBenchmark(int iterations)
         {
             for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
             {
-                var nonce = $"bench-nonce-{i:D12}";
+                var nonce = nonces[i];
                 var t = Stopwatch.GetTimestamp();
                 var recorded = await store.TryRecordAsync("bench-key", nonce, DateTimeOffset.UtcNow, rememberUntil, cancellationToken);
                 latencies.Add(label, Stopwatch.GetElapsedTime(t).TotalMilliseconds);

@@ -64,39 +64,65 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task TryRecordAsync_ConcurrentUsesByTwoInstancesSharingTheFile_ExactlyOneWins()
+    public async Task OpenAsync_FileHeldByAnotherStore_IsRefusedSayingWhy_ThenOpensOnceItIsLetGo()
     {
         var first = Open();
+        Assert.True(await first.TryRecordAsync("key-a", Nonce, Now, InFiveMinutes, Ct));
         var second = Open();
-        for (var round = 0; round < 20; round++)
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => second.OpenAsync(Ct));
+        var record = await Assert.ThrowsAsync<InvalidOperationException>(() => second.TryRecordAsync("key-a", Nonce + "x", Now, InFiveMinutes, Ct).AsTask());
+
+        Assert.Contains("SpeedUp:Storage:NonceSqlitePath", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("another instance holds it", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(refused.Message, record.Message); // fails closed
+        first.Dispose();
+        Assert.False(await second.TryRecordAsync("key-a", Nonce, Now, InFiveMinutes, Ct)); // let go: opens, and knows the first's nonces
+    }
+
+    [Fact]
+    public async Task TryRecordAsync_ManyConcurrentUses_EachTakenOnce_AndAllRememberedAfterARestart()
+    {
+        var before = Open();
+        var uses = Enumerable.Range(0, 400).Select(i => $"{Nonce}-{i % 100}").ToArray(); // each nonce used four times at once
+        var outcomes = await Task.WhenAll(uses.Select(n => Task.Run(async () => await before.TryRecordAsync("key-a", n, Now, InFiveMinutes, Ct), Ct)));
+        before.Dispose();
+        _stores.Remove(before);
+
+        Assert.Equal(100, outcomes.Count(taken => taken));
+        Assert.All(uses.Zip(outcomes).GroupBy(x => x.First), group => Assert.Single(group, x => x.Second));
+        var after = Open();
+        foreach (var nonce in uses.Distinct())
         {
-            var nonce = $"{Nonce}-{round}";
-            var attempts = Enumerable.Range(0, 16).Select(i => Task.Run(
-                async () => await (i % 2 == 0 ? first : second).TryRecordAsync("key-a", nonce, Now, InFiveMinutes, Ct), Ct));
-
-            var outcomes = await Task.WhenAll(attempts);
-
-            Assert.Single(outcomes, won => won);
+            Assert.False(await after.TryRecordAsync("key-a", nonce, Now, InFiveMinutes, Ct));
         }
     }
 
     [Fact]
-    public async Task TryRecordAsync_ExpiredNonces_AreDeletedSoTheFileStaysBounded()
+    public async Task OpenAsync_FileOfAnEarlierVersion_KeepsRefusingItsRememberedNonces()
     {
         var store = Open();
-        for (var i = 0; i < 1000; i++)
+        await using (var old = new SqliteConnection($"Data Source={store.FilePath}"))
         {
-            Assert.True(await store.TryRecordAsync("key-a", $"{Nonce}-old-{i}", Now, InFiveMinutes, Ct));
+            await old.OpenAsync(Ct);
+            await using var create = old.CreateCommand();
+            create.CommandText = """
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE used_nonces (access_key_id TEXT NOT NULL, nonce TEXT NOT NULL, remember_until INTEGER NOT NULL,
+                    PRIMARY KEY (access_key_id, nonce)) WITHOUT ROWID;
+                CREATE INDEX ix_used_nonces_until ON used_nonces (remember_until);
+                """;
+            await create.ExecuteNonQueryAsync(Ct);
+            create.CommandText = "INSERT INTO used_nonces VALUES ('key-a', $nonce, $until)";
+            create.Parameters.AddWithValue("$nonce", Nonce);
+            create.Parameters.AddWithValue("$until", InFiveMinutes.ToUnixTimeMilliseconds());
+            await create.ExecuteNonQueryAsync(Ct);
         }
 
-        _time.Advance(TimeSpan.FromMinutes(6));
-        for (var i = 0; i < 4096; i++)
-        {
-            Assert.True(await store.TryRecordAsync("key-a", $"{Nonce}-new-{i}", Now, InFiveMinutes, Ct));
-        }
-
-        var remaining = await CountAsync(store.FilePath);
-        Assert.InRange(remaining, 1, 4096); // all 1,000 expired ones swept; only fresh ones remain
+        Assert.False(await store.TryRecordAsync("key-a", Nonce, Now, InFiveMinutes, Ct));
+        Assert.True(await store.TryRecordAsync("key-a", Nonce + "x", Now, InFiveMinutes, Ct));
+        store.Dispose();
+        Assert.Equal(2, await CountAsync(store.FilePath)); // moved to the record table, the old table gone
     }
 
     [Fact]
@@ -140,7 +166,7 @@ public sealed class SqliteUsedNonceStoreTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
         await connection.OpenAsync(Ct);
         await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM used_nonces";
+        count.CommandText = "SELECT COUNT(*) FROM used_nonce_records";
         return (long)(await count.ExecuteScalarAsync(Ct))!;
     }
 }

@@ -36,6 +36,8 @@ public sealed class SqliteStatisticsStoreContractTests : StatisticsStoreContract
 
 public sealed class SqliteUsedNonceStoreContractTests : UsedNonceStoreContractTests
 {
+    protected override bool SharedByInstances => false; // the nonce file belongs to the instance that opened it
+
     protected override Task<IStoreUnderTest> CreateStoreAsync() => SqliteStoreUnderTest.CreateAsync();
 }
 

@@ -13,7 +13,8 @@ namespace SpeedUp.Storage.Sqlite.Tests.Contract;
 /// <summary>
 /// The SQLite stores under the contract: a temp directory per test (the database and the nonce file beside it), the
 /// stores as <c>AddSqliteStorage()</c> registers them, and Core's <see cref="InProcessLineLocks"/>, which serve one
-/// process only. A second instance is a second provider over the same files; the first instance deletes the directory.
+/// process only. A second instance is a second provider over the same files, which does not open the nonce file (it
+/// belongs to the first: opening it is refused); the first instance deletes the directory.
 /// </summary>
 public sealed class SqliteStoreUnderTest : IStoreUnderTest
 {
@@ -63,7 +64,7 @@ public sealed class SqliteStoreUnderTest : IStoreUnderTest
     public async Task<IStoreUnderTest> SecondInstanceAsync()
     {
         var second = new SqliteStoreUnderTest(_directory, ownsDirectory: false);
-        await second.OpenAsync();
+        await second.OpenAsync(withNonces: false);
         return second;
     }
 
@@ -79,10 +80,13 @@ public sealed class SqliteStoreUnderTest : IStoreUnderTest
     }
 
     /// <summary>What the host does before serving: the schema is migrated and the nonce file open.</summary>
-    private async Task OpenAsync()
+    private async Task OpenAsync(bool withNonces = true)
     {
         var ct = TestContext.Current.CancellationToken;
         await (await _services.GetRequiredService<SqliteDatabase>().OpenAsync(ct)).DisposeAsync();
-        await _services.GetRequiredService<IUsedNonceStore>().OpenAsync(ct);
+        if (withNonces)
+        {
+            await _services.GetRequiredService<IUsedNonceStore>().OpenAsync(ct);
+        }
     }
 }
