@@ -141,7 +141,8 @@ internal sealed partial class SignedCallInterceptor(
             throw Refused(context, keyId, RefusalKind.SignatureInvalid, "The signature does not match (see the canonical form in the README, \"Security\").");
         }
 
-        if (!await nonces.TryRecordAsync(keyId, nonce, now, security.RememberNonceUntil(signedAt), context.CancellationToken).ConfigureAwait(false))
+        // The key's own id (one string per key, not one per call) is what the store keeps beside each nonce.
+        if (!await nonces.TryRecordAsync(key.Key.Id, nonce, now, security.RememberNonceUntil(signedAt), context.CancellationToken).ConfigureAwait(false))
         {
             throw Refused(context, keyId, RefusalKind.SignatureReplayed, "The nonce was already used: a replayed call.");
         }
