@@ -67,6 +67,20 @@ public sealed class SignedCallTests(SimulatedNetworks networks) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartUp_OnTheNonceFileOfARunningInstance_ExitsBeforeListening_AndTheFirstServesOn()
+    {
+        var nonceFile = Path.ChangeExtension(_database, ".nonces.db"); // beside the database, as the service derives it
+        Assert.True(File.Exists(nonceFile), $"{nonceFile} is where the first instance keeps its nonces");
+        var settings = new Dictionary<string, string> { ["SpeedUp:Storage:NonceSqlitePath"] = nonceFile };
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => ServiceProcess.StartAsync(networks.Simulators, _database + ".2", settings, Ct));
+
+        Assert.Contains("exited before listening", e.Message, StringComparison.Ordinal);
+        Assert.Contains("another instance holds it", e.Message, StringComparison.Ordinal);
+        Assert.NotNull(await _service.Client.QueryStatusAsync(SignedCallProbe.Query, cancellationToken: Ct));
+    }
+
+    [Fact]
     public async Task AccessKeys_AcrossProcessRestart_AreEncryptedAtRestAndStillValid()
     {
         var key = await _service.CreateKeyAsync("demo");
