@@ -213,6 +213,31 @@ public sealed class PostgresSessionStore(PostgresDatabase database, SessionEvent
     public async Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {Columns} FROM sessions WHERE state <> 'Ended' ORDER BY started_at, seq", _ => { }, cancellationToken).ConfigureAwait(false);
 
+    /// <inheritdoc />
+    public Task<int> CountActiveDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken) =>
+        database.RunAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command("SELECT count(*)::int FROM sessions WHERE state = 'Active' AND due_at > @after").WithTime("after", after);
+            return (int)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeedUpSession>> ListActiveDueAfterAsync(
+        DateTimeOffset after, SpeedUpSession? following, int limit, CancellationToken cancellationToken) =>
+        following is null
+            ? await QueryAsync(
+                $"SELECT {Columns} FROM sessions WHERE state = 'Active' AND due_at > @after ORDER BY due_at, id LIMIT @limit",
+                c => c.WithTime("after", after).With("limit", limit),
+                cancellationToken).ConfigureAwait(false)
+            // The index search starts at the last page's due time (ix_sessions_state_due), not at the first page's.
+            : await QueryAsync($"""
+                SELECT {Columns} FROM sessions
+                WHERE state = 'Active' AND due_at >= @from_due AND (due_at, id) > (@from_due, @from_id)
+                ORDER BY due_at, id LIMIT @limit
+                """,
+                c => c.WithTime("from_due", following.DueAt).With("from_id", following.Id).With("limit", limit),
+                cancellationToken).ConfigureAwait(false);
+
     /// <summary>The session's events are committed: they are no longer pending, and this instance's watchers are woken.</summary>
     private void Published(SpeedUpSession session)
     {

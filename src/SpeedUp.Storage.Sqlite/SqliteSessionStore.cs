@@ -256,6 +256,40 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
             _ => { },
             cancellationToken).ConfigureAwait(false);
 
+    /// <inheritdoc />
+    public async Task<int> CountActiveDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken) =>
+        (int)await database.ReadAsync(
+            "SELECT count(*) FROM sessions WHERE state = 'Active' AND due_at > $after",
+            p => p.AddWithValue("$after", UnixTime.ToStored(after)),
+            async (command, ct) => (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!,
+            cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SpeedUpSession>> ListActiveDueAfterAsync(
+        DateTimeOffset after, SpeedUpSession? following, int limit, CancellationToken cancellationToken) =>
+        following is null
+            ? await QueryAsync(
+                $"SELECT {Columns} FROM sessions WHERE state = 'Active' AND due_at > $after ORDER BY due_at, id LIMIT $limit",
+                p =>
+                {
+                    p.AddWithValue("$after", UnixTime.ToStored(after));
+                    p.AddWithValue("$limit", limit);
+                },
+                cancellationToken).ConfigureAwait(false)
+            // The index search starts at the last page's due time (ix_sessions_state_due), not at the first page's.
+            : await QueryAsync($"""
+                SELECT {Columns} FROM sessions
+                WHERE state = 'Active' AND due_at >= $from_due AND (due_at > $from_due OR id > $from_id)
+                ORDER BY due_at, id LIMIT $limit
+                """,
+                p =>
+                {
+                    p.AddWithValue("$from_due", UnixTime.ToStored(following.DueAt));
+                    p.AddWithValue("$from_id", following.Id);
+                    p.AddWithValue("$limit", limit);
+                },
+                cancellationToken).ConfigureAwait(false);
+
     /// <summary>The session's events are committed: they are no longer pending, and this instance's watchers are woken.</summary>
     private void Published(SpeedUpSession session)
     {

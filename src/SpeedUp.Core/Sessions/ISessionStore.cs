@@ -59,6 +59,17 @@ public interface ISessionStore
     /// <summary>Every session not ended yet (Applying, Active, Restoring), oldest first.</summary>
     Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>How many sessions are Active and due after <paramref name="after"/>.</summary>
+    Task<int> CountActiveDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of the Active sessions due after <paramref name="after"/>, in (due time, id) order: the first
+    /// <paramref name="limit"/> that come after <paramref name="following"/> in that order (null: from the start). A pass
+    /// over them all holds one page at a time, whatever the number of sessions.
+    /// </summary>
+    Task<IReadOnlyList<SpeedUpSession>> ListActiveDueAfterAsync(
+        DateTimeOffset after, SpeedUpSession? following, int limit, CancellationToken cancellationToken);
+
     /// <summary>Ended sessions, ended at or after <paramref name="since"/>, that met a write of unknown outcome.</summary>
     Task<IReadOnlyList<SpeedUpSession>> ListEndedWithUncertainWritesAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -48,6 +48,13 @@ internal sealed class TimedSessionStore(ISessionStore inner, string store, Stora
 
     public Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken) => inner.ListOpenAsync(cancellationToken);
 
+    public Task<int> CountActiveDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken) =>
+        inner.CountActiveDueAfterAsync(after, cancellationToken);
+
+    public Task<IReadOnlyList<SpeedUpSession>> ListActiveDueAfterAsync(
+        DateTimeOffset after, SpeedUpSession? following, int limit, CancellationToken cancellationToken) =>
+        inner.ListActiveDueAfterAsync(after, following, limit, cancellationToken);
+
     public Task<IReadOnlyList<SpeedUpSession>> ListEndedWithUncertainWritesAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         inner.ListEndedWithUncertainWritesAsync(since, cancellationToken);
 

@@ -24,9 +24,7 @@ public sealed class SessionReconcilerBudgetTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 20, 0, 0, TimeSpan.Zero));
         var options = new SpeedUpSessionOptions { ReconcileInterval = TimeSpan.FromMilliseconds(100), ReconcileReadsPerSecond = 100 };
         var active = Enumerable.Range(0, 40).Select(i => Active(i, time.GetUtcNow())).ToList();
-        var store = new Mock<ISessionStore>();
-        store.Setup(s => s.ListOpenAsync(It.IsAny<CancellationToken>())).ReturnsAsync(active);
-        store.Setup(s => s.ListEndedWithUncertainWritesAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var store = StoreOf(active);
         var scheduler = new LinesAtTarget();
         var reconciler = new SessionReconciler(store.Object, scheduler, new InProcessLineLocks(), Options.Create(options),
             new SessionMetrics(new TestMeterFactory()), time, NullLogger<SessionReconciler>.Instance);
@@ -47,6 +45,41 @@ public sealed class SessionReconcilerBudgetTests
         var sixth = scheduler.Reads;
         await reconciler.ReconcileAsync(Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
         Assert.Equal(perPass[0], scheduler.Reads - sixth);
+    }
+
+    [Fact]
+    public async Task MoreActiveSessionsThanAStorePage_OnePassReadsEveryLineOnce_OnePageAtATime()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 20, 0, 0, TimeSpan.Zero));
+        var options = new SpeedUpSessionOptions { ReconcileInterval = TimeSpan.FromSeconds(30), ReconcileReadsPerSecond = 100_000 };
+        var active = Enumerable.Range(0, SessionReconciler.PageSize * 2 + 500).Select(i => Active(i, time.GetUtcNow())).ToList();
+        var store = StoreOf(active);
+        var scheduler = new LinesAtTarget();
+        var reconciler = new SessionReconciler(store.Object, scheduler, new InProcessLineLocks(), Options.Create(options),
+            new SessionMetrics(new TestMeterFactory()), time, NullLogger<SessionReconciler>.Instance);
+
+        await reconciler.ReconcileAsync(Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Equal(active.Count, scheduler.Reads);
+        store.Verify(s => s.ListActiveDueAfterAsync(
+            It.IsAny<DateTimeOffset>(), It.IsAny<SpeedUpSession?>(), SessionReconciler.PageSize, It.IsAny<CancellationToken>()), Times.Exactly(3));
+        store.Verify(s => s.ListOpenAsync(It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    /// <summary>A store holding <paramref name="active"/>, answering the reconciler's count and pages as the stores do.</summary>
+    private static Mock<ISessionStore> StoreOf(List<SpeedUpSession> active)
+    {
+        var ordered = active.OrderBy(s => s.DueAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+        var store = new Mock<ISessionStore>(MockBehavior.Strict);
+        store.Setup(s => s.CountActiveDueAfterAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((DateTimeOffset after, CancellationToken _) => ordered.Count(s => s.DueAt > after));
+        store.Setup(s => s.ListActiveDueAfterAsync(It.IsAny<DateTimeOffset>(), It.IsAny<SpeedUpSession?>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((DateTimeOffset after, SpeedUpSession? following, int limit, CancellationToken _) =>
+                ordered.Where(s => s.DueAt > after)
+                    .SkipWhile(s => following is not null && (s.DueAt, s.Id).CompareTo((following.DueAt, following.Id)) <= 0)
+                    .Take(limit).ToList());
+        store.Setup(s => s.ListEndedWithUncertainWritesAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        return store;
     }
 
     private static SpeedUpSession Active(int i, DateTimeOffset now) => new(

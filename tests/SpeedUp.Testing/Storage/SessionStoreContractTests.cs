@@ -174,6 +174,45 @@ public abstract class SessionStoreContractTests : StoreContractTests
     }
 
     [Fact]
+    public async Task ListActiveDueAfterAsync_PagesThroughTheActiveSessionsNotDue_InDueTimeThenIdOrder_EachOnce()
+    {
+        // Seven active sessions, three of them due at the same instant (the id breaks the tie), one due at the cut-off
+        // (not after it: left out), and sessions in other states (left out).
+        var cutOff = T0.AddMinutes(30);
+        var active = new List<SpeedUpSession>();
+        for (var i = 0; i < 7; i++)
+        {
+            var duration = TimeSpan.FromMinutes(i < 3 ? 45 : 40 + i * 5);
+            active.Add(Session(330100001 + i, startedAt: T0, duration: duration, id: $"s{(7 - i) % 7}-{i}").Active());
+        }
+
+        var atCutOff = Session(330100010, startedAt: T0, duration: TimeSpan.FromMinutes(30)).Active();
+        var applying = Session(330100011, startedAt: T0, duration: TimeSpan.FromMinutes(50));
+        var restoring = Session(330100012, startedAt: T0, duration: TimeSpan.FromMinutes(50)).Restoring();
+        var ended = Session(330100013, startedAt: T0, duration: TimeSpan.FromMinutes(50)).Ended(T0.AddMinutes(1));
+        foreach (var session in active.Concat([atCutOff, applying, restoring, ended]))
+        {
+            await Sessions.InsertAsync(session, Ct);
+        }
+
+        var pages = new List<IReadOnlyList<SpeedUpSession>>();
+        SpeedUpSession? last = null;
+        do
+        {
+            pages.Add(await Sessions.ListActiveDueAfterAsync(cutOff, last, 3, Ct));
+            last = pages[^1].LastOrDefault();
+        }
+        while (pages[^1].Count == 3);
+
+        var expected = active.OrderBy(s => s.DueAt).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => s.Id).ToList();
+        Assert.Equal([3, 3, 1], pages.Select(p => p.Count));
+        Assert.Equal(expected, pages.SelectMany(p => p).Select(s => s.Id));
+        Assert.Equal(7, await Sessions.CountActiveDueAfterAsync(cutOff, Ct));
+        Assert.Equal(4, await Sessions.CountActiveDueAfterAsync(T0.AddMinutes(50), Ct)); // due at 55, 60, 65 and 70 min
+        Assert.Empty(await Sessions.ListActiveDueAfterAsync(T0.AddHours(2), null, 3, Ct));
+    }
+
+    [Fact]
     public async Task ListEndedWithUncertainWritesAsync_ReturnsOnlyEndedUncertainSessionsEndedSince()
     {
         var endedBefore = Uncertain(Session(330100001)).Ended(T0.AddMinutes(10));
