@@ -214,6 +214,16 @@ public sealed class PostgresSessionStore(PostgresDatabase database, SessionEvent
         await QueryAsync($"SELECT {Columns} FROM sessions WHERE state <> 'Ended' ORDER BY started_at, seq", _ => { }, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    public Task<IReadOnlyDictionary<(Carrier Carrier, SessionState State), int>> CountOpenAsync(CancellationToken cancellationToken) =>
+        database.RunAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command("SELECT carrier, state, count(*)::int FROM sessions WHERE state <> 'Ended' GROUP BY carrier, state");
+            var rows = await command.ReadAllAsync(r => (Key: (Enum.Parse<Carrier>(r.GetString(0)), Enum.Parse<SessionState>(r.GetString(1))), Count: r.GetInt32(2)), ct)
+                .ConfigureAwait(false);
+            return (IReadOnlyDictionary<(Carrier Carrier, SessionState State), int>)rows.ToDictionary(r => r.Key, r => r.Count);
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<int> CountActiveDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken) =>
         database.RunAsync(async (connection, ct) =>
         {

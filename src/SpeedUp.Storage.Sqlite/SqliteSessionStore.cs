@@ -257,6 +257,24 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
             cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    public Task<IReadOnlyDictionary<(Carrier Carrier, SessionState State), int>> CountOpenAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            "SELECT carrier, state, count(*) FROM sessions WHERE state <> 'Ended' GROUP BY carrier, state",
+            _ => { },
+            async (command, ct) =>
+            {
+                var counts = new Dictionary<(Carrier Carrier, SessionState State), int>();
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    counts[(Enum.Parse<Carrier>(reader.GetString(0)), Enum.Parse<SessionState>(reader.GetString(1)))] = reader.GetInt32(2);
+                }
+
+                return (IReadOnlyDictionary<(Carrier Carrier, SessionState State), int>)counts;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     public async Task<int> CountActiveDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken) =>
         (int)await database.ReadAsync(
             "SELECT count(*) FROM sessions WHERE state = 'Active' AND due_at > $after",

@@ -59,6 +59,9 @@ public interface ISessionStore
     /// <summary>Every session not ended yet (Applying, Active, Restoring), oldest first.</summary>
     Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>How many sessions are open (Applying, Active, Restoring), by carrier and state; pairs with none are left out.</summary>
+    Task<IReadOnlyDictionary<(Carrier Carrier, SessionState State), int>> CountOpenAsync(CancellationToken cancellationToken);
+
     /// <summary>How many sessions are Active and due after <paramref name="after"/>.</summary>
     Task<int> CountActiveDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken);
 

@@ -91,12 +91,11 @@ public sealed class SessionMetrics
     public void LateWriteUndone(SpeedUpSession session, string channel) =>
         _lateWritesUndone.Add(1, Tags(session.Carrier.ToString(), session.Province, channel, "undone"));
 
-    /// <summary>Counts <paramref name="open"/> (every session not ended) for the open-sessions gauge.</summary>
-    public void ObserveOpen(IEnumerable<SpeedUpSession> open)
+    /// <summary>Takes the open sessions as counted by carrier and state (<c>ISessionStore.CountOpenAsync</c>) for the open-sessions gauge.</summary>
+    public void ObserveOpen(IReadOnlyDictionary<(Drivers.Carrier Carrier, SessionState State), int> counts)
     {
-        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(counts);
         // Every carrier and open state, zeros included: a series that drops to nothing reads 0, not its last value.
-        var counts = open.CountBy(s => (s.Carrier, s.State)).ToDictionary(c => c.Key, c => c.Value);
         var measurements = (
             from carrier in Enum.GetValues<Drivers.Carrier>()
             from state in OpenStates

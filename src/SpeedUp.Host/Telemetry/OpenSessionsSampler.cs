@@ -7,7 +7,7 @@ namespace SpeedUp.Host.Telemetry;
 
 /// <summary>
 /// Counts the open sessions for <c>speedup.sessions.open</c>: at start-up, then every
-/// <see cref="TelemetryOptions.OpenSessionsInterval"/> (one <see cref="ISessionStore.ListOpenAsync"/>), so a scrape
+/// <see cref="TelemetryOptions.OpenSessionsInterval"/> (one <see cref="ISessionStore.CountOpenAsync"/>, counted by the store), so a scrape
 /// never queries the store. The gauge is as old as the last count (at most one interval).
 /// </summary>
 internal sealed partial class OpenSessionsSampler(
@@ -25,7 +25,7 @@ internal sealed partial class OpenSessionsSampler(
         {
             try
             {
-                metrics.ObserveOpen(await sessions.ListOpenAsync(stoppingToken).ConfigureAwait(false));
+                metrics.ObserveOpen(await sessions.CountOpenAsync(stoppingToken).ConfigureAwait(false));
             }
             catch (StoreUnavailableException e)
             {

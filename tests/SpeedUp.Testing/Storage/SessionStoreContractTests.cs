@@ -156,7 +156,7 @@ public abstract class SessionStoreContractTests : StoreContractTests
     }
 
     [Fact]
-    public async Task ListOpenAsync_ReturnsEverySessionNotEnded_OldestFirst()
+    public async Task ListOpenAsync_ReturnsEverySessionNotEnded_OldestFirst_AndCountOpenAsyncCountsThem()
     {
         var late = Session(330100001, startedAt: T0.AddMinutes(20)).Active();
         var early = Session(330100002, startedAt: T0);
@@ -171,6 +171,10 @@ public abstract class SessionStoreContractTests : StoreContractTests
 
         Assert.Equal([early.Id, middle.Id, late.Id], open.Select(s => s.Id));
         Assert.Equal([SessionState.Applying, SessionState.Restoring, SessionState.Active], open.Select(s => s.State));
+        var counts = await Sessions.CountOpenAsync(Ct); // what the open-sessions gauge reads: counted by the store
+        Assert.Equal(
+            [(Carrier.ChinaTelecom, SessionState.Active, 1), (Carrier.ChinaTelecom, SessionState.Applying, 1), (Carrier.ChinaTelecom, SessionState.Restoring, 1)],
+            counts.Select(c => (c.Key.Carrier, c.Key.State, c.Value)).OrderBy(c => c.State.ToString(), StringComparer.Ordinal));
     }
 
     [Fact]
