@@ -18,6 +18,9 @@ namespace SpeedUp.Storage.Postgres;
 public sealed class PostgresSessionStore(PostgresDatabase database, SessionEventSignal? signal = null) : ISessionStore
 {
     /// <summary>The columns <see cref="Read"/> reads, in order.</summary>
+    /// <summary>How many columns <see cref="Columns"/> names.</summary>
+    internal const int ColumnCount = 22;
+
     internal const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error, customer_id, client_request_id, request_hash, uncertain_write";
 
     private const string NeedsRestore = "((state = 'Active' AND due_at <= @now) OR state IN ('Applying', 'Restoring'))";
@@ -212,6 +215,38 @@ public sealed class PostgresSessionStore(PostgresDatabase database, SessionEvent
     /// <inheritdoc />
     public async Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {Columns} FROM sessions WHERE state <> 'Ended' ORDER BY started_at, seq", _ => { }, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public Task<SessionPage> ListOpenAsync(SessionFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        // Only the given fields become conditions (their values are parameters); the window counts every match before LIMIT.
+        var where = "state <> 'Ended'"
+            + (filter.BandId is null ? "" : " AND band_id = @band_id")
+            + (filter.IpAddress is null ? "" : " AND ip_address = @ip")
+            + (filter.CustomerId is null ? "" : " AND customer_id = @customer");
+        return database.RunAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command($"SELECT {Columns}, count(*) OVER () FROM sessions WHERE {where} ORDER BY started_at, seq LIMIT @limit")
+                .With("limit", limit);
+            if (filter.BandId is { } band)
+            {
+                command.With("band_id", band);
+            }
+
+            if (filter.IpAddress is { } ip)
+            {
+                command.With("ip", ip);
+            }
+
+            if (filter.CustomerId is { } customer)
+            {
+                command.With("customer", customer);
+            }
+
+            var rows = await command.ReadAllAsync(r => (Session: Read(r), Matching: r.GetInt64(ColumnCount)), ct).ConfigureAwait(false);
+            return new SessionPage(rows.ConvertAll(r => r.Session), rows.Count == 0 ? 0 : (int)(rows[0].Matching - rows.Count));
+        }, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<(Carrier Carrier, SessionState State), int>> CountOpenAsync(CancellationToken cancellationToken) =>

@@ -15,6 +15,9 @@ namespace SpeedUp.Storage.Sqlite;
 public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSignal? signal = null) : ISessionStore
 {
     /// <summary>The columns <see cref="Read"/> reads, in order.</summary>
+    /// <summary>How many columns <see cref="Columns"/> names.</summary>
+    internal const int ColumnCount = 22;
+
     internal const string Columns = "id, band_id, account, ip_address, port, carrier, province, channel, direction, target_kbps, original_kbps, scene, started_at, due_at, state, end_reason, ended_at, last_error, customer_id, client_request_id, request_hash, uncertain_write";
 
     /// <inheritdoc />
@@ -255,6 +258,51 @@ public sealed class SqliteSessionStore(SqliteDatabase database, SessionEventSign
         await QueryAsync($"SELECT {Columns} FROM sessions WHERE state <> 'Ended' ORDER BY started_at",
             _ => { },
             cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public Task<SessionPage> ListOpenAsync(SessionFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        // Only the given fields become conditions (their values are parameters); the window counts every match before LIMIT.
+        var where = "state <> 'Ended'"
+            + (filter.BandId is null ? "" : " AND band_id = $band_id")
+            + (filter.IpAddress is null ? "" : " AND ip_address = $ip")
+            + (filter.CustomerId is null ? "" : " AND customer_id = $customer");
+        return database.ReadAsync(
+            $"SELECT {Columns}, count(*) OVER () FROM sessions WHERE {where} ORDER BY started_at, rowid LIMIT $limit",
+            p =>
+            {
+                if (filter.BandId is { } band)
+                {
+                    p.AddWithValue("$band_id", band);
+                }
+
+                if (filter.IpAddress is { } ip)
+                {
+                    p.AddWithValue("$ip", ip.ToString());
+                }
+
+                if (filter.CustomerId is { } customer)
+                {
+                    p.AddWithValue("$customer", customer);
+                }
+
+                p.AddWithValue("$limit", limit);
+            },
+            async (command, ct) =>
+            {
+                var page = new List<SpeedUpSession>();
+                var matching = 0L;
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    page.Add(Read(reader));
+                    matching = reader.GetInt64(ColumnCount);
+                }
+
+                return new SessionPage(page, (int)(matching - page.Count));
+            },
+            cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<(Carrier Carrier, SessionState State), int>> CountOpenAsync(CancellationToken cancellationToken) =>

@@ -59,6 +59,12 @@ public interface ISessionStore
     /// <summary>Every session not ended yet (Applying, Active, Restoring), oldest first.</summary>
     Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The open sessions matching <paramref name="filter"/>, oldest first, at most <paramref name="limit"/>, and how many
+    /// more matched: filtered and counted by the store, so an operator's listing does not read every open session.
+    /// </summary>
+    Task<SessionPage> ListOpenAsync(SessionFilter filter, int limit, CancellationToken cancellationToken);
+
     /// <summary>How many sessions are open (Applying, Active, Restoring), by carrier and state; pairs with none are left out.</summary>
     Task<IReadOnlyDictionary<(Carrier Carrier, SessionState State), int>> CountOpenAsync(CancellationToken cancellationToken);
 

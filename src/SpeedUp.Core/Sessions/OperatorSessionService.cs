@@ -41,8 +41,7 @@ public sealed partial class OperatorSessionService(
             _ => throw SpeedUpException.InvalidParameter($"limit must be 0 (the default, {DefaultLimit}) or 1..{MaxLimit}."),
         };
 
-        var matching = (await sessions.ListOpenAsync(cancellationToken).ConfigureAwait(false)).Where(filter.Matches).ToList();
-        return new SessionPage(matching.Take(count).ToList(), Math.Max(0, matching.Count - count));
+        return await sessions.ListOpenAsync(filter, count, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One session, open or ended; NOT_FOUND when there is none of that id.</summary>

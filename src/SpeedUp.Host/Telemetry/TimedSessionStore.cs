@@ -48,6 +48,9 @@ internal sealed class TimedSessionStore(ISessionStore inner, string store, Stora
 
     public Task<IReadOnlyList<SpeedUpSession>> ListOpenAsync(CancellationToken cancellationToken) => inner.ListOpenAsync(cancellationToken);
 
+    public Task<SessionPage> ListOpenAsync(SessionFilter filter, int limit, CancellationToken cancellationToken) =>
+        inner.ListOpenAsync(filter, limit, cancellationToken);
+
     public Task<IReadOnlyDictionary<(Carrier Carrier, SessionState State), int>> CountOpenAsync(CancellationToken cancellationToken) =>
         inner.CountOpenAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Net;
 using SpeedUp.Core.Orders;
 using SpeedUp.Core.Sessions;
 using SpeedUp.Drivers;
@@ -214,6 +215,37 @@ public abstract class SessionStoreContractTests : StoreContractTests
         Assert.Equal(7, await Sessions.CountActiveDueAfterAsync(cutOff, Ct));
         Assert.Equal(4, await Sessions.CountActiveDueAfterAsync(T0.AddMinutes(50), Ct)); // due at 55, 60, 65 and 70 min
         Assert.Empty(await Sessions.ListActiveDueAfterAsync(T0.AddHours(2), null, 3, Ct));
+    }
+
+    [Fact]
+    public async Task ListOpenAsync_WithAFilter_ReturnsTheOldestMatchesUpToTheLimit_AndHowManyMoreMatched()
+    {
+        var sessions = new[]
+        {
+            Session(330100001, startedAt: T0.AddMinutes(3), customerId: "c1").Active(),
+            Session(330100002, startedAt: T0.AddMinutes(1), customerId: "c1"),
+            Session(330100003, startedAt: T0.AddMinutes(2), customerId: "c2").Restoring(),
+            Session(330100001, Direction.Up, startedAt: T0, customerId: "c1").Active(),
+            Session(330100004, startedAt: T0, customerId: "c1").Ended(T0.AddMinutes(1)), // ended: never listed
+        };
+        foreach (var session in sessions)
+        {
+            await Sessions.InsertAsync(session, Ct);
+        }
+
+        var firstTwo = await Sessions.ListOpenAsync(new SessionFilter(null, null, null), 2, Ct);
+        var ofC1 = await Sessions.ListOpenAsync(new SessionFilter(null, null, "c1"), 10, Ct);
+        var ofLine = await Sessions.ListOpenAsync(new SessionFilter(330100001, IPAddress.Parse("202.101.172.35"), "c1"), 1, Ct);
+
+        Assert.Equal([sessions[3].Id, sessions[1].Id], firstTwo.Sessions.Select(s => s.Id));
+        Assert.Equal(2, firstTwo.More);
+        Assert.Equal([sessions[3].Id, sessions[1].Id, sessions[0].Id], ofC1.Sessions.Select(s => s.Id));
+        Assert.Equal(0, ofC1.More);
+        Assert.Equal([sessions[3].Id], ofLine.Sessions.Select(s => s.Id));
+        Assert.Equal(1, ofLine.More);
+        Assert.Equal(0, (await Sessions.ListOpenAsync(new SessionFilter(null, IPAddress.Parse("202.101.172.36"), null), 10, Ct)).Sessions.Count);
+        var onlyEnded = await Sessions.ListOpenAsync(new SessionFilter(330100004, null, null), 10, Ct);
+        Assert.Equal((0, 0), (onlyEnded.Sessions.Count, onlyEnded.More));
     }
 
     [Fact]
