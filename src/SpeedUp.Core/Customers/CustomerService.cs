@@ -8,14 +8,25 @@ namespace SpeedUp.Core.Customers;
 /// <summary>Customers: who may call (known and subscribed), provisioning, balances.</summary>
 public sealed partial class CustomerService(ICustomerStore store, IOptions<CustomerOptions> options, TimeProvider time)
 {
+    /// <summary>
+    /// How long a calling customer found subscribed is taken as subscribed without reading the store again. An
+    /// unsubscription through this instance counts at its next call; one made by another instance sharing the database
+    /// counts here within this time (as a disabled access key does: <see cref="Access.AccessKeyService.VerificationCacheTime"/>).
+    /// </summary>
+    public static readonly TimeSpan SubscribedCacheTime = TimeSpan.FromSeconds(2);
+
+    private readonly SubscribedCustomers _subscribed = new(time, SubscribedCacheTime);
+
     /// <summary>Whether <paramref name="customerId"/> is a well-formed id.</summary>
     public static bool IsValidId(string? customerId) => customerId is not null && IdPattern().IsMatch(customerId);
 
     /// <summary>
-    /// The calling customer (the one the signing access key acts for), who must exist (<c>isp.RAM_PERMISSION_DENY</c>
-    /// otherwise) and be subscribed (<c>isv.PRODUCT_UNSUBSCRIBE</c>). An operator key acts for no customer.
+    /// The id of the calling customer (the one the signing access key acts for), who must exist
+    /// (<c>isp.RAM_PERMISSION_DENY</c> otherwise) and be subscribed (<c>isv.PRODUCT_UNSUBSCRIBE</c>). An operator key
+    /// acts for no customer. A customer found subscribed is taken as such for <see cref="SubscribedCacheTime"/>
+    /// without reading the store again (an unsubscription through this instance counts at once).
     /// </summary>
-    public async Task<Customer> RequireActiveAsync(ICallerContext caller, CancellationToken cancellationToken)
+    public async Task<string> RequireActiveAsync(ICallerContext caller, CancellationToken cancellationToken)
     {
         var id = caller.CustomerId;
         if (id is null)
@@ -24,6 +35,12 @@ public sealed partial class CustomerService(ICustomerStore store, IOptions<Custo
                 "The access key acts for no customer (an operator key cannot call the customer API).");
         }
 
+        if (_subscribed.Contains(id))
+        {
+            return id;
+        }
+
+        var generation = _subscribed.Generation;
         var customer = IsValidId(id) ? await store.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
         if (customer is null)
         {
@@ -37,7 +54,8 @@ public sealed partial class CustomerService(ICustomerStore store, IOptions<Custo
                 $"Customer '{customer.Id}' has not subscribed to the product.");
         }
 
-        return customer;
+        _subscribed.Remember(id, generation);
+        return id;
     }
 
     /// <summary>Creates a customer (<c>ALREADY_EXISTS</c> when the id is taken).</summary>
@@ -70,7 +88,9 @@ public sealed partial class CustomerService(ICustomerStore store, IOptions<Custo
     public async Task<Customer> SetSubscriptionAsync(string? customerId, bool subscribed, CancellationToken cancellationToken)
     {
         var id = RequireId(customerId);
-        return await store.SetSubscriptionAsync(id, subscribed, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
+        var customer = await store.SetSubscriptionAsync(id, subscribed, cancellationToken).ConfigureAwait(false) ?? throw NotFound(id);
+        _subscribed.Forget(id);
+        return customer;
     }
 
     /// <summary>Provisions the configured customers (<c>SpeedUp:Customers:Seed</c>).</summary>
@@ -79,6 +99,7 @@ public sealed partial class CustomerService(ICustomerStore store, IOptions<Custo
         foreach (var seed in options.Value.Seed)
         {
             await store.SeedAsync(seed.Id, Name(seed.Name), seed.Subscribed, seed.Balance, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            _subscribed.Forget(seed.Id);
         }
     }
 

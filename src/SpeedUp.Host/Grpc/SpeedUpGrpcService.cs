@@ -176,8 +176,7 @@ internal sealed class SpeedUpGrpcService(
         }
     }
 
-    private async Task<string> CustomerAsync(ServerCallContext context) =>
-        (await customers.RequireActiveAsync(caller, context.CancellationToken)).Id;
+    private Task<string> CustomerAsync(ServerCallContext context) => customers.RequireActiveAsync(caller, context.CancellationToken);
 
     private static DomainPeriod Period(Broadband.SpeedUp.V1.StatisticsPeriod period) => period switch
     {

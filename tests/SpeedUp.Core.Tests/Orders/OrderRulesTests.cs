@@ -248,14 +248,14 @@ public sealed class OrderRulesTests : IDisposable
     public async Task RequireActiveAsync_UnknownOrUnsubscribedCaller_IsDenied()
     {
         await _h.CustomerStore.SeedAsync("gone", "Gone", false, 100m, _h.Time.GetUtcNow(), Ct);
-        Assert.Equal(CoreHarness.Customer, (await _h.Customers.RequireActiveAsync(Caller(CoreHarness.Customer), Ct)).Id);
+        Assert.Equal(CoreHarness.Customer, await _h.Customers.RequireActiveAsync(Caller(CoreHarness.Customer), Ct));
         await AssertDeniedAsync(_h.Customers, Caller(null), ProductErrorCode.PermissionDenied);
         await AssertDeniedAsync(_h.Customers, Caller("nobody"), ProductErrorCode.PermissionDenied);
         await AssertDeniedAsync(_h.Customers, Caller("bad id"), ProductErrorCode.PermissionDenied);
         await AssertDeniedAsync(_h.Customers, Caller("gone"), ProductErrorCode.ProductUnsubscribed);
 
         await _h.Customers.SetSubscriptionAsync("gone", true, Ct);
-        Assert.True((await _h.Customers.RequireActiveAsync(Caller("gone"), Ct)).Subscribed);
+        Assert.Equal("gone", await _h.Customers.RequireActiveAsync(Caller("gone"), Ct));
     }
 
     [Fact]
