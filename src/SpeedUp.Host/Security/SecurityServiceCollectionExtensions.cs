@@ -19,7 +19,6 @@ internal static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddCallSecurity(this IServiceCollection services)
     {
         services.AddSingleton(new ActionCatalogue(MethodPaths(CustomerServices), MethodPaths(OperatorServices)));
-        services.AddSingleton(new SideEffectFreeMethods(CustomerServices.Concat(OperatorServices)));
         services.AddSingleton<CallRateLimiter>();
         services.AddSingleton<FailedAuthenticationLimiter>();
         services.AddHostedService<ReplayGuardStartup>();

@@ -19,8 +19,7 @@ namespace SpeedUp.Host.Security;
 /// (<c>isp.RAM_PERMISSION_DENY</c>) and within its and its customer's rate limits (<c>isv.BUSINESS_LIMIT_CONTROL</c>).
 /// An address that failed too often (<see cref="FailedAuthenticationLimiter"/>) is refused first, before any lookup.
 /// The verified caller is recorded in <see cref="CallerIdentity"/> for the services; every refusal is counted by kind
-/// in <see cref="AuthenticationMetrics"/>. A method starts once its nonce is stored — except one the contract declares
-/// read-only (<see cref="SideEffectFreeMethods"/>), which runs while the nonce is being stored and answers only once it is.
+/// in <see cref="AuthenticationMetrics"/>.
 /// </summary>
 internal sealed partial class SignedCallInterceptor(
     AccessKeyService keys,
@@ -29,7 +28,6 @@ internal sealed partial class SignedCallInterceptor(
     FailedAuthenticationLimiter failures,
     CallerIdentity caller,
     AuthenticationMetrics metrics,
-    SideEffectFreeMethods sideEffectFree,
     IOptions<SecurityOptions> options,
     TimeProvider time,
     ILogger<SignedCallInterceptor> logger) : Interceptor
@@ -41,18 +39,11 @@ internal sealed partial class SignedCallInterceptor(
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        if (IsOpen(context.Method))
+        if (!IsOpen(context.Method))
         {
-            return await continuation(request, context).ConfigureAwait(false);
+            await AuthorizeAsync(request, context).ConfigureAwait(false);
         }
 
-        var call = await VerifyAsync(request, context).ConfigureAwait(false);
-        if (sideEffectFree.Contains(context.Method))
-        {
-            return await AnswerWhileRecordingAsync(call, request, context, continuation).ConfigureAwait(false);
-        }
-
-        await AdmitAsync(call, context).ConfigureAwait(false);
         return await continuation(request, context).ConfigureAwait(false);
     }
 
@@ -62,7 +53,7 @@ internal sealed partial class SignedCallInterceptor(
     {
         if (!IsOpen(context.Method))
         {
-            await AdmitAsync(await VerifyAsync(request, context).ConfigureAwait(false), context).ConfigureAwait(false);
+            await AuthorizeAsync(request, context).ConfigureAwait(false);
         }
 
         await continuation(request, responseStream, context).ConfigureAwait(false);
@@ -84,11 +75,7 @@ internal sealed partial class SignedCallInterceptor(
     private static RpcException Unsigned(ServerCallContext context) =>
         new(new Status(StatusCode.Unauthenticated, $"{context.Method} takes no signed requests."));
 
-    /// <summary>
-    /// Everything that needs no write: the address is not blocked, the call is signed, on time, by an enabled key, and
-    /// the signature matches. The nonce is not recorded yet.
-    /// </summary>
-    private async Task<VerifiedCall> VerifyAsync(object request, ServerCallContext context)
+    private async Task AuthorizeAsync(object request, ServerCallContext context)
     {
         if (failures.IsBlocked(AddressOf(context)))
         {
@@ -154,99 +141,34 @@ internal sealed partial class SignedCallInterceptor(
             throw Refused(context, keyId, RefusalKind.SignatureInvalid, "The signature does not match (see the canonical form in the README, \"Security\").");
         }
 
-        return new VerifiedCall(keyId, key.Key, nonce, now, security.RememberNonceUntil(signedAt));
-    }
-
-    /// <summary>The nonce is recorded (a replay refused), then the key must be granted the method and within its rate limits.</summary>
-    private async Task AdmitAsync(VerifiedCall call, ServerCallContext context)
-    {
-        await RequireFreshAsync(RecordNonceAsync(call, context), call, context).ConfigureAwait(false);
-        var admission = Admit(call, context.Method);
-        if (admission != Admission.Admitted)
+        // The key's own id (one string per key, not one per call) is what the store keeps beside each nonce.
+        if (!await nonces.TryRecordAsync(key.Key.Id, nonce, now, security.RememberNonceUntil(signedAt), context.CancellationToken).ConfigureAwait(false))
         {
-            throw Refused(admission, call, context);
-        }
-    }
-
-    /// <summary>
-    /// A method that changes nothing runs while its nonce is being recorded, and its answer waits for the record: a
-    /// replay is refused all the same, having only read. Grants and rate limits are still checked before it runs; a
-    /// refused call is refused as a replay first when its nonce was used (as <see cref="AdmitAsync"/> would).
-    /// </summary>
-    private async Task<TResponse> AnswerWhileRecordingAsync<TRequest, TResponse>(
-        VerifiedCall call, TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-        where TRequest : class
-        where TResponse : class
-    {
-        var recorded = RecordNonceAsync(call, context);
-        var admission = Admit(call, context.Method);
-        if (admission != Admission.Admitted)
-        {
-            await RequireFreshAsync(recorded, call, context).ConfigureAwait(false);
-            throw Refused(admission, call, context);
+            throw Refused(context, keyId, RefusalKind.SignatureReplayed, "The nonce was already used: a replayed call.");
         }
 
-        var answer = AnswerAsync(continuation, request, context);
-        try
+        caller.Identify(keyId, key.Key.CustomerId);
+        var action = ActionCatalogue.ActionOf(context.Method);
+        if (!ActionCatalogue.Allows(key.Key.Actions, action))
         {
-            await RequireFreshAsync(recorded, call, context).ConfigureAwait(false);
-        }
-        catch
-        {
-            // Nothing of the call may outlive it: the read finishes, and its answer (or failure) is dropped.
-            await ((Task)answer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            _ = answer.Exception;
-            throw;
-        }
-
-        return await answer.ConfigureAwait(false);
-
-        static async Task<TResponse> AnswerAsync(UnaryServerMethod<TRequest, TResponse> next, TRequest request, ServerCallContext context) =>
-            await next(request, context).ConfigureAwait(false);
-    }
-
-    /// <summary>Records the call's nonce under the key's own id (one string per key, not one per call).</summary>
-    private Task<bool> RecordNonceAsync(VerifiedCall call, ServerCallContext context) =>
-        nonces.TryRecordAsync(call.Key.Id, call.Nonce, call.Now, call.RememberUntil, context.CancellationToken).AsTask();
-
-    private async Task RequireFreshAsync(Task<bool> recorded, VerifiedCall call, ServerCallContext context)
-    {
-        if (!await recorded.ConfigureAwait(false))
-        {
-            throw Refused(context, call.KeyId, RefusalKind.SignatureReplayed, "The nonce was already used: a replayed call.");
-        }
-    }
-
-    /// <summary>Identifies the caller for the services; then whether its key is granted the method and within its rate limits.</summary>
-    private Admission Admit(VerifiedCall call, string method)
-    {
-        caller.Identify(call.KeyId, call.Key.CustomerId);
-        if (!ActionCatalogue.Allows(call.Key.Actions, ActionCatalogue.ActionOf(method)))
-        {
-            return Admission.NotGranted;
-        }
-
-        return limiter.TryAcquire(call.KeyId, call.Key.CustomerId) ? Admission.Admitted : Admission.OverRateLimit;
-    }
-
-    private SpeedUpException Refused(Admission admission, VerifiedCall call, ServerCallContext context)
-    {
-        if (admission == Admission.NotGranted)
-        {
-            LogDenied(context.Method, call.KeyId);
+            LogDenied(context.Method, keyId);
             metrics.Refused(RefusalKind.PermissionDenied, context.Method);
-            return new SpeedUpException(ProductErrorCode.PermissionDenied, FailureKind.PermissionDenied,
-                $"The access key '{call.KeyId}' may not call {ActionCatalogue.ActionOf(context.Method)}.");
+            throw new SpeedUpException(ProductErrorCode.PermissionDenied, FailureKind.PermissionDenied,
+                $"The access key '{keyId}' may not call {action}.");
         }
 
-        if (limiter.ShouldReport(call.KeyId))
+        if (!limiter.TryAcquire(keyId, key.Key.CustomerId))
         {
-            LogRateLimited(call.KeyId, call.Key.CustomerId ?? "(operator)", CallRateLimiter.ReportEvery.TotalSeconds);
-        }
+            if (limiter.ShouldReport(keyId))
+            {
+                LogRateLimited(keyId, key.Key.CustomerId ?? "(operator)", CallRateLimiter.ReportEvery.TotalSeconds);
+            }
 
-        metrics.Refused(RefusalKind.RateLimited, context.Method);
-        return new SpeedUpException(ProductErrorCode.BusinessLimitControl, FailureKind.RateLimited,
-            $"Rate limit reached for the access key '{call.KeyId}' or its customer; retry later.");
+            metrics.Refused(RefusalKind.RateLimited, context.Method);
+
+            throw new SpeedUpException(ProductErrorCode.BusinessLimitControl, FailureKind.RateLimited,
+                $"Rate limit reached for the access key '{keyId}' or its customer; retry later.");
+        }
     }
 
     /// <summary>The unit failed authentications are counted by: the client's address, an IPv6 one by its /64 (<see cref="ClientAddressKey"/>).</summary>
@@ -286,14 +208,4 @@ internal sealed partial class SignedCallInterceptor(
 
     /// <summary>What the caller hears for an unknown and for a disabled key alike.</summary>
     private static string UnknownOrDisabled(string keyId) => $"The access key '{keyId}' is unknown or disabled.";
-
-    /// <summary>A call whose signature checked out, its nonce not yet recorded.</summary>
-    private sealed record VerifiedCall(string KeyId, AccessKey Key, string Nonce, DateTimeOffset Now, DateTimeOffset RememberUntil);
-
-    private enum Admission
-    {
-        Admitted,
-        NotGranted,
-        OverRateLimit,
-    }
 }
