@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using SpeedUp.Core.Customers;
 using SpeedUp.Core.Errors;
+using SpeedUp.Core.Storage;
 
 namespace SpeedUp.Core.Access;
 
@@ -41,10 +42,7 @@ public sealed partial class AccessKeyService(
     /// <summary>At most this many keys are cached; beyond, the cache starts over (unknown ids are never cached).</summary>
     internal const int VerificationCacheCapacity = 10_000;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachedKey> _verificationCache = new(StringComparer.Ordinal);
-
-    /// <summary>Bumped by every change made through this instance; a lookup that raced with one is not cached.</summary>
-    private long _generation;
+    private readonly RecentReads<VerifiableAccessKey> _verified = new(time, VerificationCacheCapacity);
 
     /// <summary>The key and the secrets that verify its signatures now; null when it does not exist.</summary>
     public async Task<VerifiableAccessKey?> FindForVerificationAsync(string keyId, CancellationToken cancellationToken)
@@ -54,17 +52,17 @@ public sealed partial class AccessKeyService(
             return null;
         }
 
-        var now = time.GetUtcNow();
-        if (_verificationCache.TryGetValue(keyId, out var cached) && now < cached.Until)
+        if (_verified.TryGet(keyId, out var cached))
         {
-            return cached.Key;
+            return cached;
         }
 
-        var generation = Interlocked.Read(ref _generation);
+        var now = time.GetUtcNow();
+        var generation = _verified.Generation;
         var stored = await store.FindAsync(keyId, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
-            _verificationCache.TryRemove(keyId, out _);
+            _verified.Drop(keyId);
             return null;
         }
 
@@ -77,28 +75,13 @@ public sealed partial class AccessKeyService(
         }
 
         var found = new VerifiableAccessKey(stored.Key, secrets.AsReadOnly());
-        if (_verificationCache.Count >= VerificationCacheCapacity)
-        {
-            _verificationCache.Clear();
-        }
-
-        _verificationCache[keyId] = new CachedKey(found, until);
-        if (Interlocked.Read(ref _generation) != generation)
-        {
-            _verificationCache.TryRemove(keyId, out _); // a change through this instance raced with the read: do not keep what may be stale
-        }
-
+        _verified.Remember(keyId, found, until, generation);
         return found;
     }
 
-    /// <summary>Drops every cached verification entry (each change through this instance does, after it is stored).</summary>
-    private void ForgetVerified(string keyId)
-    {
-        Interlocked.Increment(ref _generation);
-        _verificationCache.TryRemove(keyId, out _);
-    }
+    /// <summary>Drops the key's cached verification entry (each change through this instance does, after it is stored).</summary>
+    private void ForgetVerified(string keyId) => _verified.Forget(keyId);
 
-    private sealed record CachedKey(VerifiableAccessKey Key, DateTimeOffset Until);
 
     /// <summary>Creates a key for a customer (or, with none, an operator key); returns it with its secret, shown only now.</summary>
     public async Task<(AccessKey Key, string Secret)> CreateAsync(

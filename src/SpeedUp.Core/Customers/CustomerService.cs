@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using SpeedUp.Core.Billing;
 using SpeedUp.Core.Errors;
+using SpeedUp.Core.Storage;
 
 namespace SpeedUp.Core.Customers;
 
@@ -15,7 +16,14 @@ public sealed partial class CustomerService(ICustomerStore store, IOptions<Custo
     /// </summary>
     public static readonly TimeSpan SubscribedCacheTime = TimeSpan.FromSeconds(2);
 
-    private readonly SubscribedCustomers _subscribed = new(time, SubscribedCacheTime);
+    /// <summary>At most this many subscribed customers are remembered; beyond, the memory starts over.</summary>
+    private const int SubscribedCacheCapacity = 10_000;
+
+    /// <summary>
+    /// The customers a recent call found subscribed (only those: an unknown or unsubscribed customer is read again at
+    /// its next call, so a new customer or subscription counts at once on every instance).
+    /// </summary>
+    private readonly RecentReads<bool> _subscribed = new(time, SubscribedCacheCapacity);
 
     /// <summary>Whether <paramref name="customerId"/> is a well-formed id.</summary>
     public static bool IsValidId(string? customerId) => customerId is not null && IdPattern().IsMatch(customerId);
@@ -35,7 +43,7 @@ public sealed partial class CustomerService(ICustomerStore store, IOptions<Custo
                 "The access key acts for no customer (an operator key cannot call the customer API).");
         }
 
-        if (_subscribed.Contains(id))
+        if (_subscribed.TryGet(id, out _))
         {
             return id;
         }
@@ -54,7 +62,7 @@ public sealed partial class CustomerService(ICustomerStore store, IOptions<Custo
                 $"Customer '{customer.Id}' has not subscribed to the product.");
         }
 
-        _subscribed.Remember(id, generation);
+        _subscribed.Remember(id, true, time.GetUtcNow() + SubscribedCacheTime, generation);
         return id;
     }
 
