@@ -7,14 +7,17 @@ using SpeedUp.Testing;
 namespace SpeedUp.Benchmarks;
 
 /// <summary>
-/// Scenario "throughput" (issue 20, goal 2): Start→Stop cycles over many lines of an SNMP supply channel. A China
-/// Unicom BRAS of L generated lines (real Beijing Unicom addresses from the host's <c>seed</c> command; L = 200, or
-/// <c>--concurrency</c> × 4 when larger) replaces the seeded one; the service runs as its own process on SQLite with
-/// default settings. Every line is pre-checked and given a 30-day pack, then for each number of cycles in flight
-/// (8, 16, 32) a timed phase of 20 s: each worker cycles its own lines (Precheck → StartSpeedUp → QueryStatus →
-/// StopSpeedUp, every answer checked); cycles/s, each RPC's latency, the service's CPU per cycle.
+/// Scenario "throughput" (issue 20, goal 2): Start→Stop cycles over many lines of one supply channel. A BRAS of L
+/// generated lines (real addresses from the host's <c>seed</c> command; L = 200, or <c>--concurrency</c> × 4 when
+/// larger) replaces the seeded one of its carrier; the service runs as its own process on SQLite with default settings.
+/// <see cref="ThroughputChannel.Snmp"/> (scenario <c>throughput</c>): Beijing China Unicom lines on the SNMP channel.
+/// <see cref="ThroughputChannel.Cli"/> (scenario <c>throughput-cli</c>): Zhejiang China Telecom lines on the SSH CLI
+/// channel, the BRAS behind real sshd, the channel keeping <see cref="ThroughputChannel.MaxSessions"/> sessions.
+/// Every line is pre-checked and given a 30-day pack, then for each number of cycles in flight a timed phase of 20 s:
+/// each worker cycles its own lines (Precheck → StartSpeedUp → QueryStatus → StopSpeedUp, every answer checked);
+/// cycles/s, each RPC's latency, the service's CPU per cycle.
 /// </summary>
-internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkOptions options)
+internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkOptions options, ThroughputChannel channel)
 {
     private static readonly TimeSpan Phase = TimeSpan.FromSeconds(20);
 
@@ -23,17 +26,14 @@ internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkO
     /// the hot paths before the first phase (scenario overhead found processes still being compiled after short warm-ups).
     /// </summary>
     private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(15);
-    // One customer drives every cycle: beyond 32 device calls at once (the SNMP channel's call slots) and 8 queued for
-    // the customer, its calls are refused BUSINESS_LIMIT_CONTROL by design (per-channel admission), so 32 is the top.
-    private static readonly int[] InFlight = [8, 16, 32];
 
     private int Lines => Math.Max(200, options.Concurrency * 4);
 
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        Report.Heading($"Scenario throughput: Start→Stop cycles over {Lines} lines of an SNMP channel (SQLite, one instance)");
+        Report.Heading($"Scenario {channel.Scenario}: Start→Stop cycles over {Lines} lines of {channel.Description} (SQLite, one instance)");
         var seed = await HostCommand.RunAsync(
-            ["seed", "--carrier", "ChinaUnicom", "--province", "Beijing", "--count", Lines.ToString(CultureInfo.InvariantCulture), "--hostname", "CU-BRAS-BENCH"],
+            ["seed", "--carrier", channel.Carrier, "--province", channel.Province, "--count", Lines.ToString(CultureInfo.InvariantCulture), "--hostname", "BRAS-BENCH"],
             new Dictionary<string, string?> { ["SpeedUp__Location__DatabasePath"] = RepositoryPaths.Ip2RegionDatabase }, cancellationToken);
         if (seed.Code != 0)
         {
@@ -41,20 +41,15 @@ internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkO
             return false;
         }
 
-        await using var bras = await BrasSimulator.StartAsync(new BrasSimulatorOptions
-        {
-            Seed = SeedLoader.Parse(seed.Output),
-            CliSocketPath = Path.Combine(networks.StateDirectory, "throughput-cli.sock"),
-            WriteCommunity = CarrierSimulators.UnicomWriteCommunity,
-            CliDialect = CliDialects.Zte,
-        }, cancellationToken);
-        Report.KeyValue("BRAS", $"{bras.State.Lines.Count} generated Beijing Unicom lines, SNMP {bras.SnmpEndpoint}");
+        await using var bras = await BrasSimulator.StartAsync(channel.Bras(SeedLoader.Parse(seed.Output), networks.StateDirectory), cancellationToken);
+        Report.KeyValue("BRAS", $"{bras.State.Lines.Count} generated {channel.Province} {channel.Carrier} lines, {channel.Face(bras)}");
         var database = Path.Combine(Path.GetTempPath(), $"speedup-throughput-{Guid.NewGuid():N}.db");
-        var settings = new Dictionary<string, string> { ["SpeedUp:Channels:1:Port"] = bras.SnmpEndpoint.Port.ToString(CultureInfo.InvariantCulture) };
+        var settings = channel.Settings(bras);
+        Report.KeyValue("channel settings", string.Join(", ", settings.Where(s => !s.Key.Contains("HostKey", StringComparison.Ordinal)).Select(s => $"{s.Key}={s.Value}")));
         var service = await ServiceProcess.StartAsync(networks, database, settings, cancellationToken);
         try
         {
-            var lines = await EligibleAsync(service, bras, cancellationToken);
+            var lines = await EligibleAsync(service, bras, channel.LineCarrier, cancellationToken);
             if (lines.Count < Lines)
             {
                 Report.KeyValue("eligible lines", $"FAILED: {lines.Count} of {Lines}");
@@ -66,10 +61,10 @@ internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkO
             await Parallel.ForEachAsync(lines, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
                 async (line, ct) => await warmUp.RunAsync(line, ct));
             Report.KeyValue("warm-up (not counted)", $"one cycle per line, 8 in flight, {failures.Count} failures");
-            var settled = await CycleForAsync(new CycleRunner(service.Client, new LatencyRecorder(), failures), lines, InFlight[^1], SettleTime, cancellationToken);
-            Report.KeyValue("settling (not counted)", $"{settled} cycles, {InFlight[^1]} in flight for {SettleTime.TotalSeconds:0} s (tiered JIT compiles the hot paths), {failures.Count} failures");
+            var settled = await CycleForAsync(new CycleRunner(service.Client, new LatencyRecorder(), failures), lines, channel.InFlight[^1], SettleTime, cancellationToken);
+            Report.KeyValue("settling (not counted)", $"{settled} cycles, {channel.InFlight[^1]} in flight for {SettleTime.TotalSeconds:0} s (tiered JIT compiles the hot paths), {failures.Count} failures");
 
-            foreach (var inFlight in InFlight)
+            foreach (var inFlight in channel.InFlight)
             {
                 await PhaseAsync(service, lines, inFlight, failures, cancellationToken);
             }
@@ -89,7 +84,7 @@ internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkO
         }
     }
 
-    private static async Task<List<ServiceLine>> EligibleAsync(ServiceProcess service, BrasSimulator bras, CancellationToken cancellationToken)
+    private static async Task<List<ServiceLine>> EligibleAsync(ServiceProcess service, BrasSimulator bras, string carrier, CancellationToken cancellationToken)
     {
         var lines = new List<ServiceLine>();
         foreach (var line in bras.State.Lines)
@@ -99,7 +94,7 @@ internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkO
             if (down.Length > 0)
             {
                 await service.Client.OrderThirtyDayPackAsync(answer.BandId, Direction.Down, down.Min(), cancellationToken: cancellationToken);
-                lines.Add(new ServiceLine("Unicom", line.IpAddress.ToString(), 0, answer.BandId, down.Min()));
+                lines.Add(new ServiceLine(carrier, line.IpAddress.ToString(), 0, answer.BandId, down.Min()));
             }
         }
 
@@ -138,4 +133,52 @@ internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkO
         }));
         return cycles;
     }
+}
+
+/// <summary>The supply channel a throughput run drives, and the BRAS of generated lines behind it.</summary>
+internal sealed record ThroughputChannel(
+    string Scenario, string Description, string Carrier, string LineCarrier, string Province, int[] InFlight,
+    Func<BrasSeed, string, BrasSimulatorOptions> Bras, Func<BrasSimulator, string> Face, Func<BrasSimulator, Dictionary<string, string>> Settings)
+{
+    /// <summary>SSH sessions the CLI channel keeps to its device in <see cref="Cli"/> (the configuration's default is 2).</summary>
+    public const int MaxSessions = 8;
+
+    /// <summary>
+    /// China Unicom, Beijing, on the SNMP channel (channel 1). One customer drives every cycle: beyond 32 device calls
+    /// at once (the SNMP channel's call slots) and 8 queued for the customer, its calls are refused
+    /// BUSINESS_LIMIT_CONTROL by design (per-channel admission), so 32 is the top.
+    /// </summary>
+    public static ThroughputChannel Snmp { get; } = new(
+        "throughput", "an SNMP channel", "ChinaUnicom", "Unicom", "Beijing", [8, 16, 32],
+        (seed, state) => new BrasSimulatorOptions
+        {
+            Seed = seed,
+            CliSocketPath = Path.Combine(state, "throughput-cli.sock"),
+            WriteCommunity = CarrierSimulators.UnicomWriteCommunity,
+            CliDialect = CliDialects.Zte,
+        },
+        bras => $"SNMP {bras.SnmpEndpoint}",
+        bras => new Dictionary<string, string> { ["SpeedUp:Channels:1:Port"] = bras.SnmpEndpoint.Port.ToString(CultureInfo.InvariantCulture) });
+
+    /// <summary>
+    /// China Telecom, Zhejiang, on the SSH CLI channel (channel 0), the BRAS behind its own real sshd. The channel's
+    /// call slots are its <see cref="MaxSessions"/>, and one customer may queue 8 more, so 16 is the top.
+    /// </summary>
+    public static ThroughputChannel Cli { get; } = new(
+        "throughput-cli", $"an SSH CLI channel ({MaxSessions} pooled sessions)", "ChinaTelecom", "Telecom", "Zhejiang", [4, 8, 16],
+        (seed, state) => new BrasSimulatorOptions
+        {
+            Seed = seed,
+            CliSocketPath = Path.Combine(state, "throughput-ct-cli.sock"),
+            Ssh = new SshFrontOptions { Port = 0, StateDirectory = Path.Combine(state, "throughput-ct-sshd") },
+        },
+        bras => $"SSH CLI 127.0.0.1:{bras.SshPort} (real sshd)",
+        bras => new Dictionary<string, string>
+        {
+            ["SpeedUp:Channels:0:Port"] = bras.SshPort.ToString(CultureInfo.InvariantCulture),
+            ["SpeedUp:Channels:0:Username"] = bras.SshUser,
+            ["SpeedUp:Channels:0:HostKeySha256"] = bras.SshHostKeySha256,
+            ["SpeedUp:Channels:0:MaxSessions"] = MaxSessions.ToString(CultureInfo.InvariantCulture),
+            ["SPEEDUP_CT_SSH_PASSWORD"] = bras.SshPassword,
+        });
 }

@@ -165,7 +165,7 @@ internal sealed class OverheadBenchmark(CarrierSimulators networks, bool postgre
     private static CallOptions Options(CancellationToken cancellationToken) =>
         new(deadline: DateTime.UtcNow.Add(CallDeadline), cancellationToken: cancellationToken);
 
-    private sealed record Phase(string Name, int Calls, int Failures, TimeSpan Elapsed, double P50, double P95, double P99, double ServiceCpuMsPerCall)
+    private sealed record Phase(string Name, int Calls, int Failures, TimeSpan Elapsed, double P50, double P95, double P99, double ServiceCpuMsPerCall, double OwnCpuMsPerCall)
     {
         public double Rate => Calls / Elapsed.TotalSeconds;
     }
@@ -181,6 +181,7 @@ internal sealed class OverheadBenchmark(CarrierSimulators networks, bool postgre
 
         var samples = new List<double>(SequentialCalls);
         var cpuBefore = service?.ProcessorTime ?? TimeSpan.Zero;
+        var ownBefore = OwnProcessorTime();
         var watch = Stopwatch.StartNew();
         while (samples.Count < SequentialCalls && watch.Elapsed < SequentialBudget)
         {
@@ -191,7 +192,7 @@ internal sealed class OverheadBenchmark(CarrierSimulators networks, bool postgre
         }
 
         watch.Stop();
-        return Summarize(name, samples, failures, watch.Elapsed, service, cpuBefore);
+        return Summarize(name, samples, failures, watch.Elapsed, service, cpuBefore, ownBefore);
     }
 
     private static async Task<Phase> ConcurrentAsync(
@@ -200,10 +201,11 @@ internal sealed class OverheadBenchmark(CarrierSimulators networks, bool postgre
         await RunInFlightAsync(call, ConcurrentWarmUp, TimeSpan.FromSeconds(10), null, cancellationToken);
         var samples = new double[ConcurrentCalls];
         var cpuBefore = service?.ProcessorTime ?? TimeSpan.Zero;
+        var ownBefore = OwnProcessorTime();
         var watch = Stopwatch.StartNew();
         var (done, failures) = await RunInFlightAsync(call, ConcurrentCalls, ConcurrentBudget, samples, cancellationToken);
         watch.Stop();
-        return Summarize(name, samples.Take(done).ToList(), failures, watch.Elapsed, service, cpuBefore);
+        return Summarize(name, samples.Take(done).ToList(), failures, watch.Elapsed, service, cpuBefore, ownBefore);
     }
 
     /// <summary>Keeps <see cref="InFlight"/> calls going until <paramref name="count"/> were started or <paramref name="budget"/> passed.</summary>
@@ -248,20 +250,30 @@ internal sealed class OverheadBenchmark(CarrierSimulators networks, bool postgre
         }
     }
 
-    private static Phase Summarize(string name, List<double> samples, int failures, TimeSpan elapsed, ServiceProcess? service, TimeSpan cpuBefore)
+    private static Phase Summarize(
+        string name, List<double> samples, int failures, TimeSpan elapsed, ServiceProcess? service, TimeSpan cpuBefore, TimeSpan ownBefore)
     {
         var stats = LatencyStats.From(name, samples);
-        var cpu = service is null ? double.NaN : (service.ProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, samples.Count);
-        return new Phase(name, samples.Count, failures, elapsed, stats.P50, stats.P95, stats.P99, cpu);
+        var calls = Math.Max(1, samples.Count);
+        var cpu = service is null ? double.NaN : (service.ProcessorTime - cpuBefore).TotalMilliseconds / calls;
+        var own = (OwnProcessorTime() - ownBefore).TotalMilliseconds / calls;
+        return new Phase(name, samples.Count, failures, elapsed, stats.P50, stats.P95, stats.P99, cpu, own);
+    }
+
+    /// <summary>The benchmark process's CPU time: the clients, and the bare server, which runs in this process.</summary>
+    private static TimeSpan OwnProcessorTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     private static void PrintTable(IReadOnlyList<Phase> phases)
     {
-        Report.Line($"  {"call",-22} {"n",6} {"calls/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"svc CPU ms/call",16} {"failed",6}");
+        Report.Line($"  {"call",-22} {"n",6} {"calls/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"svc CPU ms/call",16} {"bench CPU ms/call",18} {"failed",6}");
         foreach (var p in phases)
         {
             Report.Line(string.Create(CultureInfo.InvariantCulture,
-                $"  {p.Name,-22} {p.Calls,6} {p.Rate,9:0} {Report.Ms(p.P50),8} {Report.Ms(p.P95),8} {Report.Ms(p.P99),8} {(double.IsNaN(p.ServiceCpuMsPerCall) ? "-" : p.ServiceCpuMsPerCall.ToString("0.000", CultureInfo.InvariantCulture)),16} {p.Failures,6}"));
+                $"  {p.Name,-22} {p.Calls,6} {p.Rate,9:0} {Report.Ms(p.P50),8} {Report.Ms(p.P95),8} {Report.Ms(p.P99),8} {(double.IsNaN(p.ServiceCpuMsPerCall) ? "-" : p.ServiceCpuMsPerCall.ToString("0.000", CultureInfo.InvariantCulture)),16} {p.OwnCpuMsPerCall,18:0.000} {p.Failures,6}"));
         }
     }
 
