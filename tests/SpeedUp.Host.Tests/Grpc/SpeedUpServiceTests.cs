@@ -20,6 +20,27 @@ public sealed class SpeedUpServiceTests(SimulatedNetworks networks) : IAsyncLife
     public async ValueTask DisposeAsync() => await _service.DisposeAsync();
 
     [Fact]
+    public async Task RequestId_NoneSupplied_EachCallGetsItsOwnVersion4Uuid()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            ids.Add((await _service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "202.106.0.20", Port = 0 })).RequestId);
+        }
+
+        Assert.All(ids, id => Assert.Matches("^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$", id));
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task RequestId_SafeOneSupplied_IsEchoed()
+    {
+        var answer = await _service.Client.PrecheckAsync(new PrecheckRequest { IpAddress = "202.106.0.20", Port = 0 },
+            new Metadata { { "x-request-id", "upstream-trace-42" } });
+        Assert.Equal("upstream-trace-42", answer.RequestId);
+    }
+
+    [Fact]
     public async Task StartAndStopSpeedUp_OfChinaUnicomLine_SetAndRestoreTheRateOverSnmp()
     {
         var client = _service.Client;
