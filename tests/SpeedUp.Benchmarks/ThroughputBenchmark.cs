@@ -45,7 +45,10 @@ internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkO
         Report.KeyValue("BRAS", $"{bras.State.Lines.Count} generated {channel.Province} {channel.Carrier} lines, {channel.Face(bras)}");
         var database = Path.Combine(Path.GetTempPath(), $"speedup-throughput-{Guid.NewGuid():N}.db");
         var settings = channel.Settings(bras);
-        Report.KeyValue("channel settings", string.Join(", ", settings.Where(s => !s.Key.Contains("HostKey", StringComparison.Ordinal)).Select(s => $"{s.Key}={s.Value}")));
+        // Configuration keys only: the device's password travels in its own variable and is never printed.
+        Report.KeyValue("channel settings", string.Join(", ", settings
+            .Where(s => s.Key.StartsWith("SpeedUp:", StringComparison.Ordinal) && !s.Key.EndsWith(":HostKeySha256", StringComparison.Ordinal))
+            .Select(s => $"{s.Key}={s.Value}")));
         var service = await ServiceProcess.StartAsync(networks, database, settings, cancellationToken);
         try
         {
