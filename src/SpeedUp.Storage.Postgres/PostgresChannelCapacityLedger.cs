@@ -5,10 +5,13 @@ using SpeedUp.Storage.Postgres.Internal;
 namespace SpeedUp.Storage.Postgres;
 
 /// <summary>
-/// Channel capacity held per session in PostgreSQL. Holding runs in one transaction under
+/// Channel capacity held per session in PostgreSQL. On a channel with limits, holding runs in one transaction under
 /// <c>pg_advisory_xact_lock(0x5350, hashtext(channel))</c>, so instances holding on one channel take turns and the
-/// limits hold across them. A holding counts while its session is open, or, before its session is journalled, for
-/// <see cref="IChannelCapacityLedger.UnjournalledHoldingLife"/>.
+/// limits hold across them. On a channel without limits (the default) nothing is decided, so nothing waits: the holding
+/// is inserted at once (<c>ON CONFLICT DO NOTHING</c> keeps a second hold of the same session idempotent) and the usage
+/// is counted for the admin view. With the lock, every start on a channel took turns across its commit: on 2 cores,
+/// ≈ 110 starts a second for the whole channel (docs/benchmarks.md, <c>throughput-postgres</c>). A holding counts while
+/// its session is open, or, before its session is journalled, for <see cref="IChannelCapacityLedger.UnjournalledHoldingLife"/>.
 /// </summary>
 public sealed class PostgresChannelCapacityLedger(PostgresDatabase database) : IChannelCapacityLedger
 {
@@ -20,6 +23,34 @@ public sealed class PostgresChannelCapacityLedger(PostgresDatabase database) : I
 
     /// <inheritdoc />
     public Task<(CapacityHoldOutcome Outcome, ChannelUsage Usage)> TryHoldAsync(
+        string channel, string sessionId, long addedMbps, ChannelLimits limits, DateTimeOffset now, CancellationToken cancellationToken) =>
+        limits.Unlimited
+            ? HoldWithoutLimitsAsync(channel, sessionId, addedMbps, now, cancellationToken)
+            : HoldWithinLimitsAsync(channel, sessionId, addedMbps, limits, now, cancellationToken);
+
+    private Task<(CapacityHoldOutcome Outcome, ChannelUsage Usage)> HoldWithoutLimitsAsync(
+        string channel, string sessionId, long addedMbps, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.RunAsync(async (connection, ct) =>
+        {
+            int inserted;
+            await using (var insert = connection.Command(
+                "INSERT INTO channel_holdings (session_id, channel, added_mbps, held_at) VALUES (@session, @channel, @mbps, @now) ON CONFLICT (session_id, channel) DO NOTHING")
+                .With("session", sessionId).With("channel", channel).With("mbps", addedMbps).WithTime("now", now))
+            {
+                inserted = await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            // The usage with this session's holding, whatever it added, counted like every other holding.
+            await using var count = connection.Command($"""
+                SELECT COUNT(*)::int, COALESCE(SUM(h.added_mbps), 0)::bigint
+                FROM channel_holdings h LEFT JOIN sessions s ON s.id = h.session_id
+                WHERE h.channel = @channel AND (h.session_id = @session OR {Counted})
+                """).With("channel", channel).With("session", sessionId).WithTime("since", now - IChannelCapacityLedger.UnjournalledHoldingLife);
+            var usage = (await count.ReadAllAsync(r => new ChannelUsage(r.GetInt32(0), r.GetInt64(1)), ct).ConfigureAwait(false))[0];
+            return (inserted == 1 ? CapacityHoldOutcome.Taken : CapacityHoldOutcome.AlreadyHeld, usage);
+        }, cancellationToken);
+
+    private Task<(CapacityHoldOutcome Outcome, ChannelUsage Usage)> HoldWithinLimitsAsync(
         string channel, string sessionId, long addedMbps, ChannelLimits limits, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.InTransactionAsync(async (connection, transaction, ct) =>
         {

@@ -65,10 +65,10 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
     public bool RunDue => Scenario is "due" or "due-postgres";
 
     /// <summary>
-    /// Scenarios throughput and throughput-cli: Start→Stop cycles over 200 generated lines of an SNMP (8 to 32 in flight)
-    /// or an SSH CLI channel (4 to 16 in flight); not part of "all".
+    /// Scenarios throughput, throughput-cli and throughput-postgres: Start→Stop cycles over 200 generated lines of an SNMP
+    /// (8 to 32 in flight) or an SSH CLI channel (4 to 16 in flight), on SQLite or (SNMP) PostgreSQL; not part of "all".
     /// </summary>
-    public bool RunThroughput => Scenario is "throughput" or "throughput-cli";
+    public bool RunThroughput => Scenario is "throughput" or "throughput-cli" or "throughput-postgres";
 
     public bool NeedsSimulators => RunThroughput || RunDue || RunOverhead || RunDrivers || RunGrpc || RunCli || RunFailover || RunFlood || RunNoisy || RunInstances || RunEvents || RunWebhooks || RunMillion;
 
@@ -80,7 +80,7 @@ internal sealed record BenchmarkOptions(string Scenario, int Iterations, int Con
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "coa" or "failover" or "nonces" or "flood" or "noisy" or "instances" or "events" or "webhooks" or "million" or "million-postgres" or "overhead" or "overhead-postgres" or "due" or "due-postgres" or "throughput" or "throughput-cli" => options with { Scenario = value },
+                "--scenario" when value is "all" or "drivers" or "grpc" or "snmp" or "cli" or "coa" or "failover" or "nonces" or "flood" or "noisy" or "instances" or "events" or "webhooks" or "million" or "million-postgres" or "overhead" or "overhead-postgres" or "due" or "due-postgres" or "throughput" or "throughput-cli" or "throughput-postgres" => options with { Scenario = value },
                 "--iterations" => options with { Iterations = Number(args[i], value, 1, MaxIterations) },
                 "--concurrency" => options with { Concurrency = Number(args[i], value, 1, MaxConcurrency) },
                 _ => throw new ArgumentException($"Unknown argument or value: {args[i]} {value}"),

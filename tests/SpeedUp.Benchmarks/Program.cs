@@ -1,7 +1,7 @@
 using SpeedUp.Benchmarks;
 using SpeedUp.Testing;
 
-// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks|million|million-postgres|overhead|overhead-postgres|due|due-postgres|throughput|throughput-cli] [--iterations N] [--concurrency N]
+// dotnet run -c Release --project tests/SpeedUp.Benchmarks -- [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks|million|million-postgres|overhead|overhead-postgres|due|due-postgres|throughput|throughput-cli|throughput-postgres] [--iterations N] [--concurrency N]
 BenchmarkOptions options;
 try
 {
@@ -10,7 +10,7 @@ try
 catch (ArgumentException exception)
 {
     Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks|million|million-postgres|overhead|overhead-postgres|due|due-postgres|throughput|throughput-cli] [--iterations N] [--concurrency N]");
+    Console.Error.WriteLine("usage: [--scenario all|drivers|grpc|snmp|cli|coa|failover|nonces|flood|noisy|instances|events|webhooks|million|million-postgres|overhead|overhead-postgres|due|due-postgres|throughput|throughput-cli|throughput-postgres] [--iterations N] [--concurrency N]");
     return 2;
 }
 
@@ -122,7 +122,7 @@ static async Task<bool> RunWithSimulatorsAsync(BenchmarkOptions options, TimeSpa
     if (options.RunThroughput)
     {
         var channel = options.Scenario == "throughput-cli" ? ThroughputChannel.Cli : ThroughputChannel.Snmp;
-        ok &= await new ThroughputBenchmark(networks, options, channel).RunAsync(cancellationToken);
+        ok &= await new ThroughputBenchmark(networks, options, channel, options.Scenario == "throughput-postgres").RunAsync(cancellationToken);
     }
 
     if (options.RunCli)

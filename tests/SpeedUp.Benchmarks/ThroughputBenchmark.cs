@@ -3,6 +3,7 @@ using System.Globalization;
 using Broadband.SpeedUp.V1;
 using SpeedUp.Simulator;
 using SpeedUp.Testing;
+using SpeedUp.Testing.Postgres;
 
 namespace SpeedUp.Benchmarks;
 
@@ -13,11 +14,14 @@ namespace SpeedUp.Benchmarks;
 /// <see cref="ThroughputChannel.Snmp"/> (scenario <c>throughput</c>): Beijing China Unicom lines on the SNMP channel.
 /// <see cref="ThroughputChannel.Cli"/> (scenario <c>throughput-cli</c>): Zhejiang China Telecom lines on the SSH CLI
 /// channel, the BRAS behind real sshd, the channel keeping <see cref="ThroughputChannel.MaxSessions"/> sessions.
+/// With <c>postgres</c> (scenario <c>throughput-postgres</c>, SNMP lines) the service's store is a throwaway
+/// PostgreSQL 15 cluster with <c>fsync</c> on, as a production server runs, and each phase also reports the server's
+/// CPU per cycle.
 /// Every line is pre-checked and given a 30-day pack, then for each number of cycles in flight a timed phase of 20 s:
 /// each worker cycles its own lines (Precheck → StartSpeedUp → QueryStatus → StopSpeedUp, every answer checked);
 /// cycles/s, each RPC's latency, the service's CPU per cycle.
 /// </summary>
-internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkOptions options, ThroughputChannel channel)
+internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkOptions options, ThroughputChannel channel, bool postgres)
 {
     private static readonly TimeSpan Phase = TimeSpan.FromSeconds(20);
 
@@ -31,7 +35,8 @@ internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkO
 
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        Report.Heading($"Scenario {channel.Scenario}: Start→Stop cycles over {Lines} lines of {channel.Description} (SQLite, one instance)");
+        var scenario = postgres ? channel.Scenario + "-postgres" : channel.Scenario;
+        Report.Heading($"Scenario {scenario}: Start→Stop cycles over {Lines} lines of {channel.Description} ({(postgres ? "PostgreSQL" : "SQLite")}, one instance)");
         var seed = await HostCommand.RunAsync(
             ["seed", "--carrier", channel.Carrier, "--province", channel.Province, "--count", Lines.ToString(CultureInfo.InvariantCulture), "--hostname", "BRAS-BENCH"],
             new Dictionary<string, string?> { ["SpeedUp__Location__DatabasePath"] = RepositoryPaths.Ip2RegionDatabase }, cancellationToken);
@@ -45,6 +50,15 @@ internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkO
         Report.KeyValue("BRAS", $"{bras.State.Lines.Count} generated {channel.Province} {channel.Carrier} lines, {channel.Face(bras)}");
         var database = Path.Combine(Path.GetTempPath(), $"speedup-throughput-{Guid.NewGuid():N}.db");
         var settings = channel.Settings(bras);
+        await using var cluster = postgres ? await PostgresCluster.StartAsync(durable: true, cancellationToken) : null;
+        if (cluster is not null)
+        {
+            settings["SpeedUp:Storage:Provider"] = "Postgres";
+            settings["SpeedUp:Storage:ConnectionString"] = await cluster.CreateDatabaseAsync("throughput", cancellationToken);
+            settings["SpeedUp:Cluster:InstanceId"] = "bench-a";
+            Report.KeyValue("PostgreSQL", $"127.0.0.1:{cluster.Port} (throwaway cluster, fsync on, synchronous_commit on)");
+        }
+
         // Configuration keys only: the device's password travels in its own variable and is never printed.
         Report.KeyValue("channel settings", string.Join(", ", settings
             .Where(s => s.Key.StartsWith("SpeedUp:", StringComparison.Ordinal) && !s.Key.EndsWith(":HostKeySha256", StringComparison.Ordinal))
@@ -69,7 +83,7 @@ internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkO
 
             foreach (var inFlight in channel.InFlight)
             {
-                await PhaseAsync(service, lines, inFlight, failures, cancellationToken);
+                await PhaseAsync(service, cluster, lines, inFlight, failures, cancellationToken);
             }
 
             failures.Print();
@@ -104,19 +118,22 @@ internal sealed class ThroughputBenchmark(CarrierSimulators networks, BenchmarkO
         return lines;
     }
 
-    private static async Task PhaseAsync(ServiceProcess service, List<ServiceLine> lines, int inFlight, FailureLog failures, CancellationToken cancellationToken)
+    private static async Task PhaseAsync(
+        ServiceProcess service, PostgresCluster? cluster, List<ServiceLine> lines, int inFlight, FailureLog failures, CancellationToken cancellationToken)
     {
         var recorder = new LatencyRecorder();
         var runner = new CycleRunner(service.Client, recorder, failures);
         var cpuBefore = service.ProcessorTime;
+        var serverBefore = cluster?.ServerProcessorTime() ?? TimeSpan.Zero;
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         var watch = Stopwatch.StartNew();
         var cycles = await CycleForAsync(runner, lines, inFlight, Phase, cancellationToken);
         watch.Stop();
         var cpu = (service.ProcessorTime - cpuBefore).TotalMilliseconds;
+        var server = cluster is null ? "" : $", PostgreSQL CPU {(cluster.ServerProcessorTime() - serverBefore).TotalMilliseconds / cycles:0.00} ms per cycle";
         Report.Line("");
         Report.KeyValue($"{inFlight} cycles in flight", $"{cycles / watch.Elapsed.TotalSeconds:0} cycles/s ({cycles} in {watch.Elapsed.TotalSeconds:0.0} s), "
-            + $"service CPU {cpu / cycles:0.00} ms per cycle ({cpu / watch.Elapsed.TotalMilliseconds * 100:0} % of one core), load at start {load}");
+            + $"service CPU {cpu / cycles:0.00} ms per cycle ({cpu / watch.Elapsed.TotalMilliseconds * 100:0} % of one core){server}, load at start {load}");
         Report.Table(recorder.Summaries());
     }
 

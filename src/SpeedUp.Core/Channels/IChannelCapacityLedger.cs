@@ -3,6 +3,9 @@ namespace SpeedUp.Core.Channels;
 /// <summary>The limits of one supply channel (0 = unlimited).</summary>
 public readonly record struct ChannelLimits(int MaxSpeedUps, long BandwidthPoolMbps)
 {
+    /// <summary>Neither limit is set: every holding is admitted.</summary>
+    public bool Unlimited => MaxSpeedUps <= 0 && BandwidthPoolMbps <= 0;
+
     /// <summary>Whether one more speed-up adding <paramref name="addedMbps"/> to <paramref name="usage"/> stays within the limits.</summary>
     public bool Admit(ChannelUsage usage, long addedMbps) =>
         (MaxSpeedUps <= 0 || usage.SpeedUps + 1 <= MaxSpeedUps)

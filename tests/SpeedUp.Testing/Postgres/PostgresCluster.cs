@@ -20,10 +20,13 @@ public sealed class PostgresCluster : IAsyncDisposable
     private readonly string _root;
     private bool _running;
 
-    private PostgresCluster(string root, int port)
+    private readonly bool _durable;
+
+    private PostgresCluster(string root, int port, bool durable)
     {
         _root = root;
         Port = port;
+        _durable = durable;
     }
 
     /// <summary>The TCP port the server listens on (127.0.0.1).</summary>
@@ -38,9 +41,17 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// <summary>Connection string of the <c>postgres</c> maintenance database, as superuser.</summary>
     public string AdminConnectionString => ConnectionString("postgres");
 
-    /// <summary>Creates and starts a server.</summary>
+    /// <summary>
+    /// Creates and starts a server. By default it runs with <c>fsync=off</c> (the tests need no durability and run
+    /// faster); <paramref name="durable"/> keeps PostgreSQL's default, every commit flushed to disk, for benchmarks
+    /// that measure the cost of durability.
+    /// </summary>
     /// <exception cref="InvalidOperationException">PostgreSQL 15 is not installed, or initdb or the start failed.</exception>
-    public static async Task<PostgresCluster> StartAsync(CancellationToken cancellationToken = default)
+    public static async Task<PostgresCluster> StartAsync(CancellationToken cancellationToken = default) =>
+        await StartAsync(durable: false, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc cref="StartAsync(CancellationToken)"/>
+    public static async Task<PostgresCluster> StartAsync(bool durable, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")) || !File.Exists(Path.Combine(BinDirectory, "pg_ctl")))
         {
@@ -49,7 +60,7 @@ public sealed class PostgresCluster : IAsyncDisposable
 
         var root = Path.Combine(Path.GetTempPath(), "speedup-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
-        var cluster = new PostgresCluster(root, FreePort());
+        var cluster = new PostgresCluster(root, FreePort(), durable);
         try
         {
             if (AsRoot && !OperatingSystem.IsWindows())
@@ -124,9 +135,44 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
 
         await RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
-            ["-D", DataDirectory, "-l", LogFile, "-w", "-o", $"-k {_root} -p {Port} -h 127.0.0.1 -c fsync=off -c max_connections=400", "start"],
+            ["-D", DataDirectory, "-l", LogFile, "-w", "-o", $"-k {_root} -p {Port} -h 127.0.0.1{(_durable ? "" : " -c fsync=off")} -c max_connections=400", "start"],
             AsRoot, cancellationToken).ConfigureAwait(false);
         _running = true;
+    }
+
+    /// <summary>
+    /// CPU time used so far by the server's processes alive now (the postmaster and its children: backends, the WAL
+    /// writer, the checkpointer…), from <c>/proc</c>. Backends that already exited are not counted.
+    /// </summary>
+    public TimeSpan ServerProcessorTime()
+    {
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        var ticks = 0L;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                // /proc/<pid>/stat: "pid (comm) state ppid …"; utime and stime are fields 14 and 15, in clock ticks.
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var parent = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+                if (pid == postmaster || parent == postmaster)
+                {
+                    ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while it was read.
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
     }
 
     /// <summary>Stops the server (if running) and deletes its directory.</summary>
