@@ -9,7 +9,8 @@ namespace SpeedUp.Storage.Postgres;
 /// <c>pg_advisory_xact_lock(0x5350, hashtext(channel))</c>, so instances holding on one channel take turns and the
 /// limits hold across them. On a channel without limits (the default) nothing is decided, so nothing waits: the holding
 /// is inserted at once (<c>ON CONFLICT DO NOTHING</c> keeps a second hold of the same session idempotent) and the usage
-/// is counted for the admin view. With the lock, every start on a channel took turns across its commit: on 2 cores,
+/// is counted for the admin view (so instances sharing a channel must agree on its limits: a hold made without limits
+/// does not wait for the turns of holds made with them). With the lock, every start on a channel took turns across its commit: on 2 cores,
 /// ≈ 110 starts a second for the whole channel (docs/benchmarks.md, <c>throughput-postgres</c>). A holding counts while
 /// its session is open, or, before its session is journalled, for <see cref="IChannelCapacityLedger.UnjournalledHoldingLife"/>.
 /// </summary>
