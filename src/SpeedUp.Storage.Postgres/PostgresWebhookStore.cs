@@ -58,7 +58,22 @@ public sealed class PostgresWebhookStore(PostgresDatabase database) : IWebhookSt
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<int> FanOutAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+    /// <remarks>
+    /// Every instance runs a fan-out whenever it commits session events. Without any sink, there is nothing to fan
+    /// out, so one read answers and nothing waits for the fan-out's lock. A sink added meanwhile starts after the
+    /// newest event, so the next pass loses nothing.
+    /// </remarks>
+    public async Task<int> FanOutAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var anySink = await database.RunAsync(async (connection, ct) =>
+        {
+            await using var command = connection.Command("SELECT EXISTS (SELECT 1 FROM webhook_sinks)");
+            return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is true;
+        }, cancellationToken).ConfigureAwait(false);
+        return anySink ? await FanOutToSinksAsync(now, limit, cancellationToken).ConfigureAwait(false) : 0;
+    }
+
+    private Task<int> FanOutToSinksAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         database.InTransactionAsync(async (connection, transaction, ct) =>
         {
             await using (var order = connection.Command("SELECT pg_advisory_xact_lock(@class, 0)", transaction).With("class", FanOutLockClassId))
