@@ -1,4 +1,3 @@
-using Npgsql;
 using SpeedUp.Core.Channels;
 using SpeedUp.Testing.Postgres;
 
@@ -55,21 +54,14 @@ public sealed class PostgresChannelCapacityLedgerTests(PostgresClusterFixture po
         var now = DateTimeOffset.UtcNow;
 
         // Another instance in the middle of a limited hold on the channel: it holds the channel's lock until it commits.
-        await using var holder = new NpgsqlConnection(connectionString);
-        await holder.OpenAsync(Ct);
-        await using var transaction = await holder.BeginTransactionAsync(Ct);
-        await using (var @lock = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@class, hashtext('channel-free'))", holder, transaction))
-        {
-            @lock.Parameters.AddWithValue("class", PostgresChannelCapacityLedger.LockClassId);
-            await @lock.ExecuteNonQueryAsync(Ct);
-        }
+        await using var holder = await HeldAdvisoryLock.TakeAsync(connectionString, PostgresChannelCapacityLedger.LockClassId, "hashtext('channel-free')");
 
         var limited = ledger.TryHoldAsync("channel-free", "limited", 100, new ChannelLimits(MaxSpeedUps: 10, BandwidthPoolMbps: 0), now, Ct);
         var unlimited = await ledger.TryHoldAsync("channel-free", "free", 100, new ChannelLimits(0, 0), now, Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
         Assert.Equal((CapacityHoldOutcome.Taken, new ChannelUsage(1, 100)), unlimited);
         Assert.False(limited.IsCompleted);
-        await transaction.CommitAsync(Ct);
+        await holder.ReleaseAsync();
         Assert.Equal((CapacityHoldOutcome.Taken, new ChannelUsage(2, 200)), await limited);
     }
 

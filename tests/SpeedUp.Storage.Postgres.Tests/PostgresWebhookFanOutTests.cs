@@ -1,4 +1,3 @@
-using Npgsql;
 using SpeedUp.Testing.Postgres;
 
 namespace SpeedUp.Storage.Postgres.Tests;
@@ -16,18 +15,11 @@ public sealed class PostgresWebhookFanOutTests(PostgresClusterFixture postgres)
         var store = new PostgresWebhookStore(database);
 
         // Another instance in the middle of a fan-out: it holds the fan-out's lock until it commits.
-        await using var holder = new NpgsqlConnection(connectionString);
-        await holder.OpenAsync(Ct);
-        await using var transaction = await holder.BeginTransactionAsync(Ct);
-        await using (var @lock = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@class, 0)", holder, transaction))
-        {
-            @lock.Parameters.AddWithValue("class", PostgresWebhookStore.FanOutLockClassId);
-            await @lock.ExecuteNonQueryAsync(Ct);
-        }
+        await using var holder = await HeldAdvisoryLock.TakeAsync(connectionString, PostgresWebhookStore.FanOutLockClassId, "0");
 
         var queued = await store.FanOutAsync(DateTimeOffset.UtcNow, 100, Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
         Assert.Equal(0, queued);
-        await transaction.CommitAsync(Ct);
+        await holder.ReleaseAsync();
     }
 }

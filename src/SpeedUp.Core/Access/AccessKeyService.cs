@@ -82,7 +82,6 @@ public sealed partial class AccessKeyService(
     /// <summary>Drops the key's cached verification entry (each change through this instance does, after it is stored).</summary>
     private void ForgetVerified(string keyId) => _verified.Forget(keyId);
 
-
     /// <summary>Creates a key for a customer (or, with none, an operator key); returns it with its secret, shown only now.</summary>
     public async Task<(AccessKey Key, string Secret)> CreateAsync(
         string actor, string? customerId, IReadOnlyCollection<string> actions, string? description, CancellationToken cancellationToken)
